@@ -1,0 +1,21 @@
+/*
+** zhevents.h — the umbrella header of libzhevents.
+**
+** zhevents turns dumps of Chinese news articles into a timeline of events
+** about chips.  Each stage of its pipeline has one header, included here in
+** pipeline order; include only this file:
+**
+**     #include <zhevents/zhevents.h>
+**
+**   base.h   status codes, errors, allocator, buffers, UTF-8
+**   text.h   decode, read, clean, normalize, split
+*/
+#ifndef ZHEVENTS_H
+#define ZHEVENTS_H
+
+#define ZHEVENTS_H_IN
+#include <zhevents/base.h>
+#include <zhevents/text.h>
+#undef ZHEVENTS_H_IN
+
+#endif /* ZHEVENTS_H */

@@ -1,0 +1,73 @@
+/*
+** mem.c — the allocator table and the aborting allocation wrappers.
+**
+** zhevents follows cmark's policy: running out of memory is not an error a
+** caller can handle sensibly in a batch tool, so the default allocator
+** prints one line and aborts, and no code checks for NULL after allocating.
+** Tests may install a counting table with zhe_set_mem().
+*/
+#include "base_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *S_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) {
+        fprintf(stderr, "zhevents: out of memory (%zu x %zu bytes)\n", n, size);
+        abort();
+    }
+    return p;
+}
+
+static void *S_realloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q) {
+        fprintf(stderr, "zhevents: out of memory (%zu bytes)\n", size);
+        abort();
+    }
+    return q;
+}
+
+static const zhe_mem S_default_mem = { S_calloc, S_realloc, free };
+static const zhe_mem *S_mem = &S_default_mem;
+
+void zhe_set_mem(const zhe_mem *mem)
+{
+    S_mem = mem ? mem : &S_default_mem;
+}
+
+void *zhe_xcalloc(size_t n, size_t size)
+{
+    return S_mem->calloc(n, size);
+}
+
+void *zhe_xrealloc(void *p, size_t size)
+{
+    return S_mem->realloc(p, size);
+}
+
+void zhe_free(void *p)
+{
+    if (p) S_mem->free(p);
+}
+
+char *zhe_strndup(const char *s, size_t len)
+{
+    char *p = zhe_xcalloc(len + 1, 1);
+    if (len) memcpy(p, s, len);
+    return p;
+}
+
+char *zhe_strdup(const char *s)
+{
+    return zhe_strndup(s, strlen(s));
+}
+
+const char *zhe_version(void)
+{
+    return ZHE_VERSION_STRING;
+}

@@ -1,0 +1,340 @@
+/*
+** clean.c — decides which parts of an article's raw text are the article.
+**
+** Scraped news carries more than the story: the title again as the first
+** line, a dateline ("2023-12-07 14:20 来源：经济日报"), paragraphs the
+** scraper picked up twice, and a footer (声明, 相关推荐 lists, Like/Previous/
+** Next navigation, 版权所有, 本文来自…).  The cleaner does not copy text: it
+** lists the byte ranges of raw that are kept, and the ones cut with their
+** reason, so offsets into raw stay valid and `--verbose` can say what went.
+**
+** Paragraphs are lines, or pieces of a line separated by two or more
+** ideographic spaces (how Sogou dumps mark them).  Footer markers come from
+** lexicons/boilerplate.tsv and are compared after NFKC folding, so a
+** full-width "声明：" matches "声明:".
+*/
+#include "text_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+/* -------------------------------------------------------------- markers */
+
+zhe_status zhe_markers_load(zhe_text *tx, const char *path, zhe_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot open: %s",
+                             strerror(errno));
+    char line[1024];
+    uint64_t lineno = 0;
+    size_t cap = 0;
+    zhe_status st = ZHE_OK;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        if (n == 0 || line[0] == '#') continue;
+        char *tab1 = strchr(line, '\t');
+        char *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        if (!tab1 || !tab2 || tab1 == line) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, path, lineno, UINT64_MAX,
+                               "expected three tab-separated columns: marker, match, action");
+            break;
+        }
+        *tab1 = *tab2 = '\0';
+        const char *match = tab1 + 1, *action = tab2 + 1;
+        int anywhere = strcmp(match, "any") == 0, tail = strcmp(action, "tail") == 0;
+        if ((!anywhere && strcmp(match, "start") != 0) || (!tail && strcmp(action, "line") != 0)) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, path, lineno, UINT64_MAX,
+                               "match must be start or any, action tail or line");
+            break;
+        }
+        ZHE_GROW(&tx->markers, &cap, tx->n_markers + 1);
+        zhe_marker *m = &tx->markers[tx->n_markers++];
+        zhe_buf b = ZHE_BUF_INIT;
+        zhe_normalize_fold(tx, line, strlen(line), &b);
+        if (!b.ptr) zhe_buf_putc(&b, 0), b.len = 0;
+        m->text = zhe_buf_detach(&b, &m->len);
+        m->anywhere = anywhere;
+        m->tail = tail;
+    }
+    fclose(f);
+    return st;
+}
+
+/* ----------------------------------------------------------- paragraphs */
+
+typedef struct {
+    size_t off, len;
+    int cut;            /* 0, or a zhe_cut_reason */
+    size_t cut_len;     /* for ZHE_CUT_DATELINE: bytes cut from the front */
+} S_para;
+
+/* Length of the white space (ASCII, U+3000, U+00A0) at s[0..len). */
+static size_t S_ws_len(const char *s, size_t len)
+{
+    if (len && zhe_is_space((unsigned char)s[0])) return 1;
+    if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) return 3;
+    if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) return 2;
+    return 0;
+}
+
+/* Append paragraph raw[start..end), trimmed, if it is not empty. */
+static void S_add_para(S_para **v, size_t *n, size_t *cap, const char *raw, size_t start,
+                       size_t end)
+{
+    size_t k;
+    while (start < end && (k = S_ws_len(raw + start, end - start))) start += k;
+    while (end > start) {
+        if (zhe_is_space((unsigned char)raw[end - 1])) end--;
+        else if (end - start >= 3 && memcmp(raw + end - 3, "\xE3\x80\x80", 3) == 0) end -= 3;
+        else if (end - start >= 2 && memcmp(raw + end - 2, "\xC2\xA0", 2) == 0) end -= 2;
+        else break;
+    }
+    if (start == end) return;
+    ZHE_GROW(v, cap, *n + 1);
+    (*v)[*n].off = start;
+    (*v)[*n].len = end - start;
+    (*v)[*n].cut = 0;
+    (*v)[*n].cut_len = 0;
+    (*n)++;
+}
+
+static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
+{
+    S_para *v = NULL;
+    size_t n = 0, cap = 0, start = 0;
+    for (size_t i = 0; i < len;) {
+        if (raw[i] == '\n') {
+            S_add_para(&v, &n, &cap, raw, start, i);
+            start = ++i;
+        } else if (i + 6 <= len && memcmp(raw + i, "\xE3\x80\x80\xE3\x80\x80", 6) == 0 &&
+                   i > start) {
+            size_t j = i;
+            while (j + 3 <= len && memcmp(raw + j, "\xE3\x80\x80", 3) == 0) j += 3;
+            S_add_para(&v, &n, &cap, raw, start, i);
+            start = i = j;
+        } else {
+            i++;
+        }
+    }
+    S_add_para(&v, &n, &cap, raw, start, len);
+    *out_n = n;
+    return v;
+}
+
+/* ------------------------------------------------------------ datelines */
+
+/* 1 if s[0..len) holds sentence punctuation: a dateline has none. */
+static int S_has_sentence_punct(const char *s, size_t len)
+{
+    static const char *const p[] = { "。", "，", "！", "？", "；" };
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(p); i++)
+        if (memmem(s, len, p[i], strlen(p[i]))) return 1;
+    return memchr(s, ',', len) != NULL;
+}
+
+/*
+** If paragraph p is a dateline, mark it (whole, or its leading date only)
+** and return 1, storing the date in out.  A dateline is a short paragraph
+** without sentence punctuation that holds a date ("2023-12-07 14:20 来源：
+** 经济日报"), or a paragraph that begins with a date and white space
+** ("2022年10月8日　美国商务部…", as Sogou dumps print them).
+*/
+static int S_dateline(const char *raw, S_para *p, char out[17])
+{
+    const char *s = raw + p->off;
+    size_t len = p->len;
+    size_t scan = ZHE_MIN(len, 96);
+    for (size_t i = 0; i < scan; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        size_t n = zhe_published_parse(s + i, len - i, out);
+        if (!n) continue;
+        if (len <= 160 && !S_has_sentence_punct(s, len)) {
+            p->cut = ZHE_CUT_DATELINE;
+            return 1;
+        }
+        size_t ws = 0, k;
+        while ((k = S_ws_len(s + n + ws, len - n - ws))) ws += k;
+        if (i == 0 && ws) {
+            p->cut = ZHE_CUT_DATELINE;
+            p->cut_len = n + ws;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- markers */
+
+/* The marker that paragraph p matches, or NULL. */
+static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p, zhe_buf *tmp)
+{
+    if (!tx->n_markers) return NULL;
+    /* Fold the paragraph's start (or all of a short one) once. */
+    size_t take = p->len;
+    int whole = zhe_utf8_count(raw + p->off, p->len) <= 120;
+    if (!whole) {
+        take = 96;
+        while (take > 0 && ((unsigned char)raw[p->off + take] & 0xC0) == 0x80) take--;
+    }
+    zhe_buf_truncate(tmp, 0);
+    zhe_normalize_fold(tx, raw + p->off, take, tmp);
+    const char *s = tmp->ptr ? tmp->ptr : "";
+    size_t len = tmp->len;
+    /* Skip an opening bracket. */
+    static const char *const open[] = { "【", "[", "(", "〔", "「", "<", "《" };
+    size_t h = 0;
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(open); i++) {
+        size_t ol = strlen(open[i]);
+        if (len >= ol && memcmp(s, open[i], ol) == 0) {
+            h = ol;
+            while (h < len && s[h] == ' ') h++;
+            break;
+        }
+    }
+    for (size_t i = 0; i < tx->n_markers; i++) {
+        const zhe_marker *m = &tx->markers[i];
+        if (m->anywhere) {
+            if (whole && memmem(s, len, m->text, m->len)) return m;
+        } else if (len - h >= m->len && memcmp(s + h, m->text, m->len) == 0) {
+            return m;
+        }
+    }
+    return NULL;
+}
+
+/* ----------------------------------------------------------- duplicates */
+
+static uint64_t S_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;     /* FNV-1a */
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* Mark every kept paragraph that repeats an earlier kept one. */
+static void S_dedupe(const char *raw, S_para *v, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    size_t *slots = ZHE_NEW_ARRAY(size_t, cap);      /* paragraph index + 1 */
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].cut) continue;
+        const char *s = raw + v[i].off;
+        size_t len = v[i].len;
+        size_t k = (size_t)S_hash(s, len) & (cap - 1);
+        for (;;) {
+            if (!slots[k]) {
+                slots[k] = i + 1;
+                break;
+            }
+            const S_para *o = &v[slots[k] - 1];
+            if (o->len == len && memcmp(raw + o->off, s, len) == 0) {
+                v[i].cut = ZHE_CUT_DUPLICATE;
+                break;
+            }
+            k = (k + 1) & (cap - 1);
+        }
+    }
+    zhe_free(slots);
+}
+
+/* ----------------------------------------------------------------- clean */
+
+static void S_add_span(zhe_span **v, size_t *n, size_t *cap, size_t off, size_t len)
+{
+    ZHE_GROW(v, cap, *n + 1);
+    (*v)[*n].off = off;
+    (*v)[*n].len = len;
+    (*n)++;
+}
+
+static void S_add_cut(zhe_article *a, size_t *cap, size_t off, size_t len, zhe_cut_reason r)
+{
+    /* A tail is one cut, from its first paragraph to the end. */
+    if (r == ZHE_CUT_TAIL && a->n_cuts && a->cuts[a->n_cuts - 1].reason == ZHE_CUT_TAIL) {
+        zhe_cut *c = &a->cuts[a->n_cuts - 1];
+        c->span.len = off + len - c->span.off;
+        return;
+    }
+    ZHE_GROW(&a->cuts, cap, a->n_cuts + 1);
+    a->cuts[a->n_cuts].span.off = off;
+    a->cuts[a->n_cuts].span.len = len;
+    a->cuts[a->n_cuts].reason = r;
+    a->n_cuts++;
+}
+
+void zhe_clean(zhe_text *tx, zhe_article *a)
+{
+    size_t n = 0;
+    S_para *v = S_paragraphs(a->raw, a->raw_len, &n);
+
+    /* The title again, as the first line. */
+    if (n && *a->title && v[0].len == strlen(a->title) &&
+        memcmp(a->raw + v[0].off, a->title, v[0].len) == 0)
+        v[0].cut = ZHE_CUT_TITLE;
+
+    /* A dateline among the first three paragraphs. */
+    char date[17];
+    for (size_t i = 0, seen = 0; i < n && seen < 3; i++) {
+        if (v[i].cut) continue;
+        seen++;
+        if (S_dateline(a->raw, &v[i], date)) {
+            if (!*a->published) zhe_str_set(&a->published, date, strlen(date));
+            break;
+        }
+    }
+    if (!*a->published && tx->opt.published)
+        zhe_published_set(a, tx->opt.published, strlen(tx->opt.published));
+
+    /* Footer markers. */
+    zhe_buf tmp = ZHE_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].cut) continue;
+        const zhe_marker *m = S_marker(tx, a->raw, &v[i], &tmp);
+        if (!m) continue;
+        v[i].cut = ZHE_CUT_BOILERPLATE;
+        if (m->tail && v[i].off >= a->raw_len / 3) {
+            for (size_t j = i + 1; j < n; j++) v[j].cut = ZHE_CUT_TAIL, v[j].cut_len = 0;
+            break;
+        }
+    }
+    zhe_buf_clear(&tmp);
+
+    S_dedupe(a->raw, v, n);
+
+    a->n_kept = a->n_cuts = 0;
+    size_t cap_kept = 0, cap_cuts = 0;
+    zhe_free(a->kept);
+    zhe_free(a->cuts);
+    a->kept = NULL;
+    a->cuts = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].cut) {
+            S_add_span(&a->kept, &a->n_kept, &cap_kept, v[i].off, v[i].len);
+        } else if (v[i].cut_len) {          /* a leading date only */
+            S_add_cut(a, &cap_cuts, v[i].off, v[i].cut_len, (zhe_cut_reason)v[i].cut);
+            S_add_span(&a->kept, &a->n_kept, &cap_kept, v[i].off + v[i].cut_len,
+                       v[i].len - v[i].cut_len);
+        } else {
+            S_add_cut(a, &cap_cuts, v[i].off, v[i].len, (zhe_cut_reason)v[i].cut);
+        }
+    }
+    zhe_free(v);
+}
+
+const char *zhe_cut_reason_str(zhe_cut_reason r)
+{
+    switch (r) {
+    case ZHE_CUT_DUPLICATE: return "duplicate";
+    case ZHE_CUT_BOILERPLATE: return "boilerplate";
+    case ZHE_CUT_TAIL: return "tail";
+    case ZHE_CUT_DATELINE: return "dateline";
+    case ZHE_CUT_TITLE: return "title";
+    }
+    return "unknown";
+}

@@ -1,0 +1,322 @@
+/*
+** html.c — an HTML page to an article: title, publication date and main
+** text.  Parsing is gumbo's (the HTML5 algorithm, entities decoded); this
+** file decides what of the tree is the article.
+**
+** Never text: script, style, nav, header, footer, aside, form and their
+** kin, comments, and elements whose class or id names a sidebar, menu,
+** comment box or related-articles list.  The main text is the element
+** whose own <p> children hold the most text (an <article> wins when it has
+** any), read with block elements as paragraph breaks and whitespace
+** collapsed the way a browser shows it.
+**
+** The tree is walked with an explicit stack, so a page of 50,000 nested
+** tags costs memory, not the C stack.
+*/
+#include "text_int.h"
+
+#include <gumbo.h>
+#include <string.h>
+#include <strings.h>
+
+/* Elements whose content is never article text. */
+static int S_is_noise_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Elements that break a paragraph. */
+static int S_is_block_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Words in a class or id that mark page furniture, not the article. */
+static const char *const S_noise_words[] = {
+    "nav", "menu", "footer", "sidebar", "side-bar", "comment", "related", "recommend",
+    "share", "breadcrumb", "advert", "banner", "copyright", "toolbar", "social", "hotnews",
+    "hot-news", "hot_list", "popular", "subscribe", "login",
+};
+
+static const char *S_attr(const GumboElement *e, const char *name)
+{
+    GumboAttribute *a = gumbo_get_attribute(&e->attributes, name);
+    return a ? a->value : NULL;
+}
+
+static int S_is_noise_class(const GumboElement *e)
+{
+    const char *vals[2] = { S_attr(e, "class"), S_attr(e, "id") };
+    for (int k = 0; k < 2; k++) {
+        if (!vals[k]) continue;
+        for (size_t i = 0; i < ZHE_ARRAY_LEN(S_noise_words); i++)
+            if (strcasestr(vals[k], S_noise_words[i])) return 1;
+    }
+    return 0;
+}
+
+static int S_is_noise(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_COMMENT) return 1;
+    if (n->type != GUMBO_NODE_ELEMENT) return 0;
+    return S_is_noise_tag(n->v.element.tag) || S_is_noise_class(&n->v.element);
+}
+
+/* A stack of nodes for iterative walks. */
+typedef struct {
+    const GumboNode **v;
+    size_t n, cap;
+} S_stack;
+
+static void S_push(S_stack *s, const GumboNode *n)
+{
+    ZHE_GROW(&s->v, &s->cap, s->n + 1);
+    s->v[s->n++] = n;
+}
+
+/* Push the children of an element or document in reverse, so they pop in
+ * document order. */
+static void S_push_children(S_stack *s, const GumboNode *n)
+{
+    const GumboVector *c = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
+                           : (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+                               ? &n->v.element.children
+                               : NULL;
+    if (!c) return;
+    for (size_t i = c->length; i-- > 0;) S_push(s, c->data[i]);
+}
+
+/* The text under n as a browser shows it, appended to out: whitespace
+ * collapsed, block elements as '\n'.  `marker` (a NULL node) on the stack
+ * closes a block. */
+static void S_text(const GumboNode *root, zhe_buf *out)
+{
+    S_stack st = { NULL, 0, 0 };
+    S_push(&st, root);
+    int space = 0;      /* a collapsed space is owed before the next text */
+    while (st.n) {
+        const GumboNode *n = st.v[--st.n];
+        if (!n) {       /* end of a block */
+            if (out->len && out->ptr[out->len - 1] != '\n') zhe_buf_putc(out, '\n');
+            space = 0;
+            continue;
+        }
+        if (n != root && S_is_noise(n)) continue;
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+            n->type == GUMBO_NODE_WHITESPACE) {
+            for (const char *p = n->v.text.text; *p; p++) {
+                if (zhe_is_space((unsigned char)*p)) {
+                    space = 1;
+                    continue;
+                }
+                if (space && out->len && out->ptr[out->len - 1] != '\n') zhe_buf_putc(out, ' ');
+                space = 0;
+                zhe_buf_putc(out, *p);
+            }
+            continue;
+        }
+        if (n->type == GUMBO_NODE_ELEMENT && S_is_block_tag(n->v.element.tag)) {
+            if (out->len && out->ptr[out->len - 1] != '\n') zhe_buf_putc(out, '\n');
+            space = 0;
+            S_push(&st, NULL);
+        }
+        S_push_children(&st, n);
+    }
+    zhe_free(st.v);
+}
+
+/* Bytes of text directly inside n's <p> children (and n's own text). */
+static size_t S_p_score(const GumboNode *n)
+{
+    size_t score = 0;
+    const GumboVector *c = &n->v.element.children;
+    for (size_t i = 0; i < c->length; i++) {
+        const GumboNode *k = c->data[i];
+        if (k->type == GUMBO_NODE_TEXT) {
+            score += strlen(k->v.text.text);
+        } else if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_P &&
+                   !S_is_noise(k)) {
+            zhe_buf b = ZHE_BUF_INIT;
+            S_text(k, &b);
+            score += b.len;
+            zhe_buf_clear(&b);
+        }
+    }
+    return score;
+}
+
+typedef struct {
+    const GumboNode *body, *best, *best_article, *title, *h1, *time;
+    size_t best_score, best_article_score;
+    const char *meta_title, *meta_published, *meta_site;
+} S_page;
+
+static void S_meta(S_page *pg, const GumboElement *e)
+{
+    const char *key = S_attr(e, "property");
+    if (!key) key = S_attr(e, "name");
+    if (!key) key = S_attr(e, "itemprop");
+    const char *val = S_attr(e, "content");
+    if (!key || !val) return;
+    if (!strcasecmp(key, "og:title")) pg->meta_title = val;
+    else if (!strcasecmp(key, "og:site_name")) pg->meta_site = val;
+    else if (!pg->meta_published &&
+             (!strcasecmp(key, "article:published_time") || !strcasecmp(key, "pubdate") ||
+              !strcasecmp(key, "publishdate") || !strcasecmp(key, "datePublished") ||
+              !strcasecmp(key, "publish_time") || !strcasecmp(key, "og:release_date")))
+        pg->meta_published = val;
+}
+
+/* One pass over the tree: metadata, and the best main-text candidate. */
+static void S_survey(const GumboNode *root, S_page *pg)
+{
+    S_stack st = { NULL, 0, 0 };
+    S_push(&st, root);
+    while (st.n) {
+        const GumboNode *n = st.v[--st.n];
+        if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            const GumboElement *e = &n->v.element;
+            switch (e->tag) {
+            case GUMBO_TAG_TITLE: if (!pg->title) pg->title = n; continue;
+            case GUMBO_TAG_META: S_meta(pg, e); continue;
+            case GUMBO_TAG_HEAD: S_push_children(&st, n); continue;
+            case GUMBO_TAG_BODY: pg->body = n; break;
+            case GUMBO_TAG_H1: if (!pg->h1 && !S_is_noise(n)) pg->h1 = n; break;
+            case GUMBO_TAG_TIME:
+                if (!pg->time && S_attr(e, "datetime")) pg->time = n;
+                break;
+            default: break;
+            }
+            if (S_is_noise(n)) continue;
+            size_t score = S_p_score(n);
+            if (score > pg->best_score) pg->best_score = score, pg->best = n;
+            if (e->tag == GUMBO_TAG_ARTICLE) {
+                zhe_buf b = ZHE_BUF_INIT;
+                S_text(n, &b);
+                if (b.len > pg->best_article_score)
+                    pg->best_article_score = b.len, pg->best_article = n;
+                zhe_buf_clear(&b);
+            }
+        }
+        S_push_children(&st, n);
+    }
+    zhe_free(st.v);
+}
+
+/* Trim ASCII whitespace in place; returns the new length. */
+static size_t S_trim(char *s, size_t len)
+{
+    size_t h = 0;
+    while (h < len && zhe_is_space((unsigned char)s[h])) h++;
+    while (len > h && zhe_is_space((unsigned char)s[len - 1])) len--;
+    memmove(s, s + h, len - h);
+    s[len - h] = '\0';
+    return len - h;
+}
+
+/* Cut a trailing " - site name" from a page title; the site goes to *site
+ * (if it is still empty). */
+static void S_strip_site(zhe_article *a)
+{
+    static const char *const seps[] = { " - ", " – ", " — ", " | ", "｜", "_", " _ ", "-" };
+    char *t = a->title;
+    size_t len = strlen(t);
+    size_t best = len;
+    const char *best_sep = NULL;
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(seps); i++) {
+        const char *p = strstr(t, seps[i]);
+        if (!p || p == t) continue;
+        size_t at = (size_t)(p - t);
+        size_t rest = len - at - strlen(seps[i]);
+        /* The site name is the shorter side, and short. */
+        if (rest && rest < at && zhe_utf8_count(p + strlen(seps[i]), rest) <= 24 && at < best) {
+            best = at;
+            best_sep = seps[i];
+        }
+    }
+    if (!best_sep) return;
+    if (!*a->source) {
+        const char *site = t + best + strlen(best_sep);
+        const char *next = strstr(site, best_sep);  /* "标题_新浪科技_新浪网" */
+        zhe_str_set(&a->source, site, next ? (size_t)(next - site) : strlen(site));
+        a->source[S_trim(a->source, strlen(a->source))] = '\0';
+    }
+    t[best] = '\0';
+    S_trim(t, best);
+}
+
+zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err)
+{
+    GumboOptions opt = kGumboDefaultOptions;
+    opt.max_errors = 0;
+    GumboOutput *out = gumbo_parse_with_options(&opt, s, len);
+    if (!out) return zhe_error_set(err, ZHE_ERR_FORMAT, NULL, 0, UINT64_MAX, "cannot parse HTML");
+    S_page pg;
+    memset(&pg, 0, sizeof pg);
+    S_survey(out->document, &pg);
+
+    zhe_buf b = ZHE_BUF_INIT;
+    if (pg.meta_site && !*a->source) zhe_str_set(&a->source, pg.meta_site, strlen(pg.meta_site));
+    if (!*a->title) {
+        if (pg.meta_title) {
+            zhe_buf_puts(&b, pg.meta_title);
+        } else if (pg.title) {
+            S_text(pg.title, &b);
+        }
+        b.len = S_trim(b.ptr ? b.ptr : (zhe_buf_putc(&b, 0), b.ptr), b.len);
+        zhe_str_set(&a->title, b.ptr, b.len);
+        zhe_buf_truncate(&b, 0);
+        S_strip_site(a);
+        if (!*a->title && pg.h1) {
+            S_text(pg.h1, &b);
+            b.len = S_trim(b.ptr, b.len);
+            zhe_str_set(&a->title, b.ptr, b.len);
+            zhe_buf_truncate(&b, 0);
+        }
+    }
+    if (pg.meta_published) zhe_published_set(a, pg.meta_published, strlen(pg.meta_published));
+    if (!*a->published && pg.time) {
+        const char *dt = S_attr(&pg.time->v.element, "datetime");
+        zhe_published_set(a, dt, strlen(dt));
+    }
+
+    const GumboNode *main = pg.best_article ? pg.best_article
+                            : (pg.best && pg.best_score >= 80) ? pg.best
+                            : pg.body ? pg.body
+                                      : out->document;
+    zhe_buf_truncate(&b, 0);
+    S_text(main, &b);
+    if (!b.ptr) zhe_buf_putc(&b, '\0'), b.len = 0;
+    b.len = S_trim(b.ptr, b.len);
+    zhe_free(a->raw);
+    a->raw = zhe_buf_detach(&b, &a->raw_len);
+    gumbo_destroy_output(&opt, out);
+    if (a->raw_len == 0)
+        return zhe_error_set(err, ZHE_ERR_EMPTY, NULL, 0, UINT64_MAX, "HTML page has no text");
+    return ZHE_OK;
+}

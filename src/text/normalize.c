@@ -1,0 +1,431 @@
+/*
+** normalize.c — the kept text of an article to the one form every later
+** stage reads: NFKC (full-width letters, digits and punctuation become
+** ASCII, compatibility ideographs become unified ones), traditional
+** characters to simplified where the text is traditional, runs of white
+** space folded to one ASCII space, zero-width characters dropped — with an
+** offset map from every normalized byte back to the raw text.
+**
+** Speed comes from tables built once per zhe_text: for every BMP code
+** point, a class (left alone, space, dropped, traditional, needs ICU) and,
+** where NFKC maps it on its own to one BMP code point, that code point.
+** A paragraph of plain simplified Chinese and ASCII — most of a news dump —
+** is scanned once and copied whole; ICU's normalizer runs only on what the
+** tables cannot settle (combining sequences, multi-character expansions,
+** characters outside the BMP).  The traditional→simplified table is ICU's
+** own transform, generated ahead of time (t2s_table.h), and is applied only
+** to paragraphs that are written in traditional Chinese: an article counts
+** as traditional when its traditional-only characters outnumber its
+** simplified-only ones, and a paragraph may disagree with its article on
+** strong evidence (a traditional quote in a simplified report, or the
+** reverse).  A simplified text with a stray 著 or 乾 is left as it is.
+*/
+#include "text_int.h"
+
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "t2s_table.h"
+
+enum {
+    F_SLOW = 1,     /* ask ICU */
+    F_SPACE = 2,    /* white space: folded */
+    F_DROP = 4,     /* zero-width or format character: dropped */
+    F_TRAD = 8,     /* has a simplified form */
+    F_SIMP = 16,    /* a simplified form that is not itself traditional */
+    F_MAP = 32      /* NFKC maps it alone to map1[cp] */
+};
+
+struct zhe_normalizer {
+    const UNormalizer2 *nfkc;
+    uint8_t cls[65536];
+    uint16_t map1[65536];
+    uint16_t t2s[65536];
+};
+
+zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+    if (U_FAILURE(st))
+        return zhe_error_set(err, ZHE_ERR_ICU, NULL, 0, UINT64_MAX,
+                             "ICU cannot load NFKC data: %s", u_errorName(st));
+    zhe_normalizer *n = ZHE_NEW(zhe_normalizer);
+    n->nfkc = nfkc;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        uint8_t c = 0;
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            c = F_SLOW;
+        } else if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+                   cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+                   cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+                   cp == 0x3000 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            c = F_SPACE;    /* control characters, NUL included, read as space */
+        } else if ((cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+                   cp == 0x00AD || (cp >= 0x202A && cp <= 0x202E) ||
+                   (cp >= 0x2066 && cp <= 0x2069)) {
+            c = F_DROP;
+        } else if (cp >= 0x20 && cp < 0x7F) {
+            c = 0;
+        } else {
+            UChar u = (UChar)cp;
+            st = U_ZERO_ERROR;
+            UNormalizationCheckResult q = unorm2_quickCheck(nfkc, &u, 1, &st);
+            int before = unorm2_hasBoundaryBefore(nfkc, (UChar32)cp);
+            int after = unorm2_hasBoundaryAfter(nfkc, (UChar32)cp);
+            if (U_SUCCESS(st) && q == UNORM_YES && before) {
+                c = 0;
+            } else if (U_SUCCESS(st) && before && after) {
+                UChar res[8];
+                st = U_ZERO_ERROR;
+                int32_t k = unorm2_normalize(nfkc, &u, 1, res, 8, &st);
+                if (U_SUCCESS(st) && k == 1 && !U16_IS_SURROGATE(res[0]) && res[0] != ' ') {
+                    c = F_MAP;
+                    n->map1[cp] = res[0];
+                } else {
+                    c = F_SLOW;
+                }
+            } else {
+                c = F_SLOW;
+            }
+        }
+        n->cls[cp] = c;
+    }
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_t2s); i++) {
+        n->t2s[S_t2s[i][0]] = S_t2s[i][1];
+        n->cls[S_t2s[i][0]] |= F_TRAD;
+    }
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_t2s); i++) {
+        uint16_t s = S_t2s[i][1];
+        if (!(n->cls[s] & F_TRAD)) n->cls[s] |= F_SIMP;
+    }
+    *out = n;
+    return ZHE_OK;
+}
+
+void zhe_normalizer_free(zhe_normalizer *n)
+{
+    zhe_free(n);
+}
+
+/* ------------------------------------------------------------ emitting */
+
+typedef struct {
+    const zhe_normalizer *nz;
+    zhe_buf *out;
+    zhe_offmap *map;        /* NULL: no map wanted */
+    const char *raw;
+    int trad;               /* convert traditional characters */
+    int space_owed;         /* a folded space is due before the next text */
+    size_t space_raw, space_len;
+    size_t last_cp_raw;     /* raw offset of the last code point copied as is */
+    size_t last_cp_len;     /* its length, 0 if the last output was not a copy */
+} S_emit;
+
+static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
+{
+    zhe_offmap *m = e->map;
+    if (!m) return;
+    if (same && m->n) {
+        zhe_anchor *last = &m->anchors[m->n - 1];
+        if (last->same && last->raw + last->raw_len == raw &&
+            last->norm + last->raw_len == e->out->len) {
+            last->raw_len += raw_len;
+            return;
+        }
+    }
+    ZHE_GROW(&m->anchors, &m->cap, m->n + 1);
+    m->anchors[m->n].norm = e->out->len;
+    m->anchors[m->n].raw = raw;
+    m->anchors[m->n].raw_len = raw_len;
+    m->anchors[m->n].same = same;
+    m->n++;
+}
+
+/* Write s[0..n), which came from raw[raw..raw+raw_len). */
+static void S_put(S_emit *e, const char *s, size_t n, size_t raw, size_t raw_len, int same)
+{
+    if (e->space_owed) {
+        int one = e->space_len == 1 && e->raw[e->space_raw] == ' ';
+        S_anchor(e, e->space_raw, e->space_len, one);
+        zhe_buf_putc(e->out, ' ');
+        e->space_owed = 0;
+    }
+    S_anchor(e, raw, raw_len, same);
+    zhe_buf_put(e->out, s, n);
+}
+
+/* A run of white space at raw[raw..raw+len): one space, unless at the start
+ * of the paragraph or merged with the previous run. */
+static void S_space(S_emit *e, size_t para_start_len, size_t raw, size_t len)
+{
+    if (e->out->len == para_start_len) return;         /* leading */
+    if (e->space_owed) {
+        e->space_len = raw + len - e->space_raw;
+        return;
+    }
+    if (e->out->len && e->out->ptr[e->out->len - 1] == ' ') return;
+    e->space_owed = 1;
+    e->space_raw = raw;
+    e->space_len = len;
+}
+
+/* Write code point cp (the result of NFKC on raw[raw..raw+raw_len)),
+ * converting it to simplified if asked. */
+static void S_put_cp(S_emit *e, uint32_t cp, size_t raw, size_t raw_len)
+{
+    if (e->trad && cp < 0x10000 && e->nz->t2s[cp]) cp = e->nz->t2s[cp];
+    char b[4];
+    size_t n = zhe_utf8_encode(cp, b);
+    S_put(e, b, n, raw, raw_len, 0);
+}
+
+/* ICU's NFKC of raw[i..j), written as one piece. */
+static void S_icu(S_emit *e, size_t para_start_len, size_t i, size_t j)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar small[64], nsmall[128];
+    UChar *src = small, *dst = nsmall;
+    int32_t n = 0, m = 0;
+    u_strFromUTF8(src, 64, &n, e->raw + i, (int32_t)(j - i), &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+        st = U_ZERO_ERROR;
+        src = zhe_xcalloc((size_t)n + 1, sizeof(UChar));
+        u_strFromUTF8(src, n + 1, &n, e->raw + i, (int32_t)(j - i), &st);
+    }
+    if (U_SUCCESS(st)) {
+        m = unorm2_normalize(e->nz->nfkc, src, n, dst, 128, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            dst = zhe_xcalloc((size_t)m + 1, sizeof(UChar));
+            m = unorm2_normalize(e->nz->nfkc, src, n, dst, m + 1, &st);
+        }
+    }
+    if (U_FAILURE(st)) {            /* cannot happen on valid UTF-8; keep the text */
+        S_put(e, e->raw + i, j - i, i, j - i, 1);
+    } else {
+        /* One piece: the map cannot see inside a combining sequence. */
+        zhe_buf tmp = ZHE_BUF_INIT;
+        int all_space = 1;
+        for (int32_t k = 0; k < m;) {
+            UChar32 c;
+            U16_NEXT(dst, k, m, c);
+            if (e->trad && c < 0x10000 && e->nz->t2s[c]) c = e->nz->t2s[c];
+            if (c != ' ') all_space = 0;
+            char b[4];
+            zhe_buf_put(&tmp, b, zhe_utf8_encode((uint32_t)c, b));
+        }
+        if (all_space) S_space(e, para_start_len, i, j - i);
+        else if (tmp.len) S_put(e, tmp.ptr, tmp.len, i, j - i, 0);
+        zhe_buf_clear(&tmp);
+    }
+    if (src != small) zhe_free(src);
+    if (dst != nsmall) zhe_free(dst);
+}
+
+/* 1 if cp has a normalization boundary before it. */
+static int S_boundary_before(const zhe_normalizer *nz, uint32_t cp)
+{
+    if (cp < 0x10000 && !(nz->cls[cp] & F_SLOW)) return 1;
+    return unorm2_hasBoundaryBefore(nz->nfkc, (UChar32)cp);
+}
+
+/* Normalize raw[start..end) (one paragraph, no line breaks) onto e->out. */
+static void S_paragraph(S_emit *e, size_t start, size_t end)
+{
+    const zhe_normalizer *nz = e->nz;
+    const char *raw = e->raw;
+    size_t para_start_len = e->out->len;
+    e->space_owed = 0;
+    e->last_cp_len = 0;
+    size_t i = start;
+    while (i < end) {
+        unsigned char b = (unsigned char)raw[i];
+        uint32_t cp;
+        size_t n;
+        if (b < 0x80) cp = b, n = 1;
+        else n = zhe_utf8_decode(raw + i, end - i, &cp);
+        uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
+        if (c & F_SPACE) {
+            S_space(e, para_start_len, i, n);
+            e->last_cp_len = 0;
+        } else if (c & F_DROP) {
+            e->last_cp_len = 0;
+        } else if (c & F_SLOW) {
+            /* The piece runs to the next boundary; if cp combines with the
+             * code point before it, that one joins the piece. */
+            size_t s = i, j = i + n;
+            if (!S_boundary_before(nz, cp) && e->last_cp_len &&
+                e->out->len >= para_start_len + e->last_cp_len) {
+                s = e->last_cp_raw;
+                zhe_buf_truncate(e->out, e->out->len - e->last_cp_len);
+                if (e->map && e->map->n) {      /* take the byte back from the map */
+                    zhe_anchor *last = &e->map->anchors[e->map->n - 1];
+                    if (last->norm == e->out->len) e->map->n--;
+                    else last->raw_len -= e->last_cp_len;
+                }
+            }
+            while (j < end) {
+                uint32_t c2;
+                size_t n2 = zhe_utf8_decode(raw + j, end - j, &c2);
+                if (S_boundary_before(nz, c2)) break;
+                j += n2;
+            }
+            S_icu(e, para_start_len, s, j);
+            e->last_cp_len = 0;
+            n = j - i;
+        } else if (c & F_MAP) {
+            S_put_cp(e, nz->map1[cp], i, n);
+            e->last_cp_len = 0;
+        } else if ((c & F_TRAD) && e->trad) {
+            S_put_cp(e, cp, i, n);
+            e->last_cp_len = 0;
+        } else {
+            S_put(e, raw + i, n, i, n, 1);
+            e->last_cp_raw = i;
+            e->last_cp_len = n;
+        }
+        i += n;
+    }
+    e->space_owed = 0;      /* trailing space is dropped */
+}
+
+/* Scan raw[start..end): count traditional-only and simplified-only
+ * characters, and say whether the paragraph can be copied as it is
+ * (returns 1). */
+static int S_scan(const zhe_normalizer *nz, const char *raw, size_t start, size_t end,
+                  size_t *n_trad, size_t *n_simp)
+{
+    int plain = 1, prev_space = 1;
+    for (size_t i = start; i < end;) {
+        unsigned char b = (unsigned char)raw[i];
+        if (b < 0x80) {
+            if (b == ' ') {
+                if (prev_space) plain = 0;
+                prev_space = 1;
+            } else {
+                if (b < 0x20 || b == 0x7F) plain = 0;
+                prev_space = 0;
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        i += zhe_utf8_decode(raw + i, end - i, &cp);
+        uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
+        if (c & F_TRAD) (*n_trad)++, plain = 0;
+        if (c & F_SIMP) (*n_simp)++;
+        if (c & (F_SLOW | F_SPACE | F_DROP | F_MAP)) plain = 0;
+        prev_space = 0;
+    }
+    if (prev_space && end > start) plain = 0;       /* trailing space */
+    return plain;
+}
+
+zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err)
+{
+    (void)err;
+    const zhe_normalizer *nz = tx->norm;
+    zhe_buf out = ZHE_BUF_INIT;
+    zhe_buf_reserve(&out, a->raw_len);
+    a->map.n = 0;
+    S_emit e;
+    memset(&e, 0, sizeof e);
+    e.nz = nz;
+    e.out = &out;
+    e.map = &a->map;
+    e.raw = a->raw;
+
+    /* Count first: is the article, and each paragraph, traditional? */
+    size_t n = a->n_kept;
+    size_t *counts = ZHE_NEW_ARRAY(size_t, 2 * n + 1);
+    unsigned char *plain = ZHE_NEW_ARRAY(unsigned char, n + 1);
+    size_t trad = 0, simp = 0;
+    for (size_t k = 0; k < n; k++) {
+        const zhe_span *sp = &a->kept[k];
+        plain[k] = (unsigned char)S_scan(nz, a->raw, sp->off, sp->off + sp->len,
+                                         &counts[2 * k], &counts[2 * k + 1]);
+        trad += counts[2 * k];
+        simp += counts[2 * k + 1];
+    }
+    int article_trad = trad >= 2 && trad > simp;
+    a->traditional = 0;
+    for (size_t k = 0; k < n; k++) {
+        const zhe_span *sp = &a->kept[k];
+        size_t pt = counts[2 * k], ps = counts[2 * k + 1];
+        int para_trad = article_trad ? !(ps > pt && ps >= 2) : (pt >= 3 && ps == 0);
+        int brk = out.len > 0;
+        if (brk) {
+            /* The paragraph break maps to the end of the previous piece. */
+            const zhe_span *prev = &a->kept[k - 1];
+            S_anchor(&e, prev->off + prev->len, 0, 0);
+            zhe_buf_putc(&out, '\n');
+        }
+        size_t before = out.len;
+        if (plain[k] && !(para_trad && pt)) {
+            S_anchor(&e, sp->off, sp->len, 1);
+            zhe_buf_put(&out, a->raw + sp->off, sp->len);
+        } else {
+            e.trad = para_trad;
+            S_paragraph(&e, sp->off, sp->off + sp->len);
+            if (para_trad && pt) a->traditional = 1;
+        }
+        if (out.len == before && brk) {   /* nothing survived: take the break back */
+            zhe_buf_truncate(&out, out.len - 1);
+            a->map.n--;
+        }
+    }
+    zhe_free(counts);
+    zhe_free(plain);
+    a->map.norm_len = out.len;
+    a->map.raw_len = a->raw_len;
+    zhe_free(a->norm);
+    if (!out.ptr) zhe_buf_reserve(&out, 0), out.ptr[0] = '\0';
+    a->norm = zhe_buf_detach(&out, &a->norm_len);
+    return ZHE_OK;
+}
+
+void zhe_normalize_fold(zhe_text *tx, const char *s, size_t len, zhe_buf *out)
+{
+    S_emit e;
+    memset(&e, 0, sizeof e);
+    e.nz = tx->norm;
+    e.out = out;
+    e.raw = s;
+    S_paragraph(&e, 0, len);
+}
+
+/* ------------------------------------------------------------ the map */
+
+/* Index of the last anchor with norm <= off, or SIZE_MAX if none. */
+static size_t S_find(const zhe_offmap *m, size_t off)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->anchors[mid].norm <= off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? lo - 1 : SIZE_MAX;
+}
+
+size_t zhe_offmap_to_raw(const zhe_offmap *m, size_t norm)
+{
+    size_t i = S_find(m, norm);
+    if (i == SIZE_MAX) return 0;
+    const zhe_anchor *a = &m->anchors[i];
+    if (norm >= m->norm_len) return a->raw + a->raw_len;
+    if (a->same) return a->raw + ZHE_MIN(norm - a->norm, a->raw_len);
+    return a->raw;
+}
+
+size_t zhe_offmap_to_raw_end(const zhe_offmap *m, size_t norm)
+{
+    if (norm == 0) return zhe_offmap_to_raw(m, 0);
+    size_t i = S_find(m, norm - 1);     /* the piece holding the last byte */
+    if (i == SIZE_MAX) return 0;
+    const zhe_anchor *a = &m->anchors[i];
+    if (a->same) return a->raw + ZHE_MIN(norm - a->norm, a->raw_len);
+    return a->raw + a->raw_len;
+}

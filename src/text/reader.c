@@ -1,0 +1,761 @@
+/*
+** reader.c — turns paths into articles: walks directories, opens files
+** (gzip or not, through zlib, which reads plain files unchanged), detects
+** each file's encoding and format, decodes it as a stream and cuts it into
+** records: one per line of a JSON Lines dump, one per <doc> of a Sogou
+** dump, one per HTML page or plain-text file.
+**
+** A file is read in 64 KiB chunks, so a dump of any size goes through in
+** bounded memory; only one record is held at a time, and a record larger
+** than max_article_bytes is rejected (and skipped) rather than buffered.
+** Anything wrong with one record is reported as a reject and the reader
+** goes on with the next; anything wrong with a file ends that file only.
+*/
+#include "text_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define S_CHUNK 65536
+
+typedef struct S_input {
+    char *path;         /* as opened; "-" for stdin */
+    char *name;         /* relative to the argument it was found under */
+} S_input;
+
+struct zhe_reader {
+    zhe_text *tx;
+    S_input *queue;
+    size_t n_queue, cap_queue, next_input;
+
+    /* The input being read. */
+    int open;
+    gzFile gz;                  /* NULL when reading from memory */
+    const char *mem;            /* zhe_text_read_buffer's bytes */
+    size_t mem_len, mem_pos;
+    char *path, *name;
+    zhe_decoder *dec;
+    zhe_encoding enc;
+    const char *format;
+    zhe_buf pending;            /* decoded text not yet consumed */
+    uint64_t consumed;          /* stream position of pending.ptr[0] */
+    uint64_t lines;             /* newlines consumed so far */
+    size_t scan;                /* pending[0..scan) has no record end */
+    int eof;                    /* the source is exhausted and flushed */
+    int skipping;               /* discarding the rest of an oversized line */
+    int fatal;                  /* a read error: the input cannot go on */
+    uint64_t record;            /* records started in this input */
+    uint64_t bytes;             /* raw bytes read, all inputs */
+};
+
+void zhe_str_set(char **dst, const char *s, size_t len)
+{
+    zhe_free(*dst);
+    *dst = zhe_strndup(s, len);
+}
+
+/* ------------------------------------------------------------- article */
+
+zhe_article *zhe_article_new(void)
+{
+    zhe_article *a = ZHE_NEW(zhe_article);
+    a->id = zhe_strdup("");
+    a->title = zhe_strdup("");
+    a->published = zhe_strdup("");
+    a->source = zhe_strdup("");
+    a->url = zhe_strdup("");
+    a->path = zhe_strdup("");
+    a->raw = zhe_strdup("");
+    a->norm = zhe_strdup("");
+    a->encoding = "UTF-8";
+    a->format = "text";
+    return a;
+}
+
+void zhe_article_free(zhe_article *a)
+{
+    if (!a) return;
+    zhe_free(a->id);
+    zhe_free(a->title);
+    zhe_free(a->published);
+    zhe_free(a->source);
+    zhe_free(a->url);
+    zhe_free(a->path);
+    zhe_free(a->raw);
+    zhe_free(a->kept);
+    zhe_free(a->cuts);
+    zhe_free(a->norm);
+    zhe_free(a->map.anchors);
+    zhe_free(a->sentences);
+    zhe_free(a);
+}
+
+size_t zhe_article_cp_offset(const zhe_article *a, size_t byte)
+{
+    return zhe_utf8_count(a->raw, ZHE_MIN(byte, a->raw_len));
+}
+
+/* -------------------------------------------------------------- queue */
+
+static void S_enqueue(zhe_reader *r, const char *path, const char *name)
+{
+    ZHE_GROW(&r->queue, &r->cap_queue, r->n_queue + 1);
+    r->queue[r->n_queue].path = zhe_strdup(path);
+    r->queue[r->n_queue].name = zhe_strdup(name);
+    r->n_queue++;
+}
+
+static int S_name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Queue every regular file under dir, in name order.  `rel` is dir's path
+ * relative to the argument ("" at the top). */
+static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int depth,
+                         zhe_error *err)
+{
+    if (depth > 64)
+        return zhe_error_set(err, ZHE_ERR_IO, dir, 0, UINT64_MAX, "directories nested too deep");
+    DIR *d = opendir(dir);
+    if (!d) return zhe_error_set(err, ZHE_ERR_IO, dir, 0, UINT64_MAX, "%s", strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        ZHE_GROW(&names, &cap, n + 1);
+        names[n++] = zhe_strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, S_name_cmp);
+    zhe_status st = ZHE_OK;
+    zhe_buf path = ZHE_BUF_INIT, sub = ZHE_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        zhe_buf_truncate(&path, 0);
+        zhe_buf_truncate(&sub, 0);
+        zhe_buf_printf(&path, "%s/%s", dir, names[i]);
+        zhe_buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+        struct stat sb;
+        if (stat(path.ptr, &sb) != 0) continue;     /* a dangling link */
+        if (S_ISDIR(sb.st_mode)) {
+            zhe_status s2 = S_walk(r, path.ptr, sub.ptr, depth + 1, err);
+            if (s2 != ZHE_OK) st = s2;
+        } else if (S_ISREG(sb.st_mode)) {
+            S_enqueue(r, path.ptr, sub.ptr);
+        }
+    }
+    for (size_t i = 0; i < n; i++) zhe_free(names[i]);
+    zhe_free(names);
+    zhe_buf_clear(&path);
+    zhe_buf_clear(&sub);
+    return st;
+}
+
+zhe_reader *zhe_reader_new(zhe_text *tx)
+{
+    zhe_reader *r = ZHE_NEW(zhe_reader);
+    r->tx = tx;
+    return r;
+}
+
+zhe_status zhe_reader_add(zhe_reader *r, const char *path, zhe_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        S_enqueue(r, "-", "stdin");
+        return ZHE_OK;
+    }
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return zhe_error_set(err, ZHE_ERR_IO, path, 0, UINT64_MAX, "%s", strerror(errno));
+    if (S_ISDIR(sb.st_mode)) {
+        /* Strip trailing slashes so the walk's paths read well. */
+        size_t n = strlen(path);
+        while (n > 1 && path[n - 1] == '/') n--;
+        char *dir = zhe_strndup(path, n);
+        zhe_status st = S_walk(r, dir, "", 0, err);
+        zhe_free(dir);
+        return st;
+    }
+    const char *base = strrchr(path, '/');
+    S_enqueue(r, path, base ? base + 1 : path);
+    return ZHE_OK;
+}
+
+uint64_t zhe_reader_bytes(const zhe_reader *r)
+{
+    return r->bytes;
+}
+
+/* -------------------------------------------------------------- input */
+
+static void S_close(zhe_reader *r)
+{
+    if (r->gz) gzclose(r->gz);
+    r->gz = NULL;
+    r->mem = NULL;
+    zhe_decoder_free(r->dec);
+    r->dec = NULL;
+    zhe_free(r->path);
+    zhe_free(r->name);
+    r->path = r->name = NULL;
+    zhe_buf_clear(&r->pending);
+    r->open = 0;
+}
+
+void zhe_reader_free(zhe_reader *r)
+{
+    if (!r) return;
+    S_close(r);
+    for (size_t i = 0; i < r->n_queue; i++) {
+        zhe_free(r->queue[i].path);
+        zhe_free(r->queue[i].name);
+    }
+    zhe_free(r->queue);
+    zhe_free(r);
+}
+
+/* Read up to n raw bytes.  Returns the count, 0 at the end, -1 on error
+ * (with err filled). */
+static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
+{
+    if (!r->gz) {
+        size_t k = ZHE_MIN(n, r->mem_len - r->mem_pos);
+        memcpy(buf, r->mem + r->mem_pos, k);
+        r->mem_pos += k;
+        r->bytes += k;
+        return (long)k;
+    }
+    int k = gzread(r->gz, buf, (unsigned)n);
+    if (k < 0) {
+        int zerr;
+        const char *msg = gzerror(r->gz, &zerr);
+        if (zerr == Z_ERRNO) msg = strerror(errno);
+        zhe_error_set(err, zerr == Z_ERRNO ? ZHE_ERR_IO : ZHE_ERR_FORMAT, r->path, 0,
+                      r->consumed + r->pending.len, "cannot read: %s", msg);
+        return -1;
+    }
+    r->bytes = r->bytes + (uint64_t)k;
+    return k;
+}
+
+/* The format of a decoded text, judged from its start. */
+static const char *S_sniff_format(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && zhe_is_space((unsigned char)s[i])) i++;
+    if (i < len && s[i] == '{') return "jsonl";
+    if (len - i >= 5 && strncmp(s + i, "<doc>", 5) == 0) return "sogou";
+    if (i < len && s[i] == '<') {
+        static const char *const tags[] = { "<!doctype html", "<html", "<head", "<body",
+                                            "<meta", "<title", "<div", "<p>", "<p ",
+                                            "<article", "<!--" };
+        size_t n = ZHE_MIN(len - i, 4096);
+        for (size_t k = 0; k < ZHE_ARRAY_LEN(tags); k++) {
+            size_t tl = strlen(tags[k]);
+            for (size_t j = i; j + tl <= i + n; j++)
+                if (strncasecmp(s + j, tags[k], tl) == 0) return "html";
+        }
+    }
+    return "text";
+}
+
+/* Read and decode the next chunk into pending.  Returns 1 if there may be
+ * more, 0 at the end (the decoder flushed), -1 on a read error. */
+static int S_refill(zhe_reader *r, zhe_error *err)
+{
+    if (r->eof) return 0;
+    char *chunk = zhe_xcalloc(S_CHUNK, 1);
+    long k = S_source_read(r, chunk, S_CHUNK, err);
+    if (k < 0) {
+        zhe_free(chunk);
+        r->fatal = 1;
+        return -1;
+    }
+    if (!r->dec) {
+        /* First chunk: detect the encoding, then the format. */
+        if (r->tx->opt.encoding == ZHE_ENC_AUTO) {
+            int whole = (size_t)k < S_CHUNK;
+            r->enc = zhe_encoding_detect(chunk, (size_t)k, whole);
+        } else {
+            r->enc = r->tx->opt.encoding;
+        }
+        zhe_status st = zhe_decoder_new(r->enc, &r->dec, err);
+        if (st != ZHE_OK) {
+            zhe_free(chunk);
+            r->fatal = 1;
+            return -1;
+        }
+    }
+    zhe_decoder_mark(r->dec, r->consumed);
+    if (k > 0) {
+        zhe_decoder_feed(r->dec, chunk, (size_t)k, &r->pending);
+    } else {
+        zhe_decoder_finish(r->dec, &r->pending);
+        r->eof = 1;
+    }
+    if (!r->format && (r->pending.len >= 4096 || r->eof))
+        r->format = S_sniff_format(r->pending.ptr ? r->pending.ptr : "", r->pending.len);
+    zhe_free(chunk);
+    return r->eof ? 0 : 1;
+}
+
+/* Drop n bytes of pending, counting the lines they held. */
+static void S_consume(zhe_reader *r, size_t n)
+{
+    for (const char *p = r->pending.ptr, *e = p + n; (p = memchr(p, '\n', (size_t)(e - p)));
+         p++)
+        r->lines++;
+    zhe_buf_consume(&r->pending, n);
+    r->consumed += n;
+    r->scan = 0;
+}
+
+static zhe_status S_open_next(zhe_reader *r, zhe_error *err)
+{
+    S_input *in = &r->queue[r->next_input++];
+    r->path = zhe_strdup(in->path);
+    r->name = zhe_strdup(in->name);
+    r->consumed = r->lines = 0;
+    r->scan = 0;
+    r->eof = r->skipping = r->fatal = 0;
+    r->record = 0;
+    r->format = NULL;
+    if (strcmp(in->path, "-") == 0) r->gz = gzdopen(dup(0), "rb");
+    else r->gz = gzopen(in->path, "rb");
+    if (!r->gz) {
+        zhe_error_set(err, ZHE_ERR_IO, in->path, 0, UINT64_MAX, "cannot open: %s",
+                      errno ? strerror(errno) : "out of memory");
+        zhe_free(r->path);
+        zhe_free(r->name);
+        r->path = r->name = NULL;
+        return ZHE_ERR_IO;
+    }
+    gzbuffer(r->gz, S_CHUNK);
+    r->open = 1;
+    return ZHE_OK;
+}
+
+/* ------------------------------------------------------------- records */
+
+/* A new article for the current input's next record. */
+static zhe_article *S_article(zhe_reader *r)
+{
+    zhe_article *a = zhe_article_new();
+    zhe_str_set(&a->path, r->path, strlen(r->path));
+    a->encoding = zhe_encoding_name(r->enc);
+    a->format = r->format;
+    a->record = r->record;
+    a->line = r->lines + 1;
+    return a;
+}
+
+/* The article's id when its record has none: the file's name, with #N for
+ * the N-th record of a file that holds several. */
+static void S_default_id(zhe_reader *r, zhe_article *a, int multi)
+{
+    zhe_buf b = ZHE_BUF_INIT;
+    if (multi) zhe_buf_printf(&b, "%s#%llu", r->name, (unsigned long long)r->record);
+    else zhe_buf_puts(&b, r->name);
+    zhe_free(a->id);
+    a->id = zhe_buf_detach(&b, NULL);
+}
+
+static const char *const S_keys_id[] = { "id", "news_id", "docno", "uuid", NULL };
+static const char *const S_keys_title[] = { "title", NULL };
+static const char *const S_keys_content[] = { "content", "text", "body", "article", NULL };
+static const char *const S_keys_published[] = { "published", "time", "date", "pub_date",
+                                                "publish_time", NULL };
+static const char *const S_keys_url[] = { "url", NULL };
+static const char *const S_keys_source[] = { "source", NULL };
+
+/* The value for `field` in obj: a --field mapping first, then the default
+ * keys.  *key receives the key found. */
+static json_t *S_field(zhe_reader *r, json_t *obj, const char *field,
+                       const char *const *defaults, const char **key)
+{
+    const zhe_text_options *o = &r->tx->opt;
+    for (size_t i = 0; i < o->n_fields; i++) {
+        if (strcmp(o->fields[i].field, field) != 0) continue;
+        json_t *v = json_object_get(obj, o->fields[i].key);
+        if (v) {
+            *key = o->fields[i].key;
+            return v;
+        }
+    }
+    for (; *defaults; defaults++) {
+        json_t *v = json_object_get(obj, *defaults);
+        if (v && !json_is_null(v)) {
+            *key = *defaults;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+static const char *S_json_type(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* Copy a string-or-number metadata value into *dst.  Returns 0 if v is of
+ * another type. */
+static int S_meta(json_t *v, char **dst)
+{
+    char tmp[64];
+    if (json_is_string(v)) {
+        zhe_str_set(dst, json_string_value(v), json_string_length(v));
+    } else if (json_is_integer(v)) {
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+        zhe_str_set(dst, tmp, strlen(tmp));
+    } else if (json_is_real(v)) {
+        snprintf(tmp, sizeof tmp, "%.0f", json_real_value(v));
+        zhe_str_set(dst, tmp, strlen(tmp));
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* 1 if s looks like an HTML fragment rather than plain text. */
+static int S_looks_html(const char *s, size_t len)
+{
+    static const char *const tags[] = { "<p>", "<p ", "<br", "<div", "</p>" };
+    size_t n = ZHE_MIN(len, 2048);
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(tags); k++) {
+        size_t tl = strlen(tags[k]);
+        for (size_t j = 0; j + tl <= n; j++)
+            if (strncasecmp(s + j, tags[k], tl) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Turn one JSON line (s[0..len), no newline) into an article. */
+static zhe_status S_jsonl_record(zhe_reader *r, const char *s, size_t len, uint64_t line,
+                                 zhe_article **out, zhe_error *err)
+{
+    json_error_t je;
+    json_t *root = json_loadb(s, len, 0, &je);
+    if (!root)
+        return zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                             "malformed JSON at column %d: %s", je.column, je.text);
+    zhe_status st = ZHE_OK;
+    zhe_article *a = NULL;
+    const char *key = NULL;
+    if (!json_is_object(root)) {
+        st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                           "expected a JSON object, found %s", S_json_type(root));
+        goto done;
+    }
+    json_t *content = S_field(r, root, "content", S_keys_content, &key);
+    if (!content) {
+        st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                           "no article text: none of the keys content, text, body, article "
+                           "(map another with --field KEY=content)");
+        goto done;
+    }
+    if (!json_is_string(content)) {
+        st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                           "\"%s\" is %s, not a string", key, S_json_type(content));
+        goto done;
+    }
+    a = S_article(r);
+    a->line = line;
+    const char *text = json_string_value(content);
+    size_t text_len = json_string_length(content);
+    json_t *v;
+    if ((v = S_field(r, root, "title", S_keys_title, &key))) S_meta(v, &a->title);
+    if (S_looks_html(text, text_len)) {
+        char *title = a->title;
+        a->title = zhe_strdup("");
+        st = zhe_html_read(a, text, text_len, NULL);
+        if (*title) zhe_str_set(&a->title, title, strlen(title));
+        zhe_free(title);
+        st = ZHE_OK;    /* an HTML fragment with no text is caught below */
+    } else {
+        zhe_str_set(&a->raw, text, text_len);
+        a->raw_len = text_len;
+    }
+    if (a->raw_len == 0 || strspn(a->raw, " \t\r\n") == a->raw_len) {
+        st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, line, UINT64_MAX,
+                           "\"%s\" is empty", key ? key : "content");
+        zhe_article_free(a);
+        a = NULL;
+        goto done;
+    }
+    if ((v = S_field(r, root, "id", S_keys_id, &key)) && S_meta(v, &a->id) && *a->id) {
+        /* the record's own id */
+    } else {
+        S_default_id(r, a, 1);
+    }
+    if ((v = S_field(r, root, "published", S_keys_published, &key))) {
+        char *tmp = zhe_strdup("");
+        if (S_meta(v, &tmp)) zhe_published_set(a, tmp, strlen(tmp));
+        zhe_free(tmp);
+    }
+    if ((v = S_field(r, root, "url", S_keys_url, &key))) S_meta(v, &a->url);
+    if ((v = S_field(r, root, "source", S_keys_source, &key))) S_meta(v, &a->source);
+done:
+    json_decref(root);
+    *out = a;
+    return st;
+}
+
+/* The next line of a JSON Lines input. */
+static zhe_status S_next_jsonl(zhe_reader *r, zhe_article **out, zhe_error *err)
+{
+    size_t max = r->tx->opt.max_article_bytes;
+    for (;;) {
+        char *nl = r->pending.len > r->scan
+                       ? memchr(r->pending.ptr + r->scan, '\n', r->pending.len - r->scan)
+                       : NULL;
+        if (!nl && !r->eof) {
+            /* No line end yet.  pending holds no newline, so consuming it
+             * counts no lines. */
+            if (r->skipping) {
+                S_consume(r, r->pending.len);
+            } else if (r->pending.len > max) {
+                r->skipping = 1;
+                r->record++;
+                S_consume(r, r->pending.len);
+                return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, r->lines + 1, UINT64_MAX,
+                                     "record longer than the limit of %zu bytes "
+                                     "(--max-article-bytes); skipped", max);
+            }
+            r->scan = r->pending.len;
+            if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
+            continue;
+        }
+        size_t len = nl ? (size_t)(nl - r->pending.ptr) : r->pending.len;
+        if (len == 0 && !nl) return ZHE_DONE;       /* eof, nothing left */
+        if (r->skipping) {
+            r->skipping = 0;
+            S_consume(r, len + (nl != NULL));
+            continue;
+        }
+        uint64_t line = r->lines + 1;
+        const char *s = r->pending.ptr;
+        size_t t = len;
+        while (t && zhe_is_space((unsigned char)s[t - 1])) t--;
+        size_t h = 0;
+        while (h < t && zhe_is_space((unsigned char)s[h])) h++;
+        if (h == t) {                               /* a blank line */
+            S_consume(r, len + (nl != NULL));
+            continue;
+        }
+        r->record++;
+        zhe_status st;
+        if (len > max) {
+            st = zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, line, UINT64_MAX,
+                               "record of %zu bytes exceeds the limit of %zu bytes "
+                               "(--max-article-bytes)", len, max);
+        } else {
+            st = S_jsonl_record(r, s + h, t - h, line, out, err);
+            if (st == ZHE_OK)
+                (*out)->replacements = zhe_decoder_count_marks(
+                    r->dec, r->consumed, r->consumed + len + 1);
+        }
+        S_consume(r, len + (nl != NULL));
+        return st;
+    }
+}
+
+/* Text between <tag> and </tag> within s[0..len), or NULL. */
+static const char *S_tag(const char *s, size_t len, const char *tag, size_t *out_len)
+{
+    char open[32], close[32];
+    snprintf(open, sizeof open, "<%s>", tag);
+    snprintf(close, sizeof close, "</%s>", tag);
+    size_t ol = strlen(open), cl = strlen(close);
+    const char *p = memmem(s, len, open, ol);
+    if (!p) return NULL;
+    p += ol;
+    const char *e = memmem(p, len - (size_t)(p - s), close, cl);
+    if (!e) return NULL;
+    *out_len = (size_t)(e - p);
+    return p;
+}
+
+/* The next <doc> of a Sogou dump. */
+static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
+{
+    size_t max = r->tx->opt.max_article_bytes;
+    for (;;) {
+        const char *p = r->pending.ptr;
+        const char *end = r->pending.len ? memmem(p, r->pending.len, "</doc>", 6) : NULL;
+        if (!end && !r->eof && r->pending.len <= max + 64) {
+            if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
+            continue;
+        }
+        size_t skip = 0;
+        while (skip < r->pending.len && zhe_is_space((unsigned char)p[skip])) skip++;
+        if (skip == r->pending.len && r->eof) return ZHE_DONE;
+        S_consume(r, skip);
+        p = r->pending.ptr;
+        end = r->pending.len ? memmem(p, r->pending.len, "</doc>", 6) : NULL;
+        uint64_t line = r->lines + 1;
+        r->record++;
+        if (!end) {
+            zhe_status st = zhe_error_set(
+                err, r->pending.len > max ? ZHE_ERR_TOO_BIG : ZHE_ERR_FORMAT, r->path, line,
+                UINT64_MAX,
+                r->pending.len > max ? "<doc> record longer than the limit (--max-article-bytes)"
+                                     : "<doc> record not closed by </doc> before the end");
+            S_consume(r, r->pending.len);
+            if (!r->eof) r->skipping = 1;
+            return st;
+        }
+        size_t len = (size_t)(end - p) + 6;
+        if (strncmp(p, "<doc>", 5) != 0) {
+            S_consume(r, len);
+            return zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                                 "text outside <doc> … </doc>; skipped up to the next </doc>");
+        }
+        zhe_status st = ZHE_OK;
+        size_t n;
+        const char *content = S_tag(p, len, "content", &n);
+        if (!content || n == 0) {
+            st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, line, UINT64_MAX,
+                               "<doc> without <content>");
+        } else {
+            zhe_article *a = S_article(r);
+            a->line = line;
+            zhe_str_set(&a->raw, content, n);
+            a->raw_len = n;
+            const char *v;
+            if ((v = S_tag(p, len, "contenttitle", &n))) zhe_str_set(&a->title, v, n);
+            if ((v = S_tag(p, len, "url", &n))) zhe_str_set(&a->url, v, n);
+            if ((v = S_tag(p, len, "docno", &n)) && n) zhe_str_set(&a->id, v, n);
+            else S_default_id(r, a, 1);
+            a->replacements = zhe_decoder_count_marks(r->dec, r->consumed, r->consumed + len);
+            *out = a;
+        }
+        S_consume(r, len);
+        return st;
+    }
+}
+
+/* The whole of an HTML or plain-text input, as one article. */
+static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
+{
+    size_t max = r->tx->opt.max_article_bytes;
+    if (r->record) return ZHE_DONE;
+    while (!r->eof) {
+        if (r->pending.len > max) {
+            r->record++;
+            return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, 0, UINT64_MAX,
+                                 "larger than the limit of %zu bytes (--max-article-bytes)",
+                                 max);
+        }
+        if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
+    }
+    r->record++;
+    const char *s = r->pending.ptr ? r->pending.ptr : "";
+    size_t len = r->pending.len;
+    zhe_article *a = S_article(r);
+    a->line = 0;
+    a->record = 0;
+    S_default_id(r, a, 0);
+    a->replacements = zhe_decoder_replacements(r->dec);
+    zhe_status st = ZHE_OK;
+    if (strcmp(r->format, "html") == 0) {
+        zhe_error e2;
+        st = zhe_html_read(a, s, len, &e2);
+        if (st != ZHE_OK) zhe_error_set(err, st, r->path, 0, UINT64_MAX, "%s", e2.message);
+    } else {
+        /* Plain text: the first non-empty line is the title, the rest the body. */
+        size_t i = 0;
+        while (i < len) {
+            const char *nl = memchr(s + i, '\n', len - i);
+            size_t e = nl ? (size_t)(nl - s) : len;
+            size_t h = i, t = e;
+            while (h < t && zhe_is_space((unsigned char)s[h])) h++;
+            while (t > h && zhe_is_space((unsigned char)s[t - 1])) t--;
+            if (h < t) {
+                zhe_str_set(&a->title, s + h, t - h);
+                i = nl ? e + 1 : len;
+                break;
+            }
+            i = nl ? e + 1 : len;
+        }
+        zhe_str_set(&a->raw, s + i, len - i);
+        a->raw_len = len - i;
+        if (!*a->title)
+            st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, 0, UINT64_MAX,
+                               "empty: no text after decoding as %s",
+                               zhe_encoding_name(r->enc));
+    }
+    if (st != ZHE_OK) {
+        zhe_article_free(a);
+        return st;
+    }
+    *out = a;
+    return ZHE_OK;
+}
+
+zhe_status zhe_reader_next(zhe_reader *r, zhe_article **out, zhe_error *err)
+{
+    *out = NULL;
+    zhe_error_clear(err);
+    for (;;) {
+        if (!r->open) {
+            if (r->next_input >= r->n_queue) return ZHE_DONE;
+            zhe_status st = S_open_next(r, err);
+            if (st != ZHE_OK) return st;
+        }
+        /* Decode enough to know the format. */
+        while (!r->format) {
+            if (S_refill(r, err) < 0) {
+                S_close(r);
+                return err ? err->status : ZHE_ERR_IO;
+            }
+        }
+        zhe_status st;
+        if (strcmp(r->format, "jsonl") == 0) st = S_next_jsonl(r, out, err);
+        else if (strcmp(r->format, "sogou") == 0) st = S_next_sogou(r, out, err);
+        else st = S_next_whole(r, out, err);
+        if (st == ZHE_DONE) {
+            S_close(r);
+            continue;
+        }
+        /* A read error ends the file; a bad record does not. */
+        if (r->fatal) S_close(r);
+        return st;
+    }
+}
+
+void zhe_text_read_buffer(zhe_text *tx, const char *name, const char *s, size_t len,
+                          zhe_article_cb cb, void *ctx)
+{
+    zhe_reader *r = zhe_reader_new(tx);
+    r->mem = s;
+    r->mem_len = len;
+    r->path = zhe_strdup(name);
+    r->name = zhe_strdup(name);
+    r->open = 1;
+    zhe_error err;
+    for (;;) {
+        zhe_article *a = NULL;
+        zhe_status st = zhe_reader_next(r, &a, &err);
+        if (st == ZHE_DONE) break;
+        cb(ctx, st, a, st == ZHE_OK ? NULL : &err);
+        if (!r->open) break;
+    }
+    zhe_reader_free(r);
+}

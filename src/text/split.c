@@ -1,0 +1,83 @@
+/*
+** split.c — normalized text to sentences.
+**
+** A sentence ends at 。！？；… (after NFKC the full-width ！？； are ASCII
+** ! ? ;, and … is "..."), and at every line break, which after cleaning
+** separates paragraphs.  Closing quotes and brackets that follow the end
+** belong to the sentence they close: “有需要的私我。” is one sentence with
+** its quotation marks.  Sentences are trimmed of spaces; empty ones are
+** not listed.
+*/
+#include "text_int.h"
+
+#include <string.h>
+
+/* Length of a sentence-ending mark at s[0..len), or 0. */
+static size_t S_ender(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == '!' || c == '?' || c == ';') return 1;
+    if (c == '.' && len >= 3 && s[1] == '.' && s[2] == '.') return 3;
+    static const char *const marks[] = { "。", "！", "？", "；", "…", "｡" };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (len >= n && memcmp(s, marks[i], n) == 0) return n;
+    }
+    return 0;
+}
+
+/* Length of a closing quote or bracket at s[0..len), or 0. */
+static size_t S_closer(const char *s, size_t len)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    static const char *const marks[] = { "”", "’", "」", "』", "）", "】", "》", "〉", "〕" };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (len >= n && memcmp(s, marks[i], n) == 0) return n;
+    }
+    return 0;
+}
+
+static void S_add(zhe_article *a, size_t *cap, size_t start, size_t end)
+{
+    while (start < end && a->norm[start] == ' ') start++;
+    while (end > start && a->norm[end - 1] == ' ') end--;
+    if (start == end) return;
+    ZHE_GROW(&a->sentences, cap, a->n_sentences + 1);
+    a->sentences[a->n_sentences].off = start;
+    a->sentences[a->n_sentences].len = end - start;
+    a->n_sentences++;
+}
+
+void zhe_split(zhe_article *a)
+{
+    const char *s = a->norm;
+    size_t len = a->norm_len, cap = 0, start = 0, i = 0;
+    zhe_free(a->sentences);
+    a->sentences = NULL;
+    a->n_sentences = 0;
+    while (i < len) {
+        if (s[i] == '\n') {
+            S_add(a, &cap, start, i);
+            start = ++i;
+            continue;
+        }
+        size_t n = S_ender(s + i, len - i);
+        if (!n) {
+            i++;
+            continue;
+        }
+        i += n;
+        /* Further enders (？！, ……) and closing marks stay with it. */
+        for (;;) {
+            size_t k = i < len ? S_ender(s + i, len - i) : 0;
+            if (!k && i < len) k = S_closer(s + i, len - i);
+            if (!k) break;
+            i += k;
+        }
+        S_add(a, &cap, start, i);
+        start = i;
+    }
+    S_add(a, &cap, start, len);
+}

@@ -1,0 +1,67 @@
+/*
+** text_int.h — what the files of the text stage share.  Never installed.
+*/
+#ifndef ZHE_TEXT_INT_H
+#define ZHE_TEXT_INT_H
+
+#include "../base/base_int.h"
+
+typedef struct zhe_normalizer zhe_normalizer;
+
+typedef struct zhe_marker zhe_marker;
+
+struct zhe_text {
+    zhe_text_options opt;       /* copied; the strings in it are owned */
+    zhe_normalizer *norm;
+    zhe_marker *markers;        /* boilerplate markers */
+    size_t n_markers;
+};
+
+/* normalize.c */
+zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err);
+void zhe_normalizer_free(zhe_normalizer *n);
+
+/* decode.c: 1 if cp is one of the most common Chinese characters
+ * (simplified or traditional). */
+int zhe_hanzi_is_common(uint32_t cp);
+
+/* html.c: extract title, publication date and main text from an HTML page
+ * (UTF-8).  Fills a->title, a->published (if found) and a->raw.  Returns
+ * ZHE_ERR_FORMAT with err filled if the page has no text. */
+zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err);
+
+/* reader.c: the publication-date parser, applied to a metadata value
+ * (which may also be a number).  Sets a->published if it parses. */
+int zhe_published_set(zhe_article *a, const char *s, size_t len);
+
+/* Replace *dst (a zhe_ string) by a copy of s[0..len). */
+void zhe_str_set(char **dst, const char *s, size_t len);
+
+
+
+/* decode.c: replacement positions, for readers that split one decoded
+ * stream into many records.  After zhe_decoder_mark(d, base), every U+FFFD
+ * the decoder writes is remembered at position base + (its offset in the
+ * output buffer); the reader keeps base equal to the stream position of the
+ * buffer's first byte (calling mark again after consuming from it).
+ * zhe_decoder_count_marks returns how many fall in [from, to) and forgets
+ * every mark before `to`. */
+void zhe_decoder_mark(zhe_decoder *d, uint64_t base);
+size_t zhe_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to);
+
+
+/* normalize.c: NFKC and white-space folding of s[0..len) (one line),
+ * appended to out; no traditional conversion, no map.  For comparing text
+ * with lexicon entries before the article is normalized. */
+void zhe_normalize_fold(zhe_text *tx, const char *s, size_t len, zhe_buf *out);
+
+/* clean.c: the boilerplate markers of lexicons/boilerplate.tsv. */
+struct zhe_marker {
+    char *text;         /* NFKC-folded */
+    size_t len;
+    int anywhere;       /* match "any" (else "start") */
+    int tail;           /* action "tail" (else "line") */
+};
+
+zhe_status zhe_markers_load(zhe_text *tx, const char *path, zhe_error *err);
+#endif /* ZHE_TEXT_INT_H */

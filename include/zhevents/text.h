@@ -229,8 +229,8 @@ ZHE_API void zhe_text_free(zhe_text *tx);
 /* ---------------------------------------------------------------- reader */
 
 /*
-** Reads articles from files, directories (recursively, in name order, hidden
-** files skipped) and "-" (standard input), in any of the formats and
+** Reads articles from files, directories (recursively, in name order,
+** skipping hidden files and README, LICENSE and *.md notes) and "-" (standard input), in any of the formats and
 ** encodings zhevents knows, gzip-compressed or not.  The format is detected
 ** from the content: JSON Lines, a Sogou <doc> dump, HTML, or plain text.
 */

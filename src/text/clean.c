@@ -136,36 +136,41 @@ static int S_has_sentence_punct(const char *s, size_t len)
     return memchr(s, ',', len) != NULL;
 }
 
-/*
-** If paragraph p is a dateline, mark it (whole, or its leading date only)
-** and return 1, storing the date in out.  A dateline is a short paragraph
-** without sentence punctuation that holds a date ("2023-12-07 14:20 来源：
-** 经济日报"), or a paragraph that begins with a date and white space
-** ("2022年10月8日　美国商务部…", as Sogou dumps print them).
-*/
-static int S_dateline(const char *raw, S_para *p, char out[17])
+int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
 {
-    const char *s = raw + p->off;
-    size_t len = p->len;
     size_t scan = ZHE_MIN(len, 96);
+    *prefix = 0;
     for (size_t i = 0; i < scan; i++) {
         if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
         size_t n = zhe_published_parse(s + i, len - i, out);
         if (!n) continue;
-        if (len <= 160 && !S_has_sentence_punct(s, len)) {
-            p->cut = ZHE_CUT_DATELINE;
-            return 1;
-        }
+        if (len <= 160 && !S_has_sentence_punct(s, len)) return 1;
         size_t ws = 0, k;
         while ((k = S_ws_len(s + n + ws, len - n - ws))) ws += k;
         if (i == 0 && ws) {
-            p->cut = ZHE_CUT_DATELINE;
-            p->cut_len = n + ws;
-            return 1;
+            *prefix = n + ws;
+            return 2;
         }
         return 0;
     }
     return 0;
+}
+
+/* If paragraph p is a dateline, mark it (whole, or its leading date only)
+ * and return 1, storing the date in out.  A dateline written in full-width
+ * digits is recognized after NFKC folding. */
+static int S_dateline(zhe_text *tx, const char *raw, S_para *p, char out[17], zhe_buf *tmp)
+{
+    size_t prefix;
+    int k = zhe_dateline(raw + p->off, p->len, out, &prefix);
+    if (k == 0 && p->len <= 3 * 160) {
+        zhe_buf_truncate(tmp, 0);
+        zhe_normalize_fold(tx, raw + p->off, p->len, tmp);
+        if (tmp->len && zhe_dateline(tmp->ptr, tmp->len, out, &prefix) == 1) k = 1;
+    }
+    if (k == 1) p->cut = ZHE_CUT_DATELINE;
+    if (k == 2) p->cut = ZHE_CUT_DATELINE, p->cut_len = prefix;
+    return k != 0;
 }
 
 /* ------------------------------------------------------------- markers */
@@ -280,10 +285,11 @@ void zhe_clean(zhe_text *tx, zhe_article *a)
 
     /* A dateline among the first three paragraphs. */
     char date[17];
+    zhe_buf tmp = ZHE_BUF_INIT;
     for (size_t i = 0, seen = 0; i < n && seen < 3; i++) {
         if (v[i].cut) continue;
         seen++;
-        if (S_dateline(a->raw, &v[i], date)) {
+        if (S_dateline(tx, a->raw, &v[i], date, &tmp)) {
             if (!*a->published) zhe_str_set(&a->published, date, strlen(date));
             break;
         }
@@ -292,7 +298,6 @@ void zhe_clean(zhe_text *tx, zhe_article *a)
         zhe_published_set(a, tx->opt.published, strlen(tx->opt.published));
 
     /* Footer markers. */
-    zhe_buf tmp = ZHE_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         if (v[i].cut) continue;
         const zhe_marker *m = S_marker(tx, a->raw, &v[i], &tmp);

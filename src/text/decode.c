@@ -7,8 +7,9 @@
 ** GB18030 and Big5.  Statistical detectors, ICU's included, are easily
 ** fooled by short Chinese texts, so each candidate is decoded and scored:
 ** decoding errors weigh most, then the share of its Han characters that
-** are among the most common ones (common_hanzi.h), with ICU's confidence
-** and an HTML <meta charset> as small bonuses.  Big5 read as GB18030
+** are among the most common ones (common_hanzi.h), an undecodable sequence
+** counting as one more uncommon character, with ICU's confidence and an
+** HTML <meta charset> as small bonuses.  Big5 read as GB18030
 ** decodes without errors but into rare characters, and GBK read as Big5
 ** trips on trail bytes Big5 lacks, so the contest is rarely close.
 **
@@ -438,10 +439,12 @@ zhe_encoding zhe_encoding_detect(const char *s, size_t len, int whole)
     for (size_t i = 0; i < ZHE_ARRAY_LEN(cands); i++) {
         S_score sc = S_try(cands[i], s, len, whole);
         if (sc.errors == SIZE_MAX) continue;
-        double han = sc.han ? (double)sc.han : 1.0;
-        /* An error costs as much as ten uncommon characters; the common
-         * share ranges 0..1; the hints add at most 0.3. */
-        double score = (double)sc.common / han - (double)sc.errors * 10.0 / han;
+        /* The share of common characters, counting each undecodable
+         * sequence as one more uncommon character; fewer errors break ties
+         * (text without Han characters). */
+        double han = (double)(sc.han + sc.errors);
+        double score = han > 0 ? (double)sc.common / han : 0.0;
+        score -= (double)sc.errors * 1e-6;
         if (cands[i] == declared && sc.errors == 0) score += 0.2;
         if (cands[i] != ZHE_ENC_UTF8)
             score += 0.1 * S_icu_confidence(s, len, cands[i]) / 100.0;

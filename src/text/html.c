@@ -305,6 +305,24 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
         zhe_published_set(a, dt, strlen(dt));
     }
 
+    /* No date in the metadata: a byline near the top of the page. */
+    if (!*a->published && pg.body) {
+        zhe_buf_truncate(&b, 0);
+        S_text(pg.body, &b);
+        const char *p = b.ptr ? b.ptr : "";
+        const char *end = p + b.len;
+        for (int line = 0; line < 15 && p < end; line++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), prefix;
+            char date[17];
+            if (zhe_dateline(p, n, date, &prefix) == 1) {
+                zhe_str_set(&a->published, date, strlen(date));
+                break;
+            }
+            p += n + 1;
+        }
+    }
+
     const GumboNode *main = pg.best_article ? pg.best_article
                             : (pg.best && pg.best_score >= 80) ? pg.best
                             : pg.body ? pg.body

@@ -112,6 +112,16 @@ static void S_enqueue(zhe_reader *r, const char *path, const char *name)
     r->n_queue++;
 }
 
+/* Files a directory walk passes over: hidden ones, and the notes people
+ * keep beside a dump (README, LICENSE, *.md), which are not articles.
+ * Named on the command line, such a file is read like any other. */
+static int S_skip_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] == '.' || strncmp(name, "README", 6) == 0 ||
+           strncmp(name, "LICENSE", 7) == 0 || (n > 3 && strcmp(name + n - 3, ".md") == 0);
+}
+
 static int S_name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -130,7 +140,7 @@ static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int de
     size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;
+        if (S_skip_name(e->d_name)) continue;
         ZHE_GROW(&names, &cap, n + 1);
         names[n++] = zhe_strdup(e->d_name);
     }
@@ -241,6 +251,19 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
         zhe_error_set(err, zerr == Z_ERRNO ? ZHE_ERR_IO : ZHE_ERR_FORMAT, r->path, 0,
                       r->consumed + r->pending.len, "cannot read: %s", msg);
         return -1;
+    }
+    if (k == 0) {
+        /* zlib reports a stream cut short as a plain end of file, and says
+         * so only through gzerror. */
+        int zerr;
+        gzerror(r->gz, &zerr);
+        if (zerr == Z_BUF_ERROR) {
+            zhe_error_set(err, ZHE_ERR_FORMAT, r->path, 0, UINT64_MAX,
+                          "compressed data cut short: the gzip stream ends before its end "
+                          "(after %llu bytes of text)",
+                          (unsigned long long)(r->consumed + r->pending.len));
+            return -1;
+        }
     }
     r->bytes = r->bytes + (uint64_t)k;
     return k;
@@ -651,6 +674,29 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
     }
 }
 
+/* Titles are short; a first line longer than this is body text. */
+#define S_MAX_TITLE 200
+
+/* Control characters (other than white space) in s[0..len). */
+static size_t S_controls(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        n += (c < 0x20 && !zhe_is_space(c)) || c == 0x7F;
+    }
+    return n;
+}
+
+/* 1 if decoded text s[0..len) is binary data rather than text: one in
+ * twenty characters is a control character (text has next to none, random
+ * bytes one in nine), or one in three could not be decoded. */
+static int S_binary(const char *s, size_t len, size_t replaced)
+{
+    size_t chars = zhe_utf8_count(s, len);
+    return chars && (S_controls(s, len) * 20 >= chars || replaced * 3 >= chars);
+}
+
 /* The whole of an HTML or plain-text input, as one article. */
 static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
 {
@@ -679,7 +725,9 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
         st = zhe_html_read(a, s, len, &e2);
         if (st != ZHE_OK) zhe_error_set(err, st, r->path, 0, UINT64_MAX, "%s", e2.message);
     } else {
-        /* Plain text: the first non-empty line is the title, the rest the body. */
+        /* Plain text: the first non-empty line is the title, the rest the
+         * body — unless that line is too long to be a title, when it is all
+         * body. */
         size_t i = 0;
         while (i < len) {
             const char *nl = memchr(s + i, '\n', len - i);
@@ -688,19 +736,27 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
             while (h < t && zhe_is_space((unsigned char)s[h])) h++;
             while (t > h && zhe_is_space((unsigned char)s[t - 1])) t--;
             if (h < t) {
-                zhe_str_set(&a->title, s + h, t - h);
-                i = nl ? e + 1 : len;
+                if (zhe_utf8_count(s + h, t - h) <= S_MAX_TITLE) {
+                    zhe_str_set(&a->title, s + h, t - h);
+                    i = nl ? e + 1 : len;
+                }
                 break;
             }
             i = nl ? e + 1 : len;
         }
         zhe_str_set(&a->raw, s + i, len - i);
         a->raw_len = len - i;
-        if (!*a->title)
+        if (!*a->title && strspn(a->raw, " \t\r\n") == a->raw_len)
             st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, 0, UINT64_MAX,
                                "empty: no text after decoding as %s",
                                zhe_encoding_name(r->enc));
     }
+    if (st == ZHE_OK && S_binary(s, len, a->replacements))
+        st = zhe_error_set(err, ZHE_ERR_ENCODING, r->path, 0, UINT64_MAX,
+                           "binary data, not text: %zu control characters and %zu invalid "
+                           "byte sequences in %zu characters read as %s",
+                           S_controls(s, len), a->replacements, zhe_utf8_count(s, len),
+                           zhe_encoding_name(r->enc));
     if (st != ZHE_OK) {
         zhe_article_free(a);
         return st;

@@ -64,4 +64,10 @@ struct zhe_marker {
 };
 
 zhe_status zhe_markers_load(zhe_text *tx, const char *path, zhe_error *err);
+
+/* clean.c: is the paragraph s[0..len) a dateline?  1: all of it is (a short
+ * line without sentence punctuation holding a date, "2023-12-07 14:20 来源：
+ * 经济日报"); 2: it begins with a date and white space, which *prefix bytes
+ * cover ("2022年10月8日　美国商务部…"); 0: neither.  The date goes to out. */
+int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix);
 #endif /* ZHE_TEXT_INT_H */

@@ -414,6 +414,19 @@ static int S_looks_utf16(const char *s, size_t len, int le)
     return zero_hi * 4 > n / 2 && zero_lo * 50 < n / 2;
 }
 
+/* 1 if valid UTF-8 s[0..len) has non-ASCII characters, all of them
+ * two-byte sequences (U+0080..U+07FF: no CJK at all). */
+static int S_utf8_two_byte_only(const char *s, size_t len)
+{
+    int two = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE0) return 0;
+        if (c >= 0xC0) two = 1;
+    }
+    return two;
+}
+
 zhe_encoding zhe_encoding_detect(const char *s, size_t len, int whole)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -430,7 +443,19 @@ zhe_encoding zhe_encoding_detect(const char *s, size_t len, int whole)
         while (back < 3 && back < len && (u[len - 1 - back] & 0xC0) == 0x80) back++;
         if (back < len && u[len - 1 - back] >= 0xC0) check = len - 1 - back;
     }
-    if (zhe_utf8_valid(s, check)) return ZHE_ENC_UTF8;
+    if (zhe_utf8_valid(s, check)) {
+        /* Short GBK text can be valid UTF-8 too: 芯片 is D0 BE C6 AC, two
+         * Cyrillic-range letters.  Valid UTF-8 with no character beyond
+         * U+07FF is challenged by GB18030 and Big5, which win only if they
+         * read it as mostly common Chinese characters. */
+        if (!S_utf8_two_byte_only(s, check)) return ZHE_ENC_UTF8;
+        static const zhe_encoding rivals[] = { ZHE_ENC_GB18030, ZHE_ENC_BIG5 };
+        for (size_t i = 0; i < ZHE_ARRAY_LEN(rivals); i++) {
+            S_score sc = S_try(rivals[i], s, len, whole);
+            if (sc.errors == 0 && sc.han >= 2 && sc.common * 2 >= sc.han) return rivals[i];
+        }
+        return ZHE_ENC_UTF8;
+    }
 
     static const zhe_encoding cands[] = { ZHE_ENC_GB18030, ZHE_ENC_BIG5, ZHE_ENC_UTF8 };
     zhe_encoding declared = S_declared(s, len);

@@ -57,7 +57,7 @@ zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err)
         uint8_t c = 0;
         if (cp >= 0xD800 && cp <= 0xDFFF) {
             c = F_SLOW;
-        } else if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+        } else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
                    cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
                    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
                    cp == 0x3000 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {

@@ -659,10 +659,15 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
         } else {
             zhe_article *a = S_article(r);
             a->line = line;
-            zhe_str_set(&a->raw, content, n);
-            a->raw_len = n;
             const char *v;
-            if ((v = S_tag(p, len, "contenttitle", &n))) zhe_str_set(&a->title, v, n);
+            size_t tn;
+            if ((v = S_tag(p, len, "contenttitle", &tn))) zhe_str_set(&a->title, v, tn);
+            /* Sogou content is text, but scrapers leave entities in it
+             * (&nbsp;): gumbo decodes them. */
+            if (!memchr(content, '&', n) || zhe_html_read(a, content, n, NULL) != ZHE_OK) {
+                zhe_str_set(&a->raw, content, n);
+                a->raw_len = n;
+            }
             if ((v = S_tag(p, len, "url", &n))) zhe_str_set(&a->url, v, n);
             if ((v = S_tag(p, len, "docno", &n)) && n) zhe_str_set(&a->id, v, n);
             else S_default_id(r, a, 1);

@@ -110,8 +110,8 @@ static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
         if (raw[i] == '\n') {
             S_add_para(&v, &n, &cap, raw, start, i);
             start = ++i;
-        } else if (i + 6 <= len && memcmp(raw + i, "\xE3\x80\x80\xE3\x80\x80", 6) == 0 &&
-                   i > start) {
+        } else if (raw[i] == '\xE3' && i + 6 <= len &&
+                   memcmp(raw + i, "\xE3\x80\x80\xE3\x80\x80", 6) == 0 && i > start) {
             size_t j = i;
             while (j + 3 <= len && memcmp(raw + j, "\xE3\x80\x80", 3) == 0) j += 3;
             S_add_para(&v, &n, &cap, raw, start, i);

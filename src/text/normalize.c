@@ -231,7 +231,44 @@ static int S_boundary_before(const zhe_normalizer *nz, uint32_t cp)
     return unorm2_hasBoundaryBefore(nz->nfkc, (UChar32)cp);
 }
 
-/* Normalize raw[start..end) (one paragraph, no line breaks) onto e->out. */
+/* Copy raw[run..i) as it is, and remember its last code point (a
+ * combining mark that follows may need it back). */
+static void S_flush(S_emit *e, size_t run, size_t i)
+{
+    if (run == i) return;
+    S_put(e, e->raw + run, i - run, run, i - run, 1);
+    size_t k = i - 1;
+    while (k > run && ((unsigned char)e->raw[k] & 0xC0) == 0x80) k--;
+    e->last_cp_raw = k;
+    e->last_cp_len = i - k;
+}
+
+/* The code point at s[0..len) and its length, with the common cases
+ * inline. */
+static inline size_t S_next(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t v = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+                     (u[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *cp = v;
+            return 3;
+        }
+    }
+    return zhe_utf8_decode(s, len, cp);
+}
+
+/*
+** Normalize raw[start..end) (one paragraph, no line breaks) onto e->out.
+** Characters that stay as they are gather into runs copied whole (a single
+** space between two of them included); the others are written one piece
+** each: a folded space, a mapped character, an ICU segment.
+*/
 static void S_paragraph(S_emit *e, size_t start, size_t end)
 {
     const zhe_normalizer *nz = e->nz;
@@ -239,14 +276,22 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
     size_t para_start_len = e->out->len;
     e->space_owed = 0;
     e->last_cp_len = 0;
-    size_t i = start;
+    size_t i = start, run = start;
     while (i < end) {
-        unsigned char b = (unsigned char)raw[i];
         uint32_t cp;
-        size_t n;
-        if (b < 0x80) cp = b, n = 1;
-        else n = zhe_utf8_decode(raw + i, end - i, &cp);
+        size_t n = S_next(raw + i, end - i, &cp);
         uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
+        if (cp == ' ' && i > run && i + 1 < end) {
+            /* A single space inside a run stays in it. */
+            uint32_t next;
+            S_next(raw + i + 1, end - i - 1, &next);
+            if (next >= 0x10000 || !(nz->cls[next] & (F_SPACE | F_DROP))) c = 0;
+        }
+        if (!(c & (F_SPACE | F_DROP | F_SLOW | F_MAP)) && !((c & F_TRAD) && e->trad)) {
+            i += n;
+            continue;
+        }
+        S_flush(e, run, i);
         if (c & F_SPACE) {
             S_space(e, para_start_len, i, n);
             e->last_cp_len = 0;
@@ -260,7 +305,7 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
                 e->out->len >= para_start_len + e->last_cp_len) {
                 s = e->last_cp_raw;
                 zhe_buf_truncate(e->out, e->out->len - e->last_cp_len);
-                if (e->map && e->map->n) {      /* take the byte back from the map */
+                if (e->map && e->map->n) {      /* take the bytes back from the map */
                     zhe_anchor *last = &e->map->anchors[e->map->n - 1];
                     if (last->norm == e->out->len) e->map->n--;
                     else last->raw_len -= e->last_cp_len;
@@ -268,7 +313,7 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
             }
             while (j < end) {
                 uint32_t c2;
-                size_t n2 = zhe_utf8_decode(raw + j, end - j, &c2);
+                size_t n2 = S_next(raw + j, end - j, &c2);
                 if (S_boundary_before(nz, c2)) break;
                 j += n2;
             }
@@ -278,16 +323,14 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
         } else if (c & F_MAP) {
             S_put_cp(e, nz->map1[cp], i, n);
             e->last_cp_len = 0;
-        } else if ((c & F_TRAD) && e->trad) {
+        } else {                                /* traditional, converted */
             S_put_cp(e, cp, i, n);
             e->last_cp_len = 0;
-        } else {
-            S_put(e, raw + i, n, i, n, 1);
-            e->last_cp_raw = i;
-            e->last_cp_len = n;
         }
         i += n;
+        run = i;
     }
+    S_flush(e, run, end);
     e->space_owed = 0;      /* trailing space is dropped */
 }
 
@@ -312,9 +355,9 @@ static int S_scan(const zhe_normalizer *nz, const char *raw, size_t start, size_
             continue;
         }
         uint32_t cp;
-        i += zhe_utf8_decode(raw + i, end - i, &cp);
+        i += S_next(raw + i, end - i, &cp);
         uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
-        if (c & F_TRAD) (*n_trad)++, plain = 0;
+        if (c & F_TRAD) (*n_trad)++;      /* plain still: the caller decides */
         if (c & F_SIMP) (*n_simp)++;
         if (c & (F_SLOW | F_SPACE | F_DROP | F_MAP)) plain = 0;
         prev_space = 0;

@@ -44,8 +44,9 @@ struct zhe_reader {
     zhe_decoder *dec;
     zhe_encoding enc;
     const char *format;
-    zhe_buf pending;            /* decoded text not yet consumed */
-    uint64_t consumed;          /* stream position of pending.ptr[0] */
+    zhe_buf pending;            /* decoded text; pending.ptr[pos..len) not yet consumed */
+    size_t pos;
+    uint64_t consumed;          /* stream position of pending.ptr[pos] */
     uint64_t lines;             /* newlines consumed so far */
     size_t scan;                /* pending[0..scan) has no record end */
     int eof;                    /* the source is exhausted and flushed */
@@ -206,6 +207,17 @@ uint64_t zhe_reader_bytes(const zhe_reader *r)
 
 /* -------------------------------------------------------------- input */
 
+/* The decoded text not yet consumed. */
+static inline const char *S_pdata(const zhe_reader *r)
+{
+    return r->pending.ptr ? r->pending.ptr + r->pos : "";
+}
+
+static inline size_t S_plen(const zhe_reader *r)
+{
+    return r->pending.len - r->pos;
+}
+
 static void S_close(zhe_reader *r)
 {
     if (r->gz) gzclose(r->gz);
@@ -217,6 +229,7 @@ static void S_close(zhe_reader *r)
     zhe_free(r->name);
     r->path = r->name = NULL;
     zhe_buf_clear(&r->pending);
+    r->pos = 0;
     r->open = 0;
 }
 
@@ -249,7 +262,7 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
         const char *msg = gzerror(r->gz, &zerr);
         if (zerr == Z_ERRNO) msg = strerror(errno);
         zhe_error_set(err, zerr == Z_ERRNO ? ZHE_ERR_IO : ZHE_ERR_FORMAT, r->path, 0,
-                      r->consumed + r->pending.len, "cannot read: %s", msg);
+                      r->consumed + S_plen(r), "cannot read: %s", msg);
         return -1;
     }
     if (k == 0) {
@@ -261,13 +274,16 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
             zhe_error_set(err, ZHE_ERR_FORMAT, r->path, 0, UINT64_MAX,
                           "compressed data cut short: the gzip stream ends before its end "
                           "(after %llu bytes of text)",
-                          (unsigned long long)(r->consumed + r->pending.len));
+                          (unsigned long long)(r->consumed + S_plen(r)));
             return -1;
         }
     }
     r->bytes = r->bytes + (uint64_t)k;
     return k;
 }
+
+static int S_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+                     size_t n_tags);
 
 /* The format of a decoded text, judged from its start. */
 static const char *S_sniff_format(const char *s, size_t len)
@@ -276,17 +292,11 @@ static const char *S_sniff_format(const char *s, size_t len)
     while (i < len && zhe_is_space((unsigned char)s[i])) i++;
     if (i < len && s[i] == '{') return "jsonl";
     if (len - i >= 5 && strncmp(s + i, "<doc>", 5) == 0) return "sogou";
-    if (i < len && s[i] == '<') {
-        static const char *const tags[] = { "<!doctype html", "<html", "<head", "<body",
-                                            "<meta", "<title", "<div", "<p>", "<p ",
-                                            "<article", "<!--" };
-        size_t n = ZHE_MIN(len - i, 4096);
-        for (size_t k = 0; k < ZHE_ARRAY_LEN(tags); k++) {
-            size_t tl = strlen(tags[k]);
-            for (size_t j = i; j + tl <= i + n; j++)
-                if (strncasecmp(s + j, tags[k], tl) == 0) return "html";
-        }
-    }
+    static const char *const tags[] = { "<!doctype html", "<html", "<head", "<body",
+                                        "<meta", "<title", "<div", "<p>", "<p ",
+                                        "<article", "<!--" };
+    if (i < len && s[i] == '<' && S_has_tag(s + i, len - i, 4096, tags, ZHE_ARRAY_LEN(tags)))
+        return "html";
     return "text";
 }
 
@@ -317,6 +327,11 @@ static int S_refill(zhe_reader *r, zhe_error *err)
             return -1;
         }
     }
+    /* Compact what was consumed before the buffer grows. */
+    if (r->pos) {
+        zhe_buf_consume(&r->pending, r->pos);
+        r->pos = 0;
+    }
     zhe_decoder_mark(r->dec, r->consumed);
     if (k > 0) {
         zhe_decoder_feed(r->dec, chunk, (size_t)k, &r->pending);
@@ -324,19 +339,20 @@ static int S_refill(zhe_reader *r, zhe_error *err)
         zhe_decoder_finish(r->dec, &r->pending);
         r->eof = 1;
     }
-    if (!r->format && (r->pending.len >= 4096 || r->eof))
-        r->format = S_sniff_format(r->pending.ptr ? r->pending.ptr : "", r->pending.len);
+    if (!r->format && (S_plen(r) >= 4096 || r->eof))
+        r->format = S_sniff_format(S_pdata(r), S_plen(r));
     zhe_free(chunk);
     return r->eof ? 0 : 1;
 }
 
-/* Drop n bytes of pending, counting the lines they held. */
+/* Drop n bytes of pending, counting the lines they held.  Nothing moves:
+ * S_refill compacts the buffer before it appends. */
 static void S_consume(zhe_reader *r, size_t n)
 {
-    for (const char *p = r->pending.ptr, *e = p + n; (p = memchr(p, '\n', (size_t)(e - p)));
+    for (const char *p = S_pdata(r), *e = p + n; (p = memchr(p, '\n', (size_t)(e - p)));
          p++)
         r->lines++;
-    zhe_buf_consume(&r->pending, n);
+    r->pos += n;
     r->consumed += n;
     r->scan = 0;
 }
@@ -456,17 +472,25 @@ static int S_meta(json_t *v, char **dst)
     return 1;
 }
 
+/* 1 if one of the tags appears within the first `limit` bytes of s. */
+static int S_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+                     size_t n_tags)
+{
+    const char *end = s + ZHE_MIN(len, limit);
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        for (size_t k = 0; k < n_tags; k++) {
+            size_t tl = strlen(tags[k]);
+            if ((size_t)(end - p) >= tl && strncasecmp(p, tags[k], tl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 if s looks like an HTML fragment rather than plain text. */
 static int S_looks_html(const char *s, size_t len)
 {
     static const char *const tags[] = { "<p>", "<p ", "<br", "<div", "</p>" };
-    size_t n = ZHE_MIN(len, 2048);
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(tags); k++) {
-        size_t tl = strlen(tags[k]);
-        for (size_t j = 0; j + tl <= n; j++)
-            if (strncasecmp(s + j, tags[k], tl) == 0) return 1;
-    }
-    return 0;
+    return S_has_tag(s, len, 2048, tags, ZHE_ARRAY_LEN(tags));
 }
 
 /* Turn one JSON line (s[0..len), no newline) into an article. */
@@ -545,27 +569,27 @@ static zhe_status S_next_jsonl(zhe_reader *r, zhe_article **out, zhe_error *err)
 {
     size_t max = r->tx->opt.max_article_bytes;
     for (;;) {
-        char *nl = r->pending.len > r->scan
-                       ? memchr(r->pending.ptr + r->scan, '\n', r->pending.len - r->scan)
+        char *nl = S_plen(r) > r->scan
+                       ? memchr(S_pdata(r) + r->scan, '\n', S_plen(r) - r->scan)
                        : NULL;
         if (!nl && !r->eof) {
             /* No line end yet.  pending holds no newline, so consuming it
              * counts no lines. */
             if (r->skipping) {
-                S_consume(r, r->pending.len);
-            } else if (r->pending.len > max) {
+                S_consume(r, S_plen(r));
+            } else if (S_plen(r) > max) {
                 r->skipping = 1;
                 r->record++;
-                S_consume(r, r->pending.len);
+                S_consume(r, S_plen(r));
                 return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, r->lines + 1, UINT64_MAX,
                                      "record longer than the limit of %zu bytes "
                                      "(--max-article-bytes); skipped", max);
             }
-            r->scan = r->pending.len;
+            r->scan = S_plen(r);
             if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
             continue;
         }
-        size_t len = nl ? (size_t)(nl - r->pending.ptr) : r->pending.len;
+        size_t len = nl ? (size_t)(nl - S_pdata(r)) : S_plen(r);
         if (len == 0 && !nl) return ZHE_DONE;       /* eof, nothing left */
         if (r->skipping) {
             r->skipping = 0;
@@ -573,7 +597,7 @@ static zhe_status S_next_jsonl(zhe_reader *r, zhe_article **out, zhe_error *err)
             continue;
         }
         uint64_t line = r->lines + 1;
-        const char *s = r->pending.ptr;
+        const char *s = S_pdata(r);
         size_t t = len;
         while (t && zhe_is_space((unsigned char)s[t - 1])) t--;
         size_t h = 0;
@@ -620,27 +644,27 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
 {
     size_t max = r->tx->opt.max_article_bytes;
     for (;;) {
-        const char *p = r->pending.ptr;
-        const char *end = r->pending.len ? memmem(p, r->pending.len, "</doc>", 6) : NULL;
-        if (!end && !r->eof && r->pending.len <= max + 64) {
+        const char *p = S_pdata(r);
+        const char *end = S_plen(r) ? memmem(p, S_plen(r), "</doc>", 6) : NULL;
+        if (!end && !r->eof && S_plen(r) <= max + 64) {
             if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
             continue;
         }
         size_t skip = 0;
-        while (skip < r->pending.len && zhe_is_space((unsigned char)p[skip])) skip++;
-        if (skip == r->pending.len && r->eof) return ZHE_DONE;
+        while (skip < S_plen(r) && zhe_is_space((unsigned char)p[skip])) skip++;
+        if (skip == S_plen(r) && r->eof) return ZHE_DONE;
         S_consume(r, skip);
-        p = r->pending.ptr;
-        end = r->pending.len ? memmem(p, r->pending.len, "</doc>", 6) : NULL;
+        p = S_pdata(r);
+        end = S_plen(r) ? memmem(p, S_plen(r), "</doc>", 6) : NULL;
         uint64_t line = r->lines + 1;
         r->record++;
         if (!end) {
             zhe_status st = zhe_error_set(
-                err, r->pending.len > max ? ZHE_ERR_TOO_BIG : ZHE_ERR_FORMAT, r->path, line,
+                err, S_plen(r) > max ? ZHE_ERR_TOO_BIG : ZHE_ERR_FORMAT, r->path, line,
                 UINT64_MAX,
-                r->pending.len > max ? "<doc> record longer than the limit (--max-article-bytes)"
+                S_plen(r) > max ? "<doc> record longer than the limit (--max-article-bytes)"
                                      : "<doc> record not closed by </doc> before the end");
-            S_consume(r, r->pending.len);
+            S_consume(r, S_plen(r));
             if (!r->eof) r->skipping = 1;
             return st;
         }
@@ -708,7 +732,7 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
     size_t max = r->tx->opt.max_article_bytes;
     if (r->record) return ZHE_DONE;
     while (!r->eof) {
-        if (r->pending.len > max) {
+        if (S_plen(r) > max) {
             r->record++;
             return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, 0, UINT64_MAX,
                                  "larger than the limit of %zu bytes (--max-article-bytes)",
@@ -717,8 +741,8 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
         if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
     }
     r->record++;
-    const char *s = r->pending.ptr ? r->pending.ptr : "";
-    size_t len = r->pending.len;
+    const char *s = S_pdata(r);
+    size_t len = S_plen(r);
     zhe_article *a = S_article(r);
     a->line = 0;
     a->record = 0;

@@ -18,6 +18,7 @@ static size_t S_ender(const char *s, size_t len)
     unsigned char c = (unsigned char)s[0];
     if (c == '!' || c == '?' || c == ';') return 1;
     if (c == '.' && len >= 3 && s[1] == '.' && s[2] == '.') return 3;
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;  /* the leads of the marks below */
     static const char *const marks[] = { "。", "！", "？", "；", "…", "｡" };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t n = strlen(marks[i]);
@@ -31,6 +32,7 @@ static size_t S_closer(const char *s, size_t len)
 {
     unsigned char c = (unsigned char)s[0];
     if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;  /* the leads of the marks below */
     static const char *const marks[] = { "”", "’", "」", "』", "）", "】", "》", "〉", "〕" };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t n = strlen(marks[i]);
@@ -63,7 +65,11 @@ void zhe_split(zhe_article *a)
             start = ++i;
             continue;
         }
-        size_t n = S_ender(s + i, len - i);
+        unsigned char c = (unsigned char)s[i];
+        size_t n = (c == '!' || c == '?' || c == ';' || c == '.' || c == 0xE2 || c == 0xE3 ||
+                    c == 0xEF)
+                       ? S_ender(s + i, len - i)
+                       : 0;
         if (!n) {
             i++;
             continue;

@@ -266,6 +266,25 @@ static void S_drop_bom(zhe_decoder *d, zhe_buf *out)
     }
 }
 
+/* Decode s[0..len) onto out; an incomplete sequence at its end goes to
+ * d->hold (empty on entry). */
+static void S_decode(zhe_decoder *d, const char *s, size_t len, zhe_buf *out)
+{
+    if (d->cd == (iconv_t)-1) {
+        S_feed_utf8(d, (const unsigned char *)s, len, out);
+        return;
+    }
+    size_t left = len;
+    S_iconv_run(d, &s, &left, out);
+    while (left >= sizeof d->hold) {    /* longer than any sequence: invalid */
+        S_replace(d, out);
+        s++, left--;
+        S_iconv_run(d, &s, &left, out);
+    }
+    memcpy(d->hold, s, left);
+    d->n_hold = left;
+}
+
 void zhe_decoder_feed(zhe_decoder *d, const char *s, size_t len, zhe_buf *out)
 {
     if (!d->started) {
@@ -275,41 +294,15 @@ void zhe_decoder_feed(zhe_decoder *d, const char *s, size_t len, zhe_buf *out)
     /* First finish a sequence held from the last chunk, a byte at a time:
      * at most a few bytes are involved. */
     while (d->n_hold && len) {
-        d->hold[d->n_hold++] = *s++;
-        len--;
-        char tmp[8];
+        char tmp[sizeof d->hold];
         size_t n = d->n_hold;
         memcpy(tmp, d->hold, n);
+        tmp[n++] = *s++;
+        len--;
         d->n_hold = 0;
-        if (d->cd == (iconv_t)-1) {
-            S_feed_utf8(d, (const unsigned char *)tmp, n, out);
-        } else {
-            const char *in = tmp;
-            size_t left = n;
-            S_iconv_run(d, &in, &left, out);
-            if (left) {
-                memcpy(d->hold, in, left);
-                d->n_hold = left;
-                if (left >= sizeof d->hold - 1) {   /* cannot be a sequence */
-                    S_replace(d, out);
-                    memmove(d->hold, d->hold + 1, --d->n_hold);
-                }
-            }
-        }
+        S_decode(d, tmp, n, out);
     }
-    if (len) {
-        if (d->cd == (iconv_t)-1) {
-            S_feed_utf8(d, (const unsigned char *)s, len, out);
-        } else {
-            const char *in = s;
-            size_t left = len;
-            S_iconv_run(d, &in, &left, out);
-            if (left) {
-                memcpy(d->hold, in, ZHE_MIN(left, sizeof d->hold));
-                d->n_hold = ZHE_MIN(left, sizeof d->hold);
-            }
-        }
-    }
+    if (len) S_decode(d, s, len, out);
     S_drop_bom(d, out);
 }
 

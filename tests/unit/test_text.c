@@ -348,6 +348,85 @@ static void test_clean(void)
     zhe_article_free(a);
 }
 
+/* ----------------------------------------------------------------- reader */
+
+typedef struct {
+    zhe_article *a[8];
+    zhe_error err[8];
+    zhe_status st[8];
+    size_t n;
+} S_got;
+
+static void S_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
+{
+    S_got *g = ctx;
+    if (g->n == 8) {
+        zhe_article_free(a);
+        return;
+    }
+    g->st[g->n] = st;
+    g->a[g->n] = a;
+    if (err) g->err[g->n] = *err;
+    g->n++;
+}
+
+static void S_got_free(S_got *g)
+{
+    for (size_t i = 0; i < g->n; i++) zhe_article_free(g->a[i]);
+}
+
+static void test_reader(void)
+{
+    /* A GBK text longer than the reader's 64 KiB chunks, with a character
+     * across each chunk boundary (the title makes the body start at an odd
+     * byte). */
+    zhe_buf src = ZHE_BUF_INIT;
+    zhe_buf_puts(&src, "芯片\n");
+    while (src.len < 200000) zhe_buf_puts(&src, "台积电CoWoS产能提升至每月3.5万片，英伟达包下近半。");
+    size_t n;
+    char *gbk = S_encode(src.ptr, "GBK", &n);
+    S_got g = { .n = 0 };
+    zhe_text_read_buffer(S_tx, "long.gbk.txt", gbk, n, S_collect, &g);
+    ok(g.n == 1 && g.st[0] == ZHE_OK, "reader: one article from a 190 KB GBK text");
+    if (g.n == 1 && g.st[0] == ZHE_OK) {
+        is_str(g.a[0]->encoding, strlen(g.a[0]->encoding), "GB18030", "reader: detected GBK");
+        is_int(g.a[0]->replacements, 0, "reader: characters across chunk ends decode whole");
+        ok(g.a[0]->raw_len == src.len - strlen("芯片\n") &&
+               memcmp(g.a[0]->raw, src.ptr + strlen("芯片\n"), g.a[0]->raw_len) == 0,
+           "reader: the body reads back exactly");
+    }
+    S_got_free(&g);
+    free(gbk);
+    zhe_buf_clear(&src);
+
+    /* JSON Lines in GBK, a bad byte in the second record: only it counts a
+     * replacement. */
+    zhe_buf j = ZHE_BUF_INIT;
+    zhe_buf_puts(&j, "{\"id\":\"a\",\"content\":\"芯片一\"}\n{\"id\":\"b\",\"content\":\"芯片");
+    char *p1 = S_encode(j.ptr, "GBK", &n);
+    zhe_buf bytes = ZHE_BUF_INIT;
+    zhe_buf_put(&bytes, p1, n);
+    zhe_buf_put(&bytes, "\x80", 1);        /* 0x80 is no GBK lead byte */
+    free(p1);
+    char *p2 = S_encode("二\"}\n{\"id\":\"c\",\"content\":\"芯片三\"}\n", "GBK", &n);
+    zhe_buf_put(&bytes, p2, n);
+    free(p2);
+    g.n = 0;
+    zhe_text_options opt;
+    zhe_text_options_init(&opt);
+    zhe_text *tx;
+    zhe_text_new(&opt, &tx, NULL);
+    zhe_text_read_buffer(tx, "gbk.jsonl", bytes.ptr, bytes.len, S_collect, &g);
+    ok(g.n == 3, "reader: three JSON records");
+    for (size_t i = 0; i < g.n && i < 3; i++)
+        ok(g.st[i] == ZHE_OK && g.a[i]->replacements == (i == 1),
+           "reader: record %zu has %d replacement(s)", i + 1, i == 1);
+    S_got_free(&g);
+    zhe_text_free(tx);
+    zhe_buf_clear(&j);
+    zhe_buf_clear(&bytes);
+}
+
 int main(void)
 {
     zhe_text_options opt;
@@ -363,6 +442,7 @@ int main(void)
     test_published();
     test_normalize();
     test_clean();
+    test_reader();
     zhe_text_free(S_tx);
     return tap_done();
 }

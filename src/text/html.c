@@ -6,8 +6,8 @@
 ** Never text: script, style, nav, header, footer, aside, form and their
 ** kin, comments, and elements whose class or id names a sidebar, menu,
 ** comment box or related-articles list.  The main text is the element
-** whose own <p> children hold the most text (an <article> wins when it has
-** any), read with block elements as paragraph breaks and whitespace
+** whose own <p> children hold the most text (the largest <article> wins
+** unless that is a small card beside it), read with block elements as paragraph breaks and whitespace
 ** collapsed the way a browser shows it.
 **
 ** The tree is walked with an explicit stack, so a page of 50,000 nested
@@ -243,7 +243,8 @@ static size_t S_trim(char *s, size_t len)
  * (if it is still empty). */
 static void S_strip_site(zhe_article *a)
 {
-    static const char *const seps[] = { " - ", " – ", " — ", " | ", "｜", "_", " _ ", "-" };
+    /* Not a bare "-": it joins model names (RTX 4090-D). */
+    static const char *const seps[] = { " - ", " – ", " — ", " | ", "｜", "_", " _ " };
     char *t = a->title;
     size_t len = strlen(t);
     size_t best = len;
@@ -323,6 +324,8 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
         }
     }
 
+    /* An <article> wins unless it is a small card beside the real text. */
+    if (pg.best_article && pg.best_article_score * 2 < pg.best_score) pg.best_article = NULL;
     const GumboNode *main = pg.best_article ? pg.best_article
                             : (pg.best && pg.best_score >= 80) ? pg.best
                             : pg.body ? pg.body

@@ -155,7 +155,12 @@ static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int de
         zhe_buf_printf(&path, "%s/%s", dir, names[i]);
         zhe_buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
         struct stat sb;
-        if (stat(path.ptr, &sb) != 0) continue;     /* a dangling link */
+        if (lstat(path.ptr, &sb) != 0) continue;
+        if (S_ISLNK(sb.st_mode)) {
+            /* Follow links to files, not to directories: a link back up
+             * the tree would loop. */
+            if (stat(path.ptr, &sb) != 0 || S_ISDIR(sb.st_mode)) continue;
+        }
         if (S_ISDIR(sb.st_mode)) {
             zhe_status s2 = S_walk(r, path.ptr, sub.ptr, depth + 1, err);
             if (s2 != ZHE_OK) st = s2;

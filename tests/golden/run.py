@@ -15,7 +15,8 @@ A case file:
     --- stderr
     ...the exact expected standard error (optional: unchecked if absent)...
 
-The command runs in SRCROOT, so paths in args are relative to the repository
+With ZHE_WRAPPER set (meson test --setup valgrind), the CLI runs under that
+command.  The command runs in SRCROOT, so paths in args are relative to the repository
 root; args are split like a shell would (shlex), without a shell.  With one
 case per file, meson registers each as its own test.  --update is for
 writing a new case: read every line it writes before committing it.
@@ -64,7 +65,10 @@ def run(exe, root, case):
     if "UBSAN_OPTIONS" in os.environ:
         env["UBSAN_OPTIONS"] = os.environ["UBSAN_OPTIONS"]
     stdin = open(os.path.join(root, case["stdin"]), "rb") if case["stdin"] else subprocess.DEVNULL
-    p = subprocess.run([exe] + shlex.split(case["args"]), cwd=root, env=env, stdin=stdin,
+    # `meson test --setup valgrind` sets ZHE_WRAPPER to run the CLI under valgrind.
+    wrapper = shlex.split(os.environ.get("ZHE_WRAPPER", ""))
+    p = subprocess.run(wrapper + [exe] + shlex.split(case["args"]), cwd=root, env=env,
+                       stdin=stdin,
                        capture_output=True, timeout=120)
     if case["stdin"]:
         stdin.close()

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* -------------------------------------------------------------- markers */
 
@@ -104,23 +105,25 @@ static void S_add_para(S_para **v, size_t *n, size_t *cap, const char *raw, size
 
 static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
 {
+    static const char two_ideographic_spaces[] = "\xE3\x80\x80\xE3\x80\x80";
     S_para *v = NULL;
     size_t n = 0, cap = 0, start = 0;
-    for (size_t i = 0; i < len;) {
-        if (raw[i] == '\n') {
+    while (start <= len) {
+        const char *nl = memchr(raw + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - raw) : len;
+        /* Within the line, runs of two or more ideographic spaces after
+         * some text also part paragraphs. */
+        size_t from = start;
+        const char *sp;
+        while ((sp = memmem(raw + from, end - from, two_ideographic_spaces, 6))) {
+            size_t i = (size_t)(sp - raw), j = i;
+            while (j + 3 <= end && memcmp(raw + j, "\xE3\x80\x80", 3) == 0) j += 3;
             S_add_para(&v, &n, &cap, raw, start, i);
-            start = ++i;
-        } else if (raw[i] == '\xE3' && i + 6 <= len &&
-                   memcmp(raw + i, "\xE3\x80\x80\xE3\x80\x80", 6) == 0 && i > start) {
-            size_t j = i;
-            while (j + 3 <= len && memcmp(raw + j, "\xE3\x80\x80", 3) == 0) j += 3;
-            S_add_para(&v, &n, &cap, raw, start, i);
-            start = i = j;
-        } else {
-            i++;
+            start = from = j;
         }
+        S_add_para(&v, &n, &cap, raw, start, end);
+        start = end + 1;
     }
-    S_add_para(&v, &n, &cap, raw, start, len);
     *out_n = n;
     return v;
 }
@@ -181,7 +184,8 @@ static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p
     if (!tx->n_markers) return NULL;
     /* Fold the paragraph's start (or all of a short one) once. */
     size_t take = p->len;
-    int whole = zhe_utf8_count(raw + p->off, p->len) <= 120;
+    /* At most 120 characters: at most 120 bytes surely, over 480 surely not. */
+    int whole = p->len <= 120 || (p->len <= 480 && zhe_utf8_count(raw + p->off, p->len) <= 120);
     if (!whole) {
         take = 96;
         while (take > 0 && ((unsigned char)raw[p->off + take] & 0xC0) == 0x80) take--;
@@ -214,13 +218,6 @@ static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p
 
 /* ----------------------------------------------------------- duplicates */
 
-static uint64_t S_hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;     /* FNV-1a */
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
 /* Mark every kept paragraph that repeats an earlier kept one. */
 static void S_dedupe(const char *raw, S_para *v, size_t n)
 {
@@ -231,7 +228,7 @@ static void S_dedupe(const char *raw, S_para *v, size_t n)
         if (v[i].cut) continue;
         const char *s = raw + v[i].off;
         size_t len = v[i].len;
-        size_t k = (size_t)S_hash(s, len) & (cap - 1);
+        size_t k = (size_t)XXH3_64bits(s, len) & (cap - 1);
         for (;;) {
             if (!slots[k]) {
                 slots[k] = i + 1;

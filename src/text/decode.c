@@ -213,6 +213,13 @@ static void S_feed_utf8(zhe_decoder *d, const unsigned char *s, size_t len, zhe_
             i++;
             continue;
         }
+        /* Most of Chinese text: E1..EC or EE..EF and two continuation bytes
+         * (E0 and ED restrict their second byte, so take the long way). */
+        if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < len &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t bad = 1;
         int n = S_utf8_seq(s + i, len - i, &bad);
         if (n > 0) {

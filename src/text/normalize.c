@@ -9,12 +9,13 @@
 ** Speed comes from tables built once per zhe_text: for every BMP code
 ** point, a class (left alone, space, dropped, traditional, needs ICU) and,
 ** where NFKC maps it on its own to one BMP code point, that code point.
-** A paragraph of plain simplified Chinese and ASCII — most of a news dump —
-** is scanned once and copied whole; ICU's normalizer runs only on what the
-** tables cannot settle (combining sequences, multi-character expansions,
+** Runs of characters left alone — most of a news dump — are copied whole;
+** ICU's normalizer runs only on what the tables cannot settle (combining sequences, multi-character expansions,
 ** characters outside the BMP).  The traditional→simplified table is ICU's
 ** own transform, generated ahead of time (t2s_table.h), and is applied only
-** to paragraphs that are written in traditional Chinese: an article counts
+** to paragraphs that are written in traditional Chinese (the text is
+** written once while counting, and again only if some of it is
+** traditional): an article counts
 ** as traditional when its traditional-only characters outnumber its
 ** simplified-only ones, and a paragraph may disagree with its article on
 ** strong evidence (a traditional quote in a simplified report, or the
@@ -121,6 +122,7 @@ typedef struct {
     size_t space_raw, space_len;
     size_t last_cp_raw;     /* raw offset of the last code point copied as is */
     size_t last_cp_len;     /* its length, 0 if the last output was not a copy */
+    size_t n_trad, n_simp;  /* traditional-only and simplified-only characters seen */
 } S_emit;
 
 static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
@@ -281,6 +283,8 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
         uint32_t cp;
         size_t n = S_next(raw + i, end - i, &cp);
         uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
+        e->n_trad += (c & F_TRAD) != 0;
+        e->n_simp += (c & F_SIMP) != 0;
         if (cp == ' ' && i > run && i + 1 < end) {
             /* A single space inside a run stays in it. */
             uint32_t next;
@@ -334,36 +338,36 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
     e->space_owed = 0;      /* trailing space is dropped */
 }
 
-/* Scan raw[start..end): count traditional-only and simplified-only
- * characters, and say whether the paragraph can be copied as it is
- * (returns 1). */
-static int S_scan(const zhe_normalizer *nz, const char *raw, size_t start, size_t end,
-                  size_t *n_trad, size_t *n_simp)
+/*
+** Write the kept paragraphs of a onto e->out, converting paragraph k from
+** traditional when convert[k] (convert NULL: none), and store each
+** paragraph's traditional-only and simplified-only character counts in
+** counts[2k] and counts[2k+1].
+*/
+static void S_article(S_emit *e, const zhe_article *a, const unsigned char *convert,
+                      size_t *counts)
 {
-    int plain = 1, prev_space = 1;
-    for (size_t i = start; i < end;) {
-        unsigned char b = (unsigned char)raw[i];
-        if (b < 0x80) {
-            if (b == ' ') {
-                if (prev_space) plain = 0;
-                prev_space = 1;
-            } else {
-                if (b < 0x20 || b == 0x7F) plain = 0;
-                prev_space = 0;
-            }
-            i++;
-            continue;
+    zhe_buf *out = e->out;
+    for (size_t k = 0; k < a->n_kept; k++) {
+        const zhe_span *sp = &a->kept[k];
+        int brk = out->len > 0;
+        if (brk) {
+            /* The paragraph break maps to the end of the previous piece. */
+            const zhe_span *prev = &a->kept[k - 1];
+            S_anchor(e, prev->off + prev->len, 0, 0);
+            zhe_buf_putc(out, '\n');
         }
-        uint32_t cp;
-        i += S_next(raw + i, end - i, &cp);
-        uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
-        if (c & F_TRAD) (*n_trad)++;      /* plain still: the caller decides */
-        if (c & F_SIMP) (*n_simp)++;
-        if (c & (F_SLOW | F_SPACE | F_DROP | F_MAP)) plain = 0;
-        prev_space = 0;
+        size_t before = out->len;
+        e->trad = convert ? convert[k] : 0;
+        e->n_trad = e->n_simp = 0;
+        S_paragraph(e, sp->off, sp->off + sp->len);
+        counts[2 * k] = e->n_trad;
+        counts[2 * k + 1] = e->n_simp;
+        if (out->len == before && brk) {  /* nothing survived: take the break back */
+            zhe_buf_truncate(out, out->len - 1);
+            e->map->n--;
+        }
     }
-    if (prev_space && end > start) plain = 0;       /* trailing space */
-    return plain;
 }
 
 zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err)
@@ -380,47 +384,30 @@ zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err)
     e.map = &a->map;
     e.raw = a->raw;
 
-    /* Count first: is the article, and each paragraph, traditional? */
+    /* Most text is simplified: write it as it is, counting; only when
+     * the counts say some of it is traditional, write it again with those
+     * paragraphs converted. */
     size_t n = a->n_kept;
     size_t *counts = ZHE_NEW_ARRAY(size_t, 2 * n + 1);
-    unsigned char *plain = ZHE_NEW_ARRAY(unsigned char, n + 1);
+    S_article(&e, a, NULL, counts);
     size_t trad = 0, simp = 0;
-    for (size_t k = 0; k < n; k++) {
-        const zhe_span *sp = &a->kept[k];
-        plain[k] = (unsigned char)S_scan(nz, a->raw, sp->off, sp->off + sp->len,
-                                         &counts[2 * k], &counts[2 * k + 1]);
-        trad += counts[2 * k];
-        simp += counts[2 * k + 1];
-    }
+    for (size_t k = 0; k < n; k++) trad += counts[2 * k], simp += counts[2 * k + 1];
     int article_trad = trad >= 2 && trad > simp;
+    unsigned char *convert = ZHE_NEW_ARRAY(unsigned char, n + 1);
     a->traditional = 0;
     for (size_t k = 0; k < n; k++) {
-        const zhe_span *sp = &a->kept[k];
         size_t pt = counts[2 * k], ps = counts[2 * k + 1];
-        int para_trad = article_trad ? !(ps > pt && ps >= 2) : (pt >= 3 && ps == 0);
-        int brk = out.len > 0;
-        if (brk) {
-            /* The paragraph break maps to the end of the previous piece. */
-            const zhe_span *prev = &a->kept[k - 1];
-            S_anchor(&e, prev->off + prev->len, 0, 0);
-            zhe_buf_putc(&out, '\n');
-        }
-        size_t before = out.len;
-        if (plain[k] && !(para_trad && pt)) {
-            S_anchor(&e, sp->off, sp->len, 1);
-            zhe_buf_put(&out, a->raw + sp->off, sp->len);
-        } else {
-            e.trad = para_trad;
-            S_paragraph(&e, sp->off, sp->off + sp->len);
-            if (para_trad && pt) a->traditional = 1;
-        }
-        if (out.len == before && brk) {   /* nothing survived: take the break back */
-            zhe_buf_truncate(&out, out.len - 1);
-            a->map.n--;
-        }
+        convert[k] = (unsigned char)(pt && (article_trad ? !(ps > pt && ps >= 2)
+                                                         : (pt >= 3 && ps == 0)));
+        a->traditional |= convert[k];
+    }
+    if (a->traditional) {
+        zhe_buf_truncate(&out, 0);
+        a->map.n = 0;
+        S_article(&e, a, convert, counts);
     }
     zhe_free(counts);
-    zhe_free(plain);
+    zhe_free(convert);
     a->map.norm_len = out.len;
     a->map.raw_len = a->raw_len;
     zhe_free(a->norm);

@@ -13,6 +13,8 @@
 */
 #include "text_int.h"
 
+#include "jsonl.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -52,6 +54,7 @@ struct zhe_reader {
     int eof;                    /* the source is exhausted and flushed */
     int skipping;               /* discarding the rest of an oversized line */
     int fatal;                  /* a read error: the input cannot go on */
+    zhe_jsonl *jsonl;           /* the JSON Lines parser, made on first use */
     uint64_t record;            /* records started in this input */
     uint64_t bytes;             /* raw bytes read, all inputs */
 };
@@ -242,6 +245,7 @@ void zhe_reader_free(zhe_reader *r)
 {
     if (!r) return;
     S_close(r);
+    zhe_jsonl_free(r->jsonl);
     for (size_t i = 0; i < r->n_queue; i++) {
         zhe_free(r->queue[i].path);
         zhe_free(r->queue[i].name);
@@ -420,56 +424,96 @@ static const char *const S_keys_published[] = { "published", "time", "date", "pu
 static const char *const S_keys_url[] = { "url", NULL };
 static const char *const S_keys_source[] = { "source", NULL };
 
-/* The value for `field` in obj: a --field mapping first, then the default
- * keys.  *key receives the key found. */
-static json_t *S_field(zhe_reader *r, json_t *obj, const char *field,
-                       const char *const *defaults, const char **key)
+/* One parsed JSON record: simdjson's, or jansson's when simdjson refused
+ * the line (jansson then either accepts it too or says why not). */
+typedef struct {
+    zhe_jsonl *simd;
+    json_t *jroot;      /* NULL: read from simd */
+} S_record;
+
+/* A jansson value seen as a zhe_jv (borrowed from j). */
+static void S_jv_from_json(json_t *j, zhe_jv *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (json_typeof(j)) {
+    case JSON_STRING:
+        v->type = ZHE_JV_STRING;
+        v->s = json_string_value(j);
+        v->len = json_string_length(j);
+        break;
+    case JSON_INTEGER:
+        v->type = ZHE_JV_INTEGER;
+        v->i = (int64_t)json_integer_value(j);
+        break;
+    case JSON_REAL:
+        v->type = ZHE_JV_REAL;
+        v->d = json_real_value(j);
+        break;
+    case JSON_TRUE:
+    case JSON_FALSE: v->type = ZHE_JV_BOOL; break;
+    case JSON_ARRAY: v->type = ZHE_JV_ARRAY; break;
+    case JSON_OBJECT: v->type = ZHE_JV_OBJECT; break;
+    default: v->type = ZHE_JV_NULL; break;
+    }
+}
+
+/* The value of key in the record's root object. */
+static int S_get(const S_record *rec, const char *key, zhe_jv *v)
+{
+    if (!rec->jroot) return zhe_jsonl_get(rec->simd, key, v);
+    json_t *j = json_object_get(rec->jroot, key);
+    if (!j) return 0;
+    S_jv_from_json(j, v);
+    return 1;
+}
+
+/* The value for `field` in the record: a --field mapping first, then the
+ * default keys (skipping nulls).  *key receives the key found. */
+static int S_field(zhe_reader *r, const S_record *rec, const char *field,
+                   const char *const *defaults, const char **key, zhe_jv *v)
 {
     const zhe_text_options *o = &r->tx->opt;
     for (size_t i = 0; i < o->n_fields; i++) {
         if (strcmp(o->fields[i].field, field) != 0) continue;
-        json_t *v = json_object_get(obj, o->fields[i].key);
-        if (v) {
+        if (S_get(rec, o->fields[i].key, v)) {
             *key = o->fields[i].key;
-            return v;
+            return 1;
         }
     }
     for (; *defaults; defaults++) {
-        json_t *v = json_object_get(obj, *defaults);
-        if (v && !json_is_null(v)) {
+        if (S_get(rec, *defaults, v) && v->type != ZHE_JV_NULL) {
             *key = *defaults;
-            return v;
+            return 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
-static const char *S_json_type(const json_t *v)
+static const char *S_json_type(zhe_jv_type t)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER:
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
+    switch (t) {
+    case ZHE_JV_OBJECT: return "an object";
+    case ZHE_JV_ARRAY: return "an array";
+    case ZHE_JV_STRING: return "a string";
+    case ZHE_JV_INTEGER:
+    case ZHE_JV_REAL: return "a number";
+    case ZHE_JV_BOOL: return "a boolean";
     default: return "null";
     }
 }
 
 /* Copy a string-or-number metadata value into *dst.  Returns 0 if v is of
  * another type. */
-static int S_meta(json_t *v, char **dst)
+static int S_meta(const zhe_jv *v, char **dst)
 {
     char tmp[64];
-    if (json_is_string(v)) {
-        zhe_str_set(dst, json_string_value(v), json_string_length(v));
-    } else if (json_is_integer(v)) {
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+    if (v->type == ZHE_JV_STRING) {
+        zhe_str_set(dst, v->s, v->len);
+    } else if (v->type == ZHE_JV_INTEGER) {
+        snprintf(tmp, sizeof tmp, "%lld", (long long)v->i);
         zhe_str_set(dst, tmp, strlen(tmp));
-    } else if (json_is_real(v)) {
-        snprintf(tmp, sizeof tmp, "%.0f", json_real_value(v));
+    } else if (v->type == ZHE_JV_REAL) {
+        snprintf(tmp, sizeof tmp, "%.0f", v->d);
         zhe_str_set(dst, tmp, strlen(tmp));
     } else {
         return 0;
@@ -502,69 +546,70 @@ static int S_looks_html(const char *s, size_t len)
 static zhe_status S_jsonl_record(zhe_reader *r, const char *s, size_t len, uint64_t line,
                                  zhe_article **out, zhe_error *err)
 {
-    json_error_t je;
-    json_t *root = json_loadb(s, len, 0, &je);
-    if (!root)
-        return zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
-                             "malformed JSON at column %d: %s", je.column, je.text);
+    if (!r->jsonl) r->jsonl = zhe_jsonl_new();
+    S_record rec = { r->jsonl, NULL };
+    zhe_jv_type root;
+    if (!zhe_jsonl_parse(r->jsonl, s, len, &root)) {
+        json_error_t je;
+        rec.jroot = json_loadb(s, len, 0, &je);
+        if (!rec.jroot)
+            return zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                                 "malformed JSON at column %d: %s", je.column, je.text);
+        zhe_jv v;
+        S_jv_from_json(rec.jroot, &v);
+        root = v.type;
+    }
     zhe_status st = ZHE_OK;
     zhe_article *a = NULL;
     const char *key = NULL;
-    if (!json_is_object(root)) {
+    zhe_jv content, v;
+    if (root != ZHE_JV_OBJECT) {
         st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
                            "expected a JSON object, found %s", S_json_type(root));
         goto done;
     }
-    json_t *content = S_field(r, root, "content", S_keys_content, &key);
-    if (!content) {
+    if (!S_field(r, &rec, "content", S_keys_content, &key, &content)) {
         st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
                            "no article text: none of the keys content, text, body, article "
                            "(map another with --field KEY=content)");
         goto done;
     }
-    if (!json_is_string(content)) {
+    if (content.type != ZHE_JV_STRING) {
         st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
-                           "\"%s\" is %s, not a string", key, S_json_type(content));
+                           "\"%s\" is %s, not a string", key, S_json_type(content.type));
         goto done;
     }
     a = S_article(r);
     a->line = line;
-    const char *text = json_string_value(content);
-    size_t text_len = json_string_length(content);
-    json_t *v;
-    if ((v = S_field(r, root, "title", S_keys_title, &key))) S_meta(v, &a->title);
-    if (S_looks_html(text, text_len)) {
+    if (S_field(r, &rec, "title", S_keys_title, &key, &v)) S_meta(&v, &a->title);
+    if (S_looks_html(content.s, content.len)) {
         char *title = a->title;
         a->title = zhe_strdup("");
-        st = zhe_html_read(a, text, text_len, NULL);
+        zhe_html_read(a, content.s, content.len, NULL);  /* no text: caught below */
         if (*title) zhe_str_set(&a->title, title, strlen(title));
         zhe_free(title);
-        st = ZHE_OK;    /* an HTML fragment with no text is caught below */
     } else {
-        zhe_str_set(&a->raw, text, text_len);
-        a->raw_len = text_len;
+        zhe_str_set(&a->raw, content.s, content.len);
+        a->raw_len = content.len;
     }
     if (a->raw_len == 0 || strspn(a->raw, " \t\r\n") == a->raw_len) {
-        st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, line, UINT64_MAX,
-                           "\"%s\" is empty", key ? key : "content");
+        st = zhe_error_set(err, ZHE_ERR_EMPTY, r->path, line, UINT64_MAX, "\"%s\" is empty",
+                           key ? key : "content");
         zhe_article_free(a);
         a = NULL;
         goto done;
     }
-    if ((v = S_field(r, root, "id", S_keys_id, &key)) && S_meta(v, &a->id) && *a->id) {
-        /* the record's own id */
-    } else {
+    if (!(S_field(r, &rec, "id", S_keys_id, &key, &v) && S_meta(&v, &a->id) && *a->id))
         S_default_id(r, a, 1);
-    }
-    if ((v = S_field(r, root, "published", S_keys_published, &key))) {
+    if (S_field(r, &rec, "published", S_keys_published, &key, &v)) {
         char *tmp = zhe_strdup("");
-        if (S_meta(v, &tmp)) zhe_published_set(a, tmp, strlen(tmp));
+        if (S_meta(&v, &tmp)) zhe_published_set(a, tmp, strlen(tmp));
         zhe_free(tmp);
     }
-    if ((v = S_field(r, root, "url", S_keys_url, &key))) S_meta(v, &a->url);
-    if ((v = S_field(r, root, "source", S_keys_source, &key))) S_meta(v, &a->source);
+    if (S_field(r, &rec, "url", S_keys_url, &key, &v)) S_meta(&v, &a->url);
+    if (S_field(r, &rec, "source", S_keys_source, &key, &v)) S_meta(&v, &a->source);
 done:
-    json_decref(root);
+    if (rec.jroot) json_decref(rec.jroot);
     *out = a;
     return st;
 }

@@ -12,6 +12,23 @@
 
 #include <string.h>
 
+/* For each byte that starts a character which is neither a line break nor
+ * the start of a sentence-ending mark, the character's length; 0 for the
+ * bytes worth a closer look ('\n' ! . ; ? and the leads E2 E3 EF). */
+static const unsigned char S_step[256] = {
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,     /* 0x00: '\n' */
+    R16(1),
+    1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1,     /* 0x20: '!' '.' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0,     /* 0x30: ';' '?' */
+    R16(1), R16(1), R16(1), R16(1),
+    R16(1), R16(1), R16(1), R16(1),                     /* 0x80: stray continuation */
+    R16(2), R16(2),                                     /* 0xC0 */
+    3, 3, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,     /* 0xE0: E2 E3 EF */
+    4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0xF0 */
+#undef R16
+};
+
 /* Length of a sentence-ending mark at s[0..len), or 0. */
 static size_t S_ender(const char *s, size_t len)
 {
@@ -60,18 +77,19 @@ void zhe_split(zhe_article *a)
     a->sentences = NULL;
     a->n_sentences = 0;
     while (i < len) {
-        if (s[i] == '\n') {
+        unsigned char c = (unsigned char)s[i];
+        if (S_step[c]) {            /* not a mark: skip the whole character */
+            i += S_step[c];
+            continue;
+        }
+        if (c == '\n') {
             S_add(a, &cap, start, i);
             start = ++i;
             continue;
         }
-        unsigned char c = (unsigned char)s[i];
-        size_t n = (c == '!' || c == '?' || c == ';' || c == '.' || c == 0xE2 || c == 0xE3 ||
-                    c == 0xEF)
-                       ? S_ender(s + i, len - i)
-                       : 0;
+        size_t n = S_ender(s + i, len - i);
         if (!n) {
-            i++;
+            i += (c & 0xE0) == 0xE0 ? 3 : 1;
             continue;
         }
         i += n;

@@ -57,6 +57,8 @@ struct zhe_reader {
     zhe_jsonl *jsonl;           /* the JSON Lines parser, made on first use */
     uint64_t record;            /* records started in this input */
     uint64_t bytes;             /* raw bytes read, all inputs */
+    uint64_t file_bytes;        /* bytes read from this input (decompressed) */
+    char chunk[S_CHUNK];        /* the read buffer */
 };
 
 void zhe_str_set(char **dst, const char *s, size_t len)
@@ -263,6 +265,7 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
         memcpy(buf, r->mem + r->mem_pos, k);
         r->mem_pos += k;
         r->bytes += k;
+        r->file_bytes += k;
         return (long)k;
     }
     int k = gzread(r->gz, buf, (unsigned)n);
@@ -271,7 +274,7 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
         const char *msg = gzerror(r->gz, &zerr);
         if (zerr == Z_ERRNO) msg = strerror(errno);
         zhe_error_set(err, zerr == Z_ERRNO ? ZHE_ERR_IO : ZHE_ERR_FORMAT, r->path, 0,
-                      r->consumed + S_plen(r), "cannot read: %s", msg);
+                      r->file_bytes, "cannot read: %s", msg);
         return -1;
     }
     if (k == 0) {
@@ -280,14 +283,13 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
         int zerr;
         gzerror(r->gz, &zerr);
         if (zerr == Z_BUF_ERROR) {
-            zhe_error_set(err, ZHE_ERR_FORMAT, r->path, 0, UINT64_MAX,
-                          "compressed data cut short: the gzip stream ends before its end "
-                          "(after %llu bytes of text)",
-                          (unsigned long long)(r->consumed + S_plen(r)));
+            zhe_error_set(err, ZHE_ERR_FORMAT, r->path, 0, r->file_bytes,
+                          "the gzip data is cut short: it ends before the end of its stream");
             return -1;
         }
     }
-    r->bytes = r->bytes + (uint64_t)k;
+    r->bytes += (uint64_t)k;
+    r->file_bytes += (uint64_t)k;
     return k;
 }
 
@@ -314,10 +316,9 @@ static const char *S_sniff_format(const char *s, size_t len)
 static int S_refill(zhe_reader *r, zhe_error *err)
 {
     if (r->eof) return 0;
-    char *chunk = zhe_xcalloc(S_CHUNK, 1);
+    char *chunk = r->chunk;
     long k = S_source_read(r, chunk, S_CHUNK, err);
     if (k < 0) {
-        zhe_free(chunk);
         r->fatal = 1;
         return -1;
     }
@@ -329,9 +330,7 @@ static int S_refill(zhe_reader *r, zhe_error *err)
         } else {
             r->enc = r->tx->opt.encoding;
         }
-        zhe_status st = zhe_decoder_new(r->enc, &r->dec, err);
-        if (st != ZHE_OK) {
-            zhe_free(chunk);
+        if (zhe_decoder_new(r->enc, &r->dec, err) != ZHE_OK) {
             r->fatal = 1;
             return -1;
         }
@@ -350,7 +349,6 @@ static int S_refill(zhe_reader *r, zhe_error *err)
     }
     if (!r->format && (S_plen(r) >= 4096 || r->eof))
         r->format = S_sniff_format(S_pdata(r), S_plen(r));
-    zhe_free(chunk);
     return r->eof ? 0 : 1;
 }
 
@@ -371,11 +369,12 @@ static zhe_status S_open_next(zhe_reader *r, zhe_error *err)
     S_input *in = &r->queue[r->next_input++];
     r->path = zhe_strdup(in->path);
     r->name = zhe_strdup(in->name);
-    r->consumed = r->lines = 0;
+    r->consumed = r->lines = r->file_bytes = 0;
     r->scan = 0;
     r->eof = r->skipping = r->fatal = 0;
     r->record = 0;
     r->format = NULL;
+    errno = 0;
     if (strcmp(in->path, "-") == 0) r->gz = gzdopen(dup(0), "rb");
     else r->gz = gzopen(in->path, "rb");
     if (!r->gz) {
@@ -694,10 +693,34 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
 {
     size_t max = r->tx->opt.max_article_bytes;
     for (;;) {
+        /* Find the record's end, searching only what is new since the last
+         * look (less the 5 bytes a "</doc>" may straddle). */
         const char *p = S_pdata(r);
-        const char *end = S_plen(r) ? memmem(p, S_plen(r), "</doc>", 6) : NULL;
-        if (!end && !r->eof && S_plen(r) <= max + 64) {
+        size_t from = r->scan > 5 ? r->scan - 5 : 0;
+        const char *end = S_plen(r) > from ? memmem(p + from, S_plen(r) - from, "</doc>", 6)
+                                            : NULL;
+        if (!end && !r->eof) {
+            if (r->skipping) {              /* the rest of an oversized record */
+                size_t keep = ZHE_MIN(S_plen(r), (size_t)5);
+                S_consume(r, S_plen(r) - keep);
+            } else if (S_plen(r) > max) {
+                r->record++;
+                zhe_status st = zhe_error_set(
+                    err, ZHE_ERR_TOO_BIG, r->path, r->lines + 1, UINT64_MAX,
+                    "<doc> record longer than the limit of %zu bytes (--max-article-bytes); "
+                    "skipped", max);
+                r->skipping = 1;
+                S_consume(r, S_plen(r) - 5);
+                return st;
+            }
+            r->scan = S_plen(r);
             if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
+            continue;
+        }
+        if (r->skipping) {
+            r->skipping = 0;
+            if (end) S_consume(r, (size_t)(end - p) + 6);
+            else S_consume(r, S_plen(r));
             continue;
         }
         size_t skip = 0;
@@ -705,20 +728,21 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
         if (skip == S_plen(r) && r->eof) return ZHE_DONE;
         S_consume(r, skip);
         p = S_pdata(r);
-        end = S_plen(r) ? memmem(p, S_plen(r), "</doc>", 6) : NULL;
         uint64_t line = r->lines + 1;
         r->record++;
         if (!end) {
-            zhe_status st = zhe_error_set(
-                err, S_plen(r) > max ? ZHE_ERR_TOO_BIG : ZHE_ERR_FORMAT, r->path, line,
-                UINT64_MAX,
-                S_plen(r) > max ? "<doc> record longer than the limit (--max-article-bytes)"
-                                     : "<doc> record not closed by </doc> before the end");
+            zhe_status st = zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,
+                                          "<doc> record not closed by </doc> before the end");
             S_consume(r, S_plen(r));
-            if (!r->eof) r->skipping = 1;
             return st;
         }
         size_t len = (size_t)(end - p) + 6;
+        if (len > max) {
+            S_consume(r, len);
+            return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, line, UINT64_MAX,
+                                 "<doc> record of %zu bytes exceeds the limit of %zu bytes "
+                                 "(--max-article-bytes)", len, max);
+        }
         if (strncmp(p, "<doc>", 5) != 0) {
             S_consume(r, len);
             return zhe_error_set(err, ZHE_ERR_FORMAT, r->path, line, UINT64_MAX,

@@ -40,7 +40,8 @@ static void S_usage(FILE *f)
             "zhevents reads Chinese news articles (JSON Lines, HTML, plain text or\n"
             "Sogou <doc> dumps, gzip-compressed or not, in UTF-8, GB18030/GBK, Big5\n"
             "or UTF-16) and mines them for events about chips.  PATH may be a file,\n"
-            "a directory (read recursively) or - for standard input.\n"
+            "a directory (read recursively) or - for standard input; with no PATH,\n"
+            "standard input is read.\n"
             "\n"
             "Commands:\n");
     for (const zhe_command *c = zhe_commands; c->name; c++)

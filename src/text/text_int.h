@@ -30,7 +30,7 @@ int zhe_hanzi_is_common(uint32_t cp);
  * ZHE_ERR_FORMAT with err filled if the page has no text. */
 zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err);
 
-/* reader.c: the publication-date parser, applied to a metadata value
+/* published.c: the publication-date parser, applied to a metadata value
  * (which may also be a number).  Sets a->published if it parses. */
 int zhe_published_set(zhe_article *a, const char *s, size_t len);
 

@@ -5,7 +5,8 @@
 ** ! ? ;, and … is "..."), and at every line break, which after cleaning
 ** separates paragraphs.  Closing quotes and brackets that follow the end
 ** belong to the sentence they close: “有需要的私我。” is one sentence with
-** its quotation marks.  Sentences are trimmed of spaces; empty ones are
+** its quotation marks.  An ellipsis inside a quotation that goes on is a
+** pause, not an end.  Sentences are trimmed of spaces; empty ones are
 ** not listed.
 */
 #include "text_int.h"
@@ -69,10 +70,21 @@ static void S_add(zhe_article *a, size_t *cap, size_t start, size_t end)
     a->n_sentences++;
 }
 
+/* +1 for an opening quotation mark at s (“ 「 『), -1 for a closing one
+ * (” 」 』), 0 otherwise. */
+static int S_quote(const char *s, size_t len)
+{
+    if (len < 3) return 0;
+    if (memcmp(s, "“", 3) == 0 || memcmp(s, "「", 3) == 0 || memcmp(s, "『", 3) == 0) return 1;
+    if (memcmp(s, "”", 3) == 0 || memcmp(s, "」", 3) == 0 || memcmp(s, "』", 3) == 0) return -1;
+    return 0;
+}
+
 void zhe_split(zhe_article *a)
 {
     const char *s = a->norm;
     size_t len = a->norm_len, cap = 0, start = 0, i = 0;
+    int quoted = 0;         /* depth of open quotation marks */
     zhe_free(a->sentences);
     a->sentences = NULL;
     a->n_sentences = 0;
@@ -85,18 +97,31 @@ void zhe_split(zhe_article *a)
         if (c == '\n') {
             S_add(a, &cap, start, i);
             start = ++i;
+            quoted = 0;
             continue;
         }
         size_t n = S_ender(s + i, len - i);
         if (!n) {
+            int q = S_quote(s + i, len - i);
+            quoted = q < 0 ? (quoted ? quoted - 1 : 0) : quoted + q;
             i += (c & 0xE0) == 0xE0 ? 3 : 1;
             continue;
         }
+        /* An ellipsis inside a quotation that goes on ("H100是最先进的……即使
+         *对于AWS来说也很难获得。”) is a pause, not an end. */
+        int ellipsis = s[i] == '.' || (unsigned char)s[i] == 0xE2;
         i += n;
+        while (ellipsis && i < len && (s[i] == '.' || (unsigned char)s[i] == 0xE2) &&
+               S_ender(s + i, len - i) == n)
+            i += n;
+        if (ellipsis && quoted && i < len && s[i] != '\n' && !S_closer(s + i, len - i)) continue;
         /* Further enders (？！, ……) and closing marks stay with it. */
         for (;;) {
             size_t k = i < len ? S_ender(s + i, len - i) : 0;
-            if (!k && i < len) k = S_closer(s + i, len - i);
+            if (!k && i < len) {
+                k = S_closer(s + i, len - i);
+                if (k && S_quote(s + i, len - i) < 0 && quoted) quoted--;
+            }
             if (!k) break;
             i += k;
         }

@@ -332,6 +332,11 @@ static void test_clean(void)
           "closing quotes stay with their sentence" },
         { "", "真的吗?!当然;不过……价格很高", "真的吗?!|当然;|不过......|价格很高",
           "?! ; and … (NFKC: ...) end sentences" },
+        { "", "他说:“H100是最先进的……即使对于AWS来说也很难获得。”而这话……人人都想说。",
+          "他说:“H100是最先进的......即使对于AWS来说也很难获得。”|而这话......|人人都想说。",
+          "an ellipsis inside a quotation that goes on does not end the sentence" },
+        { "", "“现货32张……”他说。", "“现货32张......”|他说。",
+          "an ellipsis that closes a quotation ends it" },
         { "", "价格为26.5万元.增长3.5倍", "价格为26.5万元.增长3.5倍",
           "an ASCII full stop does not end a sentence" },
     };

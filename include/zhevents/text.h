@@ -273,8 +273,9 @@ ZHE_API void zhe_text_read_buffer(zhe_text *tx, const char *name, const char *s,
 ZHE_API size_t zhe_published_parse(const char *s, size_t len, char out[17]);
 
 /** Mark the kept and cut parts of a->raw: drop repeated paragraphs, the
- *  dateline (taking the publication date from it if a has none), and footer
- *  boilerplate.  Replaces any earlier result. */
+ *  dateline (taking the publication date from it if a has none), bylines
+ *  and footer boilerplate (taking the source from a "来源：" in a dateline
+ *  or byline if a has none).  Replaces any earlier result. */
 ZHE_API void zhe_clean(zhe_text *tx, zhe_article *a);
 
 /** Build a->norm and a->map from the kept parts of a->raw: NFKC (full-width

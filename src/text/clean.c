@@ -216,6 +216,30 @@ static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p
     return NULL;
 }
 
+/* ------------------------------------------------------------- sources */
+
+/* If the short paragraph p (a dateline or a byline being cut) names the
+ * article's source — "来源：经济日报", "作者：林一舟 | 来源：算力前哨" — and
+ * the article has none yet, take it. */
+static void S_take_source(zhe_text *tx, zhe_article *a, const S_para *p, zhe_buf *tmp)
+{
+    static const char key[] = "来源:";
+    if (*a->source || p->len > 480) return;
+    zhe_buf_truncate(tmp, 0);
+    zhe_normalize_fold(tx, a->raw + p->off, p->len, tmp);
+    const char *s = tmp->ptr ? tmp->ptr : "", *end = s + tmp->len;
+    for (const char *k = s; (k = memmem(k, (size_t)(end - k), key, sizeof key - 1));
+         k += sizeof key - 1) {
+        if (k != s && k[-1] != ' ' && k[-1] != '|') continue;    /* not 图片来源: */
+        const char *v = k + sizeof key - 1, *e = v;
+        while (v < end && *v == ' ') v++;
+        e = v;
+        while (e < end && *e != ' ' && *e != '|' && *e != ',' && *e != ')') e++;
+        if (e > v && e - v <= 60) zhe_str_set(&a->source, v, (size_t)(e - v));
+        return;
+    }
+}
+
 /* ----------------------------------------------------------- duplicates */
 
 /* Mark every kept paragraph that repeats an earlier kept one. */
@@ -288,6 +312,7 @@ void zhe_clean(zhe_text *tx, zhe_article *a)
         seen++;
         if (S_dateline(tx, a->raw, &v[i], date, &tmp)) {
             if (!*a->published) zhe_str_set(&a->published, date, strlen(date));
+            if (!v[i].cut_len) S_take_source(tx, a, &v[i], &tmp);
             break;
         }
     }
@@ -300,6 +325,7 @@ void zhe_clean(zhe_text *tx, zhe_article *a)
         const zhe_marker *m = S_marker(tx, a->raw, &v[i], &tmp);
         if (!m) continue;
         v[i].cut = ZHE_CUT_BOILERPLATE;
+        if (!m->tail) S_take_source(tx, a, &v[i], &tmp);
         if (m->tail && v[i].off >= a->raw_len / 3) {
             for (size_t j = i + 1; j < n; j++) v[j].cut = ZHE_CUT_TAIL, v[j].cut_len = 0;
             break;

@@ -351,6 +351,21 @@ static void test_clean(void)
     zhe_article *a = S_prepare("", "2023/12/07\n正文。");
     is_str(a->published, strlen(a->published), "2023-12-07", "a dateline gives the date");
     zhe_article_free(a);
+
+    static const struct {
+        const char *raw;
+        const char *source;
+        const char *note;
+    } sources[] = {
+        { "2023-12-07 14:20 来源：经济日报\n正文。", "经济日报", "source from a dateline" },
+        { "作者：林一舟 | 来源：算力前哨\n正文。", "算力前哨", "source from a byline" },
+        { "正文第一段。\n图片来源：网络\n正文第二段。", "", "图片来源 is no source" },
+    };
+    for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
+        a = S_prepare("", sources[i].raw);
+        is_str(a->source, strlen(a->source), sources[i].source, sources[i].note);
+        zhe_article_free(a);
+    }
 }
 
 /* ----------------------------------------------------------------- reader */

@@ -282,7 +282,7 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
     S_survey(out->document, &pg);
 
     zhe_buf b = ZHE_BUF_INIT;
-    if (pg.meta_site && !*a->source) zhe_str_set(&a->source, pg.meta_site, strlen(pg.meta_site));
+    if (pg.meta_site && !*a->source) zhe_meta_set(&a->source, pg.meta_site, strlen(pg.meta_site));
     if (!*a->title) {
         if (pg.meta_title) {
             zhe_buf_puts(&b, pg.meta_title);
@@ -290,13 +290,13 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
             S_text(pg.title, &b);
         }
         b.len = S_trim(b.ptr ? b.ptr : (zhe_buf_putc(&b, 0), b.ptr), b.len);
-        zhe_str_set(&a->title, b.ptr, b.len);
+        zhe_meta_set(&a->title, b.ptr, b.len);
         zhe_buf_truncate(&b, 0);
         S_strip_site(a);
         if (!*a->title && pg.h1) {
             S_text(pg.h1, &b);
             b.len = S_trim(b.ptr, b.len);
-            zhe_str_set(&a->title, b.ptr, b.len);
+            zhe_meta_set(&a->title, b.ptr, b.len);
             zhe_buf_truncate(&b, 0);
         }
     }

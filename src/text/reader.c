@@ -67,6 +67,15 @@ void zhe_str_set(char **dst, const char *s, size_t len)
     *dst = zhe_strndup(s, len);
 }
 
+void zhe_meta_set(char **dst, const char *s, size_t len)
+{
+    while (len && zhe_is_space((unsigned char)*s)) s++, len--;
+    while (len && zhe_is_space((unsigned char)s[len - 1])) len--;
+    zhe_str_set(dst, s, len);
+    for (char *p = *dst; p < *dst + len; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F) *p = ' ';
+}
+
 /* ------------------------------------------------------------- article */
 
 zhe_article *zhe_article_new(void)
@@ -507,13 +516,13 @@ static int S_meta(const zhe_jv *v, char **dst)
 {
     char tmp[64];
     if (v->type == ZHE_JV_STRING) {
-        zhe_str_set(dst, v->s, v->len);
+        zhe_meta_set(dst, v->s, v->len);
     } else if (v->type == ZHE_JV_INTEGER) {
         snprintf(tmp, sizeof tmp, "%lld", (long long)v->i);
-        zhe_str_set(dst, tmp, strlen(tmp));
+        zhe_meta_set(dst, tmp, strlen(tmp));
     } else if (v->type == ZHE_JV_REAL) {
         snprintf(tmp, sizeof tmp, "%.0f", v->d);
-        zhe_str_set(dst, tmp, strlen(tmp));
+        zhe_meta_set(dst, tmp, strlen(tmp));
     } else {
         return 0;
     }
@@ -759,15 +768,15 @@ static zhe_status S_next_sogou(zhe_reader *r, zhe_article **out, zhe_error *err)
             a->line = line;
             const char *v;
             size_t tn;
-            if ((v = S_tag(p, len, "contenttitle", &tn))) zhe_str_set(&a->title, v, tn);
+            if ((v = S_tag(p, len, "contenttitle", &tn))) zhe_meta_set(&a->title, v, tn);
             /* Sogou content is text, but scrapers leave entities in it
              * (&nbsp;): gumbo decodes them. */
             if (!memchr(content, '&', n) || zhe_html_read(a, content, n, NULL) != ZHE_OK) {
                 zhe_str_set(&a->raw, content, n);
                 a->raw_len = n;
             }
-            if ((v = S_tag(p, len, "url", &n))) zhe_str_set(&a->url, v, n);
-            if ((v = S_tag(p, len, "docno", &n)) && n) zhe_str_set(&a->id, v, n);
+            if ((v = S_tag(p, len, "url", &n))) zhe_meta_set(&a->url, v, n);
+            if ((v = S_tag(p, len, "docno", &n)) && n) zhe_meta_set(&a->id, v, n);
             else S_default_id(r, a, 1);
             a->replacements = zhe_decoder_count_marks(r->dec, r->consumed, r->consumed + len);
             *out = a;
@@ -840,7 +849,7 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
             while (t > h && zhe_is_space((unsigned char)s[t - 1])) t--;
             if (h < t) {
                 if (zhe_utf8_count(s + h, t - h) <= S_MAX_TITLE) {
-                    zhe_str_set(&a->title, s + h, t - h);
+                    zhe_meta_set(&a->title, s + h, t - h);
                     i = nl ? e + 1 : len;
                 }
                 break;

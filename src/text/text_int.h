@@ -37,6 +37,11 @@ int zhe_published_set(zhe_article *a, const char *s, size_t len);
 /* Replace *dst (a zhe_ string) by a copy of s[0..len). */
 void zhe_str_set(char **dst, const char *s, size_t len);
 
+/* The same for a metadata field (id, title, source, url): trimmed, and with
+ * control characters (NUL included) turned into spaces, so the field reads
+ * whole as a C string. */
+void zhe_meta_set(char **dst, const char *s, size_t len);
+
 
 
 /* decode.c: replacement positions, for readers that split one decoded

@@ -104,7 +104,7 @@ typedef struct zhe_span {
 /* Why a piece of the raw text did not survive cleaning. */
 typedef enum zhe_cut_reason {
     ZHE_CUT_DUPLICATE = 1,  /* a paragraph already seen in this article */
-    ZHE_CUT_BOILERPLATE,    /* a footer line: 声明, 相关推荐, 版权所有 … */
+    ZHE_CUT_BOILERPLATE,    /* a footer or byline: 声明, 相关推荐, 版权所有, 来源： … */
     ZHE_CUT_TAIL,           /* everything after a footer marker */
     ZHE_CUT_DATELINE,       /* the publication date line near the top */
     ZHE_CUT_TITLE           /* the title repeated as the first line */

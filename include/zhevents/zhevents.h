@@ -9,6 +9,7 @@
 **
 **   base.h   status codes, errors, allocator, buffers, UTF-8
 **   text.h   decode, read, clean, normalize, split
+**   segment.h  word segmentation
 */
 #ifndef ZHEVENTS_H
 #define ZHEVENTS_H
@@ -16,6 +17,7 @@
 #define ZHEVENTS_H_IN
 #include <zhevents/base.h>
 #include <zhevents/text.h>
+#include <zhevents/segment.h>
 #undef ZHEVENTS_H_IN
 
 #endif /* ZHEVENTS_H */

@@ -60,6 +60,7 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
 
 int zhe_cmd_extract(int argc, char **argv);
 int zhe_cmd_show(int argc, char **argv);
+int zhe_cmd_segment(int argc, char **argv);
 int zhe_cmd_help(int argc, char **argv);
 
 #endif /* ZHE_CLI_H */

@@ -16,6 +16,10 @@ const zhe_command zhe_commands[] = {
     { "show", zhe_cmd_show,
       "print articles' cleaned, normalized text, one sentence a line",
       "" },
+    { "segment", zhe_cmd_segment,
+      "split every input line into words, printed as the input wrote them",
+      "  -f, --format FMT           text (words separated by spaces; the default)\n"
+      "                             or jsonl (tokens with code-point offsets)\n" },
     { "help", zhe_cmd_help, "show this help, or a subcommand's", "" },
     { NULL, NULL, NULL, NULL },
 };

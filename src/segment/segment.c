@@ -15,7 +15,7 @@
 **      are never split (a Latin or digit run must not continue across
 **      their ends: A100 is not found in A1000);
 **   2. between them, a lattice of candidate words — lexicon words, number
-**      tokens (26.5万, 2024年, 35%, 1,200), Latin runs (H100, CoWoS), runs
+**      tokens (26.5万, 2024年, 35%, 1,200, 一九九八年), Latin runs (H100, CoWoS), runs
 **      of one dot or dash (......), and single characters as the fallback — is searched for the most
 **      probable path, right to left, the way jieba does without its HMM;
 **   3. the path's words are reported; white space is not.
@@ -352,6 +352,19 @@ static int S_is_number_unit(uint32_t c)
     }
 }
 
+/* Chinese numeral characters: 〇零一二三四五六七八九十百千万亿两. */
+static int S_is_cn_numeral(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x4E24:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 typedef struct {
     const char *s;
     size_t *pos;        /* pos[i]: byte offset of character i; pos[n] = end */
@@ -373,6 +386,14 @@ static size_t S_token_end(const S_line *L, size_t i)
         }
         while (j < n && S_is_alnum(L->cp[j])) j++;      /* 4090D, 80GB, 4nm */
         if (j < n && L->cp[j] == '%') return j + 1;
+        if (j < n && S_is_number_unit(L->cp[j])) j++;
+        return j;
+    }
+    /* Two or more Chinese numerals, with a unit after them, are one number
+     * (一九九八年, 二十五日, 三十二万); a single one is left to the lexicon. */
+    if (S_is_cn_numeral(L->cp[i])) {
+        while (j < n && S_is_cn_numeral(L->cp[j])) j++;
+        if (j - i < 2) return i;
         if (j < n && S_is_number_unit(L->cp[j])) j++;
         return j;
     }

@@ -74,6 +74,8 @@ static void test_cases(void)
           "numbers stay whole" },
         { "2024年3月15日发布", "2024年|3月|15日|发布", "dates split by unit, never inside" },
         { "产能4.5万片", "产能|4.5万|片", "4.5万 and its classifier" },
+        { "一九九八年三十二万人", "一九九八年|三十二万|人", "Chinese numerals with a unit" },
+        { "三五片", "三五|片", "a Chinese numeral range and its classifier" },
         { "昇腾910B出货约5万片", "昇腾910B|出货|约|5万|片", "a Chinese model name" },
         { "价格......即使", "价格|......|即使", "an NFKC ellipsis is one token" },
         { "", "", "empty text" },

@@ -2,14 +2,15 @@
 ** fuzz_read.c — fuzz target for everything the text stage does with
 ** outside bytes: charset detection and decoding, the JSON Lines, Sogou,
 ** HTML and plain-text readers (gzip included), cleaning, normalization
-** and sentence splitting.
+** and sentence splitting — and the segmenter on the result.
 **
 ** The first input byte picks options (a forced encoding, a small record
 ** limit); the rest is the file.  Beyond "no crash", each article must keep
 ** the text stage's promises: valid UTF-8 out, kept spans and cuts inside
-** the raw text and in order, every sentence inside the normalized text, and
-** an offset map that is monotonic and maps every normalized offset into
-** the raw text.
+** the raw text and in order, every sentence inside the normalized text, an
+** offset map that is monotonic and maps every normalized offset into the
+** raw text, and tokens that follow one another without overlap, each at
+** its own offsets, covering every character but white space.
 **
 ** Built with -Dfuzzing=true -Dfuzzer_ldflags=-fsanitize=fuzzer it is a
 ** libFuzzer target; otherwise fuzz_main.c replays a corpus through it.
@@ -23,6 +24,27 @@ static void S_fail(const char *what, const zhe_article *a)
 {
     fprintf(stderr, "invariant broken: %s (article %s)\n", what, a ? a->id : "?");
     abort();
+}
+
+static zhe_segmenter *S_seg;
+
+typedef struct {
+    const zhe_article *a;
+    size_t at;          /* where the last token ended */
+} S_tokens;
+
+static int S_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+    (void)flags;
+    S_tokens *t = ctx;
+    const zhe_article *a = t->a;
+    if (start < 0 || end > (int)a->norm_len || n != end - start || n <= 0 ||
+        tok != a->norm + start || (size_t)start < t->at)
+        S_fail("a token out of place", a);
+    for (size_t i = t->at; i < (size_t)start; i++)
+        if (a->norm[i] != ' ' && a->norm[i] != '\n') S_fail("text between tokens", a);
+    t->at = (size_t)end;
+    return 0;
 }
 
 static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
@@ -54,6 +76,10 @@ static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *e
         if (r0 < last) S_fail("map is not monotonic", a);
         last = r0;
     }
+    S_tokens t = { a, 0 };
+    zhe_segment(S_seg, a->norm, a->norm_len, S_token, &t);
+    for (size_t i = t.at; i < a->norm_len; i++)
+        if (a->norm[i] != ' ' && a->norm[i] != '\n') S_fail("text after the last token", a);
     zhe_article_free(a);
 }
 
@@ -66,6 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * tables for every input would be most of the work. */
     static zhe_text *texts[N_ENC][2];
     if (size < 1) return 0;
+    if (!S_seg && zhe_segmenter_new(NULL, &S_seg, NULL) != ZHE_OK) abort();
     size_t e = (data[0] & 0x0F) % N_ENC, small = (data[0] & 0x10) != 0;
     if (!texts[e][small]) {
         zhe_text_options opt;

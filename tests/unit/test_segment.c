@@ -5,8 +5,11 @@
 **
 **     test_segment LEXICON_DIR CORPUS_DIR
 */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zhevents/zhevents.h>
 
 #include "tap.h"
@@ -190,6 +193,54 @@ static void test_corpus(const char *corpus)
     is_int(S_bad, 0, "every corpus article's tokens are exactly its text");
 }
 
+/* A word added to segment-words.tsv is never split: no rebuild, only a
+ * new segmenter over the edited lexicons (here a copy of lexicons/ with
+ * links to the big files). */
+static void test_user_word(const char *lexdir)
+{
+    char dir[] = "/tmp/zhe-lexicons-XXXXXX";
+    if (!ok(mkdtemp(dir) != NULL, "make a lexicon directory")) return;
+    char src[PATH_MAX + 64], dst[PATH_MAX + 64], abs[PATH_MAX];
+    if (!ok(realpath(lexdir, abs) != NULL, "find %s", lexdir)) return;
+    static const char *const linked[] = { "words-jieba.tsv", "chips.tsv", "boilerplate.tsv" };
+    for (size_t i = 0; i < sizeof linked / sizeof *linked; i++) {
+        snprintf(src, sizeof src, "%s/%s", abs, linked[i]);
+        snprintf(dst, sizeof dst, "%s/%s", dir, linked[i]);
+        if (symlink(src, dst) != 0) ok(0, "link %s", dst);
+    }
+    snprintf(dst, sizeof dst, "%s/segment-words.tsv", dir);
+    FILE *f = fopen(dst, "w");
+    if (f) {
+        fputs("# a user's own word\n算力券\n", f);
+        fclose(f);
+    }
+    zhe_segmenter *mine;
+    zhe_error err;
+    const char *text = "多地发放算力券支持企业";
+    if (ok(zhe_segmenter_new(dir, &mine, &err) == ZHE_OK, "segmenter over the edited lexicons")) {
+        zhe_segmenter *keep = S_seg;
+        S_seg = mine;
+        S_toks t;
+        S_run(text, strlen(text), &t);
+        ok(S_has_token(t.joined.ptr, "算力券"), "the added word is one token (%s)", t.joined.ptr);
+        S_clear(&t);
+        S_seg = keep;
+        zhe_segmenter_free(mine);
+    }
+    S_toks t;
+    S_run(text, strlen(text), &t);
+    ok(!S_has_token(t.joined.ptr, "算力券"), "without it, the stock lexicons split it (%s)",
+       t.joined.ptr);
+    S_clear(&t);
+    for (size_t i = 0; i < sizeof linked / sizeof *linked; i++) {
+        snprintf(dst, sizeof dst, "%s/%s", dir, linked[i]);
+        unlink(dst);
+    }
+    snprintf(dst, sizeof dst, "%s/segment-words.tsv", dir);
+    unlink(dst);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -205,6 +256,7 @@ int main(int argc, char **argv)
        zhe_segmenter_words(S_seg));
     test_cases();
     test_domain_words(argv[1]);
+    test_user_word(argv[1]);
     test_corpus(argv[2]);
     zhe_segmenter_free(S_seg);
     return tap_done();

@@ -4,8 +4,8 @@
 #
 #   run_segment_bench.sh BENCH_SEGMENT GEN_CORPUS PYTHON CORPUS_DIR [LIMIT_MB [RUNS]]
 #
-# Uses the 200 MB simplified corpus of the text benchmark (made with
-# gen_corpus.py if it is not there yet), of which bench_segment takes the
+# Uses the 200 MB simplified corpus of the text benchmark (made by
+# make_corpus.sh if it is not there yet), of which bench_segment takes the
 # first LIMIT_MB (default 50) MB of normalized text, RUNS times (default 2).
 set -eu
 if [ $# -lt 4 ]; then
@@ -15,13 +15,7 @@ fi
 bench=$1 gen=$2 python=$3 dir=$4
 limit=${5:-50}
 runs=${6:-2}
-mkdir -p "$dir"
-corpus="$dir/corpus-simplified-200mb.jsonl"
-if [ ! -s "$corpus" ]; then
-    echo "generating $corpus ..."
-    "$python" "$gen" --size 200 --script simplified -o "$corpus.tmp"
-    mv "$corpus.tmp" "$corpus"
-fi
+corpus=$(sh "$(dirname "$0")/make_corpus.sh" simplified 200 "$gen" "$python" "$dir")
 i=1
 while [ "$i" -le "$runs" ]; do
     echo "== run $i of $runs"

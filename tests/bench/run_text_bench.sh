@@ -4,10 +4,9 @@
 #
 #   run_text_bench.sh SCRIPT BENCH_TEXT GEN_CORPUS PYTHON CORPUS_DIR [SIZE_MB [RUNS]]
 #
-# Makes CORPUS_DIR/corpus-SCRIPT-SIZE_MBmb.jsonl with gen_corpus.py unless it
-# is already there (it is deterministic, so an existing one is the same
-# bytes), then runs bench_text on it RUNS times over the whole text stage,
-# and once more for the decoder alone.  SCRIPT is simplified or traditional;
+# Makes CORPUS_DIR/corpus-SCRIPT-SIZE_MBmb.jsonl (make_corpus.sh), then runs
+# bench_text on it RUNS times over the whole text stage, and once more for
+# the decoder alone.  SCRIPT is simplified or traditional;
 # SIZE_MB defaults to 200 (MB of 10^6 bytes), RUNS to 2.
 set -eu
 
@@ -19,13 +18,7 @@ script=$1 bench=$2 gen=$3 python=$4 dir=$5
 size=${6:-200}
 runs=${7:-2}
 
-mkdir -p "$dir"
-corpus="$dir/corpus-$script-${size}mb.jsonl"
-if [ ! -s "$corpus" ]; then
-    echo "generating $corpus ..."
-    "$python" "$gen" --size "$size" --script "$script" -o "$corpus.tmp"
-    mv "$corpus.tmp" "$corpus"
-fi
+corpus=$(sh "$(dirname "$0")/make_corpus.sh" "$script" "$size" "$gen" "$python" "$dir")
 
 i=1
 while [ "$i" -le "$runs" ]; do

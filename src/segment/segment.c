@@ -15,7 +15,7 @@
 **      are never split (a Latin or digit run must not continue across
 **      their ends: A100 is not found in A1000);
 **   2. between them, a lattice of candidate words — lexicon words, number
-**      tokens (26.5万, 2024年, 35%, 1,200, 一九九八年), Latin runs (H100, CoWoS), runs
+**      tokens (26.5万, 2024年, 35%, 1,200, 一九九八年, 2024-05-24, 15:16), Latin runs (H100, CoWoS), runs
 **      of one dot or dash (......), and single characters as the fallback — is searched for the most
 **      probable path, right to left, the way jieba does without its HMM;
 **   3. the path's words are reported; white space is not.
@@ -379,8 +379,14 @@ static size_t S_token_end(const S_line *L, size_t i)
     size_t j = i, n = L->n;
     if (S_is_digit(L->cp[i])) {
         while (j < n && S_is_digit(L->cp[j])) j++;
-        /* 26.5, 1,200 — a separator only between digits */
-        while (j + 1 < n && (L->cp[j] == '.' || L->cp[j] == ',') && S_is_digit(L->cp[j + 1])) {
+        /* 26.5, 1,200 — a separator only between digits; and a date or a
+         * time written with digits (2024-05-24, 2023/12/07, 15:16) */
+        size_t first = j - i;
+        for (;;) {
+            uint32_t sep = j + 1 < n && S_is_digit(L->cp[j + 1]) ? L->cp[j] : 0;
+            if (!(sep == '.' || sep == ',' || ((sep == '-' || sep == '/') && first == 4) ||
+                  (sep == ':' && first <= 2)))
+                break;
             j++;
             while (j < n && S_is_digit(L->cp[j])) j++;
         }

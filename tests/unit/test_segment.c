@@ -76,6 +76,8 @@ static void test_cases(void)
         { "占比35%,单价1,200美元,增长3.5倍", "占|比|35%|,|单价|1,200|美元|,|增长|3.5|倍",
           "numbers stay whole" },
         { "2024年3月15日发布", "2024年|3月|15日|发布", "dates split by unit, never inside" },
+        { "2024-05-24 15:16发布,型号8-14周", "2024-05-24|15:16|发布|,|型号|8|-|14|周",
+          "digit dates and times whole; a range is not a date" },
         { "产能4.5万片", "产能|4.5万|片", "4.5万 and its classifier" },
         { "一九九八年三十二万人", "一九九八年|三十二万|人", "Chinese numerals with a unit" },
         { "三五片", "三五|片", "a Chinese numeral range and its classifier" },

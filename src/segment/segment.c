@@ -424,6 +424,8 @@ static size_t S_token_end(const S_line *L, size_t i)
 static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
 {
     size_t best = i;
+    /* A Latin or digit run must not go on across either end. */
+    if (S_is_alnum(L->cp[i]) && i > 0 && S_is_alnum(L->cp[i - 1])) return i;
     for (size_t j = i + 1; j <= L->n && j - i <= S_MAX_WORD; j++) {
         const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
         if (!e) {
@@ -431,8 +433,6 @@ static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
             break;
         }
         if (!(e->flags & E_DOMAIN)) continue;
-        /* A Latin or digit run must not go on across either end. */
-        if (S_is_alnum(L->cp[i]) && i > 0 && S_is_alnum(L->cp[i - 1])) break;
         if (S_is_alnum(L->cp[j - 1]) && j < L->n && S_is_alnum(L->cp[j])) continue;
         best = j;
     }

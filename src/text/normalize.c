@@ -173,11 +173,17 @@ static void S_space(S_emit *e, size_t para_start_len, size_t raw, size_t len)
     e->space_len = len;
 }
 
+/* cp, or its simplified form when the paragraph is being converted. */
+static inline uint32_t S_simplified(const S_emit *e, uint32_t cp)
+{
+    return e->trad && cp < 0x10000 && e->nz->t2s[cp] ? e->nz->t2s[cp] : cp;
+}
+
 /* Write code point cp (the result of NFKC on raw[raw..raw+raw_len)),
  * converting it to simplified if asked. */
 static void S_put_cp(S_emit *e, uint32_t cp, size_t raw, size_t raw_len)
 {
-    if (e->trad && cp < 0x10000 && e->nz->t2s[cp]) cp = e->nz->t2s[cp];
+    cp = S_simplified(e, cp);
     char b[4];
     size_t n = zhe_utf8_encode(cp, b);
     S_put(e, b, n, raw, raw_len, 0);
@@ -213,7 +219,7 @@ static void S_icu(S_emit *e, size_t para_start_len, size_t i, size_t j)
         for (int32_t k = 0; k < m;) {
             UChar32 c;
             U16_NEXT(dst, k, m, c);
-            if (e->trad && c < 0x10000 && e->nz->t2s[c]) c = e->nz->t2s[c];
+            c = (UChar32)S_simplified(e, (uint32_t)c);
             if (c != ' ') all_space = 0;
             char b[4];
             zhe_buf_put(&tmp, b, zhe_utf8_encode((uint32_t)c, b));

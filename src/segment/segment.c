@@ -243,6 +243,8 @@ static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *na
     return st;
 }
 
+static int S_is_numeral_classifier(const char *w);
+
 static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const char *path,
                                 uint64_t line, zhe_error *err)
 {
@@ -251,6 +253,9 @@ static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const 
     if (ncol < 2 || end == col[1] || *end)
         return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
                              "expected a word and a frequency");
+    /* The number grammar below makes the numeral; the measure word after
+     * it is a word of its own. */
+    if (ncol >= 3 && !strcmp(col[2], "m") && S_is_numeral_classifier(col[0])) return ZHE_OK;
     S_queue_add(seg, col[0], strlen(col[0]), freq);
     seg->total += freq;
     return ZHE_OK;
@@ -352,17 +357,74 @@ static int S_is_number_unit(uint32_t c)
     }
 }
 
-/* Chinese numeral characters: 〇零一二三四五六七八九十百千万亿两. */
+/* Chinese numeral characters: 〇零一二三四五六七八九十百千万亿两几. */
 static int S_is_cn_numeral(uint32_t c)
 {
     switch (c) {
     case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
     case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
-    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x4E24:
+    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x4E24: case 0x51E0:
         return 1;
     default:
         return 0;
     }
+}
+
+/* 多 and 余 after a round number: 三百多, 20余. */
+static int S_is_approx(uint32_t c) { return c == 0x591A || c == 0x4F59; }
+
+/* Measure words that the general lexicon glues to numerals (三个, 一千三百余名)
+ * and that both the PKU and the MSR conventions split off: 三 个. */
+static int S_is_classifier(uint32_t c)
+{
+    switch (c) {
+    case 0x4E2A: /* 个 */ case 0x4F4D: /* 位 */ case 0x540D: /* 名 */ case 0x53F0: /* 台 */
+    case 0x5F20: /* 张 */ case 0x7247: /* 片 */ case 0x5757: /* 块 */ case 0x9897: /* 颗 */
+    case 0x679A: /* 枚 */ case 0x5957: /* 套 */ case 0x4EF6: /* 件 */ case 0x6761: /* 条 */
+    case 0x53EA: /* 只 */ case 0x6B21: /* 次 */ case 0x5BB6: /* 家 */ case 0x79CD: /* 种 */
+    case 0x9879: /* 项 */ case 0x8F86: /* 辆 */ case 0x67B6: /* 架 */ case 0x8258: /* 艘 */
+    case 0x672C: /* 本 */ case 0x90E8: /* 部 */ case 0x6240: /* 所 */ case 0x5EA7: /* 座 */
+    case 0x95F4: /* 间 */ case 0x5C42: /* 层 */ case 0x682A: /* 株 */ case 0x5934: /* 头 */
+    case 0x5339: /* 匹 */ case 0x652F: /* 支 */ case 0x6839: /* 根 */ case 0x7BC7: /* 篇 */
+    case 0x4EFD: /* 份 */ case 0x6279: /* 批 */ case 0x6237: /* 户 */ case 0x4EBA: /* 人 */
+    case 0x5904: /* 处 */ case 0x5377: /* 卷 */ case 0x65A4: /* 斤 */ case 0x5428: /* 吨 */
+    case 0x5143: /* 元 */ case 0x5C81: /* 岁 */ case 0x5929: /* 天 */ case 0x53CC: /* 双 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whether w is numerals and one measure word: 三个, 一千三百余名. */
+static int S_is_numeral_classifier(const char *w)
+{
+    uint32_t prev = 0, c;
+    size_t len = strlen(w), numerals = 0;
+    for (size_t i = 0; i < len;) {
+        if (prev) {
+            if (!S_is_cn_numeral(prev) && !S_is_approx(prev)) return 0;
+            numerals++;
+        }
+        i += zhe_utf8_decode(w + i, len - i, &c);
+        prev = c;
+    }
+    return numerals > 0 && S_is_classifier(prev);
+}
+
+/* The end of the Chinese numeral starting at character i: a run of
+ * numerals, a decimal point between two (十二点五), and 多 or 余 after one
+ * (三百多, 二十余万); i if none starts there. */
+static size_t S_cn_numeral_end(const uint32_t *cp, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && (S_is_cn_numeral(cp[j]) ||
+                     (cp[j] == 0x70B9 /* 点 */ && j > i && j + 1 < n && S_is_cn_numeral(cp[j + 1]))))
+        j++;
+    if (j > i && j < n && S_is_approx(cp[j])) {
+        j++;
+        if (j < n && (cp[j] == 0x4E07 || cp[j] == 0x4EBF)) j++;
+    }
+    return j;
 }
 
 typedef struct {
@@ -392,15 +454,38 @@ static size_t S_token_end(const S_line *L, size_t i)
         }
         while (j < n && S_is_alnum(L->cp[j])) j++;      /* 4090D, 80GB, 4nm */
         if (j < n && L->cp[j] == '%') return j + 1;
+        if (j < n && S_is_approx(L->cp[j])) {           /* 300多, 20余万 */
+            j++;
+            if (j < n && (L->cp[j] == 0x4E07 || L->cp[j] == 0x4EBF)) j++;
+            return j;
+        }
         if (j < n && S_is_number_unit(L->cp[j])) j++;
         return j;
     }
+    /* Ordinals and percentages written out: 第一, 第32, 百分之十二点五. */
+    size_t prefix = 0;
+    if (L->cp[i] == 0x7B2C /* 第 */)
+        prefix = 1;
+    else if (i + 3 < n && L->cp[i] == 0x767E && L->cp[i + 1] == 0x5206 && L->cp[i + 2] == 0x4E4B)
+        prefix = 3;     /* 百分之 */
+    if (prefix) {
+        size_t k = i + prefix;
+        if (k < n && S_is_digit(L->cp[k])) {
+            while (k < n && (S_is_digit(L->cp[k]) ||
+                             (L->cp[k] == '.' && k + 1 < n && S_is_digit(L->cp[k + 1]))))
+                k++;
+            return k;
+        }
+        size_t e = S_cn_numeral_end(L->cp, n, k);
+        return e > k ? e : i;
+    }
     /* Two or more Chinese numerals, with a unit after them, are one number
-     * (一九九八年, 二十五日, 三十二万); a single one is left to the lexicon. */
+     * (一九九八年, 二十五日, 三十二万, 三百多); a single one is left to the
+     * lexicon. */
     if (S_is_cn_numeral(L->cp[i])) {
-        while (j < n && S_is_cn_numeral(L->cp[j])) j++;
+        j = S_cn_numeral_end(L->cp, n, i);
         if (j - i < 2) return i;
-        if (j < n && S_is_number_unit(L->cp[j])) j++;
+        if (!S_is_approx(L->cp[j - 1]) && j < n && S_is_number_unit(L->cp[j])) j++;
         return j;
     }
     /* A run of the same dot or dash (...... after NFKC of ……, ——) is one

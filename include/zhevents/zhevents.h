@@ -18,6 +18,7 @@
 #include <zhevents/base.h>
 #include <zhevents/text.h>
 #include <zhevents/segment.h>
+#include <zhevents/extract.h>
 #undef ZHEVENTS_H_IN
 
 #endif /* ZHEVENTS_H */

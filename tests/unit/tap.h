@@ -34,7 +34,7 @@ __attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *fi
 
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 
-static int tap_is_str(const char *got, size_t got_len, const char *want, const char *file,
+__attribute__((unused)) static int tap_is_str(const char *got, size_t got_len, const char *want, const char *file,
                       int line, const char *name)
 {
     int pass = got_len == strlen(want) && memcmp(got, want, got_len) == 0;
@@ -45,7 +45,7 @@ static int tap_is_str(const char *got, size_t got_len, const char *want, const c
 
 #define is_str(got, len, want, name) tap_is_str((got), (len), (want), __FILE__, __LINE__, (name))
 
-static int tap_is_int(long long got, long long want, const char *file, int line,
+__attribute__((unused)) static int tap_is_int(long long got, long long want, const char *file, int line,
                       const char *name)
 {
     int pass = got == want;

@@ -36,4 +36,28 @@ static inline int zhe_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/*
+** The lexicons' file format (tsv.c): tab-separated columns, '#' comments.
+**
+**     zhe_tsv t;
+**     if (zhe_tsv_open(&t, dir, "units.tsv", err) != ZHE_OK) …;  // err names the file
+**     while (zhe_tsv_next(&t)) … t.col[0 .. t.ncol) at t.path:t.line …;
+**     zhe_tsv_close(&t);   // also after a failed open
+**
+** Columns point into the file's text, which lives until zhe_tsv_close.
+*/
+#define ZHE_TSV_MAX_COLS 8
+
+typedef struct zhe_tsv {
+    char *path;
+    char *text, *p, *end;
+    uint64_t line;
+    char *col[ZHE_TSV_MAX_COLS];
+    int ncol;
+} zhe_tsv;
+
+zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error *err);
+int zhe_tsv_next(zhe_tsv *t);
+void zhe_tsv_close(zhe_tsv *t);
+
 #endif /* ZHE_BASE_INT_H */

@@ -181,65 +181,18 @@ static void S_queue_flush(zhe_segmenter *seg)
 /* --------------------------------------------------------------- loading */
 
 /* Read a whole lexicon file.  Caller frees. */
-static char *S_slurp(const char *path, size_t *len, zhe_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    zhe_buf b = ZHE_BUF_INIT;
-    char tmp[1 << 16];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) zhe_buf_put(&b, tmp, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        zhe_buf_clear(&b);
-        zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot read: %s", strerror(errno));
-        return NULL;
-    }
-    if (!b.ptr) zhe_buf_puts(&b, "");
-    return zhe_buf_detach(&b, len);
-}
-
-/* Call fn(seg, columns, n_columns) for every line of a tab-separated file
- * that is neither blank nor a comment. */
 typedef zhe_status (*S_row_fn)(zhe_segmenter *seg, char **col, int ncol, const char *path,
                                uint64_t line, zhe_error *err);
 
+/* Call fn for every entry of lexicon file dir/name. */
 static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *name, S_row_fn fn,
                              zhe_error *err)
 {
-    zhe_buf path = ZHE_BUF_INIT;
-    zhe_buf_printf(&path, "%s/%s", dir, name);
-    size_t len;
-    char *text = S_slurp(path.ptr, &len, err);
-    zhe_status st = text ? ZHE_OK : ZHE_ERR_DATA;
-    uint64_t line = 0;
-    for (char *p = text, *end = text + (text ? len : 0); st == ZHE_OK && p < end;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        char *e = nl ? nl : end;
-        line++;
-        if (e > p && e[-1] == '\r') e[-1] = '\0';
-        *e = '\0';
-        if (*p && *p != '#') {
-            char *col[4];
-            int ncol = 0;
-            for (char *c = p; ncol < 4;) {
-                col[ncol++] = c;
-                char *tab = strchr(c, '\t');
-                if (!tab) break;
-                *tab = '\0';
-                c = tab + 1;
-            }
-            st = fn(seg, col, ncol, path.ptr, line, err);
-        }
-        p = e + 1;
-    }
-    S_queue_flush(seg);     /* the queue points into text */
-    zhe_free(text);
-    zhe_buf_clear(&path);
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, name, err);
+    while (st == ZHE_OK && zhe_tsv_next(&t)) st = fn(seg, t.col, t.ncol, t.path, t.line, err);
+    S_queue_flush(seg);     /* the queue points into the file's text */
+    zhe_tsv_close(&t);
     return st;
 }
 

@@ -22,46 +22,34 @@
 
 /* -------------------------------------------------------------- markers */
 
-zhe_status zhe_markers_load(zhe_text *tx, const char *path, zhe_error *err)
+zhe_status zhe_markers_load(zhe_text *tx, const char *dir, zhe_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return zhe_error_set(err, ZHE_ERR_DATA, path, 0, UINT64_MAX, "cannot open: %s",
-                             strerror(errno));
-    char line[1024];
-    uint64_t lineno = 0;
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "boilerplate.tsv", err);
     size_t cap = 0;
-    zhe_status st = ZHE_OK;
-    while (fgets(line, sizeof line, f)) {
-        lineno++;
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-        if (n == 0 || line[0] == '#') continue;
-        char *tab1 = strchr(line, '\t');
-        char *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
-        if (!tab1 || !tab2 || tab1 == line) {
-            st = zhe_error_set(err, ZHE_ERR_DATA, path, lineno, UINT64_MAX,
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        if (t.ncol < 3 || !*t.col[0]) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected three tab-separated columns: marker, match, action");
             break;
         }
-        *tab1 = *tab2 = '\0';
-        const char *match = tab1 + 1, *action = tab2 + 1;
+        const char *marker = t.col[0], *match = t.col[1], *action = t.col[2];
         int anywhere = strcmp(match, "any") == 0, tail = strcmp(action, "tail") == 0;
         if ((!anywhere && strcmp(match, "start") != 0) || (!tail && strcmp(action, "line") != 0)) {
-            st = zhe_error_set(err, ZHE_ERR_DATA, path, lineno, UINT64_MAX,
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "match must be start or any, action tail or line");
             break;
         }
         ZHE_GROW(&tx->markers, &cap, tx->n_markers + 1);
         zhe_marker *m = &tx->markers[tx->n_markers++];
         zhe_buf b = ZHE_BUF_INIT;
-        zhe_normalize_fold(tx, line, strlen(line), &b);
+        zhe_normalize_fold(tx, marker, strlen(marker), &b);
         if (!b.ptr) zhe_buf_putc(&b, 0), b.len = 0;
         m->text = zhe_buf_detach(&b, &m->len);
         m->anywhere = anywhere;
         m->tail = tail;
     }
-    fclose(f);
+    zhe_tsv_close(&t);
     return st;
 }
 

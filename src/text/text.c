@@ -43,11 +43,8 @@ zhe_status zhe_text_new(const zhe_text_options *opt, zhe_text **out, zhe_error *
     }
     zhe_status st = zhe_normalizer_new(&tx->norm, err);
     if (st == ZHE_OK) {
-        zhe_buf path = ZHE_BUF_INIT;
-        zhe_buf_printf(&path, "%s/boilerplate.tsv",
-                       tx->opt.lexicon_dir ? tx->opt.lexicon_dir : ZHE_LEXICON_DIR);
-        st = zhe_markers_load(tx, path.ptr, err);
-        zhe_buf_clear(&path);
+        st = zhe_markers_load(tx, tx->opt.lexicon_dir ? tx->opt.lexicon_dir : ZHE_LEXICON_DIR,
+                              err);
     }
     if (st != ZHE_OK) {
         zhe_text_free(tx);

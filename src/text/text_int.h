@@ -68,7 +68,7 @@ struct zhe_marker {
     int tail;           /* action "tail" (else "line") */
 };
 
-zhe_status zhe_markers_load(zhe_text *tx, const char *path, zhe_error *err);
+zhe_status zhe_markers_load(zhe_text *tx, const char *dir, zhe_error *err);
 
 /* clean.c: is the paragraph s[0..len) a dateline?  1: all of it is (a short
  * line without sentence punctuation holding a date, "2023-12-07 14:20 来源：

@@ -198,6 +198,9 @@ static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *na
 
 static int S_is_numeral_classifier(const char *w);
 
+#define S_UNCOUNTED 3           /* jieba's frequency for a word without a count */
+#define S_UNCOUNTED_PHRASE 0.01 /* what such a word of three or more characters counts */
+
 static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const char *path,
                                 uint64_t line, zhe_error *err)
 {
@@ -209,6 +212,14 @@ static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const 
     /* The number grammar below makes the numeral; the measure word after
      * it is a word of its own. */
     if (ncol >= 3 && !strcmp(col[2], "m") && S_is_numeral_classifier(col[0])) return ZHE_OK;
+    /* jieba gives its entries that came without a count the frequency 3;
+     * of three or more characters, most are phrases that both the PKU and
+     * the MSR conventions split (据统计, 去年同期, 发布公告, 常务会议).  They
+     * rank below any split into counted words, and above unknown
+     * characters. */
+    size_t chars = 0;
+    for (const char *c = col[0]; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
+    if (freq <= S_UNCOUNTED && chars >= 3) freq = S_UNCOUNTED_PHRASE;
     S_queue_add(seg, col[0], strlen(col[0]), freq);
     seg->total += freq;
     return ZHE_OK;
@@ -269,7 +280,7 @@ zhe_status zhe_segmenter_new(const char *dir, zhe_segmenter **out, zhe_error *er
     double total = seg->total > 0 ? seg->total : 1;
     for (size_t i = 0; i < seg->cap; i++) {
         S_entry *e = &seg->slots[i];
-        if (e->flags & E_WORD) e->logp = (float)log(ZHE_MAX((double)e->logp, 1.0) / total);
+        if (e->flags & E_WORD) e->logp = (float)log(ZHE_MAX((double)e->logp, 1e-6) / total);
     }
     seg->logp_unknown = (float)log(1.0 / total) - 2.0f;
     seg->logp_token = (float)log(1e4 / total);
@@ -412,6 +423,12 @@ static size_t S_token_end(const S_line *L, size_t i)
             if (j < n && (L->cp[j] == 0x4E07 || L->cp[j] == 0x4EBF)) j++;
             return j;
         }
+        /* 1.3万亿, 3千万: every multiplier; otherwise one unit (2024年) */
+        size_t m = j;
+        while (m < n && (L->cp[m] == 0x4E07 || L->cp[m] == 0x4EBF || L->cp[m] == 0x5343 ||
+                         L->cp[m] == 0x767E))
+            m++;
+        if (m > j) return m;
         if (j < n && S_is_number_unit(L->cp[j])) j++;
         return j;
     }

@@ -133,6 +133,67 @@ ZHE_API void zhe_dater_paragraph(zhe_dater *d);
 ZHE_API size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out,
                               size_t max);
 
+/* -------------------------------------------------------------- mentions */
+
+typedef enum zhe_mention_type {
+    ZHE_MENTION_CHIP = 1,
+    ZHE_MENTION_MONEY,
+    ZHE_MENTION_DATE,
+    ZHE_MENTION_QUANTITY
+} zhe_mention_type;
+
+/** "chip", "money", "date", "quantity".  Static storage. */
+ZHE_API const char *zhe_mention_type_str(zhe_mention_type t);
+
+typedef struct zhe_mention {
+    zhe_mention_type type;
+    size_t sentence;            /* index into the article's sentences */
+    size_t norm_start, norm_end;    /* bytes in the article's norm */
+    size_t raw_start, raw_end;      /* bytes in the article's raw */
+    size_t start, end;          /* code points in raw: what the output shows */
+    double confidence;          /* 0..1 */
+    const char *rule;           /* the id of the rule that made it ("money.after") */
+    /* ZHE_MENTION_CHIP: the canonical model and its vendor (the
+     * extractor's strings), and a variant written after it ("80GB", "") */
+    const char *model;
+    const char *vendor;
+    char variant[16];
+    /* ZHE_MENTION_MONEY and ZHE_MENTION_QUANTITY */
+    zhe_number amount;
+    char currency[4];           /* ISO 4217, money only */
+    char unit[16];              /* the measure word, quantities only */
+    /* ZHE_MENTION_DATE */
+    zhe_timex date;
+    zhe_date_basis basis;
+} zhe_mention;
+
+/* A growable list of mentions, in text order.  Zero it to start. */
+typedef struct zhe_mentions {
+    zhe_mention *v;
+    size_t n;
+    size_t cap;
+} zhe_mentions;
+
+ZHE_API void zhe_mentions_clear(zhe_mentions *ms);
+
+/*
+** The extractor: the domain lexicons (chips.tsv, currencies.tsv,
+** units.tsv) compiled into matchers.  Read-only once made, so threads may
+** share one.  Returns ZHE_ERR_DATA with err naming the file and line of a
+** lexicon it cannot use.  Caller frees with zhe_extractor_free.
+*/
+typedef struct zhe_extractor zhe_extractor;
+
+ZHE_API zhe_status zhe_extractor_new(const char *lexicon_dir, zhe_extractor **out,
+                                     zhe_error *err);
+ZHE_API void zhe_extractor_free(zhe_extractor *ex);
+
+/*
+** Find the mentions of article a (prepared by zhe_text_prepare: normalized
+** and split) and append them to ms, in text order.
+*/
+ZHE_API void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms);
+
 #ifdef __cplusplus
 }
 #endif

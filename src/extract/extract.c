@@ -1,0 +1,675 @@
+/*
+** extract.c — an article's mentions: chip models, money, dates and
+** quantities (see zhevents/extract.h).
+**
+** Each sentence of the normalized text is read in three passes:
+**   1. dates, by the article's dater (date.c), which also keeps the
+**      narrative date from sentence to sentence;
+**   2. chip models, by one pcre2 pattern made from every model and alias
+**      of chips.tsv, each alternative tagged with (*MARK) so the match
+**      names its chip;
+**   3. numbers (number.c) outside those spans, each looked at with the
+**      words around it: a currency from currencies.tsv before or after
+**      makes it money, a unit from units.tsv after it a quantity; 约, 左右,
+**      不低于 and their kin qualify it.
+** A last pass gives a currency to bare amounts in price sentences (卖到25万)
+** when the article's other prices make it certain, at lower confidence.
+*/
+#include "../base/base_int.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <math.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zhevents/extract.h>
+
+typedef struct {
+    char *model;
+    char *vendor;
+} X_chip;
+
+typedef struct {
+    char *word;
+    size_t len;
+    char code[4];
+    int before, after;      /* may stand before / after the amount */
+} X_currency;
+
+typedef struct {
+    char *word;
+    size_t len;
+} X_unit;
+
+typedef struct {
+    char *word;
+    size_t len;
+    int after;              /* stands after the amount (左右), else before (约) */
+    zhe_qualifier q;
+} X_qualword;
+
+struct zhe_extractor {
+    X_chip *chips;
+    size_t n_chips;
+    pcre2_code *chip_re;
+    X_currency *currencies;
+    size_t n_currencies;
+    X_unit *units;
+    size_t n_units;
+    X_qualword *quals;
+    size_t n_quals;
+    X_unit *price_words;    /* the price triggers of triggers.tsv */
+    size_t n_price_words;
+};
+
+/* --------------------------------------------------------------- loading */
+
+/* Append alias to the chip pattern: literal, except that a space or a
+ * hyphen, or the step from two or more letters to a digit (RTX4090), may
+ * be written with a space, a hyphen or nothing. */
+static void X_pattern_alias(zhe_buf *re, const char *alias)
+{
+    size_t letters = 0;
+    for (const char *p = alias; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '-') {
+            zhe_buf_puts(re, "[ \\-]?");
+            letters = 0;
+            continue;
+        }
+        if (c >= '0' && c <= '9' && letters >= 2) zhe_buf_puts(re, "[ \\-]?");
+        letters = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? letters + 1 : 0;
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+            zhe_buf_putc(re, '\\');
+        zhe_buf_putc(re, (char)c);
+    }
+}
+
+typedef struct {
+    char *alias;
+    size_t chip;
+} X_alias;
+
+/* Longer aliases first: pcre2 takes the first alternative that matches. */
+static int X_alias_cmp(const void *a, const void *b)
+{
+    size_t la = strlen(((const X_alias *)a)->alias), lb = strlen(((const X_alias *)b)->alias);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "chips.tsv", err);
+    X_alias *aliases = NULL;
+    size_t n_aliases = 0, cap_aliases = 0, cap_chips = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        if (t.ncol < 2 || !*t.col[0] || !*t.col[1]) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected model, vendor and aliases");
+            break;
+        }
+        ZHE_GROW(&ex->chips, &cap_chips, ex->n_chips + 1);
+        X_chip *c = &ex->chips[ex->n_chips];
+        c->model = zhe_strdup(t.col[0]);
+        c->vendor = zhe_strdup(t.col[1]);
+        ZHE_GROW(&aliases, &cap_aliases, n_aliases + 1);
+        aliases[n_aliases++] = (X_alias){zhe_strdup(t.col[0]), ex->n_chips};
+        for (char *a = t.ncol >= 3 ? t.col[2] : ""; *a;) {
+            char *comma = strchr(a, ',');
+            size_t n = comma ? (size_t)(comma - a) : strlen(a);
+            if (n) {
+                ZHE_GROW(&aliases, &cap_aliases, n_aliases + 1);
+                aliases[n_aliases++] = (X_alias){zhe_strndup(a, n), ex->n_chips};
+            }
+            a += n + (comma != NULL);
+        }
+        ex->n_chips++;
+    }
+    if (st == ZHE_OK && n_aliases) {
+        qsort(aliases, n_aliases, sizeof *aliases, X_alias_cmp);
+        /* A model is not part of a longer Latin or digit run: A100 is not
+         * found in A1000 or RA100. */
+        zhe_buf re = ZHE_BUF_INIT;
+        zhe_buf_puts(&re, "(?<![A-Za-z0-9])(?:");
+        for (size_t i = 0; i < n_aliases; i++) {
+            if (i) zhe_buf_putc(&re, '|');
+            X_pattern_alias(&re, aliases[i].alias);
+            zhe_buf_printf(&re, "(*MARK:%zu)", aliases[i].chip);
+        }
+        zhe_buf_puts(&re, ")(?![A-Za-z0-9])");
+        int code;
+        PCRE2_SIZE at;
+        ex->chip_re = pcre2_compile((PCRE2_SPTR)re.ptr, re.len, PCRE2_UTF, &code, &at, NULL);
+        if (!ex->chip_re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, 0, UINT64_MAX,
+                               "the models do not make a pattern: %s", (char *)msg);
+        } else {
+            pcre2_jit_compile(ex->chip_re, PCRE2_JIT_COMPLETE);  /* optional speed */
+        }
+        zhe_buf_clear(&re);
+    }
+    for (size_t i = 0; i < n_aliases; i++) zhe_free(aliases[i].alias);
+    zhe_free(aliases);
+    zhe_tsv_close(&t);
+    return st;
+}
+
+static int X_by_length_desc(size_t la, size_t lb) { return la < lb ? 1 : la > lb ? -1 : 0; }
+
+static int X_currency_cmp(const void *a, const void *b)
+{
+    return X_by_length_desc(((const X_currency *)a)->len, ((const X_currency *)b)->len);
+}
+
+static int X_unit_cmp(const void *a, const void *b)
+{
+    return X_by_length_desc(((const X_unit *)a)->len, ((const X_unit *)b)->len);
+}
+
+static zhe_status X_load_currencies(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "currencies.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        const char *pos = t.ncol >= 3 ? t.col[2] : "";
+        int before = !strcmp(pos, "before") || !strcmp(pos, "both");
+        int after = !strcmp(pos, "after") || !strcmp(pos, "both");
+        if (t.ncol < 3 || !*t.col[0] || strlen(t.col[1]) != 3 || !(before || after)) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a word, an ISO 4217 code and before, after or both");
+            break;
+        }
+        ZHE_GROW(&ex->currencies, &cap, ex->n_currencies + 1);
+        X_currency *c = &ex->currencies[ex->n_currencies++];
+        c->word = zhe_strdup(t.col[0]);
+        c->len = strlen(c->word);
+        memcpy(c->code, t.col[1], 4);
+        c->before = before;
+        c->after = after;
+    }
+    zhe_tsv_close(&t);
+    if (ex->n_currencies)
+        qsort(ex->currencies, ex->n_currencies, sizeof *ex->currencies, X_currency_cmp);
+    return st;
+}
+
+static zhe_status X_load_units(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "units.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        size_t len = strlen(t.col[0]);
+        if (!len || len >= sizeof(((zhe_mention *)0)->unit)) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a unit of at most %zu bytes",
+                               sizeof(((zhe_mention *)0)->unit) - 1);
+            break;
+        }
+        ZHE_GROW(&ex->units, &cap, ex->n_units + 1);
+        ex->units[ex->n_units++] = (X_unit){zhe_strdup(t.col[0]), len};
+    }
+    zhe_tsv_close(&t);
+    if (ex->n_units) qsort(ex->units, ex->n_units, sizeof *ex->units, X_unit_cmp);
+    return st;
+}
+
+static int X_qual_cmp(const void *a, const void *b)
+{
+    return X_by_length_desc(((const X_qualword *)a)->len, ((const X_qualword *)b)->len);
+}
+
+static zhe_status X_load_qualifiers(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    static const char *const names[] = {"exact", "approx", "at_least", "at_most",
+                                        "more_than", "max", "min"};
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "qualifiers.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        int q = -1;
+        for (size_t k = 1; t.ncol >= 3 && k < ZHE_ARRAY_LEN(names); k++)
+            if (!strcmp(t.col[2], names[k])) q = (int)k;
+        int after = t.ncol >= 3 && !strcmp(t.col[1], "after");
+        if (q < 0 || !*t.col[0] || !(after || !strcmp(t.col[1], "before"))) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a word, before or after, and a qualifier "
+                               "(approx, at_least, at_most, more_than, max, min)");
+            break;
+        }
+        ZHE_GROW(&ex->quals, &cap, ex->n_quals + 1);
+        ex->quals[ex->n_quals++] =
+            (X_qualword){zhe_strdup(t.col[0]), strlen(t.col[0]), after, (zhe_qualifier)q};
+    }
+    zhe_tsv_close(&t);
+    if (ex->n_quals) qsort(ex->quals, ex->n_quals, sizeof *ex->quals, X_qual_cmp);
+    return st;
+}
+
+static zhe_status X_load_triggers(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "triggers.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        if (t.ncol < 2 || !*t.col[0]) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a word and an event type");
+            break;
+        }
+        if (strcmp(t.col[1], "price") != 0) continue;
+        ZHE_GROW(&ex->price_words, &cap, ex->n_price_words + 1);
+        ex->price_words[ex->n_price_words++] = (X_unit){zhe_strdup(t.col[0]), strlen(t.col[0])};
+    }
+    zhe_tsv_close(&t);
+    return st;
+}
+
+zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *err)
+{
+    *out = NULL;
+    if (!dir) dir = zhe_default_lexicon_dir();
+    zhe_extractor *ex = ZHE_NEW(zhe_extractor);
+    zhe_status st = X_load_chips(ex, dir, err);
+    if (st == ZHE_OK) st = X_load_currencies(ex, dir, err);
+    if (st == ZHE_OK) st = X_load_units(ex, dir, err);
+    if (st == ZHE_OK) st = X_load_qualifiers(ex, dir, err);
+    if (st == ZHE_OK) st = X_load_triggers(ex, dir, err);
+    if (st != ZHE_OK) {
+        zhe_extractor_free(ex);
+        return st;
+    }
+    *out = ex;
+    return ZHE_OK;
+}
+
+void zhe_extractor_free(zhe_extractor *ex)
+{
+    if (!ex) return;
+    for (size_t i = 0; i < ex->n_chips; i++) {
+        zhe_free(ex->chips[i].model);
+        zhe_free(ex->chips[i].vendor);
+    }
+    zhe_free(ex->chips);
+    pcre2_code_free(ex->chip_re);
+    for (size_t i = 0; i < ex->n_currencies; i++) zhe_free(ex->currencies[i].word);
+    zhe_free(ex->currencies);
+    for (size_t i = 0; i < ex->n_units; i++) zhe_free(ex->units[i].word);
+    zhe_free(ex->units);
+    for (size_t i = 0; i < ex->n_quals; i++) zhe_free(ex->quals[i].word);
+    zhe_free(ex->quals);
+    for (size_t i = 0; i < ex->n_price_words; i++) zhe_free(ex->price_words[i].word);
+    zhe_free(ex->price_words);
+    zhe_free(ex);
+}
+
+/* -------------------------------------------------------------- mentions */
+
+const char *zhe_mention_type_str(zhe_mention_type t)
+{
+    switch (t) {
+    case ZHE_MENTION_CHIP: return "chip";
+    case ZHE_MENTION_MONEY: return "money";
+    case ZHE_MENTION_DATE: return "date";
+    case ZHE_MENTION_QUANTITY: return "quantity";
+    }
+    return "?";
+}
+
+void zhe_mentions_clear(zhe_mentions *ms)
+{
+    zhe_free(ms->v);
+    memset(ms, 0, sizeof *ms);
+}
+
+/* The state of one article's extraction. */
+typedef struct {
+    const zhe_extractor *ex;
+    const zhe_article *a;
+    zhe_mentions *ms;
+    size_t first;           /* this article's first mention in ms */
+    size_t sentence;
+    pcre2_match_data *md;
+} X_run;
+
+/* A new mention of norm[start..end) in the current sentence. */
+static zhe_mention *X_add(X_run *r, zhe_mention_type type, const char *rule, size_t start,
+                          size_t end, double confidence)
+{
+    ZHE_GROW(&r->ms->v, &r->ms->cap, r->ms->n + 1);
+    zhe_mention *m = &r->ms->v[r->ms->n++];
+    memset(m, 0, sizeof *m);
+    m->type = type;
+    m->sentence = r->sentence;
+    m->norm_start = start;
+    m->norm_end = end;
+    m->confidence = confidence;
+    m->rule = rule;
+    m->amount.high = NAN;
+    return m;
+}
+
+/* Whether norm[start..end) overlaps a mention already found in the
+ * current sentence. */
+static int X_taken(const X_run *r, size_t start, size_t end)
+{
+    for (size_t i = r->ms->n; i-- > r->first;) {
+        const zhe_mention *m = &r->ms->v[i];
+        if (m->sentence != r->sentence) break;
+        if (start < m->norm_end && m->norm_start < end) return 1;
+    }
+    return 0;
+}
+
+static void X_dates(X_run *r, zhe_dater *d, size_t s0, size_t s1)
+{
+    zhe_date_mention dm[64];
+    size_t n = zhe_dater_find(d, r->a->norm + s0, s1 - s0, dm, ZHE_ARRAY_LEN(dm));
+    for (size_t i = 0; i < n && i < ZHE_ARRAY_LEN(dm); i++) {
+        if (dm[i].end <= dm[i].start || dm[i].end > s1 - s0) continue;
+        zhe_mention *m = X_add(r, ZHE_MENTION_DATE, "date", s0 + dm[i].start, s0 + dm[i].end, 0.9);
+        m->date = dm[i].tx;
+        m->basis = dm[i].basis;
+        if (dm[i].basis != ZHE_BASIS_ABSOLUTE) m->confidence = 0.8;
+    }
+}
+
+/* A variant written right after a model: "A100 80GB", "A100,80G", "H100
+ * PCIe".  Returns its length in text (0 if none) and fills out. */
+static size_t X_variant(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i = 0;
+    if (i < len && (s[i] == ' ' || s[i] == ',')) i++;
+    size_t d = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+    if (i > d && i - d <= 4 && i < len && (s[i] == 'G' || s[i] == 'g')) {
+        size_t e = i + 1 + (i + 1 < len && (s[i + 1] == 'B' || s[i + 1] == 'b'));
+        if (e < len && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')) return 0;
+        snprintf(out, cap, "%.*sGB", (int)(i - d), s + d);
+        return e;
+    }
+    static const char *const forms[] = {"PCIe", "SXM5", "SXM4", "SXM", "NVL"};
+    i = d;
+    if (i == 0) return 0;   /* a form needs a space before it */
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(forms); k++) {
+        size_t n = strlen(forms[k]);
+        if (len - i >= n && !memcmp(s + i, forms[k], n) &&
+            !(len - i > n && ((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z'))) {
+            snprintf(out, cap, "%s", forms[k]);
+            return i + n;
+        }
+    }
+    return 0;
+}
+
+static void X_chips(X_run *r, size_t s0, size_t s1)
+{
+    const char *norm = r->a->norm;
+    size_t at = s0;
+    while (at < s1) {
+        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, 0, r->md, NULL);
+        if (rc < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+        size_t start = ov[0], end = ov[1];
+        const char *mark = (const char *)pcre2_get_mark(r->md);
+        size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->n_chips;
+        if (end > start && chip < r->ex->n_chips && !X_taken(r, start, end)) {
+            zhe_mention *m = X_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
+            m->model = r->ex->chips[chip].model;
+            m->vendor = r->ex->chips[chip].vendor;
+            X_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
+        }
+        at = end > at ? end : at + 1;
+    }
+}
+
+/* ------------------------------------------------------- money, quantity */
+
+/* The qualifier word that stands after the amount at s[at] (after=1), or
+ * before it, ending at s[at]; its length, 0 if none. */
+static size_t X_qualifier_at(const zhe_extractor *ex, const char *s, size_t from, size_t at,
+                             size_t to, int after, zhe_qualifier *q)
+{
+    for (size_t k = 0; k < ex->n_quals; k++) {
+        const X_qualword *w = &ex->quals[k];
+        if (w->after != after) continue;
+        if (after ? to - at >= w->len && !memcmp(s + at, w->word, w->len)
+                  : at - from >= w->len && !memcmp(s + at - w->len, w->word, w->len)) {
+            *q = w->q;
+            return w->len;
+        }
+    }
+    return 0;
+}
+
+/* The longest currency that may stand after (after=1) or before an amount,
+ * at s[at] or ending at s[at]; NULL if none. */
+static const X_currency *X_currency_at(const zhe_extractor *ex, const char *s, size_t from,
+                                       size_t at, size_t to, int after)
+{
+    for (size_t k = 0; k < ex->n_currencies; k++) {
+        const X_currency *c = &ex->currencies[k];
+        if (after ? !c->after || to - at < c->len || memcmp(s + at, c->word, c->len)
+                  : !c->before || at - from < c->len || memcmp(s + at - c->len, c->word, c->len))
+            continue;
+        /* A Latin code must not be part of a word: USD, not USDT. */
+        unsigned char last = (unsigned char)c->word[c->len - 1];
+        if (after && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z') && at + c->len < to &&
+            ((s[at + c->len] | 0x20) >= 'a' && (s[at + c->len] | 0x20) <= 'z'))
+            continue;
+        return c;
+    }
+    return NULL;
+}
+
+static const X_unit *X_unit_at(const zhe_extractor *ex, const char *s, size_t at, size_t to)
+{
+    for (size_t k = 0; k < ex->n_units; k++) {
+        const X_unit *u = &ex->units[k];
+        if (to - at >= u->len && !memcmp(s + at, u->word, u->len)) return u;
+    }
+    return NULL;
+}
+
+static int X_is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether a number may start at s[i]: not inside a Latin or digit run (the
+ * 4090 of RTX4090, the 5 of 2.5). */
+static int X_number_may_start(const char *s, size_t s0, size_t i)
+{
+    if (i == s0) return 1;
+    char p = s[i - 1];
+    return !X_is_ascii_alnum(p) && p != '.' && p != ',' && p != '-' && p != '/' && p != ':';
+}
+
+/* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  It is money
+ * when 钱 follows or the amount is too large for a count of cards that no
+ * model name or digit follows. */
+static int X_kuai_is_money(const char *s, size_t after, size_t to, double value)
+{
+    if (to - after >= 3 && !memcmp(s + after, "钱", 3)) return 1;
+    return value >= 100 && !(after < to && X_is_ascii_alnum(s[after]));
+}
+
+static void X_amounts(X_run *r, size_t s0, size_t s1)
+{
+    const zhe_extractor *ex = r->ex;
+    const char *s = r->a->norm;
+    for (size_t i = s0; i < s1;) {
+        uint32_t cp;
+        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
+        zhe_number num;
+        size_t n = 0;
+        if (X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+            n = zhe_number_parse(s + i, s1 - i, &num);
+        if (!n || X_taken(r, i, i + n) || num.vague) {
+            i += n ? n : clen;
+            continue;
+        }
+        size_t start = i, end = i + n, j = end;
+        if (j < s1 && s[j] == ' ') j++;
+        const X_currency *cur = X_currency_at(ex, s, s0, j, s1, 1);
+        const X_unit *unit = cur ? NULL : X_unit_at(ex, s, j, s1);
+        const char *code = NULL, *rule = "quantity.unit";
+        double confidence = 0.9;
+        if (cur) {
+            code = cur->code;
+            end = j + cur->len;
+            rule = "money.after";
+        } else {
+            size_t k = start;
+            if (k > s0 && s[k - 1] == ' ') k--;
+            const X_currency *pre = X_currency_at(ex, s, s0, k, s1, 0);
+            if (pre) {
+                code = pre->code;
+                start = k - pre->len;
+                rule = "money.before";
+                /* 人民币 before and 元 after: 人民币3999元 */
+                if (j < s1 && !memcmp(s + j, "元", ZHE_MIN((size_t)3, s1 - j)) && s1 - j >= 3)
+                    end = j + 3;
+                unit = NULL;
+            }
+        }
+        if (unit && !strcmp(unit->word, "块") &&
+            X_kuai_is_money(s, j + unit->len, s1, num.value)) {
+            code = "CNY";
+            end = j + unit->len + (s1 - (j + unit->len) >= 3 &&
+                                   !memcmp(s + j + unit->len, "钱", 3) ? 3 : 0);
+            unit = NULL;
+            confidence = 0.7;
+            rule = "money.kuai";
+        }
+        if (!code && !unit) {
+            i = i + n;
+            continue;
+        }
+        if (unit) end = j + unit->len;
+        /* Qualifiers: the number's own form first (两万多, 三五), then the
+         * words around it. */
+        zhe_qualifier q = num.qualifier, wq;
+        size_t qa = X_qualifier_at(ex, s, s0, end, s1, 1, &wq);
+        if (qa && q == ZHE_QUAL_EXACT) q = wq, end += qa;
+        size_t qb = X_qualifier_at(ex, s, s0, start, s1, 0, &wq);
+        if (qb && q == ZHE_QUAL_EXACT) q = wq;
+        zhe_mention *m = X_add(r, code ? ZHE_MENTION_MONEY : ZHE_MENTION_QUANTITY, rule, start,
+                               end, code ? confidence : 0.8);
+        m->amount = num;
+        m->amount.qualifier = q;
+        if (code) memcpy(m->currency, code, 4);
+        else snprintf(m->unit, sizeof m->unit, "%s", unit->word);
+        i = end;
+    }
+}
+
+/* ------------------------------------------------------------ bare money */
+
+static int X_price_sentence(const zhe_extractor *ex, const char *s, size_t len)
+{
+    for (size_t k = 0; k < ex->n_price_words; k++)
+        if (memmem(s, len, ex->price_words[k].word, ex->price_words[k].len)) return 1;
+    return 0;
+}
+
+/* The currency of the article's prices when there is just one; NULL if none
+ * or several. */
+static const char *X_article_currency(const X_run *r)
+{
+    const char *code = NULL;
+    for (size_t i = r->first; i < r->ms->n; i++) {
+        const zhe_mention *m = &r->ms->v[i];
+        if (m->type != ZHE_MENTION_MONEY) continue;
+        if (code && strcmp(code, m->currency)) return NULL;
+        code = m->currency;
+    }
+    return code;
+}
+
+/* Amounts with 万 or 亿 and no unit, in a price sentence: 4万、13万、25万. */
+static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
+{
+    const char *s = r->a->norm;
+    if (!X_price_sentence(r->ex, s + s0, s1 - s0)) return;
+    for (size_t i = s0; i < s1;) {
+        uint32_t cp;
+        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
+        zhe_number num;
+        size_t n = 0;
+        if (X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+            n = zhe_number_parse(s + i, s1 - i, &num);
+        if (!n || num.vague || X_taken(r, i, i + n)) {
+            i += n ? n : clen;
+            continue;
+        }
+        /* The multiplier must be written: a bare 2023 or 4090 is no price. */
+        int written = 0;
+        for (size_t k = i; k + 3 <= i + n; k++)
+            if (!memcmp(s + k, "万", 3) || !memcmp(s + k, "亿", 3)) written = 1;
+        size_t e = i + n;
+        uint32_t next = 0;
+        if (e < s1) zhe_utf8_decode(s + e, s1 - e, &next);
+        int ends = e == s1 || next == 0x3001 /* 、 */ || next == 0xFF0C /* ， */ ||
+                   next == ',' || next == 0x2026 /* … */ || next == '.' || next == 0x3002;
+        if (written && ends) {
+            zhe_mention *m = X_add(r, ZHE_MENTION_MONEY, "money.bare_price", i, e, 0.5);
+            m->amount = num;
+            memcpy(m->currency, code, 4);
+        }
+        i = e;
+    }
+}
+
+/* ---------------------------------------------------------------- driver */
+
+static int X_mention_cmp(const void *a, const void *b)
+{
+    const zhe_mention *x = a, *y = b;
+    if (x->norm_start != y->norm_start) return x->norm_start < y->norm_start ? -1 : 1;
+    if (x->norm_end != y->norm_end) return x->norm_end < y->norm_end ? -1 : 1;
+    return (int)x->type - (int)y->type;
+}
+
+void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms)
+{
+    X_run r = {ex, a, ms, ms->n, 0, NULL};
+    if (!a->norm || !a->n_sentences) return;
+    r.md = pcre2_match_data_create(4, NULL);
+    zhe_dater *d = zhe_dater_new(a->published);
+    size_t prev_end = 0;
+    for (size_t k = 0; k < a->n_sentences; k++) {
+        size_t s0 = a->sentences[k].off, s1 = s0 + a->sentences[k].len;
+        if (k && memchr(a->norm + prev_end, '\n', s0 - prev_end)) zhe_dater_paragraph(d);
+        prev_end = s1;
+        r.sentence = k;
+        X_dates(&r, d, s0, s1);
+        if (ex->chip_re) X_chips(&r, s0, s1);
+        X_amounts(&r, s0, s1);
+    }
+    const char *code = X_article_currency(&r);
+    if (code) {
+        size_t before = ms->n;
+        for (size_t k = 0; k < a->n_sentences; k++) {
+            r.sentence = k;
+            X_bare_amounts(&r, a->sentences[k].off, a->sentences[k].off + a->sentences[k].len,
+                           code);
+        }
+        (void)before;
+    }
+    zhe_dater_free(d);
+    pcre2_match_data_free(r.md);
+    qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
+    for (size_t i = r.first; i < ms->n; i++) {
+        zhe_mention *m = &ms->v[i];
+        m->raw_start = zhe_offmap_to_raw(&a->map, m->norm_start);
+        m->raw_end = zhe_offmap_to_raw_end(&a->map, m->norm_end);
+        m->start = zhe_article_cp_offset(a, m->raw_start);
+        m->end = zhe_article_cp_offset(a, m->raw_end);
+    }
+}

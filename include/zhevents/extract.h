@@ -48,15 +48,17 @@ typedef enum zhe_qualifier {
 } zhe_qualifier;
 
 /** "exact", "approx", "at_least", "at_most", "more_than", "max", "min",
- *  "range".  Static storage. */
+ *  "range"; NULL for a value outside the enum.  Static storage. */
 ZHE_API const char *zhe_qualifier_str(zhe_qualifier q);
 
 typedef struct zhe_number {
     double value;
     double high;            /* a range's upper bound; NAN when not a range */
     zhe_qualifier qualifier;    /* what the number's own form says */
-    int vague;              /* 几万, 数千, 上百: no definite value; value is
-                               the order of magnitude (10000, 1000, 100) */
+    int vague;              /* 几万, 数千, 成千上万: no definite value; value
+                               is the order of magnitude (10000, 1000) and
+                               the qualifier at_least.  上百 and 上万 are
+                               not vague: at_least 100, 10000 */
 } zhe_number;
 
 /*
@@ -67,7 +69,8 @@ typedef struct zhe_number {
 ** (两万多, 二十余, 十几, 上千万) and ranges (三五, 八九十, 2.4万至2.8万,
 ** 8-14, 3到5万).  Qualifier words around the number (约, 左右) are the
 ** caller's business.  Returns the bytes read, or 0 when no number starts
-** at s (out is then unchanged).  Never reads past len.
+** at s (out is then unchanged; out may be NULL to measure only).  Never
+** reads past len.
 */
 ZHE_API size_t zhe_number_parse(const char *s, size_t len, zhe_number *out);
 

@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <string.h>
 
 static json_t *S_str(const char *s)
@@ -14,11 +15,75 @@ static json_t *S_str(const char *s)
     return json_stringn(s, strlen(s));
 }
 
+/* A number as JSON: an integer when it is one (265000, not 265000.0). */
+static json_t *S_number(double v)
+{
+    if (fabs(v) < 9e15 && v == floor(v)) return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *S_amount(const zhe_mention *m)
+{
+    json_t *v = json_object();
+    json_object_set_new(v, "amount", S_number(m->amount.value));
+    if (!isnan(m->amount.high)) json_object_set_new(v, "high", S_number(m->amount.high));
+    if (m->type == ZHE_MENTION_MONEY) json_object_set_new(v, "currency", S_str(m->currency));
+    else json_object_set_new(v, "unit", S_str(m->unit));
+    json_object_set_new(v, "qualifier", S_str(zhe_qualifier_str(m->amount.qualifier)));
+    return v;
+}
+
+static json_t *S_value(const zhe_mention *m)
+{
+    json_t *v;
+    const char *mod;
+    switch (m->type) {
+    case ZHE_MENTION_CHIP:
+        v = json_object();
+        json_object_set_new(v, "model", S_str(m->model));
+        json_object_set_new(v, "vendor", S_str(m->vendor));
+        if (*m->variant) json_object_set_new(v, "variant", S_str(m->variant));
+        return v;
+    case ZHE_MENTION_MONEY:
+    case ZHE_MENTION_QUANTITY:
+        return S_amount(m);
+    case ZHE_MENTION_DATE:
+        v = json_object();
+        mod = zhe_date_mod_str(m->date.mod);
+        json_object_set_new(v, "timex", S_str(m->date.value));
+        json_object_set_new(v, "mod", mod ? S_str(mod) : json_null());
+        json_object_set_new(v, "start", S_str(m->date.start));
+        json_object_set_new(v, "end", S_str(m->date.end));
+        return v;
+    }
+    return json_null();
+}
+
+static json_t *S_mentions(const zhe_article *a, const zhe_mentions *ms)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < ms->n; i++) {
+        const zhe_mention *m = &ms->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "type", S_str(zhe_mention_type_str(m->type)));
+        json_object_set_new(o, "text", json_stringn(a->raw + m->raw_start,
+                                                    m->raw_end - m->raw_start));
+        json_object_set_new(o, "start", json_integer((json_int_t)m->start));
+        json_object_set_new(o, "end", json_integer((json_int_t)m->end));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)m->sentence));
+        json_object_set_new(o, "value", S_value(m));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 /* Write article a as one JSON line on stdout.  Returns non-zero if the
  * output cannot be written. */
 static int S_print_jsonl(void *ctx, zhe_article *a)
 {
-    (void)ctx;
+    const zhe_extractor *ex = ctx;
+    zhe_mentions ms = {0};
+    zhe_extract(ex, a, &ms);
     json_t *o = json_object();
     json_object_set_new(o, "id", S_str(a->id));
     json_object_set_new(o, "title", S_str(a->title));
@@ -30,10 +95,11 @@ static int S_print_jsonl(void *ctx, zhe_article *a)
     json_object_set_new(o, "replacements", json_integer((json_int_t)a->replacements));
     json_object_set_new(o, "traditional", json_boolean(a->traditional));
     json_object_set_new(o, "sentences", json_integer((json_int_t)a->n_sentences));
-    json_object_set_new(o, "mentions", json_array());
+    json_object_set_new(o, "mentions", S_mentions(a, &ms));
     json_object_set_new(o, "events", json_array());
     int bad = json_dumpf(o, stdout, JSON_COMPACT) != 0;
     json_decref(o);
+    zhe_mentions_clear(&ms);
     if (!bad) bad = fputc('\n', stdout) == EOF;
     return bad;
 }
@@ -45,7 +111,14 @@ int zhe_cmd_extract(int argc, char **argv)
     if (rc >= 0) return rc;
     if (in.format && strcmp(in.format, "jsonl") != 0)
         return zhe_cli_usage_error("extract", "unknown format '%s' (known: jsonl)", in.format);
-    rc = zhe_cli_read_all("extract", &in, argc - optind, argv + optind, S_print_jsonl, NULL);
+    zhe_error err;
+    zhe_extractor *ex;
+    if (zhe_extractor_new(in.text.lexicon_dir, &ex, &err) != ZHE_OK) {
+        fprintf(stderr, "zhevents extract: %s\n", err.message);
+        return ZHE_EXIT_SYSTEM;
+    }
+    rc = zhe_cli_read_all("extract", &in, argc - optind, argv + optind, S_print_jsonl, ex);
+    zhe_extractor_free(ex);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "zhevents extract: cannot write the output\n");
         return ZHE_EXIT_SYSTEM;

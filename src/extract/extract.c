@@ -482,12 +482,15 @@ static int X_is_ascii_alnum(char c)
 }
 
 /* Whether a number may start at s[i]: not inside a Latin or digit run (the
- * 4090 of RTX4090, the 5 of 2.5). */
+ * 4090 of RTX4090, the 5 of 2.5, the 17 of 10-17). */
 static int X_number_may_start(const char *s, size_t s0, size_t i)
 {
     if (i == s0) return 1;
     char p = s[i - 1];
-    return !X_is_ascii_alnum(p) && p != '.' && p != ',' && p != '-' && p != '/' && p != ':';
+    if (X_is_ascii_alnum(p)) return 0;
+    /* after a separator only when it does not follow a digit: 原装,9片 */
+    int sep = p == '.' || p == ',' || p == '-' || p == '/' || p == ':';
+    return !(sep && i - 1 > s0 && s[i - 2] >= '0' && s[i - 2] <= '9');
 }
 
 /* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  It is money
@@ -497,6 +500,45 @@ static int X_kuai_is_money(const char *s, size_t after, size_t to, double value)
 {
     if (to - after >= 3 && !memcmp(s + after, "钱", 3)) return 1;
     return value >= 100 && !(after < to && X_is_ascii_alnum(s[after]));
+}
+
+/* The length of a range's separator at s[at] (至, 到, -, ~), or 0. */
+static size_t X_range_sep(const char *s, size_t at, size_t to)
+{
+    static const char *const seps[] = {"至", "到", "~", "〜", "-", "—"};
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(seps); k++) {
+        size_t n = strlen(seps[k]);
+        if (to - at >= n && !memcmp(s + at, seps[k], n)) return n;
+    }
+    return 0;
+}
+
+/* An amount written with its unit on both ends of a range (1.4万元至1.6万元,
+ * 3片到5片): if one follows the amount ending at s[end], make num the
+ * range and return the range's end; else return end. */
+static size_t X_range_tail(const zhe_extractor *ex, const char *s, size_t s0, size_t end,
+                           size_t s1, const char *code, const X_unit *unit, zhe_number *num)
+{
+    size_t sep = X_range_sep(s, end, s1);
+    zhe_number hi;
+    size_t k = end + sep, n;
+    if (!sep || !isnan(num->high) || !(n = zhe_number_parse(s + k, s1 - k, &hi)) ||
+        !isnan(hi.high) || hi.vague || !(hi.value > num->value))
+        return end;
+    size_t j = k + n;
+    if (j < s1 && s[j] == ' ') j++;
+    if (code) {
+        const X_currency *c = X_currency_at(ex, s, s0, j, s1, 1);
+        if (!c || strcmp(c->code, code)) return end;
+        j += c->len;
+    } else {
+        const X_unit *u = X_unit_at(ex, s, j, s1);
+        if (u != unit) return end;
+        j += u->len;
+    }
+    num->high = hi.value;
+    num->qualifier = ZHE_QUAL_RANGE;
+    return j;
 }
 
 static void X_amounts(X_run *r, size_t s0, size_t s1)
@@ -528,7 +570,8 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
             size_t k = start;
             if (k > s0 && s[k - 1] == ' ') k--;
             const X_currency *pre = X_currency_at(ex, s, s0, k, s1, 0);
-            if (pre) {
+            /* not the currency of the amount before: 30万港币一张 */
+            if (pre && !X_taken(r, k - pre->len, k)) {
                 code = pre->code;
                 start = k - pre->len;
                 rule = "money.before";
@@ -552,6 +595,7 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
             continue;
         }
         if (unit) end = j + unit->len;
+        end = X_range_tail(ex, s, s0, end, s1, code, unit, &num);
         /* Qualifiers: the number's own form first (两万多, 三五), then the
          * words around it. */
         zhe_qualifier q = num.qualifier, wq;

@@ -72,6 +72,8 @@ static json_t *S_mentions(const zhe_article *a, const zhe_mentions *ms)
         json_object_set_new(o, "end", json_integer((json_int_t)m->end));
         json_object_set_new(o, "sentence", json_integer((json_int_t)m->sentence));
         json_object_set_new(o, "value", S_value(m));
+        json_object_set_new(o, "confidence", json_real(m->confidence));
+        json_object_set_new(o, "rule", S_str(m->rule ? m->rule : ""));
         json_array_append_new(arr, o);
     }
     return arr;

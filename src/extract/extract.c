@@ -709,11 +709,17 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     zhe_dater_free(d);
     pcre2_match_data_free(r.md);
     qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
+    /* Code point offsets, counted along the text once: the mentions are in
+     * text order, and the map keeps it. */
+    size_t byte = 0, cp = 0;
     for (size_t i = r.first; i < ms->n; i++) {
         zhe_mention *m = &ms->v[i];
         m->raw_start = zhe_offmap_to_raw(&a->map, m->norm_start);
         m->raw_end = zhe_offmap_to_raw_end(&a->map, m->norm_end);
-        m->start = zhe_article_cp_offset(a, m->raw_start);
-        m->end = zhe_article_cp_offset(a, m->raw_end);
+        if (m->raw_start < byte) byte = cp = 0;
+        cp += zhe_utf8_count(a->raw + byte, m->raw_start - byte);
+        byte = m->raw_start;
+        m->start = cp;
+        m->end = cp + zhe_utf8_count(a->raw + byte, m->raw_end - byte);
     }
 }

@@ -1,0 +1,132 @@
+/*
+** bench_extract.c — times extraction alone (tests/bench, suite `bench`).
+**
+**     bench_extract [--limit-mb N] FILE...
+**
+** The files are read, cleaned, normalized and split first (untimed), up to
+** N MB of normalized text (default 50); the articles are kept.  Then
+** zhe_extract() runs over all of them and the time is taken.  Printed, one
+** "key value" a line: the extractor's load time, MB (10^6 bytes of
+** normalized UTF-8), mentions of each type, MB/s, and the peak RSS of the
+** whole process (which holds every prepared article).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <zhevents/zhevents.h>
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+typedef struct {
+    zhe_text *tx;
+    zhe_article **v;
+    size_t n, cap, bytes, limit;
+} S_set;
+
+static void S_keep(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
+{
+    (void)err;
+    S_set *set = ctx;
+    if (st != ZHE_OK) return;
+    if (set->bytes >= set->limit || zhe_text_prepare(set->tx, a, NULL) != ZHE_OK) {
+        zhe_article_free(a);
+        return;
+    }
+    if (set->n == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 1024;
+        set->v = realloc(set->v, set->cap * sizeof *set->v);
+        if (!set->v) abort();
+    }
+    set->v[set->n++] = a;
+    set->bytes += a->norm_len;
+}
+
+static char *S_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    zhe_buf b = ZHE_BUF_INIT;
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) zhe_buf_put(&b, tmp, k);
+    fclose(f);
+    if (!b.ptr) zhe_buf_puts(&b, "");
+    return zhe_buf_detach(&b, len);
+}
+
+int main(int argc, char **argv)
+{
+    S_set set;
+    memset(&set, 0, sizeof set);
+    set.limit = 50 * 1000 * 1000;
+    int first = 1;
+    if (argc > 2 && strcmp(argv[1], "--limit-mb") == 0) {
+        set.limit = (size_t)atol(argv[2]) * 1000 * 1000;
+        first = 3;
+    }
+    if (first >= argc) {
+        fprintf(stderr, "usage: bench_extract [--limit-mb N] FILE...\n");
+        return 2;
+    }
+    zhe_text_options opt;
+    zhe_text_options_init(&opt);
+    zhe_error err;
+    if (zhe_text_new(&opt, &set.tx, &err) != ZHE_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    for (int i = first; i < argc && set.bytes < set.limit; i++) {
+        size_t len;
+        char *data = S_read(argv[i], &len);
+        if (!data) {
+            fprintf(stderr, "cannot read %s\n", argv[i]);
+            return 1;
+        }
+        zhe_text_read_buffer(set.tx, argv[i], data, len, S_keep, &set);
+        zhe_free(data);
+    }
+
+    double t0 = S_now();
+    zhe_extractor *ex;
+    if (zhe_extractor_new(NULL, &ex, &err) != ZHE_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    double load = S_now() - t0;
+
+    size_t by_type[5] = {0};
+    zhe_mentions ms = {0};
+    t0 = S_now();
+    for (size_t i = 0; i < set.n; i++) {
+        ms.n = 0;
+        zhe_extract(ex, set.v[i], &ms);
+        for (size_t k = 0; k < ms.n; k++) by_type[ms.v[k].type]++;
+    }
+    double t = S_now() - t0;
+
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double mb = (double)set.bytes / 1e6;
+    printf("extractor_load_ms  %.1f\n", load * 1e3);
+    printf("articles           %zu\n", set.n);
+    printf("text_MB            %.2f   (normalized UTF-8)\n", mb);
+    for (int k = ZHE_MENTION_CHIP; k <= ZHE_MENTION_QUANTITY; k++)
+        printf("mentions_%-9s %zu\n", zhe_mention_type_str((zhe_mention_type)k), by_type[k]);
+    printf("extract_seconds    %.3f\n", t);
+    printf("extract_MB_per_s   %.1f   (target >= 30)\n", mb / t);
+    printf("peak_rss_MB        %.0f\n", (double)ru.ru_maxrss / 1024);
+
+    zhe_mentions_clear(&ms);
+    zhe_extractor_free(ex);
+    for (size_t i = 0; i < set.n; i++) zhe_article_free(set.v[i]);
+    free(set.v);
+    zhe_text_free(set.tx);
+    return 0;
+}

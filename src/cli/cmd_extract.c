@@ -99,7 +99,7 @@ static int S_print_jsonl(void *ctx, zhe_article *a)
     json_object_set_new(o, "sentences", json_integer((json_int_t)a->n_sentences));
     json_object_set_new(o, "mentions", S_mentions(a, &ms));
     json_object_set_new(o, "events", json_array());
-    int bad = json_dumpf(o, stdout, JSON_COMPACT) != 0;
+    int bad = json_dumpf(o, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0;
     json_decref(o);
     zhe_mentions_clear(&ms);
     if (!bad) bad = fputc('\n', stdout) == EOF;

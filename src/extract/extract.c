@@ -61,7 +61,13 @@ struct zhe_extractor {
     size_t n_quals;
     X_unit *price_words;    /* the price triggers of triggers.tsv */
     size_t n_price_words;
+    pcre2_match_context *mctx;  /* match and depth limits for every pattern */
 };
+
+/* Limits that no sentence of news comes near and no hostile input gets
+ * past: a match that would need more gives up (as no match). */
+#define X_MATCH_LIMIT 1000000
+#define X_DEPTH_LIMIT 10000
 
 /* --------------------------------------------------------------- loading */
 
@@ -275,6 +281,9 @@ zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *er
     *out = NULL;
     if (!dir) dir = zhe_default_lexicon_dir();
     zhe_extractor *ex = ZHE_NEW(zhe_extractor);
+    ex->mctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(ex->mctx, X_MATCH_LIMIT);
+    pcre2_set_depth_limit(ex->mctx, X_DEPTH_LIMIT);
     zhe_status st = X_load_chips(ex, dir, err);
     if (st == ZHE_OK) st = X_load_currencies(ex, dir, err);
     if (st == ZHE_OK) st = X_load_units(ex, dir, err);
@@ -297,6 +306,7 @@ void zhe_extractor_free(zhe_extractor *ex)
     }
     zhe_free(ex->chips);
     pcre2_code_free(ex->chip_re);
+    pcre2_match_context_free(ex->mctx);
     for (size_t i = 0; i < ex->n_currencies; i++) zhe_free(ex->currencies[i].word);
     zhe_free(ex->currencies);
     for (size_t i = 0; i < ex->n_units; i++) zhe_free(ex->units[i].word);
@@ -412,7 +422,7 @@ static void X_chips(X_run *r, size_t s0, size_t s1)
     const char *norm = r->a->norm;
     size_t at = s0;
     while (at < s1) {
-        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, 0, r->md, NULL);
+        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, 0, r->md, r->ex->mctx);
         if (rc < 0) break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
         size_t start = ov[0], end = ov[1];

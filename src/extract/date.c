@@ -1,32 +1,1294 @@
 /*
-** date.c — finding and resolving dates (see zhevents/extract.h).
+** date.c — finding the dates of an article's sentences and resolving them
+** against the publication date and the narrative (see zhevents/extract.h).
+** Extract stage: the extractor hands each sentence of a normalized article
+** to zhe_dater_find, in order.
+**
+** Finding.  A hand-written scanner walks the sentence once, left to right.
+** At each place a date may start it tries every form below and keeps the
+** longest; when none fits it steps over one character, or over a whole run
+** of ASCII digits or letters (so 4090, RTX4090 and 99999 are never read
+** from the middle).  Every form reads a bounded number of characters, so
+** a sentence costs time linear in its length whatever it holds.  (No
+** pcre2 here: each piece of a date needs its value and its own guards, and
+** a scanner that is linear by construction needs no match limits.)
+**
+**   year       2023年  二〇二三年  今年 去年 前年 明年 后年  同年 当年 次年 翌年 第二年
+**   after it   年初 年中 年底 年末 (or 初 中 底 末)  第二季度 二季度 第二季 Q2  上半年 H1
+**              春季 夏天 …  第42周  10月[份] [17日|17号] [初 中 底 末 上旬 中旬 下旬]
+**   digits     2023-12-07  2023/12/07  2023.12.07
+**   no year    10月[份] 10月17日 十月十七日 17日 9号  第二季度 Q2 上半年 秋季 第42周
+**              年初 年底 月初 月底 中旬 …
+**   months     本月 这个月 上月 上个月 下个月 同月 当月 次月 [17日] [初 底 …]
+**   days       今天 今日 昨天 前天 明天 后天 · 当日 当天 当晚 同日 · 次日 翌日 第二天 前一天
+**   weeks      上周 本周 这周 下周 上个星期 … [一…六 日] [末]
+**   quarters   本季度 上季度 下季度
+**   vague      近日 日前 (the publication day) 近期 (its month), all APPROX
+**   offsets    三天后 3天前 三日后 两周后 一个月前 3年后
+**   suffix     前后 左右 make a date APPROX
+**
+** Single characters that often begin other words are guarded by the
+** characters around them: 日 before 元 is yen (12日元), 年中国 is not 年中,
+** 说明年度 is not 明年, 目前年产 is not 前年, 1号线 is not a day.  Dates
+** are checked for sense (13月, 45日, 2月30日 are not dates) and every date
+** reported lies in 1000-01-01 … 2999-12-31.
+**
+** Resolving.  A date's year comes from one of three places, which is its
+** basis: the text (2023年: ABSOLUTE), the publication date P (今年, 上周,
+** or a partial date read before the text gave any date: PUBLISHED), or the
+** narrative date, the last date read in this article (NARRATIVE).  The
+** narrative date starts as P.
+**   - A partial date (10月, 10月17日, 24日, 第二季度, 秋季, 年底) takes the
+**     narrative's year, and a bare day its month as well.
+**   - News is about the past: a partial date that would fall after P, in
+**     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
+**     a bare day is the latest such day on or before P — unless the text
+**     set a future narrative, or the sentence says the future before the
+**     date (将, 预计, 计划, 有望, 明年, 下周 …).
+**   - 上周, 本周, 下周 after a calendar day in the same sentence count from
+**     that day's week (reported speech: 10月23日通知该公司，上周…).
+**   - 当日 needs a day read in the same paragraph; 次日, 前一天, 同年,
+**     同月 need a date read in the text; offsets (三天后, 一个月前) count
+**     from the narrative date, P included — but N年前 ("N years ago")
+**     counts from P.
+**   - Every date reported becomes the narrative date (reduced to a year,
+**     month or day), except the vague 近日/日前/近期, and except that a
+**     coarser date that contains the current one (今年 after 10月17日)
+**     leaves the finer one in place.
+** start and end are the first and last day of the whole period named, with
+** or without a mod: 年底 of 2023 spans 2023-01-01 … 2023-12-31.
 */
 #include "../base/base_int.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <zhevents/extract.h>
 
-struct zhe_dater {
-    int unused;
+/* ---------------------------------------------------------------- calendar */
+
+/* What a date names.  The order matters: coarse before fine, so the
+ * narrative date (only ever S_YEAR, S_MONTH or S_DAY) compares with <. */
+typedef enum { S_YEAR, S_HALF, S_QUARTER, S_SEASON, S_MONTH, S_WEEK, S_DAY } S_unit;
+
+/* A resolved date.  n is the half (1–2), quarter (1–4), season (1 SP,
+ * 2 SU, 3 FA, 4 WI), month (1–12) or ISO week (y is then the week-year);
+ * d is the day of an S_DAY. */
+typedef struct {
+    S_unit unit;
+    int y, n, d;
+} S_date;
+
+static int S_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int S_mdays(int y, int m)
+{
+    static const unsigned char n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && S_leap(y) ? 29 : n[m - 1];
+}
+
+/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (the days_from_civil
+ * algorithm of H. Hinnant's date library). */
+static long S_days(int y, int m, int d)
+{
+    long yy = y - (m <= 2);
+    long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long yoe = yy - era * 400;
+    long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The inverse of S_days. */
+static void S_civil(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Day of the week, 0 = Monday (1970-01-01 was a Thursday). */
+static int S_wday(long z) { return (int)(((z % 7) + 7 + 3) % 7); }
+
+/* The ISO 8601 week-year and week of day z. */
+static void S_iso_week(long z, int *wy, int *w)
+{
+    long thu = z - S_wday(z) + 3;
+    int y, m, d;
+    S_civil(thu, &y, &m, &d);
+    *wy = y;
+    *w = (int)((thu - S_days(y, 1, 1)) / 7 + 1);
+}
+
+static long S_week_monday(int wy, int w)
+{
+    long jan4 = S_days(wy, 1, 4);
+    return jan4 - S_wday(jan4) + 7L * (w - 1);
+}
+
+/* 52 or 53: the week of 28 December is the year's last. */
+static int S_weeks_in(int wy)
+{
+    int y, w;
+    S_iso_week(S_days(wy, 12, 28), &y, &w);
+    return w;
+}
+
+static S_date S_day_of(long z)
+{
+    S_date t = { S_DAY, 0, 0, 0 };
+    S_civil(z, &t.y, &t.n, &t.d);
+    return t;
+}
+
+/* The first and last day of t.  t must have passed S_ok's range checks. */
+static long S_first(const S_date *t)
+{
+    switch (t->unit) {
+    case S_YEAR: return S_days(t->y, 1, 1);
+    case S_HALF: return S_days(t->y, 6 * t->n - 5, 1);
+    case S_QUARTER: return S_days(t->y, 3 * t->n - 2, 1);
+    case S_SEASON: return S_days(t->y, 3 * t->n, 1);
+    case S_MONTH: return S_days(t->y, t->n, 1);
+    case S_WEEK: return S_week_monday(t->y, t->n);
+    case S_DAY: return S_days(t->y, t->n, t->d);
+    }
+    return 0;
+}
+
+static long S_last(const S_date *t)
+{
+    int m;
+    switch (t->unit) {
+    case S_YEAR: return S_days(t->y, 12, 31);
+    case S_HALF: m = 6 * t->n; return S_days(t->y, m, S_mdays(t->y, m));
+    case S_QUARTER: m = 3 * t->n; return S_days(t->y, m, S_mdays(t->y, m));
+    case S_SEASON:
+        if (t->n == 4) return S_days(t->y + 1, 2, S_mdays(t->y + 1, 2));
+        m = 3 * t->n + 2;
+        return S_days(t->y, m, S_mdays(t->y, m));
+    case S_MONTH: return S_days(t->y, t->n, S_mdays(t->y, t->n));
+    case S_WEEK: return S_week_monday(t->y, t->n) + 6;
+    case S_DAY: return S_first(t);
+    }
+    return 0;
+}
+
+/* 1 if t is a real date whose every day lies in the years 1000–2999. */
+static int S_ok(const S_date *t)
+{
+    if (t->y < 1000 || t->y > 2999) return 0;
+    switch (t->unit) {
+    case S_YEAR: break;
+    case S_HALF: if (t->n < 1 || t->n > 2) return 0; break;
+    case S_QUARTER:
+    case S_SEASON: if (t->n < 1 || t->n > 4) return 0; break;
+    case S_MONTH: if (t->n < 1 || t->n > 12) return 0; break;
+    case S_WEEK: if (t->n < 1 || t->n > S_weeks_in(t->y)) return 0; break;
+    case S_DAY:
+        if (t->n < 1 || t->n > 12 || t->d < 1 || t->d > S_mdays(t->y, t->n)) return 0;
+        break;
+    }
+    int y, m, d;
+    S_civil(S_first(t), &y, &m, &d);
+    if (y < 1000) return 0;
+    S_civil(S_last(t), &y, &m, &d);
+    return y <= 2999;
+}
+
+/* Write day z as "YYYY-MM-DD" into out[11]; the year is in range. */
+static void S_format_day(long z, char out[11])
+{
+    int y, m, d;
+    S_civil(z, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
+}
+
+/* Write t's TIMEX3 value into out[16]. */
+static void S_format_value(const S_date *t, char out[16])
+{
+    static const char *const season[] = { "SP", "SU", "FA", "WI" };
+    unsigned y = (unsigned)t->y % 10000, n = (unsigned)t->n % 100;
+    switch (t->unit) {
+    case S_YEAR: snprintf(out, 16, "%04u", y); break;
+    case S_HALF: snprintf(out, 16, "%04u-H%u", y, n); break;
+    case S_QUARTER: snprintf(out, 16, "%04u-Q%u", y, n); break;
+    case S_SEASON: snprintf(out, 16, "%04u-%s", y, season[(n - 1) % 4]); break;
+    case S_MONTH: snprintf(out, 16, "%04u-%02u", y, n); break;
+    case S_WEEK: snprintf(out, 16, "%04u-W%02u", y, n); break;
+    case S_DAY: snprintf(out, 16, "%04u-%02u-%02u", y, n, (unsigned)t->d % 100); break;
+    }
+}
+
+/* ------------------------------------------------------------ characters */
+
+/* The length of the literal w if s[i..len) starts with it, else 0. */
+static size_t S_lit(const char *s, size_t len, size_t i, const char *w)
+{
+    if (i >= len || s[i] != w[0] || (w[1] && i + 1 < len && s[i + 1] != w[1])) return 0;
+    size_t n = strlen(w);
+    return n <= len - i && memcmp(s + i, w, n) == 0 ? n : 0;
+}
+
+/* The code point at s[i], or 0 at the end. */
+static uint32_t S_cp(const char *s, size_t len, size_t i)
+{
+    uint32_t cp;
+    if (i >= len) return 0;
+    zhe_utf8_decode(s + i, len - i, &cp);
+    return cp;
+}
+
+/* The code point that ends at s[i], or 0 at the start. */
+static uint32_t S_cp_before(const char *s, size_t len, size_t i)
+{
+    uint32_t cp;
+    if (i == 0) return 0;
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    return k + zhe_utf8_decode(s + k, len - k, &cp) == i ? cp : 0xFFFD;
+}
+
+/* The position of cp among the characters of set (a UTF-8 literal), or
+ * -1.  Compares bytes: the guards run at most places of a sentence. */
+static int S_index(uint32_t cp, const char *set)
+{
+    char b[4];
+    size_t n, k = 0;
+    int idx = 0;
+    if (!cp) return -1;
+    n = zhe_utf8_encode(cp, b);
+    while (set[k]) {
+        unsigned char c = (unsigned char)set[k];
+        size_t cl = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (cl == n && set[k] == b[0] && (n < 2 || set[k + 1] == b[1]) &&
+            (n < 3 || set[k + 2] == b[2]) && (n < 4 || set[k + 3] == b[3]))
+            return idx;
+        k += cl;
+        idx++;
+    }
+    return -1;
+}
+
+#define S_in(cp, set) (S_index((cp), (set)) >= 0)
+
+static int S_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static int S_is_alnum(uint32_t c)
+{
+    return S_is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Numeral characters: a date's number never continues one of these. */
+#define S_NUMERALS "〇零○一二三四五六七八九十百千万亿两几数"
+
+/* 0–9 for a Chinese digit, else -1. */
+static int S_cn_digit(uint32_t cp)
+{
+    int k = S_index(cp, "〇一二三四五六七八九");
+    return k >= 0 ? k : S_in(cp, "零○") ? 0 : -1;
+}
+
+/* The run of ASCII digits at s[i]: its length, counted up to 5 (5 means
+ * "five or more"), and in *val the value of its first four digits. */
+static size_t S_digits(const char *s, size_t len, size_t i, int *val)
+{
+    size_t n = 0;
+    int v = 0;
+    while (i + n < len && n < 5 && s[i + n] >= '0' && s[i + n] <= '9') {
+        if (n < 4) v = v * 10 + (s[i + n] - '0');
+        n++;
+    }
+    *val = v;
+    return n;
+}
+
+/* 1 if a number may start at s[i]: not inside a number (a digit, or a
+ * decimal point or thousands comma after one) nor a Latin word. */
+static int S_num_start(const char *s, size_t len, size_t i)
+{
+    uint32_t b = S_cp_before(s, len, i);
+    if (S_is_alnum(b)) return 0;
+    if ((b == '.' || b == ',') && S_is_digit(S_cp_before(s, len, i - 1))) return 0;
+    return 1;
+}
+
+/* A Chinese numeral from 1 to 99 at s[i] (三, 十, 十二, 二十, 三十一).
+ * Returns the bytes read and the value in *val, or 0. */
+static size_t S_cn_small(const char *s, size_t len, size_t i, int *val)
+{
+    size_t k = i;
+    int a = S_cn_digit(S_cp(s, len, k));
+    if (a >= 1) k += 3;
+    if (S_lit(s, len, k, "十")) {
+        int v = (a >= 1 ? a : 1) * 10, u;
+        k += 3;
+        if ((u = S_cn_digit(S_cp(s, len, k))) >= 1) v += u, k += 3;
+        *val = v;
+        return k - i;
+    }
+    if (a >= 1) {
+        *val = a;
+        return k - i;
+    }
+    return 0;
+}
+
+/* A small number at s[i], digits (up to `maxdig` of them) or Chinese
+ * (with 两 as 2 when `liang`), that no numeral precedes.  Returns the
+ * bytes read, the value in *val and whether it was Chinese in *cn. */
+static size_t S_small(const char *s, size_t len, size_t i, int maxdig, int liang, int *val, int *cn)
+{
+    uint32_t b = S_cp_before(s, len, i);
+    if (S_in(b, S_NUMERALS)) return 0;
+    if (S_is_digit(S_cp(s, len, i))) {
+        size_t n = S_digits(s, len, i, val);
+        *cn = 0;
+        return n <= (size_t)maxdig && S_num_start(s, len, i) ? n : 0;
+    }
+    if (S_is_alnum(b)) return 0;
+    *cn = 1;
+    if (liang && S_lit(s, len, i, "两")) {
+        *val = 2;
+        return 3;
+    }
+    size_t n = S_cn_small(s, len, i, val);
+    return n && !S_in(S_cp(s, len, i + n), S_NUMERALS) ? n : 0;
+}
+
+/* ------------------------------------------------------------ expressions */
+
+/* Where a year or a month comes from. */
+typedef enum { SRC_NONE, SRC_ABS, SRC_PUB, SRC_NAR } S_src;
+
+typedef enum {
+    K_CAL,          /* [year] [month [day] | quarter | half | season | week] [mod] */
+    K_DAY_PUB,      /* 昨天: P + off days */
+    K_DAY_NAR,      /* 次日: the narrative day + off days */
+    K_DAY_SAME,     /* 当日: the narrative day, read in this paragraph */
+    K_WEEK_PUB,     /* 上周: P's week (or a day's said before) + off; d a weekday or 0 */
+    K_QUARTER_PUB,  /* 上季度: P's quarter + off */
+    K_OFFSET,       /* 三天后: the narrative date + off units */
+    K_APPROX        /* 近日, 近期: P's day or month */
+} S_kind;
+
+/* One expression as read, before resolving. */
+typedef struct {
+    size_t end;         /* where it ends in the sentence (0: nothing read) */
+    S_kind kind;
+    S_src ysrc, msrc;   /* K_CAL: sources of the year and the month */
+    int y, m;           /* the year and month; offsets for SRC_PUB, SRC_NAR */
+    S_unit unit;        /* K_CAL: what it names; K_OFFSET: the step; K_APPROX */
+    int n, d;           /* the half, quarter, season or week; the day */
+    int off;            /* K_DAY_*, K_WEEK_PUB, K_QUARTER_PUB, K_OFFSET */
+    zhe_date_mod mod;
+} S_expr;
+
+static S_expr S_cal(void)
+{
+    S_expr e;
+    memset(&e, 0, sizeof e);
+    e.kind = K_CAL;
+    e.unit = S_YEAR;
+    return e;
+}
+
+/* Keep the longer of *best and e. */
+static void S_keep(S_expr *best, const S_expr *e)
+{
+    if (e->end > best->end) *best = *e;
+}
+
+/* ---- Guards: characters that make a word of the one beside them */
+
+/* After 中 (年中, 月中): 年中国, 10月中旬 are not "mid". */
+#define S_ZHONG_WORDS \
+    "国华央共美日欧韩俄英法德方外资芯兴科电移联东西南北亚非台港澳" \
+    "文小大高低端心间层标游部型断止介档性概信航建石铁海金银证" \
+    "旬上下报期签试环微车级选奖"
+/* Before a bare month or day: 前10月 (the first ten), 第3日, 连续3日. */
+#define S_COUNT_WORDS "第个每前近约逐满头这那连超逾多几数期时达需耗仅短续历用共过长"
+/* Before 日前: 节日前, 生日前, 3日前 … are not "recently". */
+#define S_RIQIAN_WORDS \
+    S_NUMERALS "0123456789" \
+    "节生假周当今昨次翌同某本作念易末平休元首落吉白逐终近前后星礼忌寿期时月年号每"
+/* After a bare N号: 1号线, 3号文件 are not days. */
+#define S_HAO_WORDS \
+    "线楼机店文令院馆站台位码门车球种坑舱窗床房厂桥口路街字牌卫罐箱件" \
+    "药星舰艇弹堆池电人员选病患区公召称角仓库厅柜航盘工炉堂洞"
+/* Before 年初/年底/月初 … standing alone: 三年初, 少年中, 岁月中. */
+#define S_PERIOD_WORDS \
+    S_NUMERALS "0123456789" \
+    "每半周全整成青少中老壮晚早往历头跨新岁蜜满明赏望风腊正闰按包逐个" \
+    "同当今去前后本上下近该"
+/* Before 明 (明年, 明天): 说明年度, 表明天… */
+#define S_MING_WORDS "说表证声发透光聪文标阐查指简鲜申澄英开分高严神清黎"
+/* Before 后 (后年, 后天): 此后年均, 以后 … */
+#define S_HOU_WORDS "以之此然最随其今前落背日事先过午身幕战会赛"
+
+/* A single-character mod (初 中 底 末) at s[j], guarded by what follows. */
+static size_t S_mod_char(const char *s, size_t len, size_t j, zhe_date_mod *mod)
+{
+    static const struct {
+        const char *w;
+        zhe_date_mod mod;
+        const char *not_after;
+    } t[] = {
+        { "初", ZHE_MOD_START, "步次级创中见心版稿选赛审评试值始衷恋露具学等生现" },
+        { "中", ZHE_MOD_MID, S_ZHONG_WORDS },
+        { "底", ZHE_MOD_END, "价线层部气盘牌座片下子色板薪" },
+        { "末", ZHE_MOD_END, "端尾梢" },
+    };
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(t); k++) {
+        size_t n = S_lit(s, len, j, t[k].w);
+        if (n && !S_in(S_cp(s, len, j + n), t[k].not_after)) {
+            *mod = t[k].mod;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* 上旬 中旬 下旬 at s[j]. */
+static size_t S_mod_xun(const char *s, size_t len, size_t j, zhe_date_mod *mod)
+{
+    static const zhe_date_mod mods[] = { ZHE_MOD_START, ZHE_MOD_MID, ZHE_MOD_END };
+    int k = S_index(S_cp(s, len, j), "上中下");
+    if (k < 0 || !S_lit(s, len, j + 3, "旬")) return 0;
+    *mod = mods[k];
+    return 6;
+}
+
+/* A month's mod at s[j]: 上旬 中旬 下旬 初 中 底 末. */
+static size_t S_mod_month(const char *s, size_t len, size_t j, zhe_date_mod *mod)
+{
+    size_t n = S_mod_xun(s, len, j, mod);
+    return n ? n : S_mod_char(s, len, j, mod);
+}
+
+/* 前后 or 左右 after a date: it becomes APPROX (unless it has a mod). */
+static void S_approx_suffix(const char *s, size_t len, S_expr *e)
+{
+    size_t n = S_lit(s, len, e->end, "前后");
+    if (!n) n = S_lit(s, len, e->end, "左右");
+    if (n && e->mod == ZHE_MOD_NONE) {
+        e->mod = ZHE_MOD_APPROX;
+        e->end += n;
+    }
+}
+
+/* ---- Days and months */
+
+/* A day after a month (in_month) or alone at s[j]: 17日, 9号, 十七日.
+ * Sets e->d and e->end. */
+static int S_day(const char *s, size_t len, size_t j, int in_month, S_expr *e)
+{
+    int v = 0;
+    size_t n;
+    if (!in_month && S_in(S_cp_before(s, len, j), S_COUNT_WORDS)) return 0;
+    if (in_month && !S_is_digit(S_cp(s, len, j))) {
+        if (!(n = S_cn_small(s, len, j, &v))) return 0;
+    } else {
+        if (!S_is_digit(S_cp(s, len, j))) return 0;
+        n = S_digits(s, len, j, &v);
+        if (n > 2 || (!in_month && !S_num_start(s, len, j))) return 0;
+    }
+    if (v < 1 || v > 31) return 0;
+    size_t k = j + n;
+    uint32_t after;
+    if (S_lit(s, len, k, "日")) {
+        k += 3;
+        after = S_cp(s, len, k);
+        if ((S_lit(s, len, k, "元") && !S_lit(s, len, k, "元旦")) || S_in(after, "圆币"))
+            return 0;   /* 12日元: yen (but 1月1日元旦) */
+        if (!in_month && (S_in(after, "本内均线游间") || S_lit(s, len, k, "之内") ||
+                          S_lit(s, len, k, "以内")))
+            return 0;
+    } else if (S_lit(s, len, k, "号")) {
+        k += 3;
+        after = S_cp(s, len, k);
+        if (S_is_alnum(after) || (!in_month && S_in(after, S_HAO_WORDS))) return 0;
+    } else {
+        return 0;
+    }
+    e->d = v;
+    e->end = k;
+    return 1;
+}
+
+/* What may follow a month: a day, or a mod; then 前后/左右.  e->end is just
+ * after 月 or 月份. */
+static void S_after_month(const char *s, size_t len, S_expr *e)
+{
+    S_expr t = *e;
+    if (S_day(s, len, e->end, 1, &t)) {
+        t.unit = S_DAY;
+        *e = t;
+    } else {
+        size_t n = S_mod_month(s, len, e->end, &e->mod);
+        e->end += n;
+    }
+    S_approx_suffix(s, len, e);
+}
+
+/* A month at s[j]: 10月, 十月, 10月份, and after a year also 元月.  bare:
+ * no year before it, so the month is guarded against counts (前10月,
+ * 1-10月).  Fills e (a K_CAL) with the month and what follows it. */
+static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
+{
+    int v = 0;
+    size_t n;
+    uint32_t b = S_cp_before(s, len, j);
+    if (!bare && S_lit(s, len, j, "元月")) {
+        v = 1, n = 3;
+    } else {
+        if (bare && S_in(b, S_COUNT_WORDS)) return 0;
+        if (S_is_digit(S_cp(s, len, j))) {
+            n = S_digits(s, len, j, &v);
+            if (n > 2 || (bare && !S_num_start(s, len, j))) return 0;
+            /* 1-10月, 1~10月, 1/10月: the end of a range of months */
+            if (bare && S_in(b, "-~/") && S_is_digit(S_cp_before(s, len, j - 1))) return 0;
+        } else {
+            if (bare && (S_in(b, S_NUMERALS) || S_is_alnum(b))) return 0;
+            if (!(n = S_cn_small(s, len, j, &v))) return 0;
+        }
+        if (!S_lit(s, len, j + n, "月")) return 0;
+    }
+    if (v < 1 || v > 12) return 0;
+    size_t k = j + n + 3;
+    k += S_lit(s, len, k, "份");
+    e->msrc = SRC_ABS;
+    e->m = v;
+    e->unit = S_MONTH;
+    e->end = k;
+    /* A day the month does not have (2月30日) makes the whole no date; it
+     * is checked once the year is known (2月29日). */
+    S_after_month(s, len, e);
+    return 1;
+}
+
+/* ---- Periods: quarters, halves, seasons, weeks */
+
+/* 第二季度, 二季度, 3季度, Q2 at s[j], and after a year also 第二季
+ * (明年第二季; alone it may be a show's season).  bare: no year before
+ * it, so counts (前三季度) are refused and Q needs no Latin letter before
+ * it. */
+static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
+{
+    size_t k = j;
+    int v;
+    uint32_t b = S_cp_before(s, len, j);
+    if (S_lit(s, len, k, "Q") || S_lit(s, len, k, "q")) {
+        if (bare && S_is_alnum(b)) return 0;
+        v = (int)S_cp(s, len, k + 1) - '0';
+        if (v < 1 || v > 4 || S_is_alnum(S_cp(s, len, k + 2))) return 0;
+        k += 2;
+    } else {
+        k += S_lit(s, len, k, "第");
+        if (bare && k == j && (S_in(b, S_COUNT_WORDS) || S_in(b, S_NUMERALS) || S_is_alnum(b)))
+            return 0;   /* 前三季度: the first three */
+        uint32_t c = S_cp(s, len, k);
+        if (S_is_digit(c)) v = (int)c - '0', k += 1;
+        else if ((v = S_index(c, "一二三四") + 1) >= 1) k += 3;
+        else return 0;
+        if (v < 1 || v > 4 || !S_lit(s, len, k, "季")) return 0;
+        k += 3;
+        if (S_lit(s, len, k, "度")) k += 3;
+        else if (bare || S_in(S_cp(s, len, k), "报节风")) return 0;  /* 第二季 only after a year */
+    }
+    e->unit = S_QUARTER;
+    e->n = v;
+    e->end = k;
+    return 1;
+}
+
+/* 上半年, 下半年 at s[j]; after a year also H1, H2. */
+static int S_half(const char *s, size_t len, size_t j, int bare, S_expr *e)
+{
+    int v;
+    size_t k;
+    if (!bare && (S_lit(s, len, j, "H") || S_lit(s, len, j, "h"))) {
+        v = (int)S_cp(s, len, j + 1) - '0';
+        if (v < 1 || v > 2 || S_is_alnum(S_cp(s, len, j + 2))) return 0;
+        k = j + 2;
+    } else {
+        if ((v = S_index(S_cp(s, len, j), "上下") + 1) < 1 || !S_lit(s, len, j + 3, "半年"))
+            return 0;
+        k = j + 9;
+    }
+    e->unit = S_HALF;
+    e->n = v;
+    e->end = k;
+    return 1;
+}
+
+/* 春季 夏季 秋季 冬季 at s[j]; after a year also 春天 … (alone, 春天 is too
+ * often a figure of speech: 芯片行业的春天). */
+static int S_season(const char *s, size_t len, size_t j, int bare, S_expr *e)
+{
+    int v = S_index(S_cp(s, len, j), "春夏秋冬") + 1;
+    if (v < 1) return 0;
+    if (!S_lit(s, len, j + 3, "季") && (bare || !S_lit(s, len, j + 3, "天"))) return 0;
+    if (bare && S_in(S_cp_before(s, len, j), "青四")) return 0;
+    e->unit = S_SEASON;
+    e->n = v;
+    e->end = j + 6;
+    return 1;
+}
+
+/* 第42周 at s[j] (not 第5周年). */
+static int S_week(const char *s, size_t len, size_t j, S_expr *e)
+{
+    int v, cn;
+    size_t k = j + S_lit(s, len, j, "第"), n;
+    if (k == j || !(n = S_small(s, len, k, 2, 0, &v, &cn))) return 0;
+    k += n;
+    if (!S_lit(s, len, k, "周") || S_in(S_cp(s, len, k + 3), "年岁")) return 0;
+    if (v < 1 || v > 53) return 0;
+    e->unit = S_WEEK;
+    e->n = v;
+    e->end = k + 3;
+    return 1;
+}
+
+/* ---- Years */
+
+static const struct {
+    const char *w;
+    S_src src;
+    int off;
+    int alone;          /* may stand alone; 当年 alone is "back then" */
+    const char *not_before, *not_after;
+} S_year_words[] = {
+    { "今年", SRC_PUB, 0, 1, "如现古", "轻龄纪级华鉴" },
+    { "去年", SRC_PUB, -1, 1, "过失除离死减扣", "轻龄纪级华鉴" },
+    { "前年", SRC_PUB, -2, 1, "目之此以提从先空当面眼超向往事生战年", "轻龄纪级华鉴" },
+    { "明年", SRC_PUB, 1, 1, S_MING_WORDS, "轻龄纪级华鉴" },
+    { "后年", SRC_PUB, 2, 1, S_HOU_WORDS, "轻龄纪级华鉴" },
+    { "同年", SRC_NAR, 0, 1, "不共相协如合陪等认", "龄级" },
+    { "当年", SRC_NAR, 0, 0, "相应适担充恰正承抵勾便典得妥门理", "轻龄纪级华" },
+    { "次年", SRC_NAR, 1, 1, "", "" },
+    { "翌年", SRC_NAR, 1, 1, "", "" },
+    { "第二年", SRC_NAR, 1, 1, "", "" },
 };
+
+/* A year at s[i]: 2023年, 二〇二三年, a year word (今年 …), or four digits
+ * right before Q or H (2024Q2).  Fills e->ysrc, e->y and e->end; *digits:
+ * the year is four digits with no 年, so only Q or H may follow. */
+static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, int *alone)
+{
+    int v = 0;
+    *digits = 0;
+    *alone = 1;
+    if (S_is_digit(S_cp(s, len, i))) {
+        if (S_digits(s, len, i, &v) != 4 || !S_num_start(s, len, i)) return 0;
+        if (v < 1000 || v > 2999) return 0;
+        if (S_lit(s, len, i + 4, "年")) {
+            e->end = i + 7;
+        } else if (S_in(S_cp(s, len, i + 4), "QqHh")) {
+            e->end = i + 4;
+            *digits = 1;
+        } else {
+            return 0;
+        }
+        e->ysrc = SRC_ABS;
+        e->y = v;
+        return 1;
+    }
+    if (S_cn_digit(S_cp(s, len, i)) >= 0) {
+        uint32_t b = S_cp_before(s, len, i);
+        if (S_in(b, S_NUMERALS) || S_is_alnum(b)) return 0;
+        for (size_t k = 0; k < 4; k++) {
+            int dg = S_cn_digit(S_cp(s, len, i + 3 * k));
+            if (dg < 0) return 0;
+            v = v * 10 + dg;
+        }
+        if (v < 1000 || v > 2999 || !S_lit(s, len, i + 12, "年")) return 0;
+        e->ysrc = SRC_ABS;
+        e->y = v;
+        e->end = i + 15;
+        return 1;
+    }
+    uint32_t b = S_cp_before(s, len, i);
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(S_year_words); k++) {
+        size_t n = S_lit(s, len, i, S_year_words[k].w);
+        if (n && !S_in(b, S_year_words[k].not_before) &&
+            !S_in(S_cp(s, len, i + n), S_year_words[k].not_after)) {
+            e->ysrc = S_year_words[k].src;
+            e->y = S_year_words[k].off;
+            *alone = S_year_words[k].alone;
+            e->end = i + n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A year and what follows it, at s[i]. */
+static void S_parse_year(const char *s, size_t len, size_t i, S_expr *best)
+{
+    S_expr y = S_cal(), got = S_cal(), t;
+    int digits, alone;
+    if (!S_year(s, len, i, &y, &digits, &alone)) return;
+    size_t j = y.end, n;
+    if (digits) {   /* 2024Q2, 2024H1 */
+        t = y;
+        if (S_quarter(s, len, j, 0, &t) || S_half(s, len, j, 0, &t)) S_keep(best, &t);
+        return;
+    }
+    if (alone) S_keep(&got, &y);
+    /* 年初 年中 年底 年末, or 初 中 底 末: 2023年底, 去年年底, 今年初 */
+    t = y;
+    n = S_lit(s, len, j, "年");
+    if (S_mod_char(s, len, j + n, &t.mod)) {
+        t.end = j + n + 3;
+        S_keep(&got, &t);
+    }
+    t = y;
+    if (S_quarter(s, len, j, 0, &t)) S_keep(&got, &t);
+    t = y;
+    if (S_half(s, len, j, 0, &t)) S_keep(&got, &t);
+    t = y;
+    if (S_season(s, len, j, 0, &t)) S_keep(&got, &t);
+    t = y;
+    if (S_week(s, len, j, &t)) S_keep(&got, &t);
+    if (got.end && got.unit != S_MONTH) S_approx_suffix(s, len, &got);
+    t = y;
+    if (S_month(s, len, j, 0, &t)) S_keep(&got, &t);  /* with its own suffix */
+    S_keep(best, &got);
+}
+
+/* 2023-12-07, 2023/12/07, 2023.12.07 at s[i]. */
+static void S_parse_ymd(const char *s, size_t len, size_t i, S_expr *best)
+{
+    int y, m, d;
+    if (S_digits(s, len, i, &y) != 4 || !S_num_start(s, len, i)) return;
+    char sep = i + 4 < len ? s[i + 4] : 0;
+    if (sep != '-' && sep != '/' && sep != '.') return;
+    size_t k = i + 5, n = S_digits(s, len, k, &m);
+    if (n < 1 || n > 2 || k + n >= len || s[k + n] != sep) return;
+    k += n + 1;
+    n = S_digits(s, len, k, &d);
+    if (n < 1 || n > 2) return;
+    k += n;
+    uint32_t after = S_cp(s, len, k);
+    if ((S_is_alnum(after) && !(after == 'T' && S_is_digit(S_cp(s, len, k + 1)))) ||
+        (after == (uint32_t)sep && S_is_digit(S_cp(s, len, k + 1))))
+        return;     /* 2023.12.07.1 is a version; 2023-12-07T14:20 is a date */
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > S_mdays(y, m)) return;
+    S_expr e = S_cal();
+    e.ysrc = SRC_ABS, e.y = y;
+    e.msrc = SRC_ABS, e.m = m;
+    e.unit = S_DAY, e.d = d;
+    e.end = k;
+    S_keep(best, &e);
+}
+
+/* ---- Words */
+
+static const struct {
+    const char *w;
+    S_kind kind;
+    int off;
+    S_src src;          /* months (K_CAL): SRC_PUB or SRC_NAR */
+    S_unit unit;        /* K_APPROX: S_DAY or S_MONTH */
+    const char *not_before, *not_after;
+} S_words[] = {
+    /* days, from the publication date */
+    { "今天", K_DAY_PUB, 0, 0, 0, "", "" },
+    { "今日", K_DAY_PUB, 0, 0, 0, "", "头" },
+    { "今晨", K_DAY_PUB, 0, 0, 0, "", "" },
+    { "今晚", K_DAY_PUB, 0, 0, 0, "", "" },
+    { "昨天", K_DAY_PUB, -1, 0, 0, "", "" },
+    { "昨日", K_DAY_PUB, -1, 0, 0, "", "" },
+    { "昨晚", K_DAY_PUB, -1, 0, 0, "", "" },
+    { "前天", K_DAY_PUB, -2, 0, 0, "提之此以目从", "" },
+    { "明天", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "" },
+    { "明日", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之" },
+    { "后天", K_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气" },
+    /* days, from the narrative */
+    { "当日", K_DAY_SAME, 0, 0, 0, "", "" },
+    { "当天", K_DAY_SAME, 0, 0, 0, "", "" },
+    { "当晚", K_DAY_SAME, 0, 0, 0, "", "" },
+    { "同日", K_DAY_SAME, 0, 0, 0, "不共", "" },
+    { "同一天", K_DAY_SAME, 0, 0, 0, "不", "" },
+    { "次日", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "翌日", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "第二天", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "隔天", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "隔日", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "前一天", K_DAY_NAR, -1, 0, 0, "", "" },
+    { "前一日", K_DAY_NAR, -1, 0, 0, "", "" },
+    { "后一天", K_DAY_NAR, 1, 0, 0, "", "" },
+    /* weeks, from the publication date */
+    { "上周", K_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁" },
+    { "上星期", K_WEEK_PUB, -1, 0, 0, "", "" },
+    { "上个星期", K_WEEK_PUB, -1, 0, 0, "", "" },
+    { "上一周", K_WEEK_PUB, -1, 0, 0, "", "期年" },
+    { "本周", K_WEEK_PUB, 0, 0, 0, "", "期年边刊报转岁" },
+    { "这周", K_WEEK_PUB, 0, 0, 0, "", "期年边" },
+    { "本星期", K_WEEK_PUB, 0, 0, 0, "", "" },
+    { "这星期", K_WEEK_PUB, 0, 0, 0, "", "" },
+    { "这个星期", K_WEEK_PUB, 0, 0, 0, "", "" },
+    { "下周", K_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁" },
+    { "下星期", K_WEEK_PUB, 1, 0, 0, "", "" },
+    { "下个星期", K_WEEK_PUB, 1, 0, 0, "", "" },
+    { "下一周", K_WEEK_PUB, 1, 0, 0, "", "期年" },
+    /* quarters, from the publication date */
+    { "本季度", K_QUARTER_PUB, 0, 0, 0, "", "" },
+    { "上季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
+    { "上一季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
+    { "上个季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
+    { "下季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
+    { "下一季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
+    { "下个季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
+    /* months, from the publication date or the narrative */
+    { "本月", K_CAL, 0, SRC_PUB, 0, "", "" },
+    { "这个月", K_CAL, 0, SRC_PUB, 0, "", "" },
+    { "上月", K_CAL, -1, SRC_PUB, 0, "", "球" },
+    { "上个月", K_CAL, -1, SRC_PUB, 0, "", "" },
+    { "上一个月", K_CAL, -1, SRC_PUB, 0, "", "" },
+    { "下月", K_CAL, 1, SRC_PUB, 0, "", "" },
+    { "下个月", K_CAL, 1, SRC_PUB, 0, "", "" },
+    { "下一个月", K_CAL, 1, SRC_PUB, 0, "", "" },
+    { "同月", K_CAL, 0, SRC_NAR, 0, "不", "" },
+    { "当月", K_CAL, 0, SRC_NAR, 0, "", "" },
+    { "次月", K_CAL, 1, SRC_NAR, 0, "", "" },
+    /* vague: the publication day or month */
+    { "近日", K_APPROX, 0, 0, S_DAY, "最接临靠逼贴将", "本元韩产均美" },
+    { "日前", K_APPROX, 0, 0, S_DAY, S_RIQIAN_WORDS, "" },
+    { "近期", K_APPROX, 0, 0, S_MONTH, "最接临靠", "" },
+};
+
+/* A word of S_words at s[i], with what may follow it. */
+static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
+{
+    uint32_t b = S_cp_before(s, len, i);
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(S_words); k++) {
+        size_t n = S_lit(s, len, i, S_words[k].w);
+        if (!n || S_in(b, S_words[k].not_before) || S_in(S_cp(s, len, i + n), S_words[k].not_after))
+            continue;
+        S_expr e = S_cal();
+        e.kind = S_words[k].kind;
+        e.off = S_words[k].off;
+        e.end = i + n;
+        if (e.kind == K_CAL) {          /* 上个月 [17日 | 底 …] */
+            e.msrc = S_words[k].src;
+            e.m = S_words[k].off;
+            e.unit = S_MONTH;
+            S_after_month(s, len, &e);
+        } else if (e.kind == K_WEEK_PUB) {  /* 上周 [五 | 末] */
+            int wd = S_index(S_cp(s, len, e.end), "一二三四五六日") + 1;
+            uint32_t next = S_cp(s, len, e.end + 3);
+            if (wd >= 1 && !(wd == 1 && S_in(next, "直些度样致定起同次点批条个")) &&
+                !(wd == 7 && S_in(next, "元"))) {   /* 上周一直, 上周日元 */
+                e.d = wd;
+                e.end += 3;
+            } else if (S_lit(s, len, e.end, "末")) {
+                e.mod = ZHE_MOD_END;
+                e.end += 3;
+            }
+        } else if (e.kind == K_APPROX) {
+            e.unit = S_words[k].unit;
+            e.mod = ZHE_MOD_APPROX;
+        }
+        S_keep(best, &e);
+    }
+}
+
+/* 年初 年中 年底 年末 · 月初 月中 月底 月末 上旬 中旬 下旬, standing alone. */
+static void S_parse_period_mod(const char *s, size_t len, size_t i, S_expr *best)
+{
+    S_expr e = S_cal();
+    size_t n;
+    if (S_in(S_cp_before(s, len, i), S_PERIOD_WORDS)) return;
+    if (S_lit(s, len, i, "年") && (n = S_mod_char(s, len, i + 3, &e.mod))) {
+        e.unit = S_YEAR;
+        e.end = i + 3 + n;
+    } else if ((S_lit(s, len, i, "月") && (n = S_mod_char(s, len, i + 3, &e.mod)))) {
+        e.unit = S_MONTH;
+        e.end = i + 3 + n;
+    } else if ((n = S_mod_xun(s, len, i, &e.mod))) {
+        e.unit = S_MONTH;
+        e.end = i + n;
+    } else {
+        return;
+    }
+    S_keep(best, &e);
+}
+
+/* 三天后, 3天前, 三日后, 两周后, 一个月前, 3年后 at s[i]. */
+static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
+{
+    static const struct {
+        const char *w;
+        S_unit unit;
+        int mult;
+        int chinese_only;   /* 3日后 is "after the 3rd" */
+    } units[] = {
+        { "天", S_DAY, 1, 0 }, { "日", S_DAY, 1, 1 }, { "周", S_DAY, 7, 0 },
+        { "个星期", S_DAY, 7, 0 }, { "星期", S_DAY, 7, 0 }, { "个礼拜", S_DAY, 7, 0 },
+        { "个月", S_MONTH, 1, 0 }, { "年", S_YEAR, 1, 0 },
+    };
+    static const struct {
+        const char *w;
+        int sign;
+    } dirs[] = {
+        { "之后", 1 }, { "以后", 1 }, { "后", 1 }, { "之前", -1 }, { "以前", -1 }, { "前", -1 },
+    };
+    int v, cn;
+    if (S_in(S_cp_before(s, len, i), "第几数多每近约这那头前")) return;
+    size_t n = S_small(s, len, i, 3, 1, &v, &cn);
+    if (!n || v < 1) return;
+    for (size_t u = 0; u < ZHE_ARRAY_LEN(units); u++) {
+        size_t un = S_lit(s, len, i + n, units[u].w);
+        if (!un || (units[u].chinese_only && !cn)) continue;
+        if (units[u].unit == S_YEAR && v > 99) continue;
+        for (size_t k = 0; k < ZHE_ARRAY_LEN(dirs); k++) {
+            size_t dn = S_lit(s, len, i + n + un, dirs[k].w);
+            if (!dn) continue;
+            S_expr e = S_cal();
+            e.kind = K_OFFSET;
+            e.unit = units[u].unit;
+            e.off = dirs[k].sign * v * units[u].mult;
+            e.end = i + n + un + dn;
+            S_keep(best, &e);
+            break;
+        }
+    }
+}
+
+/* 1 if s[i] follows a year that was not read, or "every": 23年10月 (a
+ * two-digit year), 5000年10月, 每年3月, 每月3日.  What follows has no
+ * year to take, so it is no date. */
+static int S_after_unread_year(const char *s, size_t len, size_t i)
+{
+    uint32_t b = S_cp_before(s, len, i), bb;
+    if (!S_in(b, "年月")) return 0;
+    bb = S_cp_before(s, len, i - 3);     /* 年 and 月 are three bytes */
+    if (S_in(bb, "每")) return 1;
+    return S_in(b, "年") && (S_is_digit(bb) || S_in(bb, S_NUMERALS));
+}
+
+/* Every Chinese character a date can begin with; all are three bytes
+ * long.  Most of a sentence is none of these, and is passed over at the
+ * cost of this one look-up. */
+static int S_may_start(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= '0' && c <= '9') || c == 'Q' || c == 'q') return 1;
+    if ((c & 0xF0) != 0xE0 || len - i < 3) return 0;
+    uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+                  (uint32_t)(s[i + 2] & 0x3F);
+    switch (cp) {   /* 〇○零一二三四五六七八九十两第今去前明后同当次翌昨隔上本这下近日年月中春夏秋冬 */
+    case 0x3007: case 0x25CB: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x4E24:
+    case 0x7B2C: case 0x4ECA: case 0x53BB: case 0x524D: case 0x660E: case 0x540E: case 0x540C:
+    case 0x5F53: case 0x6B21: case 0x7FCC: case 0x6628: case 0x9694: case 0x4E0A: case 0x672C:
+    case 0x8FD9: case 0x4E0B: case 0x8FD1: case 0x65E5: case 0x5E74: case 0x6708: case 0x4E2D:
+    case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The longest date expression at s[i], or best->end == 0. */
+static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
+{
+    S_expr e;
+    memset(best, 0, sizeof *best);
+    if (!S_may_start(s, len, i)) return;
+    S_parse_ymd(s, len, i, best);
+    S_parse_year(s, len, i, best);
+    S_parse_word(s, len, i, best);
+    S_parse_offset(s, len, i, best);
+    if (S_after_unread_year(s, len, i)) return;
+    e = S_cal();
+    if (S_month(s, len, i, 1, &e)) S_keep(best, &e);
+    e = S_cal();
+    if (S_day(s, len, i, 0, &e)) {
+        e.unit = S_DAY;
+        S_approx_suffix(s, len, &e);
+        S_keep(best, &e);
+    }
+    e = S_cal();
+    if (S_quarter(s, len, i, 1, &e) || S_half(s, len, i, 1, &e) || S_season(s, len, i, 1, &e) ||
+        S_week(s, len, i, &e)) {
+        S_approx_suffix(s, len, &e);
+        S_keep(best, &e);
+    }
+    S_parse_period_mod(s, len, i, best);
+}
+
+/* ---------------------------------------------------------------- dater */
+
+struct zhe_dater {
+    int has_pub;
+    S_date pub;         /* the publication date, an S_DAY */
+    long pub_day;
+    int has_nar;        /* there is a narrative date: P, or one read */
+    int nar_text;       /* ... and it was read in the text */
+    S_date nar;         /* an S_YEAR, S_MONTH or S_DAY */
+    int para_day;       /* a day was read in the current paragraph */
+};
+
+/* "YYYY-MM-DD", optionally followed by "T…" or " …". */
+static int S_parse_published(const char *p, S_date *out)
+{
+    int y, m, d;
+    if (!p || strlen(p) < 10) return 0;
+    for (int k = 0; k < 10; k++)
+        if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9')) return 0;
+    if (p[10] && p[10] != 'T' && p[10] != ' ') return 0;
+    y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    m = (p[5] - '0') * 10 + (p[6] - '0');
+    d = (p[8] - '0') * 10 + (p[9] - '0');
+    out->unit = S_DAY, out->y = y, out->n = m, out->d = d;
+    return S_ok(out);
+}
 
 zhe_dater *zhe_dater_new(const char *published)
 {
-    (void)published;
-    return ZHE_NEW(zhe_dater);
+    zhe_dater *d = ZHE_NEW(zhe_dater);
+    if (S_parse_published(published, &d->pub)) {
+        d->has_pub = 1;
+        d->pub_day = S_first(&d->pub);
+        d->has_nar = 1;
+        d->nar = d->pub;
+    }
+    return d;
 }
 
 void zhe_dater_free(zhe_dater *d) { zhe_free(d); }
 
-void zhe_dater_paragraph(zhe_dater *d) { (void)d; }
+void zhe_dater_paragraph(zhe_dater *d)
+{
+    if (d) d->para_day = 0;
+}
+
+/* Words that put what follows in the future: a partial date after them
+ * may lie after the publication date. */
+static int S_future_word(const char *s, size_t len, size_t i)
+{
+    static const char *const words[] = {
+        "将", "预计", "计划", "有望", "拟于", "拟在", "明年", "后年", "下周", "下个月", "下月",
+        "未来", "预期", "准备", "打算", "届时", "定于", "预定",
+    };
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(words); k++)
+        if (S_lit(s, len, i, words[k])) return 1;
+    return 0;
+}
+
+/* What the sentence has said before the expression being resolved. */
+typedef struct {
+    int future;         /* a future word (将, 预计 …) */
+    int has_day;        /* a calendar day (10月23日) … */
+    long day;           /* ... this one, the last */
+} S_said;
+
+/* The month y-m moved by `by` months. */
+static void S_month_add(int *y, int *m, int by)
+{
+    long mm = (long)*y * 12 + (*m - 1) + by;
+    *y = (int)(mm / 12);
+    *m = (int)(mm % 12) + 1;
+}
+
+/* Resolve a K_CAL expression into *r; 0 if it has no anchor or no sense. */
+static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said, S_date *r,
+                         zhe_date_basis *basis)
+{
+    int infer = 0;
+    r->unit = e->unit;
+    r->n = e->n;
+    r->d = e->d;
+    if (e->ysrc == SRC_ABS) {
+        r->y = e->y;
+        *basis = ZHE_BASIS_ABSOLUTE;
+    } else if (e->ysrc == SRC_PUB) {
+        if (!d->has_pub) return 0;
+        r->y = d->pub.y + e->y;
+        *basis = ZHE_BASIS_PUBLISHED;
+    } else if (e->ysrc == SRC_NAR) {
+        if (!d->nar_text) return 0;
+        r->y = d->nar.y + e->y;
+        *basis = ZHE_BASIS_NARRATIVE;
+    } else if (e->msrc == SRC_PUB || e->msrc == SRC_NAR) {
+        const S_date *a = NULL;
+        if (e->msrc == SRC_PUB && d->has_pub) a = &d->pub;
+        if (e->msrc == SRC_NAR && d->nar_text && d->nar.unit >= S_MONTH) a = &d->nar;
+        if (!a) return 0;
+        r->y = a->y;
+        r->n = a->n;
+        S_month_add(&r->y, &r->n, e->m);
+        *basis = e->msrc == SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
+        return S_ok(r);
+    } else {
+        if (!d->has_nar) return 0;
+        r->y = d->nar.y;
+        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
+        infer = 1;
+    }
+    int bare = 0;   /* a month, or a day, taken from the narrative */
+    if (e->unit == S_MONTH || e->unit == S_DAY) {
+        if (e->msrc == SRC_ABS) {
+            r->n = e->m;
+        } else {
+            if (!infer || d->nar.unit < S_MONTH) return 0;
+            r->n = d->nar.n;
+            bare = 1;
+        }
+    }
+    /* News is about the past: what the text left without a year (or a
+     * month) and would lie after the publication date is the latest such
+     * date before it — unless the narrative or the sentence is in the
+     * future. */
+    if (infer && d->has_pub && !said->future && S_first(&d->nar) <= d->pub_day) {
+        if (bare && e->unit == S_DAY) {
+            if (!S_ok(r) && d->nar_text) return 0;
+            for (int k = 0; k < 12 && (!S_ok(r) || S_first(r) > d->pub_day); k++)
+                S_month_add(&r->y, &r->n, -1);
+        } else if (S_ok(r) && S_first(r) > d->pub_day) {
+            r->y--;
+        }
+    }
+    return S_ok(r);
+}
+
+/* Resolve e into *r; 0 if it has no anchor or no sense. */
+static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_date *r,
+                     zhe_date_basis *basis)
+{
+    *basis = ZHE_BASIS_PUBLISHED;
+    switch (e->kind) {
+    case K_CAL: return S_resolve_cal(d, e, said, r, basis);
+    case K_DAY_PUB:
+        if (!d->has_pub) return 0;
+        *r = S_day_of(d->pub_day + e->off);
+        break;
+    case K_DAY_SAME:
+        if (!d->para_day) return 0;
+        /* fall through */
+    case K_DAY_NAR:
+        if (!d->nar_text || d->nar.unit != S_DAY) return 0;
+        *r = S_day_of(S_first(&d->nar) + e->off);
+        *basis = ZHE_BASIS_NARRATIVE;
+        break;
+    case K_WEEK_PUB: {
+        /* Reported speech: in 美国商务部10月23日通知该公司，上周…, the week
+         * is the one before 10月23日's, not before the publication's. */
+        long from = said->has_day ? said->day : d->pub_day;
+        if (!said->has_day && !d->has_pub) return 0;
+        if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
+        long monday = from - S_wday(from) + 7L * e->off;
+        if (e->d) {
+            *r = S_day_of(monday + e->d - 1);
+        } else {
+            r->unit = S_WEEK, r->d = 0;
+            S_iso_week(monday, &r->y, &r->n);
+        }
+        break;
+    }
+    case K_QUARTER_PUB: {
+        if (!d->has_pub) return 0;
+        long q = (long)d->pub.y * 4 + (d->pub.n - 1) / 3 + e->off;
+        r->unit = S_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
+        break;
+    }
+    case K_OFFSET:
+        if (e->unit == S_YEAR && e->off < 0 && d->has_pub) {
+            /* 两年前 is "two years ago": counted from now, not from a
+             * date the story went to (预计2026年底量产 … 较两年前). */
+            r->unit = S_YEAR, r->y = d->pub.y + e->off, r->n = r->d = 0;
+            break;
+        }
+        if (!d->has_nar) return 0;
+        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
+        if (e->unit == S_DAY) {
+            if (d->nar.unit != S_DAY) return 0;
+            *r = S_day_of(S_first(&d->nar) + e->off);
+        } else if (e->unit == S_MONTH) {
+            if (d->nar.unit < S_MONTH) return 0;
+            r->unit = S_MONTH, r->y = d->nar.y, r->n = d->nar.n, r->d = 0;
+            S_month_add(&r->y, &r->n, e->off);
+        } else {
+            r->unit = S_YEAR, r->y = d->nar.y + e->off, r->n = r->d = 0;
+        }
+        break;
+    case K_APPROX:
+        if (!d->has_pub) return 0;
+        *r = d->pub;
+        if (e->unit == S_MONTH) r->unit = S_MONTH, r->d = 0;
+        break;
+    }
+    return S_ok(r);
+}
+
+/* r becomes the narrative date, at most as fine as a day, month or year;
+ * a coarser date that holds the current one leaves it in place. */
+static void S_narrate(zhe_dater *d, const S_date *r)
+{
+    S_date nv = *r;
+    if (nv.unit != S_DAY && nv.unit != S_MONTH) nv.unit = S_YEAR, nv.n = nv.d = 0;
+    if (!(d->nar_text && nv.unit < d->nar.unit && S_first(&nv) <= S_first(&d->nar) &&
+          S_last(&d->nar) <= S_last(&nv)))
+        d->nar = nv;
+    d->has_nar = d->nar_text = 1;
+    if (r->unit == S_DAY) d->para_day = 1;
+}
 
 size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
 {
-    (void)d, (void)s, (void)len, (void)out, (void)max;
-    return 0;
+    size_t found = 0, i = 0, sig = 0;
+    S_said said = { 0, 0, 0 };
+    if (!d || !s) return 0;
+    while (i < len) {
+        S_expr e;
+        S_parse(s, len, i, &e);
+        if (!e.end) {
+            /* Step over a whole number or Latin word, or one character. */
+            uint32_t c = S_cp(s, len, i);
+            if (S_is_digit(c)) {
+                while (i < len && S_is_digit(S_cp(s, len, i))) i++;
+            } else if (S_is_alnum(c)) {
+                while (i < len && S_is_alnum(S_cp(s, len, i))) i++;
+            } else {
+                uint32_t cp;
+                i += zhe_utf8_decode(s + i, len - i, &cp);
+            }
+            continue;
+        }
+        for (; sig < i && !said.future; sig++)
+            if (((unsigned char)s[sig] & 0xC0) != 0x80) said.future = S_future_word(s, len, sig);
+        S_date r;
+        zhe_date_basis basis;
+        if (S_resolve(d, &e, &said, &r, &basis)) {
+            if (found < max) {
+                zhe_date_mention *m = &out[found];
+                m->start = i;
+                m->end = e.end;
+                m->basis = basis;
+                S_format_value(&r, m->tx.value);
+                m->tx.mod = e.mod;
+                S_format_day(S_first(&r), m->tx.start);
+                S_format_day(S_last(&r), m->tx.end);
+            }
+            found++;
+            if (e.kind != K_APPROX) S_narrate(d, &r);
+            if (e.kind == K_CAL && r.unit == S_DAY) said.has_day = 1, said.day = S_first(&r);
+        }
+        i = e.end;
+    }
+    return found;
 }
 
 const char *zhe_date_mod_str(zhe_date_mod m)
 {
-    static const char *const names[] = {NULL, "START", "MID", "END", "APPROX"};
+    static const char *const names[] = { NULL, "START", "MID", "END", "APPROX" };
     return (unsigned)m < sizeof names / sizeof *names ? names[m] : NULL;
 }

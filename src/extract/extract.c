@@ -491,6 +491,24 @@ static int X_is_ascii_alnum(char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* Whether a number can begin with character c: a digit, a Chinese numeral,
+ * or a word that starts the numbers of zhe_number_parse (几万, 数千, 上千万,
+ * 成千上万, 千余).  Most characters of a text cannot, and are passed over
+ * without asking the parser. */
+static int X_number_char(uint32_t c)
+{
+    if (c < 0x80) return c >= '0' && c <= '9';
+    switch (c) {
+    case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
+    case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+    case 0x5341: case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x5EFF:
+    case 0x5345: case 0x51E0: case 0x6570: case 0x4E0A: case 0x6210:
+        return 1;   /* 零〇一二两三四五六七八九十百千万亿廿卅几数上成 */
+    default:
+        return 0;
+    }
+}
+
 /* Whether a number may start at s[i]: not inside a Latin or digit run (the
  * 4090 of RTX4090, the 5 of 2.5, the 17 of 10-17). */
 static int X_number_may_start(const char *s, size_t s0, size_t i)
@@ -560,7 +578,7 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
         size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
-        if (X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+        if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
         if (!n || X_taken(r, i, i + n) || num.vague) {
             i += n ? n : clen;
@@ -656,7 +674,7 @@ static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
         size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
-        if (X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+        if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
         if (!n || num.vague || X_taken(r, i, i + n)) {
             i += n ? n : clen;

@@ -38,8 +38,11 @@
 ** or a partial date read before the text gave any date: PUBLISHED), or the
 ** narrative date, the last date read in this article (NARRATIVE).  The
 ** narrative date starts as P.
-**   - A partial date (10月, 10月17日, 24日, 第二季度, 秋季, 年底) takes the
-**     narrative's year, and a bare day its month as well.
+**   - A partial date (10月, 10月17日, 24日) takes the narrative's year, and
+**     a bare day its month as well.  A quarter, half, season or 年初/年底
+**     without a year takes the publication year, unless the paragraph
+**     wrote a year out (2023年…, 明年上半年…): a 去年 said in passing two
+**     sentences back does not make 第一季度 last year's.
 **   - News is about the past: a partial date that would fall after P, in
 **     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
 **     a bare day is the latest such day on or before P — unless the text
@@ -1035,6 +1038,7 @@ struct zhe_dater {
     int nar_text;       /* ... and it was read in the text */
     S_date nar;         /* an S_YEAR, S_MONTH or S_DAY */
     int para_day;       /* a day was read in the current paragraph */
+    int para_year;      /* a year was written out in the current paragraph */
 };
 
 /* "YYYY-MM-DD", optionally followed by "T…" or " …". */
@@ -1068,7 +1072,7 @@ void zhe_dater_free(zhe_dater *d) { zhe_free(d); }
 
 void zhe_dater_paragraph(zhe_dater *d)
 {
-    if (d) d->para_day = 0;
+    if (d) d->para_day = d->para_year = 0;
 }
 
 /* Words that put what follows in the future: a partial date after them
@@ -1077,7 +1081,8 @@ static int S_future_word(const char *s, size_t len, size_t i)
 {
     static const char *const words[] = {
         "将", "预计", "计划", "有望", "拟于", "拟在", "明年", "后年", "下周", "下个月", "下月",
-        "未来", "预期", "准备", "打算", "届时", "定于", "预定",
+        "未来", "预期", "准备", "打算", "届时", "定于", "预定", "即将", "等到", "排到",
+        "推迟到", "延至", "延期至",
     };
     for (size_t k = 0; k < ZHE_ARRAY_LEN(words); k++)
         if (S_lit(s, len, i, words[k])) return 1;
@@ -1103,7 +1108,7 @@ static void S_month_add(int *y, int *m, int by)
 static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said, S_date *r,
                          zhe_date_basis *basis)
 {
-    int infer = 0;
+    int infer = 0, from_pub = 0;
     r->unit = e->unit;
     r->n = e->n;
     r->d = e->d;
@@ -1128,6 +1133,15 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
         S_month_add(&r->y, &r->n, e->m);
         *basis = e->msrc == SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
         return S_ok(r);
+    } else if (e->unit != S_MONTH && e->unit != S_DAY && d->has_pub && !d->para_year) {
+        /* A quarter, half, season or 年初 without a year is the
+         * publication year's (then the past rule below), unless this
+         * paragraph wrote a year out: 去年 two sentences back does not
+         * make 第一季度 last year's. */
+        r->y = d->pub.y;
+        *basis = ZHE_BASIS_PUBLISHED;
+        infer = 1;
+        from_pub = 1;
     } else {
         if (!d->has_nar) return 0;
         r->y = d->nar.y;
@@ -1148,7 +1162,7 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
      * month) and would lie after the publication date is the latest such
      * date before it — unless the narrative or the sentence is in the
      * future. */
-    if (infer && d->has_pub && !said->future && S_first(&d->nar) <= d->pub_day) {
+    if (infer && d->has_pub && !said->future && (from_pub || S_first(&d->nar) <= d->pub_day)) {
         if (bare && e->unit == S_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
             for (int k = 0; k < 12 && (!S_ok(r) || S_first(r) > d->pub_day); k++)
@@ -1280,6 +1294,11 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
             }
             found++;
             if (e.kind != K_APPROX) S_narrate(d, &r);
+            /* a year written out (2023年, 2023年10月) or a period of a
+             * relative year (明年上半年, 去年10月) anchors the paragraph;
+             * a bare 去年 or 今年, said in passing, does not */
+            if (e.kind == K_CAL && (e.ysrc == SRC_ABS || (e.ysrc == SRC_PUB && r.unit != S_YEAR)))
+                d->para_year = 1;
             if (e.kind == K_CAL && r.unit == S_DAY) said.has_day = 1, said.day = S_first(&r);
         }
         i = e.end;

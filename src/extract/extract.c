@@ -28,6 +28,8 @@
 typedef struct {
     char *model;
     char *vendor;
+    char *context;      /* comma-separated words, one of which must be in
+                           the sentence ("" when the name is unambiguous) */
 } X_chip;
 
 typedef struct {
@@ -40,6 +42,7 @@ typedef struct {
 typedef struct {
     char *word;
     size_t len;
+    char *not_before;       /* comma-separated words that make it an idiom */
 } X_unit;
 
 typedef struct {
@@ -120,6 +123,7 @@ static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
         X_chip *c = &ex->chips[ex->n_chips];
         c->model = zhe_strdup(t.col[0]);
         c->vendor = zhe_strdup(t.col[1]);
+        c->context = zhe_strdup(t.ncol >= 4 ? t.col[3] : "");
         ZHE_GROW(&aliases, &cap_aliases, n_aliases + 1);
         aliases[n_aliases++] = (X_alias){zhe_strdup(t.col[0]), ex->n_chips};
         for (char *a = t.ncol >= 3 ? t.col[2] : ""; *a;) {
@@ -136,9 +140,9 @@ static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
     if (st == ZHE_OK && n_aliases) {
         qsort(aliases, n_aliases, sizeof *aliases, X_alias_cmp);
         /* A model is not part of a longer Latin or digit run: A100 is not
-         * found in A1000 or RA100. */
+         * found in A1000 or RA100; but 8xA100 is eight A100s. */
         zhe_buf re = ZHE_BUF_INIT;
-        zhe_buf_puts(&re, "(?<![A-Za-z0-9])(?:");
+        zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))(?:");
         for (size_t i = 0; i < n_aliases; i++) {
             if (i) zhe_buf_putc(&re, '|');
             X_pattern_alias(&re, aliases[i].alias);
@@ -218,7 +222,8 @@ static zhe_status X_load_units(zhe_extractor *ex, const char *dir, zhe_error *er
             break;
         }
         ZHE_GROW(&ex->units, &cap, ex->n_units + 1);
-        ex->units[ex->n_units++] = (X_unit){zhe_strdup(t.col[0]), len};
+        ex->units[ex->n_units++] =
+            (X_unit){zhe_strdup(t.col[0]), len, zhe_strdup(t.ncol >= 2 ? t.col[1] : "")};
     }
     zhe_tsv_close(&t);
     if (ex->n_units) qsort(ex->units, ex->n_units, sizeof *ex->units, X_unit_cmp);
@@ -270,7 +275,8 @@ static zhe_status X_load_triggers(zhe_extractor *ex, const char *dir, zhe_error 
         }
         if (strcmp(t.col[1], "price") != 0) continue;
         ZHE_GROW(&ex->price_words, &cap, ex->n_price_words + 1);
-        ex->price_words[ex->n_price_words++] = (X_unit){zhe_strdup(t.col[0]), strlen(t.col[0])};
+        ex->price_words[ex->n_price_words++] =
+            (X_unit){zhe_strdup(t.col[0]), strlen(t.col[0]), NULL};
     }
     zhe_tsv_close(&t);
     return st;
@@ -303,13 +309,17 @@ void zhe_extractor_free(zhe_extractor *ex)
     for (size_t i = 0; i < ex->n_chips; i++) {
         zhe_free(ex->chips[i].model);
         zhe_free(ex->chips[i].vendor);
+        zhe_free(ex->chips[i].context);
     }
     zhe_free(ex->chips);
     pcre2_code_free(ex->chip_re);
     pcre2_match_context_free(ex->mctx);
     for (size_t i = 0; i < ex->n_currencies; i++) zhe_free(ex->currencies[i].word);
     zhe_free(ex->currencies);
-    for (size_t i = 0; i < ex->n_units; i++) zhe_free(ex->units[i].word);
+    for (size_t i = 0; i < ex->n_units; i++) {
+        zhe_free(ex->units[i].word);
+        zhe_free(ex->units[i].not_before);
+    }
     zhe_free(ex->units);
     for (size_t i = 0; i < ex->n_quals; i++) zhe_free(ex->quals[i].word);
     zhe_free(ex->quals);
@@ -389,30 +399,46 @@ static void X_dates(X_run *r, zhe_dater *d, size_t s0, size_t s1)
     }
 }
 
-/* A variant written right after a model: "A100 80GB", "A100,80G", "H100
- * PCIe".  Returns its length in text (0 if none) and fills out. */
+static int X_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static int X_is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A variant written right after a model: its memory ("A100 80GB",
+ * "A100,80G", "A100-80G") or its form ("H100 PCIe", "H100 SXM5",
+ * "GB200 NVL72").  Returns its length in text (0 if none) and fills out. */
 static size_t X_variant(const char *s, size_t len, char *out, size_t cap)
 {
-    size_t i = 0;
-    if (i < len && (s[i] == ' ' || s[i] == ',')) i++;
-    size_t d = i;
-    while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+    size_t d = len && (s[0] == ' ' || s[0] == ',' || s[0] == '-'), i = d;
+    while (i < len && X_is_digit(s[i])) i++;
     if (i > d && i - d <= 4 && i < len && (s[i] == 'G' || s[i] == 'g')) {
         size_t e = i + 1 + (i + 1 < len && (s[i + 1] == 'B' || s[i + 1] == 'b'));
-        if (e < len && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')) return 0;
+        if (e < len && X_is_letter(s[e])) return 0;
         snprintf(out, cap, "%.*sGB", (int)(i - d), s + d);
         return e;
     }
-    static const char *const forms[] = {"PCIe", "SXM5", "SXM4", "SXM", "NVL"};
-    i = d;
-    if (i == 0) return 0;   /* a form needs a space before it */
+    static const char *const forms[] = {"PCIe", "SXM", "NVL"};
+    if (d == 0 || s[0] == ',') return 0;    /* a form stands after a space or a hyphen */
     for (size_t k = 0; k < ZHE_ARRAY_LEN(forms); k++) {
         size_t n = strlen(forms[k]);
-        if (len - i >= n && !memcmp(s + i, forms[k], n) &&
-            !(len - i > n && ((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z'))) {
-            snprintf(out, cap, "%s", forms[k]);
-            return i + n;
-        }
+        if (len - d < n || memcmp(s + d, forms[k], n)) continue;
+        size_t e = d + n;
+        while (e < len && e - d < 8 && X_is_digit(s[e])) e++;     /* SXM5, NVL72 */
+        if (e < len && X_is_letter(s[e])) continue;
+        snprintf(out, cap, "%.*s", (int)(e - d), s + d);
+        return e;
+    }
+    return 0;
+}
+
+/* Whether sentence s[0..len) has one of the words a chip with an
+ * ambiguous name needs (L2 is also a cache and a level of driving aid). */
+static int X_in_context(const X_chip *c, const char *s, size_t len)
+{
+    if (!*c->context) return 1;
+    for (const char *w = c->context; *w;) {
+        const char *comma = strchr(w, ',');
+        size_t n = comma ? (size_t)(comma - w) : strlen(w);
+        if (n && memmem(s, len, w, n)) return 1;
+        w += n + (comma != NULL);
     }
     return 0;
 }
@@ -428,11 +454,12 @@ static void X_chips(X_run *r, size_t s0, size_t s1)
         size_t start = ov[0], end = ov[1];
         const char *mark = (const char *)pcre2_get_mark(r->md);
         size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->n_chips;
-        if (end > start && chip < r->ex->n_chips && !X_taken(r, start, end)) {
+        if (end > start && chip < r->ex->n_chips && !X_taken(r, start, end) &&
+            X_in_context(&r->ex->chips[chip], norm + s0, s1 - s0)) {
             zhe_mention *m = X_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
             m->model = r->ex->chips[chip].model;
             m->vendor = r->ex->chips[chip].vendor;
-            X_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
+            m->norm_end += X_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
         }
         at = end > at ? end : at + 1;
     }
@@ -522,12 +549,20 @@ static int X_number_may_start(const char *s, size_t s0, size_t i)
 }
 
 /* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  It is money
- * when 钱 follows or the amount is too large for a count of cards that no
- * model name or digit follows. */
+ * when 钱 follows, or when the amount is too large for a count of cards and
+ * neither a model nor a word for a part (显卡, 芯片, 板卡) follows. */
 static int X_kuai_is_money(const char *s, size_t after, size_t to, double value)
 {
     if (to - after >= 3 && !memcmp(s + after, "钱", 3)) return 1;
-    return value >= 100 && !(after < to && X_is_ascii_alnum(s[after]));
+    if (after < to && X_is_ascii_alnum(s[after])) return 0;     /* 8块A100 */
+    uint32_t c = 0;
+    if (after < to) zhe_utf8_decode(s + after, to - after, &c);
+    /* 200块显卡, 两块芯片, 1000块板卡, 8块硬盘 */
+    static const uint32_t goods[] = {0x663E, 0x82AF, 0x5361, 0x677F, 0x6676, 0x5C4F, 0x786C,
+                                     0x5185, 0x4E3B, 0x670D, 0x5B58};    /* 显芯卡板晶屏硬内主服存 */
+    for (size_t k = 0; k < ZHE_ARRAY_LEN(goods); k++)
+        if (c == goods[k]) return 0;
+    return value >= 100;
 }
 
 /* The length of a range's separator at s[at] (至, 到, -, ~), or 0. */
@@ -569,6 +604,30 @@ static size_t X_range_tail(const zhe_extractor *ex, const char *s, size_t s0, si
     return j;
 }
 
+/* Whether s[at] ends a clause: the end, or punctuation. */
+static int X_clause_end(const char *s, size_t at, size_t to)
+{
+    if (at >= to) return 1;
+    uint32_t c;
+    zhe_utf8_decode(s + at, to - at, &c);
+    return c == ',' || c == ';' || c == '.' || c == '!' || c == '?' || c == ':' || c == ')' ||
+           c == 0x3001 /* 、 */ || c == 0x3002 /* 。 */ || c == 0x2026 /* … */ ||
+           c == 0x201D /* ” */ || c == 0x300D /* 」 */;
+}
+
+/* Whether the unit u at s[at] is followed by a word that makes it an idiom
+ * (一片看好, 一组数据). */
+static int X_idiom_after(const X_unit *u, const char *s, size_t at, size_t to)
+{
+    for (const char *w = u->not_before; w && *w;) {
+        const char *comma = strchr(w, ',');
+        size_t n = comma ? (size_t)(comma - w) : strlen(w);
+        if (n && to - at >= n && !memcmp(s + at, w, n)) return 1;
+        w += n + (comma != NULL);
+    }
+    return 0;
+}
+
 static void X_amounts(X_run *r, size_t s0, size_t s1)
 {
     const zhe_extractor *ex = r->ex;
@@ -580,7 +639,8 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
         size_t n = 0;
         if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
-        if (!n || X_taken(r, i, i + n) || num.vague) {
+        if (!n || X_taken(r, i, i + n) || num.vague ||
+            (i - s0 >= 3 && !memcmp(s + i - 3, "第", 3))) {     /* 第一台 is an ordinal */
             i += n ? n : clen;
             continue;
         }
@@ -588,29 +648,26 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
         if (j < s1 && s[j] == ' ') j++;
         const X_currency *cur = X_currency_at(ex, s, s0, j, s1, 1);
         const X_unit *unit = cur ? NULL : X_unit_at(ex, s, j, s1);
+        size_t k = start;
+        if (k > s0 && s[k - 1] == ' ') k--;
+        const X_currency *pre = X_currency_at(ex, s, s0, k, s1, 0);
+        if (pre && X_taken(r, k - pre->len, k)) pre = NULL;     /* 30万港币一张 */
         const char *code = NULL, *rule = "quantity.unit";
         double confidence = 0.9;
-        if (cur) {
+        /* 人民币3999元, 新台币45万元: the currency before names it, the 元
+         * after is its unit; 2万美元 names its own. */
+        if (pre && (!cur || !memcmp(cur->word, "元", 3))) {
+            code = pre->code;
+            start = k - pre->len;
+            end = cur ? j + cur->len : end;
+            unit = NULL;
+            rule = "money.before";
+        } else if (cur) {
             code = cur->code;
             end = j + cur->len;
             rule = "money.after";
-        } else {
-            size_t k = start;
-            if (k > s0 && s[k - 1] == ' ') k--;
-            const X_currency *pre = X_currency_at(ex, s, s0, k, s1, 0);
-            /* not the currency of the amount before: 30万港币一张 */
-            if (pre && !X_taken(r, k - pre->len, k)) {
-                code = pre->code;
-                start = k - pre->len;
-                rule = "money.before";
-                /* 人民币 before and 元 after: 人民币3999元 */
-                if (j < s1 && !memcmp(s + j, "元", ZHE_MIN((size_t)3, s1 - j)) && s1 - j >= 3)
-                    end = j + 3;
-                unit = NULL;
-            }
-        }
-        if (unit && !strcmp(unit->word, "块") &&
-            X_kuai_is_money(s, j + unit->len, s1, num.value)) {
+        } else if (unit && !strcmp(unit->word, "块") &&
+                   X_kuai_is_money(s, j + unit->len, s1, num.value)) {
             code = "CNY";
             end = j + unit->len + (s1 - (j + unit->len) >= 3 &&
                                    !memcmp(s + j + unit->len, "钱", 3) ? 3 : 0);
@@ -618,19 +675,20 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
             confidence = 0.7;
             rule = "money.kuai";
         }
-        if (!code && !unit) {
-            i = i + n;
+        if (!code && !(unit && !X_idiom_after(unit, s, j + unit->len, s1))) {
+            i += n;
             continue;
         }
         if (unit) end = j + unit->len;
         end = X_range_tail(ex, s, s0, end, s1, code, unit, &num);
         /* Qualifiers: the number's own form first (两万多, 三五), then the
-         * words around it. */
+         * words around it, which become part of the mention (约26.5万元). */
         zhe_qualifier q = num.qualifier, wq;
         size_t qa = X_qualifier_at(ex, s, s0, end, s1, 1, &wq);
         if (qa && q == ZHE_QUAL_EXACT) q = wq, end += qa;
         size_t qb = X_qualifier_at(ex, s, s0, start, s1, 0, &wq);
-        if (qb && q == ZHE_QUAL_EXACT) q = wq;
+        if (qb && (q == ZHE_QUAL_EXACT || q == wq) && !X_taken(r, start - qb, start))
+            q = wq, start -= qb;    /* 约9万元左右: both say approx */
         zhe_mention *m = X_add(r, code ? ZHE_MENTION_MONEY : ZHE_MENTION_QUANTITY, rule, start,
                                end, code ? confidence : 0.8);
         m->amount = num;
@@ -665,13 +723,24 @@ static const char *X_article_currency(const X_run *r)
 }
 
 /* Amounts with 万 or 亿 and no unit, in a price sentence: 4万、13万、25万. */
+/* The clause around s[i] within the sentence [s0, s1): between commas,
+ * semicolons and colons (an enumeration with 、 stays one clause). */
+static void X_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, size_t *c1)
+{
+    *c0 = i;
+    while (*c0 > s0 && s[*c0 - 1] != ',' && s[*c0 - 1] != ';' && s[*c0 - 1] != ':') (*c0)--;
+    *c1 = i;
+    while (*c1 < s1 && s[*c1] != ',' && s[*c1] != ';' && s[*c1] != ':') (*c1)++;
+}
+
 static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
 {
+    const zhe_extractor *ex = r->ex;
     const char *s = r->a->norm;
-    if (!X_price_sentence(r->ex, s + s0, s1 - s0)) return;
+    if (!X_price_sentence(ex, s + s0, s1 - s0)) return;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
+        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp), c0, c1;
         zhe_number num;
         size_t n = 0;
         if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
@@ -680,18 +749,24 @@ static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
             i += n ? n : clen;
             continue;
         }
-        /* The multiplier must be written: a bare 2023 or 4090 is no price. */
+        /* The multiplier must be written: a bare 2023 or 4090 is no price;
+         * and the clause must be about a price (涨到13万, not 出货50万). */
         int written = 0;
         for (size_t k = i; k + 3 <= i + n; k++)
             if (!memcmp(s + k, "万", 3) || !memcmp(s + k, "亿", 3)) written = 1;
+        X_clause(s, s0, s1, i, &c0, &c1);
         size_t e = i + n;
-        uint32_t next = 0;
-        if (e < s1) zhe_utf8_decode(s + e, s1 - e, &next);
-        int ends = e == s1 || next == 0x3001 /* 、 */ || next == 0xFF0C /* ， */ ||
-                   next == ',' || next == 0x2026 /* … */ || next == '.' || next == 0x3002;
-        if (written && ends) {
+        zhe_qualifier q = num.qualifier, wq;
+        size_t qa = X_qualifier_at(ex, s, s0, e, s1, 1, &wq);
+        const X_unit *each = NULL;
+        if (s1 - e >= 3 && (!memcmp(s + e, "一", 3) || !memcmp(s + e, "每", 3)))
+            each = X_unit_at(ex, s, e + 3, s1);     /* 25万一张 */
+        if (written && X_price_sentence(ex, s + c0, c1 - c0) &&
+            (qa || each || X_clause_end(s, e, s1))) {
+            if (qa && q == ZHE_QUAL_EXACT) q = wq, e += qa;
             zhe_mention *m = X_add(r, ZHE_MENTION_MONEY, "money.bare_price", i, e, 0.5);
             m->amount = num;
+            m->amount.qualifier = q;
             memcpy(m->currency, code, 4);
         }
         i = e;
@@ -736,7 +811,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     }
     zhe_dater_free(d);
     pcre2_match_data_free(r.md);
-    qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
+    if (ms->n > r.first) qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
     /* Code point offsets, counted along the text once: the mentions are in
      * text order, and the map keeps it. */
     size_t byte = 0, cp = 0;

@@ -354,6 +354,8 @@ typedef struct {
     zhe_mentions *ms;
     size_t first;           /* this article's first mention in ms */
     size_t sentence;
+    size_t lo, hi;          /* in the last pass, the first passes' mentions
+                               of this sentence: ms->v[lo .. hi) */
     pcre2_match_data *md;
 } X_run;
 
@@ -378,11 +380,11 @@ static zhe_mention *X_add(X_run *r, zhe_mention_type type, const char *rule, siz
  * current sentence. */
 static int X_taken(const X_run *r, size_t start, size_t end)
 {
-    for (size_t i = r->ms->n; i-- > r->first;) {
-        const zhe_mention *m = &r->ms->v[i];
-        if (m->sentence != r->sentence) break;
-        if (start < m->norm_end && m->norm_start < end) return 1;
-    }
+    const zhe_mention *v = r->ms->v;
+    for (size_t i = r->ms->n; i-- > r->first && v[i].sentence == r->sentence;)
+        if (start < v[i].norm_end && v[i].norm_start < end) return 1;
+    for (size_t i = r->lo; i < r->hi; i++)
+        if (start < v[i].norm_end && v[i].norm_start < end) return 1;
     return 0;
 }
 
@@ -785,7 +787,7 @@ static int X_mention_cmp(const void *a, const void *b)
 
 void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms)
 {
-    X_run r = {ex, a, ms, ms->n, 0, NULL};
+    X_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(4, NULL);
     zhe_dater *d = zhe_dater_new(a->published);
@@ -801,13 +803,15 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     }
     const char *code = X_article_currency(&r);
     if (code) {
-        size_t before = ms->n;
+        /* The first passes left the mentions in sentence order. */
+        size_t passed = ms->n;
+        r.hi = r.first;
         for (size_t k = 0; k < a->n_sentences; k++) {
             r.sentence = k;
+            for (r.lo = r.hi; r.hi < passed && ms->v[r.hi].sentence == k;) r.hi++;
             X_bare_amounts(&r, a->sentences[k].off, a->sentences[k].off + a->sentences[k].len,
                            code);
         }
-        (void)before;
     }
     zhe_dater_free(d);
     pcre2_match_data_free(r.md);

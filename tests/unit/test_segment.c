@@ -115,7 +115,10 @@ static void test_domain_words(const char *lexdir)
             char *cols[3] = { line, NULL, NULL };
             char *tab = strchr(line, '\t');
             if (tab) *tab = '\0', cols[1] = tab + 1;
-            if (f == 0 && cols[1] && (tab = strchr(cols[1], '\t'))) cols[2] = tab + 1;
+            if (f == 0 && cols[1] && (tab = strchr(cols[1], '\t'))) {
+                cols[2] = tab + 1;
+                if ((tab = strchr(cols[2], '\t'))) *tab = '\0';    /* the context column */
+            }
             char *names[16];
             size_t n = 0;
             names[n++] = cols[0];

@@ -108,6 +108,8 @@ typedef struct zhe_date_mention {
     size_t start, end;      /* bytes in the sentence text passed in */
     zhe_timex tx;
     zhe_date_basis basis;
+    const char *rule;       /* the form it was read as: "date.absolute",
+                               "date.partial", "date.relative_year" … */
 } zhe_date_mention;
 
 /*
@@ -156,9 +158,9 @@ typedef struct zhe_mention {
     size_t start, end;          /* code points in raw: what the output shows */
     double confidence;          /* 0..1 */
     const char *rule;           /* the id of the rule that made it ("money.after") */
-    /* ZHE_MENTION_CHIP: the canonical model and its vendor (the
-     * extractor's strings), and a variant written after it ("80GB", "") */
-    const char *model;
+    /* ZHE_MENTION_CHIP: the canonical model, its vendor (the extractor's
+     * string), and a variant written after it ("80GB", "") */
+    char model[32];
     const char *vendor;
     char variant[16];
     /* ZHE_MENTION_MONEY and ZHE_MENTION_QUANTITY */

@@ -1256,6 +1256,28 @@ static void S_narrate(zhe_dater *d, const S_date *r)
     if (r->unit == S_DAY) d->para_day = 1;
 }
 
+/* The id of the rule an expression was read by, for the mention. */
+static const char *S_rule(const S_expr *e)
+{
+    switch (e->kind) {
+    case K_CAL:
+        if (e->ysrc == SRC_ABS) return "date.absolute";           /* 2023年10月17日 */
+        if (e->ysrc == SRC_PUB) return "date.relative_year";      /* 去年10月 */
+        if (e->ysrc == SRC_NAR) return "date.narrative_year";     /* 同年3月 */
+        if (e->msrc == SRC_PUB) return "date.relative_month";     /* 上个月 */
+        if (e->msrc == SRC_NAR) return "date.narrative_month";    /* 同月 */
+        return "date.partial";                                    /* 10月17日, 24日 */
+    case K_DAY_PUB: return "date.relative_day";                   /* 昨天 */
+    case K_DAY_NAR: return "date.narrative_day";                  /* 次日 */
+    case K_DAY_SAME: return "date.same_day";                      /* 当日 */
+    case K_WEEK_PUB: return "date.relative_week";                 /* 上周 */
+    case K_QUARTER_PUB: return "date.relative_quarter";           /* 上季度 */
+    case K_OFFSET: return "date.offset";                          /* 三天后 */
+    case K_APPROX: return "date.approx";                          /* 近日 */
+    }
+    return "date";
+}
+
 size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
 {
     size_t found = 0, i = 0, sig = 0;
@@ -1287,6 +1309,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
                 m->start = i;
                 m->end = e.end;
                 m->basis = basis;
+                m->rule = S_rule(&e);
                 S_format_value(&r, m->tx.value);
                 m->tx.mod = e.mod;
                 S_format_day(S_first(&r), m->tx.start);

@@ -52,6 +52,16 @@ typedef struct {
     zhe_qualifier q;
 } X_qualword;
 
+/* A rule of patterns.tsv. */
+typedef struct {
+    char *id;
+    int ignore;             /* 1: its matches are no mention and hold none */
+    pcre2_code *re;
+    uint32_t group;         /* the `model` group's number */
+    char *model;            /* the model's name, {} standing for the group */
+    char *vendor;
+} X_pattern;
+
 struct zhe_extractor {
     X_chip *chips;
     size_t n_chips;
@@ -65,6 +75,8 @@ struct zhe_extractor {
     X_unit *price_words;    /* the price triggers of triggers.tsv */
     size_t n_price_words;
     pcre2_match_context *mctx;  /* match and depth limits for every pattern */
+    X_pattern *patterns;    /* patterns.tsv, in file order */
+    size_t n_patterns;
 };
 
 /* Limits that no sentence of news comes near and no hostile input gets
@@ -117,6 +129,12 @@ static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
         if (t.ncol < 2 || !*t.col[0] || !*t.col[1]) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected model, vendor and aliases");
+            break;
+        }
+        if (strlen(t.col[0]) >= sizeof(((zhe_mention *)0)->model)) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "a model name is at most %zu bytes",
+                               sizeof(((zhe_mention *)0)->model) - 1);
             break;
         }
         ZHE_GROW(&ex->chips, &cap_chips, ex->n_chips + 1);
@@ -282,6 +300,49 @@ static zhe_status X_load_triggers(zhe_extractor *ex, const char *dir, zhe_error 
     return st;
 }
 
+static zhe_status X_load_patterns(zhe_extractor *ex, const char *dir, zhe_error *err)
+{
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, dir, "patterns.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        int ignore = t.ncol >= 3 && !strcmp(t.col[1], "ignore");
+        int chip = t.ncol >= 5 && !strcmp(t.col[1], "chip") && *t.col[3] && *t.col[4];
+        if (!*t.col[0] || !(ignore || chip) || !*t.col[2]) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected an id, a type (chip or ignore), a pattern, "
+                               "and for a chip its model and vendor");
+            break;
+        }
+        int code;
+        PCRE2_SIZE at;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)t.col[2], PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+                                       &code, &at, NULL);
+        if (!re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "pattern %s, at character %zu: %s", t.col[0], (size_t)at,
+                               (char *)msg);
+            break;
+        }
+        int group = chip ? pcre2_substring_number_from_name(re, (PCRE2_SPTR) "model") : 0;
+        if (group < 0) {
+            pcre2_code_free(re);
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "pattern %s has no group (?<model>…)", t.col[0]);
+            break;
+        }
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        ZHE_GROW(&ex->patterns, &cap, ex->n_patterns + 1);
+        ex->patterns[ex->n_patterns++] = (X_pattern){
+            zhe_strdup(t.col[0]), ignore, re, (uint32_t)group,
+            zhe_strdup(chip ? t.col[3] : ""), zhe_strdup(chip ? t.col[4] : "")};
+    }
+    zhe_tsv_close(&t);
+    return st;
+}
+
 zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *err)
 {
     *out = NULL;
@@ -295,6 +356,7 @@ zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *er
     if (st == ZHE_OK) st = X_load_units(ex, dir, err);
     if (st == ZHE_OK) st = X_load_qualifiers(ex, dir, err);
     if (st == ZHE_OK) st = X_load_triggers(ex, dir, err);
+    if (st == ZHE_OK) st = X_load_patterns(ex, dir, err);
     if (st != ZHE_OK) {
         zhe_extractor_free(ex);
         return st;
@@ -325,6 +387,13 @@ void zhe_extractor_free(zhe_extractor *ex)
     zhe_free(ex->quals);
     for (size_t i = 0; i < ex->n_price_words; i++) zhe_free(ex->price_words[i].word);
     zhe_free(ex->price_words);
+    for (size_t i = 0; i < ex->n_patterns; i++) {
+        zhe_free(ex->patterns[i].id);
+        pcre2_code_free(ex->patterns[i].re);
+        zhe_free(ex->patterns[i].model);
+        zhe_free(ex->patterns[i].vendor);
+    }
+    zhe_free(ex->patterns);
     zhe_free(ex);
 }
 
@@ -394,7 +463,7 @@ static void X_dates(X_run *r, zhe_dater *d, size_t s0, size_t s1)
     size_t n = zhe_dater_find(d, r->a->norm + s0, s1 - s0, dm, ZHE_ARRAY_LEN(dm));
     for (size_t i = 0; i < n && i < ZHE_ARRAY_LEN(dm); i++) {
         if (dm[i].end <= dm[i].start || dm[i].end > s1 - s0) continue;
-        zhe_mention *m = X_add(r, ZHE_MENTION_DATE, "date", s0 + dm[i].start, s0 + dm[i].end, 0.9);
+        zhe_mention *m = X_add(r, ZHE_MENTION_DATE, dm[i].rule, s0 + dm[i].start, s0 + dm[i].end, 0.9);
         m->date = dm[i].tx;
         m->basis = dm[i].basis;
         if (dm[i].basis != ZHE_BASIS_ABSOLUTE) m->confidence = 0.8;
@@ -445,6 +514,48 @@ static int X_in_context(const X_chip *c, const char *s, size_t len)
     return 0;
 }
 
+/* The rules of patterns.tsv over sentence [s0, s1): ignore rules (ignore
+ * = 1) claim their spans, chip rules add the models they name. */
+static void X_patterns(X_run *r, size_t s0, size_t s1, int ignore)
+{
+    const char *norm = r->a->norm;
+    for (size_t p = 0; p < r->ex->n_patterns; p++) {
+        const X_pattern *pt = &r->ex->patterns[p];
+        if (pt->ignore != ignore) continue;
+        for (size_t at = s0; at < s1;) {
+            int rc = pcre2_match(pt->re, (PCRE2_SPTR)norm, s1, at, 0, r->md, r->ex->mctx);
+            if (rc < 0) break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+            size_t start = ov[0], end = ov[1];
+            if (!ignore) {
+                if (pt->group >= (uint32_t)rc || ov[2 * pt->group] == PCRE2_UNSET) {
+                    at = end > at ? end : at + 1;
+                    continue;
+                }
+                start = ov[2 * pt->group];
+                end = ov[2 * pt->group + 1];
+            }
+            if (end > start && !X_taken(r, start, end)) {
+                zhe_mention *m = X_add(r, ignore ? 0 : ZHE_MENTION_CHIP, pt->id, start, end, 0.7);
+                if (!ignore) {
+                    /* the model: the template with {} the matched text */
+                    const char *brace = strstr(pt->model, "{}");
+                    if (brace)
+                        snprintf(m->model, sizeof m->model, "%.*s%.*s%s",
+                                 (int)(brace - pt->model), pt->model, (int)(end - start),
+                                 norm + start, brace + 2);
+                    else
+                        snprintf(m->model, sizeof m->model, "%s", pt->model);
+                    m->vendor = pt->vendor;
+                    m->norm_end += X_variant(norm + end, s1 - end, m->variant,
+                                             sizeof m->variant);
+                }
+            }
+            at = ov[1] > at ? ov[1] : at + 1;
+        }
+    }
+}
+
 static void X_chips(X_run *r, size_t s0, size_t s1)
 {
     const char *norm = r->a->norm;
@@ -459,7 +570,7 @@ static void X_chips(X_run *r, size_t s0, size_t s1)
         if (end > start && chip < r->ex->n_chips && !X_taken(r, start, end) &&
             X_in_context(&r->ex->chips[chip], norm + s0, s1 - s0)) {
             zhe_mention *m = X_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
-            m->model = r->ex->chips[chip].model;
+            snprintf(m->model, sizeof m->model, "%s", r->ex->chips[chip].model);
             m->vendor = r->ex->chips[chip].vendor;
             m->norm_end += X_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
         }
@@ -789,7 +900,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
 {
     X_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL};
     if (!a->norm || !a->n_sentences) return;
-    r.md = pcre2_match_data_create(4, NULL);
+    r.md = pcre2_match_data_create(16, NULL);
     zhe_dater *d = zhe_dater_new(a->published);
     size_t prev_end = 0;
     for (size_t k = 0; k < a->n_sentences; k++) {
@@ -797,8 +908,10 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         if (k && memchr(a->norm + prev_end, '\n', s0 - prev_end)) zhe_dater_paragraph(d);
         prev_end = s1;
         r.sentence = k;
+        X_patterns(&r, s0, s1, 1);
         X_dates(&r, d, s0, s1);
         if (ex->chip_re) X_chips(&r, s0, s1);
+        X_patterns(&r, s0, s1, 0);
         X_amounts(&r, s0, s1);
     }
     const char *code = X_article_currency(&r);
@@ -815,6 +928,11 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     }
     zhe_dater_free(d);
     pcre2_match_data_free(r.md);
+    /* What the ignore rules claimed is no mention. */
+    size_t kept = r.first;
+    for (size_t i = r.first; i < ms->n; i++)
+        if (ms->v[i].type) ms->v[kept++] = ms->v[i];
+    ms->n = kept;
     if (ms->n > r.first) qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
     /* Code point offsets, counted along the text once: the mentions are in
      * text order, and the map keeps it. */

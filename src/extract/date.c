@@ -238,22 +238,32 @@ static size_t S_lit(const char *s, size_t len, size_t i, const char *w)
     return n <= len - i && memcmp(s + i, w, n) == 0 ? n : 0;
 }
 
-/* The code point at s[i], or 0 at the end. */
-static uint32_t S_cp(const char *s, size_t len, size_t i)
+/* The code point at s[i], or 0 at the end.  Chinese characters (three
+ * bytes) and ASCII are decoded here; the rest by zhe_utf8_decode. */
+static inline uint32_t S_cp(const char *s, size_t len, size_t i)
 {
     uint32_t cp;
     if (i >= len) return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return c;
+    if ((c & 0xF0) == 0xE0 && len - i >= 3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+        cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+             (uint32_t)(s[i + 2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return cp;
+    }
     zhe_utf8_decode(s + i, len - i, &cp);
     return cp;
 }
 
 /* The code point that ends at s[i], or 0 at the start. */
-static uint32_t S_cp_before(const char *s, size_t len, size_t i)
+static inline uint32_t S_cp_before(const char *s, size_t len, size_t i)
 {
-    uint32_t cp;
     if (i == 0) return 0;
+    if (!((unsigned char)s[i - 1] & 0x80)) return (unsigned char)s[i - 1];
     size_t k = i - 1;
     while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    uint32_t cp;
     return k + zhe_utf8_decode(s + k, len - k, &cp) == i ? cp : 0xFFFD;
 }
 
@@ -261,10 +271,25 @@ static uint32_t S_cp_before(const char *s, size_t len, size_t i)
  * -1.  Compares bytes: the guards run at most places of a sentence. */
 static int S_index(uint32_t cp, const char *set)
 {
+    if (!cp) return -1;
+    if (cp >= 0x800 && cp <= 0xFFFF) {     /* three bytes: the usual case */
+        char b0 = (char)(0xE0 | cp >> 12), b1 = (char)(0x80 | ((cp >> 6) & 0x3F)),
+             b2 = (char)(0x80 | (cp & 0x3F));
+        int idx = 0;
+        for (const char *p = set; *p; idx++) {
+            unsigned char c = (unsigned char)*p;
+            if ((c & 0xF0) == 0xE0) {
+                if (p[0] == b0 && p[1] == b1 && p[2] == b2) return idx;
+                p += 3;
+            } else {
+                p += c < 0x80 ? 1 : c < 0xE0 ? 2 : 4;
+            }
+        }
+        return -1;
+    }
     char b[4];
     size_t n, k = 0;
     int idx = 0;
-    if (!cp) return -1;
     n = zhe_utf8_encode(cp, b);
     while (set[k]) {
         unsigned char c = (unsigned char)set[k];
@@ -908,6 +933,9 @@ static void S_parse_period_mod(const char *s, size_t len, size_t i, S_expr *best
 {
     S_expr e = S_cal();
     size_t n;
+    uint32_t c = S_cp(s, len, i);
+    if (c != 0x5E74 && c != 0x6708 && c != 0x4E0A && c != 0x4E2D && c != 0x4E0B)
+        return;     /* not 年, 月, 上, 中 or 下: no period of a month or year */
     if (S_in(S_cp_before(s, len, i), S_PERIOD_WORDS)) return;
     if (S_lit(s, len, i, "年") && (n = S_mod_char(s, len, i + 3, &e.mod))) {
         e.unit = S_YEAR;
@@ -944,9 +972,9 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
         { "之后", 1 }, { "以后", 1 }, { "后", 1 }, { "之前", -1 }, { "以前", -1 }, { "前", -1 },
     };
     int v, cn;
-    if (S_in(S_cp_before(s, len, i), "第几数多每近约这那头前")) return;
     size_t n = S_small(s, len, i, 3, 1, &v, &cn);
     if (!n || v < 1) return;
+    if (S_in(S_cp_before(s, len, i), "第几数多每近约这那头前")) return;
     for (size_t u = 0; u < ZHE_ARRAY_LEN(units); u++) {
         size_t un = S_lit(s, len, i + n, units[u].w);
         if (!un || (units[u].chinese_only && !cn)) continue;
@@ -977,9 +1005,13 @@ static int S_after_unread_year(const char *s, size_t len, size_t i)
     return S_in(b, "年") && (S_is_digit(bb) || S_in(bb, S_NUMERALS));
 }
 
-/* Every Chinese character a date can begin with; all are three bytes
- * long.  Most of a sentence is none of these, and is passed over at the
- * cost of this one look-up. */
+/* Where a date can begin: at a digit, at Q (Q2), at a Chinese numeral or
+ * 第 (十月, 二季度, 第42周), or at one of the characters below when the next
+ * character is one it can go on with (上周, 上个月, 上旬, 上半年, 今年,
+ * 年底, 秋季).  This runs at every character of the text: 上, 中, 下, 这,
+ * 前, 后 begin far more words than dates, and are passed over at the cost
+ * of one switch, without trying every form.  A new form that begins with
+ * another pair of characters must be added here. */
 static int S_may_start(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
@@ -987,25 +1019,76 @@ static int S_may_start(const char *s, size_t len, size_t i)
     if ((c & 0xF0) != 0xE0 || len - i < 3) return 0;
     uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
                   (uint32_t)(s[i + 2] & 0x3F);
-    switch (cp) {   /* 〇○零一二三四五六七八九十两第今去前明后同当次翌昨隔上本这下近日年月中春夏秋冬 */
+    const char *next;
+    switch (cp) {
     case 0x3007: case 0x25CB: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
     case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x4E24:
-    case 0x7B2C: case 0x4ECA: case 0x53BB: case 0x524D: case 0x660E: case 0x540E: case 0x540C:
-    case 0x5F53: case 0x6B21: case 0x7FCC: case 0x6628: case 0x9694: case 0x4E0A: case 0x672C:
-    case 0x8FD9: case 0x4E0B: case 0x8FD1: case 0x65E5: case 0x5E74: case 0x6708: case 0x4E2D:
-    case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:
-        return 1;
+    case 0x7B2C:
+        return 1;     /* 〇○零一二三四五六七八九十两第 */
+    case 0x4E0A: case 0x4E0B:   /* 上下 */
+        next = "一个周季星月旬半";
+        break;
+    case 0x4E2D:   /* 中 */
+        next = "旬";
+        break;
+    case 0x4ECA:   /* 今 */
+        next = "天日晚晨年";
+        break;
+    case 0x524D: case 0x540E:   /* 前后 */
+        next = "一天年";
+        break;
+    case 0x540C:   /* 同 */
+        next = "一日月年";
+        break;
+    case 0x5F53:   /* 当 */
+        next = "天日晚月年";
+        break;
+    case 0x65E5:   /* 日 */
+        next = "前";
+        break;
+    case 0x660E:   /* 明 */
+        next = "天日年";
+        break;
+    case 0x6628:   /* 昨 */
+        next = "天日晚";
+        break;
+    case 0x672C:   /* 本 */
+        next = "周季星月年";
+        break;
+    case 0x6B21: case 0x7FCC:   /* 次翌 */
+        next = "日月年";
+        break;
+    case 0x8FD1:   /* 近 */
+        next = "日期";
+        break;
+    case 0x8FD9:   /* 这 */
+        next = "个周星";
+        break;
+    case 0x9694:   /* 隔 */
+        next = "天日年";
+        break;
+    case 0x53BB:   /* 去 */
+        next = "年";
+        break;
+    case 0x5E74: case 0x6708:   /* 年月 */
+        next = "初中底末";
+        break;
+    case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:   /* 春夏秋冬 */
+        next = "季天";
+        break;
     default:
         return 0;
     }
+    return S_in(S_cp(s, len, i + 3), next);
 }
 
 /* The longest date expression at s[i], or best->end == 0. */
 static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
 {
     S_expr e;
-    memset(best, 0, sizeof *best);
+    best->end = 0;
     if (!S_may_start(s, len, i)) return;
+    memset(best, 0, sizeof *best);
     S_parse_ymd(s, len, i, best);
     S_parse_year(s, len, i, best);
     S_parse_word(s, len, i, best);

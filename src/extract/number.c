@@ -161,10 +161,15 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
     char c = s[pos];
     if (S_is_digit(c)) return (S_tok){T_ASCII, c - '0', 0, 1};
     if (c == '-' || c == '~') return (S_tok){T_DASH, 0, 0, 1};
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_chars); i++) {
-        size_t n = strlen(S_chars[i].utf8);
-        if (n <= len - pos && memcmp(s + pos, S_chars[i].utf8, n) == 0)
-            return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, n};
+    /* Every character of the table is three bytes long: compare them in
+     * place (this runs at every character of a number and after it). */
+    if (len - pos >= 3) {
+        const char *p = s + pos;
+        for (size_t i = 0; i < ZHE_ARRAY_LEN(S_chars); i++) {
+            const char *u = S_chars[i].utf8;
+            if (p[0] == u[0] && p[1] == u[1] && p[2] == u[2])
+                return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, 3};
+        }
     }
     uint32_t cp;
     t.n = zhe_utf8_decode(s + pos, len - pos, &cp);
@@ -174,7 +179,9 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
 
 static int S_not_number(const char *s, size_t len)
 {
+    if (len < 6) return 0;      /* every entry is two characters or more */
     for (size_t i = 0; i < ZHE_ARRAY_LEN(S_not_numbers); i++) {
+        if (s[2] != S_not_numbers[i][2] || s[1] != S_not_numbers[i][1]) continue;
         size_t n = strlen(S_not_numbers[i]);
         if (n <= len && memcmp(s, S_not_numbers[i], n) == 0) return 1;
     }

@@ -1,0 +1,126 @@
+/*
+** fuzz_extract.c — fuzz target for extraction: the whole `extract` of the
+** articles in one input, as the CLI does it (read, prepare, zhe_extract).
+**
+** The first input byte picks the publication date the articles get when
+** they have none (one of a few around year and month ends, or none); the
+** rest is the file.  Beyond "no crash", every mention must keep the
+** extractor's promises: in text order, its spans inside the normalized and
+** the raw text, its code point offsets those of its raw bytes, a known
+** type with a rule; chips with a model and a vendor; amounts finite, a
+** range's upper end above its lower; currencies three capital letters;
+** dates with a value and first and last days that are real days, in order,
+** between the years 1000 and 2999.
+**
+** Built with -Dfuzzing=true -Dfuzzer_ldflags=-fsanitize=fuzzer it is a
+** libFuzzer target; otherwise fuzz_main.c replays a corpus through it.
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zhevents/zhevents.h>
+
+static void S_fail(const char *what, const zhe_article *a, const zhe_mention *m)
+{
+    fprintf(stderr, "invariant broken: %s (article %s, mention at %zu..%zu)\n", what,
+            a ? a->id : "?", m ? m->norm_start : 0, m ? m->norm_end : 0);
+    abort();
+}
+
+static zhe_extractor *S_ex;
+
+/* Whether d is "YYYY-MM-DD", a real day between 1000 and 2999. */
+static int S_day_ok(const char *d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, dd;
+    char tail;
+    if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) return 0;
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1]) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && dd == 29 && !leap);
+}
+
+static void S_check_mention(const zhe_article *a, const zhe_mention *m)
+{
+    if (m->type < ZHE_MENTION_CHIP || m->type > ZHE_MENTION_QUANTITY || !m->rule || !*m->rule)
+        S_fail("an unknown type or no rule", a, m);
+    if (m->norm_start >= m->norm_end || m->norm_end > a->norm_len)
+        S_fail("a span outside the normalized text", a, m);
+    if (m->raw_start > m->raw_end || m->raw_end > a->raw_len)
+        S_fail("a span outside the raw text", a, m);
+    if (m->start != zhe_utf8_count(a->raw, m->raw_start) ||
+        m->end - m->start != zhe_utf8_count(a->raw + m->raw_start, m->raw_end - m->raw_start))
+        S_fail("code point offsets that are not those of its bytes", a, m);
+    switch (m->type) {
+    case ZHE_MENTION_CHIP:
+        if (!m->model[0] || !m->vendor || !*m->vendor) S_fail("a chip with no model", a, m);
+        break;
+    case ZHE_MENTION_MONEY:
+    case ZHE_MENTION_QUANTITY:
+        if (!isfinite(m->amount.value) || m->amount.value < 0)
+            S_fail("an amount that is not a finite number", a, m);
+        if (!isnan(m->amount.high) &&
+            (!isfinite(m->amount.high) || !(m->amount.high > m->amount.value)))
+            S_fail("a range whose upper end is not above its lower", a, m);
+        if (!zhe_qualifier_str(m->amount.qualifier)) S_fail("an unknown qualifier", a, m);
+        if (m->type == ZHE_MENTION_MONEY) {
+            for (int k = 0; k < 3; k++)
+                if (m->currency[k] < 'A' || m->currency[k] > 'Z')
+                    S_fail("a currency that is no ISO 4217 code", a, m);
+            if (m->currency[3]) S_fail("a currency of more than three letters", a, m);
+        } else if (!m->unit[0]) {
+            S_fail("a quantity with no unit", a, m);
+        }
+        break;
+    case ZHE_MENTION_DATE:
+        if (!m->date.value[0] || strncmp(m->date.value, m->date.start, 4) > 0)
+            S_fail("a date with no value", a, m);
+        if (!S_day_ok(m->date.start) || !S_day_ok(m->date.end) ||
+            strcmp(m->date.start, m->date.end) > 0)
+            S_fail("a date whose days are not real days in order", a, m);
+        break;
+    }
+}
+
+static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
+{
+    zhe_text *tx = ctx;
+    if (st != ZHE_OK) {
+        if (!err || !err->message[0]) S_fail("a reject without a message", NULL, NULL);
+        return;
+    }
+    if (zhe_text_prepare(tx, a, NULL) != ZHE_OK) S_fail("prepare failed", a, NULL);
+    zhe_mentions ms = {0};
+    zhe_extract(S_ex, a, &ms);
+    for (size_t i = 0; i < ms.n; i++) {
+        S_check_mention(a, &ms.v[i]);
+        if (i && ms.v[i].norm_start < ms.v[i - 1].norm_start)
+            S_fail("mentions out of text order", a, &ms.v[i]);
+        if (ms.v[i].sentence >= a->n_sentences) S_fail("a mention in no sentence", a, &ms.v[i]);
+    }
+    zhe_mentions_clear(&ms);
+    zhe_article_free(a);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *const published[] = {NULL, "2023-11-09", "2024-01-01", "2023-12-31",
+                                            "2024-02-29", "1000-01-01", "2999-12-31"};
+    enum { N_PUB = sizeof published / sizeof *published };
+    static zhe_text *texts[N_PUB];
+    if (size < 1) return 0;
+    if (!S_ex && zhe_extractor_new(NULL, &S_ex, NULL) != ZHE_OK) abort();
+    size_t p = data[0] % N_PUB;
+    if (!texts[p]) {
+        zhe_text_options opt;
+        zhe_text_options_init(&opt);
+        opt.published = published[p];
+        if (zhe_text_new(&opt, &texts[p], NULL) != ZHE_OK) abort();
+    }
+    zhe_text_read_buffer(texts[p], "fuzz-input", (const char *)data + 1, size - 1, S_check,
+                         texts[p]);
+    return 0;
+}

@@ -30,27 +30,27 @@ typedef struct {
     char *vendor;
     char *context;      /* comma-separated words, one of which must be in
                            the sentence ("" when the name is unambiguous) */
-} X_chip;
+} S_chip;
 
 typedef struct {
     char *word;
     size_t len;
     char code[4];
     int before, after;      /* may stand before / after the amount */
-} X_currency;
+} S_currency;
 
 typedef struct {
     char *word;
     size_t len;
     char *not_before;       /* comma-separated words that make it an idiom */
-} X_unit;
+} S_unit;
 
 typedef struct {
     char *word;
     size_t len;
     int after;              /* stands after the amount (左右), else before (约) */
     zhe_qualifier q;
-} X_qualword;
+} S_qualword;
 
 /* A rule of patterns.tsv. */
 typedef struct {
@@ -60,36 +60,36 @@ typedef struct {
     uint32_t group;         /* the `model` group's number */
     char *model;            /* the model's name, {} standing for the group */
     char *vendor;
-} X_pattern;
+} S_pattern;
 
 struct zhe_extractor {
-    X_chip *chips;
+    S_chip *chips;
     size_t n_chips;
     pcre2_code *chip_re;
-    X_currency *currencies;
+    S_currency *currencies;
     size_t n_currencies;
-    X_unit *units;
+    S_unit *units;
     size_t n_units;
-    X_qualword *quals;
+    S_qualword *quals;
     size_t n_quals;
-    X_unit *price_words;    /* the price triggers of triggers.tsv */
+    S_unit *price_words;    /* the price triggers of triggers.tsv */
     size_t n_price_words;
     pcre2_match_context *mctx;  /* match and depth limits for every pattern */
-    X_pattern *patterns;    /* patterns.tsv, in file order */
+    S_pattern *patterns;    /* patterns.tsv, in file order */
     size_t n_patterns;
 };
 
 /* Limits that no sentence of news comes near and no hostile input gets
  * past: a match that would need more gives up (as no match). */
-#define X_MATCH_LIMIT 1000000
-#define X_DEPTH_LIMIT 10000
+#define S_MATCH_LIMIT 1000000
+#define S_DEPTH_LIMIT 10000
 
 /* --------------------------------------------------------------- loading */
 
 /* Append alias to the chip pattern: literal, except that a space or a
  * hyphen, or the step from two or more letters to a digit (RTX4090), may
  * be written with a space, a hyphen or nothing. */
-static void X_pattern_alias(zhe_buf *re, const char *alias)
+static void S_pattern_alias(zhe_buf *re, const char *alias)
 {
     size_t letters = 0;
     for (const char *p = alias; *p; p++) {
@@ -110,20 +110,20 @@ static void X_pattern_alias(zhe_buf *re, const char *alias)
 typedef struct {
     char *alias;
     size_t chip;
-} X_alias;
+} S_alias;
 
 /* Longer aliases first: pcre2 takes the first alternative that matches. */
-static int X_alias_cmp(const void *a, const void *b)
+static int S_alias_cmp(const void *a, const void *b)
 {
-    size_t la = strlen(((const X_alias *)a)->alias), lb = strlen(((const X_alias *)b)->alias);
+    size_t la = strlen(((const S_alias *)a)->alias), lb = strlen(((const S_alias *)b)->alias);
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
-static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_chips(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     zhe_tsv t;
     zhe_status st = zhe_tsv_open(&t, dir, "chips.tsv", err);
-    X_alias *aliases = NULL;
+    S_alias *aliases = NULL;
     size_t n_aliases = 0, cap_aliases = 0, cap_chips = 0;
     while (st == ZHE_OK && zhe_tsv_next(&t)) {
         if (t.ncol < 2 || !*t.col[0] || !*t.col[1]) {
@@ -138,32 +138,32 @@ static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
             break;
         }
         ZHE_GROW(&ex->chips, &cap_chips, ex->n_chips + 1);
-        X_chip *c = &ex->chips[ex->n_chips];
+        S_chip *c = &ex->chips[ex->n_chips];
         c->model = zhe_strdup(t.col[0]);
         c->vendor = zhe_strdup(t.col[1]);
         c->context = zhe_strdup(t.ncol >= 4 ? t.col[3] : "");
         ZHE_GROW(&aliases, &cap_aliases, n_aliases + 1);
-        aliases[n_aliases++] = (X_alias){zhe_strdup(t.col[0]), ex->n_chips};
+        aliases[n_aliases++] = (S_alias){zhe_strdup(t.col[0]), ex->n_chips};
         for (char *a = t.ncol >= 3 ? t.col[2] : ""; *a;) {
             char *comma = strchr(a, ',');
             size_t n = comma ? (size_t)(comma - a) : strlen(a);
             if (n) {
                 ZHE_GROW(&aliases, &cap_aliases, n_aliases + 1);
-                aliases[n_aliases++] = (X_alias){zhe_strndup(a, n), ex->n_chips};
+                aliases[n_aliases++] = (S_alias){zhe_strndup(a, n), ex->n_chips};
             }
             a += n + (comma != NULL);
         }
         ex->n_chips++;
     }
     if (st == ZHE_OK && n_aliases) {
-        qsort(aliases, n_aliases, sizeof *aliases, X_alias_cmp);
+        qsort(aliases, n_aliases, sizeof *aliases, S_alias_cmp);
         /* A model is not part of a longer Latin or digit run: A100 is not
          * found in A1000 or RA100; but 8xA100 is eight A100s. */
         zhe_buf re = ZHE_BUF_INIT;
         zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))(?:");
         for (size_t i = 0; i < n_aliases; i++) {
             if (i) zhe_buf_putc(&re, '|');
-            X_pattern_alias(&re, aliases[i].alias);
+            S_pattern_alias(&re, aliases[i].alias);
             zhe_buf_printf(&re, "(*MARK:%zu)", aliases[i].chip);
         }
         zhe_buf_puts(&re, ")(?![A-Za-z0-9])");
@@ -186,19 +186,19 @@ static zhe_status X_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
     return st;
 }
 
-static int X_by_length_desc(size_t la, size_t lb) { return la < lb ? 1 : la > lb ? -1 : 0; }
+static int S_by_length_desc(size_t la, size_t lb) { return la < lb ? 1 : la > lb ? -1 : 0; }
 
-static int X_currency_cmp(const void *a, const void *b)
+static int S_currency_cmp(const void *a, const void *b)
 {
-    return X_by_length_desc(((const X_currency *)a)->len, ((const X_currency *)b)->len);
+    return S_by_length_desc(((const S_currency *)a)->len, ((const S_currency *)b)->len);
 }
 
-static int X_unit_cmp(const void *a, const void *b)
+static int S_unit_cmp(const void *a, const void *b)
 {
-    return X_by_length_desc(((const X_unit *)a)->len, ((const X_unit *)b)->len);
+    return S_by_length_desc(((const S_unit *)a)->len, ((const S_unit *)b)->len);
 }
 
-static zhe_status X_load_currencies(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_currencies(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     zhe_tsv t;
     zhe_status st = zhe_tsv_open(&t, dir, "currencies.tsv", err);
@@ -213,7 +213,7 @@ static zhe_status X_load_currencies(zhe_extractor *ex, const char *dir, zhe_erro
             break;
         }
         ZHE_GROW(&ex->currencies, &cap, ex->n_currencies + 1);
-        X_currency *c = &ex->currencies[ex->n_currencies++];
+        S_currency *c = &ex->currencies[ex->n_currencies++];
         c->word = zhe_strdup(t.col[0]);
         c->len = strlen(c->word);
         memcpy(c->code, t.col[1], 4);
@@ -222,11 +222,11 @@ static zhe_status X_load_currencies(zhe_extractor *ex, const char *dir, zhe_erro
     }
     zhe_tsv_close(&t);
     if (ex->n_currencies)
-        qsort(ex->currencies, ex->n_currencies, sizeof *ex->currencies, X_currency_cmp);
+        qsort(ex->currencies, ex->n_currencies, sizeof *ex->currencies, S_currency_cmp);
     return st;
 }
 
-static zhe_status X_load_units(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_units(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     zhe_tsv t;
     zhe_status st = zhe_tsv_open(&t, dir, "units.tsv", err);
@@ -241,19 +241,19 @@ static zhe_status X_load_units(zhe_extractor *ex, const char *dir, zhe_error *er
         }
         ZHE_GROW(&ex->units, &cap, ex->n_units + 1);
         ex->units[ex->n_units++] =
-            (X_unit){zhe_strdup(t.col[0]), len, zhe_strdup(t.ncol >= 2 ? t.col[1] : "")};
+            (S_unit){zhe_strdup(t.col[0]), len, zhe_strdup(t.ncol >= 2 ? t.col[1] : "")};
     }
     zhe_tsv_close(&t);
-    if (ex->n_units) qsort(ex->units, ex->n_units, sizeof *ex->units, X_unit_cmp);
+    if (ex->n_units) qsort(ex->units, ex->n_units, sizeof *ex->units, S_unit_cmp);
     return st;
 }
 
-static int X_qual_cmp(const void *a, const void *b)
+static int S_qual_cmp(const void *a, const void *b)
 {
-    return X_by_length_desc(((const X_qualword *)a)->len, ((const X_qualword *)b)->len);
+    return S_by_length_desc(((const S_qualword *)a)->len, ((const S_qualword *)b)->len);
 }
 
-static zhe_status X_load_qualifiers(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_qualifiers(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     static const char *const names[] = {"exact", "approx", "at_least", "at_most",
                                         "more_than", "max", "min"};
@@ -273,14 +273,14 @@ static zhe_status X_load_qualifiers(zhe_extractor *ex, const char *dir, zhe_erro
         }
         ZHE_GROW(&ex->quals, &cap, ex->n_quals + 1);
         ex->quals[ex->n_quals++] =
-            (X_qualword){zhe_strdup(t.col[0]), strlen(t.col[0]), after, (zhe_qualifier)q};
+            (S_qualword){zhe_strdup(t.col[0]), strlen(t.col[0]), after, (zhe_qualifier)q};
     }
     zhe_tsv_close(&t);
-    if (ex->n_quals) qsort(ex->quals, ex->n_quals, sizeof *ex->quals, X_qual_cmp);
+    if (ex->n_quals) qsort(ex->quals, ex->n_quals, sizeof *ex->quals, S_qual_cmp);
     return st;
 }
 
-static zhe_status X_load_triggers(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_triggers(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     zhe_tsv t;
     zhe_status st = zhe_tsv_open(&t, dir, "triggers.tsv", err);
@@ -294,13 +294,13 @@ static zhe_status X_load_triggers(zhe_extractor *ex, const char *dir, zhe_error 
         if (strcmp(t.col[1], "price") != 0) continue;
         ZHE_GROW(&ex->price_words, &cap, ex->n_price_words + 1);
         ex->price_words[ex->n_price_words++] =
-            (X_unit){zhe_strdup(t.col[0]), strlen(t.col[0]), NULL};
+            (S_unit){zhe_strdup(t.col[0]), strlen(t.col[0]), NULL};
     }
     zhe_tsv_close(&t);
     return st;
 }
 
-static zhe_status X_load_patterns(zhe_extractor *ex, const char *dir, zhe_error *err)
+static zhe_status S_load_patterns(zhe_extractor *ex, const char *dir, zhe_error *err)
 {
     zhe_tsv t;
     zhe_status st = zhe_tsv_open(&t, dir, "patterns.tsv", err);
@@ -335,7 +335,7 @@ static zhe_status X_load_patterns(zhe_extractor *ex, const char *dir, zhe_error 
         }
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
         ZHE_GROW(&ex->patterns, &cap, ex->n_patterns + 1);
-        ex->patterns[ex->n_patterns++] = (X_pattern){
+        ex->patterns[ex->n_patterns++] = (S_pattern){
             zhe_strdup(t.col[0]), ignore, re, (uint32_t)group,
             zhe_strdup(chip ? t.col[3] : ""), zhe_strdup(chip ? t.col[4] : "")};
     }
@@ -349,14 +349,14 @@ zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *er
     if (!dir) dir = zhe_default_lexicon_dir();
     zhe_extractor *ex = ZHE_NEW(zhe_extractor);
     ex->mctx = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(ex->mctx, X_MATCH_LIMIT);
-    pcre2_set_depth_limit(ex->mctx, X_DEPTH_LIMIT);
-    zhe_status st = X_load_chips(ex, dir, err);
-    if (st == ZHE_OK) st = X_load_currencies(ex, dir, err);
-    if (st == ZHE_OK) st = X_load_units(ex, dir, err);
-    if (st == ZHE_OK) st = X_load_qualifiers(ex, dir, err);
-    if (st == ZHE_OK) st = X_load_triggers(ex, dir, err);
-    if (st == ZHE_OK) st = X_load_patterns(ex, dir, err);
+    pcre2_set_match_limit(ex->mctx, S_MATCH_LIMIT);
+    pcre2_set_depth_limit(ex->mctx, S_DEPTH_LIMIT);
+    zhe_status st = S_load_chips(ex, dir, err);
+    if (st == ZHE_OK) st = S_load_currencies(ex, dir, err);
+    if (st == ZHE_OK) st = S_load_units(ex, dir, err);
+    if (st == ZHE_OK) st = S_load_qualifiers(ex, dir, err);
+    if (st == ZHE_OK) st = S_load_triggers(ex, dir, err);
+    if (st == ZHE_OK) st = S_load_patterns(ex, dir, err);
     if (st != ZHE_OK) {
         zhe_extractor_free(ex);
         return st;
@@ -426,10 +426,10 @@ typedef struct {
     size_t lo, hi;          /* in the last pass, the first passes' mentions
                                of this sentence: ms->v[lo .. hi) */
     pcre2_match_data *md;
-} X_run;
+} S_run;
 
 /* A new mention of norm[start..end) in the current sentence. */
-static zhe_mention *X_add(X_run *r, zhe_mention_type type, const char *rule, size_t start,
+static zhe_mention *S_add(S_run *r, zhe_mention_type type, const char *rule, size_t start,
                           size_t end, double confidence)
 {
     ZHE_GROW(&r->ms->v, &r->ms->cap, r->ms->n + 1);
@@ -447,7 +447,7 @@ static zhe_mention *X_add(X_run *r, zhe_mention_type type, const char *rule, siz
 
 /* Whether norm[start..end) overlaps a mention already found in the
  * current sentence. */
-static int X_taken(const X_run *r, size_t start, size_t end)
+static int S_taken(const S_run *r, size_t start, size_t end)
 {
     const zhe_mention *v = r->ms->v;
     for (size_t i = r->ms->n; i-- > r->first && v[i].sentence == r->sentence;)
@@ -457,32 +457,32 @@ static int X_taken(const X_run *r, size_t start, size_t end)
     return 0;
 }
 
-static void X_dates(X_run *r, zhe_dater *d, size_t s0, size_t s1)
+static void S_dates(S_run *r, zhe_dater *d, size_t s0, size_t s1)
 {
     zhe_date_mention dm[64];
     size_t n = zhe_dater_find(d, r->a->norm + s0, s1 - s0, dm, ZHE_ARRAY_LEN(dm));
     for (size_t i = 0; i < n && i < ZHE_ARRAY_LEN(dm); i++) {
         if (dm[i].end <= dm[i].start || dm[i].end > s1 - s0) continue;
-        zhe_mention *m = X_add(r, ZHE_MENTION_DATE, dm[i].rule, s0 + dm[i].start, s0 + dm[i].end, 0.9);
+        zhe_mention *m = S_add(r, ZHE_MENTION_DATE, dm[i].rule, s0 + dm[i].start, s0 + dm[i].end, 0.9);
         m->date = dm[i].tx;
         m->basis = dm[i].basis;
         if (dm[i].basis != ZHE_BASIS_ABSOLUTE) m->confidence = 0.8;
     }
 }
 
-static int X_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int X_is_digit(char c) { return c >= '0' && c <= '9'; }
+static int S_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static int S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A variant written right after a model: its memory ("A100 80GB",
  * "A100,80G", "A100-80G") or its form ("H100 PCIe", "H100 SXM5",
  * "GB200 NVL72").  Returns its length in text (0 if none) and fills out. */
-static size_t X_variant(const char *s, size_t len, char *out, size_t cap)
+static size_t S_variant(const char *s, size_t len, char *out, size_t cap)
 {
     size_t d = len && (s[0] == ' ' || s[0] == ',' || s[0] == '-'), i = d;
-    while (i < len && X_is_digit(s[i])) i++;
+    while (i < len && S_is_digit(s[i])) i++;
     if (i > d && i - d <= 4 && i < len && (s[i] == 'G' || s[i] == 'g')) {
         size_t e = i + 1 + (i + 1 < len && (s[i + 1] == 'B' || s[i + 1] == 'b'));
-        if (e < len && X_is_letter(s[e])) return 0;
+        if (e < len && S_is_letter(s[e])) return 0;
         snprintf(out, cap, "%.*sGB", (int)(i - d), s + d);
         return e;
     }
@@ -492,8 +492,8 @@ static size_t X_variant(const char *s, size_t len, char *out, size_t cap)
         size_t n = strlen(forms[k]);
         if (len - d < n || memcmp(s + d, forms[k], n)) continue;
         size_t e = d + n;
-        while (e < len && e - d < 8 && X_is_digit(s[e])) e++;     /* SXM5, NVL72 */
-        if (e < len && X_is_letter(s[e])) continue;
+        while (e < len && e - d < 8 && S_is_digit(s[e])) e++;     /* SXM5, NVL72 */
+        if (e < len && S_is_letter(s[e])) continue;
         snprintf(out, cap, "%.*s", (int)(e - d), s + d);
         return e;
     }
@@ -502,7 +502,7 @@ static size_t X_variant(const char *s, size_t len, char *out, size_t cap)
 
 /* Whether sentence s[0..len) has one of the words a chip with an
  * ambiguous name needs (L2 is also a cache and a level of driving aid). */
-static int X_in_context(const X_chip *c, const char *s, size_t len)
+static int S_in_context(const S_chip *c, const char *s, size_t len)
 {
     if (!*c->context) return 1;
     for (const char *w = c->context; *w;) {
@@ -516,11 +516,11 @@ static int X_in_context(const X_chip *c, const char *s, size_t len)
 
 /* The rules of patterns.tsv over sentence [s0, s1): ignore rules (ignore
  * = 1) claim their spans, chip rules add the models they name. */
-static void X_patterns(X_run *r, size_t s0, size_t s1, int ignore)
+static void S_patterns(S_run *r, size_t s0, size_t s1, int ignore)
 {
     const char *norm = r->a->norm;
     for (size_t p = 0; p < r->ex->n_patterns; p++) {
-        const X_pattern *pt = &r->ex->patterns[p];
+        const S_pattern *pt = &r->ex->patterns[p];
         if (pt->ignore != ignore) continue;
         for (size_t at = s0; at < s1;) {
             int rc = pcre2_match(pt->re, (PCRE2_SPTR)norm, s1, at, 0, r->md, r->ex->mctx);
@@ -535,8 +535,8 @@ static void X_patterns(X_run *r, size_t s0, size_t s1, int ignore)
                 start = ov[2 * pt->group];
                 end = ov[2 * pt->group + 1];
             }
-            if (end > start && !X_taken(r, start, end)) {
-                zhe_mention *m = X_add(r, ignore ? 0 : ZHE_MENTION_CHIP, pt->id, start, end, 0.7);
+            if (end > start && !S_taken(r, start, end)) {
+                zhe_mention *m = S_add(r, ignore ? 0 : ZHE_MENTION_CHIP, pt->id, start, end, 0.7);
                 if (!ignore) {
                     /* the model: the template with {} the matched text */
                     const char *brace = strstr(pt->model, "{}");
@@ -547,7 +547,7 @@ static void X_patterns(X_run *r, size_t s0, size_t s1, int ignore)
                     else
                         snprintf(m->model, sizeof m->model, "%s", pt->model);
                     m->vendor = pt->vendor;
-                    m->norm_end += X_variant(norm + end, s1 - end, m->variant,
+                    m->norm_end += S_variant(norm + end, s1 - end, m->variant,
                                              sizeof m->variant);
                 }
             }
@@ -556,7 +556,7 @@ static void X_patterns(X_run *r, size_t s0, size_t s1, int ignore)
     }
 }
 
-static void X_chips(X_run *r, size_t s0, size_t s1)
+static void S_chips(S_run *r, size_t s0, size_t s1)
 {
     const char *norm = r->a->norm;
     size_t at = s0;
@@ -567,12 +567,12 @@ static void X_chips(X_run *r, size_t s0, size_t s1)
         size_t start = ov[0], end = ov[1];
         const char *mark = (const char *)pcre2_get_mark(r->md);
         size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->n_chips;
-        if (end > start && chip < r->ex->n_chips && !X_taken(r, start, end) &&
-            X_in_context(&r->ex->chips[chip], norm + s0, s1 - s0)) {
-            zhe_mention *m = X_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
+        if (end > start && chip < r->ex->n_chips && !S_taken(r, start, end) &&
+            S_in_context(&r->ex->chips[chip], norm + s0, s1 - s0)) {
+            zhe_mention *m = S_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
             snprintf(m->model, sizeof m->model, "%s", r->ex->chips[chip].model);
             m->vendor = r->ex->chips[chip].vendor;
-            m->norm_end += X_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
+            m->norm_end += S_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
         }
         at = end > at ? end : at + 1;
     }
@@ -582,11 +582,11 @@ static void X_chips(X_run *r, size_t s0, size_t s1)
 
 /* The qualifier word that stands after the amount at s[at] (after=1), or
  * before it, ending at s[at]; its length, 0 if none. */
-static size_t X_qualifier_at(const zhe_extractor *ex, const char *s, size_t from, size_t at,
+static size_t S_qualifier_at(const zhe_extractor *ex, const char *s, size_t from, size_t at,
                              size_t to, int after, zhe_qualifier *q)
 {
     for (size_t k = 0; k < ex->n_quals; k++) {
-        const X_qualword *w = &ex->quals[k];
+        const S_qualword *w = &ex->quals[k];
         if (w->after != after) continue;
         if (after ? to - at >= w->len && !memcmp(s + at, w->word, w->len)
                   : at - from >= w->len && !memcmp(s + at - w->len, w->word, w->len)) {
@@ -599,11 +599,11 @@ static size_t X_qualifier_at(const zhe_extractor *ex, const char *s, size_t from
 
 /* The longest currency that may stand after (after=1) or before an amount,
  * at s[at] or ending at s[at]; NULL if none. */
-static const X_currency *X_currency_at(const zhe_extractor *ex, const char *s, size_t from,
+static const S_currency *S_currency_at(const zhe_extractor *ex, const char *s, size_t from,
                                        size_t at, size_t to, int after)
 {
     for (size_t k = 0; k < ex->n_currencies; k++) {
-        const X_currency *c = &ex->currencies[k];
+        const S_currency *c = &ex->currencies[k];
         if (after ? !c->after || to - at < c->len || memcmp(s + at, c->word, c->len)
                   : !c->before || at - from < c->len || memcmp(s + at - c->len, c->word, c->len))
             continue;
@@ -617,16 +617,16 @@ static const X_currency *X_currency_at(const zhe_extractor *ex, const char *s, s
     return NULL;
 }
 
-static const X_unit *X_unit_at(const zhe_extractor *ex, const char *s, size_t at, size_t to)
+static const S_unit *S_unit_at(const zhe_extractor *ex, const char *s, size_t at, size_t to)
 {
     for (size_t k = 0; k < ex->n_units; k++) {
-        const X_unit *u = &ex->units[k];
+        const S_unit *u = &ex->units[k];
         if (to - at >= u->len && !memcmp(s + at, u->word, u->len)) return u;
     }
     return NULL;
 }
 
-static int X_is_ascii_alnum(char c)
+static int S_is_ascii_alnum(char c)
 {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
@@ -635,7 +635,7 @@ static int X_is_ascii_alnum(char c)
  * or a word that starts the numbers of zhe_number_parse (几万, 数千, 上千万,
  * 成千上万, 千余).  Most characters of a text cannot, and are passed over
  * without asking the parser. */
-static int X_number_char(uint32_t c)
+static int S_number_char(uint32_t c)
 {
     if (c < 0x80) return c >= '0' && c <= '9';
     switch (c) {
@@ -651,11 +651,11 @@ static int X_number_char(uint32_t c)
 
 /* Whether a number may start at s[i]: not inside a Latin or digit run (the
  * 4090 of RTX4090, the 5 of 2.5, the 17 of 10-17). */
-static int X_number_may_start(const char *s, size_t s0, size_t i)
+static int S_number_may_start(const char *s, size_t s0, size_t i)
 {
     if (i == s0) return 1;
     char p = s[i - 1];
-    if (X_is_ascii_alnum(p)) return 0;
+    if (S_is_ascii_alnum(p)) return 0;
     /* after a separator only when it does not follow a digit: 原装,9片 */
     int sep = p == '.' || p == ',' || p == '-' || p == '/' || p == ':';
     return !(sep && i - 1 > s0 && s[i - 2] >= '0' && s[i - 2] <= '9');
@@ -664,10 +664,10 @@ static int X_number_may_start(const char *s, size_t s0, size_t i)
 /* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  It is money
  * when 钱 follows, or when the amount is too large for a count of cards and
  * neither a model nor a word for a part (显卡, 芯片, 板卡) follows. */
-static int X_kuai_is_money(const char *s, size_t after, size_t to, double value)
+static int S_kuai_is_money(const char *s, size_t after, size_t to, double value)
 {
     if (to - after >= 3 && !memcmp(s + after, "钱", 3)) return 1;
-    if (after < to && X_is_ascii_alnum(s[after])) return 0;     /* 8块A100 */
+    if (after < to && S_is_ascii_alnum(s[after])) return 0;     /* 8块A100 */
     uint32_t c = 0;
     if (after < to) zhe_utf8_decode(s + after, to - after, &c);
     /* 200块显卡, 两块芯片, 1000块板卡, 8块硬盘 */
@@ -679,7 +679,7 @@ static int X_kuai_is_money(const char *s, size_t after, size_t to, double value)
 }
 
 /* The length of a range's separator at s[at] (至, 到, -, ~), or 0. */
-static size_t X_range_sep(const char *s, size_t at, size_t to)
+static size_t S_range_sep(const char *s, size_t at, size_t to)
 {
     static const char *const seps[] = {"至", "到", "~", "〜", "-", "—"};
     for (size_t k = 0; k < ZHE_ARRAY_LEN(seps); k++) {
@@ -692,10 +692,10 @@ static size_t X_range_sep(const char *s, size_t at, size_t to)
 /* An amount written with its unit on both ends of a range (1.4万元至1.6万元,
  * 3片到5片): if one follows the amount ending at s[end], make num the
  * range and return the range's end; else return end. */
-static size_t X_range_tail(const zhe_extractor *ex, const char *s, size_t s0, size_t end,
-                           size_t s1, const char *code, const X_unit *unit, zhe_number *num)
+static size_t S_range_tail(const zhe_extractor *ex, const char *s, size_t s0, size_t end,
+                           size_t s1, const char *code, const S_unit *unit, zhe_number *num)
 {
-    size_t sep = X_range_sep(s, end, s1);
+    size_t sep = S_range_sep(s, end, s1);
     zhe_number hi;
     size_t k = end + sep, n;
     if (!sep || !isnan(num->high) || !(n = zhe_number_parse(s + k, s1 - k, &hi)) ||
@@ -704,11 +704,11 @@ static size_t X_range_tail(const zhe_extractor *ex, const char *s, size_t s0, si
     size_t j = k + n;
     if (j < s1 && s[j] == ' ') j++;
     if (code) {
-        const X_currency *c = X_currency_at(ex, s, s0, j, s1, 1);
+        const S_currency *c = S_currency_at(ex, s, s0, j, s1, 1);
         if (!c || strcmp(c->code, code)) return end;
         j += c->len;
     } else {
-        const X_unit *u = X_unit_at(ex, s, j, s1);
+        const S_unit *u = S_unit_at(ex, s, j, s1);
         if (u != unit) return end;
         j += u->len;
     }
@@ -718,7 +718,7 @@ static size_t X_range_tail(const zhe_extractor *ex, const char *s, size_t s0, si
 }
 
 /* Whether s[at] ends a clause: the end, or punctuation. */
-static int X_clause_end(const char *s, size_t at, size_t to)
+static int S_clause_end(const char *s, size_t at, size_t to)
 {
     if (at >= to) return 1;
     uint32_t c;
@@ -730,7 +730,7 @@ static int X_clause_end(const char *s, size_t at, size_t to)
 
 /* Whether the unit u at s[at] is followed by a word that makes it an idiom
  * (一片看好, 一组数据). */
-static int X_idiom_after(const X_unit *u, const char *s, size_t at, size_t to)
+static int S_idiom_after(const S_unit *u, const char *s, size_t at, size_t to)
 {
     for (const char *w = u->not_before; w && *w;) {
         const char *comma = strchr(w, ',');
@@ -741,7 +741,7 @@ static int X_idiom_after(const X_unit *u, const char *s, size_t at, size_t to)
     return 0;
 }
 
-static void X_amounts(X_run *r, size_t s0, size_t s1)
+static void S_amounts(S_run *r, size_t s0, size_t s1)
 {
     const zhe_extractor *ex = r->ex;
     const char *s = r->a->norm;
@@ -750,21 +750,21 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
         size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
-        if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+        if (S_number_char(cp) && S_number_may_start(s, s0, i) && !S_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
-        if (!n || X_taken(r, i, i + n) || num.vague ||
+        if (!n || S_taken(r, i, i + n) || num.vague ||
             (i - s0 >= 3 && !memcmp(s + i - 3, "第", 3))) {     /* 第一台 is an ordinal */
             i += n ? n : clen;
             continue;
         }
         size_t start = i, end = i + n, j = end;
         if (j < s1 && s[j] == ' ') j++;
-        const X_currency *cur = X_currency_at(ex, s, s0, j, s1, 1);
-        const X_unit *unit = cur ? NULL : X_unit_at(ex, s, j, s1);
+        const S_currency *cur = S_currency_at(ex, s, s0, j, s1, 1);
+        const S_unit *unit = cur ? NULL : S_unit_at(ex, s, j, s1);
         size_t k = start;
         if (k > s0 && s[k - 1] == ' ') k--;
-        const X_currency *pre = X_currency_at(ex, s, s0, k, s1, 0);
-        if (pre && X_taken(r, k - pre->len, k)) pre = NULL;     /* 30万港币一张 */
+        const S_currency *pre = S_currency_at(ex, s, s0, k, s1, 0);
+        if (pre && S_taken(r, k - pre->len, k)) pre = NULL;     /* 30万港币一张 */
         const char *code = NULL, *rule = "quantity.unit";
         double confidence = 0.9;
         /* 人民币3999元, 新台币45万元: the currency before names it, the 元
@@ -780,7 +780,7 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
             end = j + cur->len;
             rule = "money.after";
         } else if (unit && !strcmp(unit->word, "块") &&
-                   X_kuai_is_money(s, j + unit->len, s1, num.value)) {
+                   S_kuai_is_money(s, j + unit->len, s1, num.value)) {
             code = "CNY";
             end = j + unit->len + (s1 - (j + unit->len) >= 3 &&
                                    !memcmp(s + j + unit->len, "钱", 3) ? 3 : 0);
@@ -788,21 +788,21 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
             confidence = 0.7;
             rule = "money.kuai";
         }
-        if (!code && !(unit && !X_idiom_after(unit, s, j + unit->len, s1))) {
+        if (!code && !(unit && !S_idiom_after(unit, s, j + unit->len, s1))) {
             i += n;
             continue;
         }
         if (unit) end = j + unit->len;
-        end = X_range_tail(ex, s, s0, end, s1, code, unit, &num);
+        end = S_range_tail(ex, s, s0, end, s1, code, unit, &num);
         /* Qualifiers: the number's own form first (两万多, 三五), then the
          * words around it, which become part of the mention (约26.5万元). */
         zhe_qualifier q = num.qualifier, wq;
-        size_t qa = X_qualifier_at(ex, s, s0, end, s1, 1, &wq);
+        size_t qa = S_qualifier_at(ex, s, s0, end, s1, 1, &wq);
         if (qa && q == ZHE_QUAL_EXACT) q = wq, end += qa;
-        size_t qb = X_qualifier_at(ex, s, s0, start, s1, 0, &wq);
-        if (qb && (q == ZHE_QUAL_EXACT || q == wq) && !X_taken(r, start - qb, start))
+        size_t qb = S_qualifier_at(ex, s, s0, start, s1, 0, &wq);
+        if (qb && (q == ZHE_QUAL_EXACT || q == wq) && !S_taken(r, start - qb, start))
             q = wq, start -= qb;    /* 约9万元左右: both say approx */
-        zhe_mention *m = X_add(r, code ? ZHE_MENTION_MONEY : ZHE_MENTION_QUANTITY, rule, start,
+        zhe_mention *m = S_add(r, code ? ZHE_MENTION_MONEY : ZHE_MENTION_QUANTITY, rule, start,
                                end, code ? confidence : 0.8);
         m->amount = num;
         m->amount.qualifier = q;
@@ -814,7 +814,7 @@ static void X_amounts(X_run *r, size_t s0, size_t s1)
 
 /* ------------------------------------------------------------ bare money */
 
-static int X_price_sentence(const zhe_extractor *ex, const char *s, size_t len)
+static int S_price_sentence(const zhe_extractor *ex, const char *s, size_t len)
 {
     for (size_t k = 0; k < ex->n_price_words; k++)
         if (memmem(s, len, ex->price_words[k].word, ex->price_words[k].len)) return 1;
@@ -823,7 +823,7 @@ static int X_price_sentence(const zhe_extractor *ex, const char *s, size_t len)
 
 /* The currency of the article's prices when there is just one; NULL if none
  * or several. */
-static const char *X_article_currency(const X_run *r)
+static const char *S_article_currency(const S_run *r)
 {
     const char *code = NULL;
     for (size_t i = r->first; i < r->ms->n; i++) {
@@ -838,7 +838,7 @@ static const char *X_article_currency(const X_run *r)
 /* Amounts with 万 or 亿 and no unit, in a price sentence: 4万、13万、25万. */
 /* The clause around s[i] within the sentence [s0, s1): between commas,
  * semicolons and colons (an enumeration with 、 stays one clause). */
-static void X_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, size_t *c1)
+static void S_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, size_t *c1)
 {
     *c0 = i;
     while (*c0 > s0 && s[*c0 - 1] != ',' && s[*c0 - 1] != ';' && s[*c0 - 1] != ':') (*c0)--;
@@ -846,19 +846,19 @@ static void X_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, 
     while (*c1 < s1 && s[*c1] != ',' && s[*c1] != ';' && s[*c1] != ':') (*c1)++;
 }
 
-static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
+static void S_bare_amounts(S_run *r, size_t s0, size_t s1, const char *code)
 {
     const zhe_extractor *ex = r->ex;
     const char *s = r->a->norm;
-    if (!X_price_sentence(ex, s + s0, s1 - s0)) return;
+    if (!S_price_sentence(ex, s + s0, s1 - s0)) return;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
         size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp), c0, c1;
         zhe_number num;
         size_t n = 0;
-        if (X_number_char(cp) && X_number_may_start(s, s0, i) && !X_taken(r, i, i + clen))
+        if (S_number_char(cp) && S_number_may_start(s, s0, i) && !S_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
-        if (!n || num.vague || X_taken(r, i, i + n)) {
+        if (!n || num.vague || S_taken(r, i, i + n)) {
             i += n ? n : clen;
             continue;
         }
@@ -867,17 +867,17 @@ static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
         int written = 0;
         for (size_t k = i; k + 3 <= i + n; k++)
             if (!memcmp(s + k, "万", 3) || !memcmp(s + k, "亿", 3)) written = 1;
-        X_clause(s, s0, s1, i, &c0, &c1);
+        S_clause(s, s0, s1, i, &c0, &c1);
         size_t e = i + n;
         zhe_qualifier q = num.qualifier, wq;
-        size_t qa = X_qualifier_at(ex, s, s0, e, s1, 1, &wq);
-        const X_unit *each = NULL;
+        size_t qa = S_qualifier_at(ex, s, s0, e, s1, 1, &wq);
+        const S_unit *each = NULL;
         if (s1 - e >= 3 && (!memcmp(s + e, "一", 3) || !memcmp(s + e, "每", 3)))
-            each = X_unit_at(ex, s, e + 3, s1);     /* 25万一张 */
-        if (written && X_price_sentence(ex, s + c0, c1 - c0) &&
-            (qa || each || X_clause_end(s, e, s1))) {
+            each = S_unit_at(ex, s, e + 3, s1);     /* 25万一张 */
+        if (written && S_price_sentence(ex, s + c0, c1 - c0) &&
+            (qa || each || S_clause_end(s, e, s1))) {
             if (qa && q == ZHE_QUAL_EXACT) q = wq, e += qa;
-            zhe_mention *m = X_add(r, ZHE_MENTION_MONEY, "money.bare_price", i, e, 0.5);
+            zhe_mention *m = S_add(r, ZHE_MENTION_MONEY, "money.bare_price", i, e, 0.5);
             m->amount = num;
             m->amount.qualifier = q;
             memcpy(m->currency, code, 4);
@@ -888,7 +888,7 @@ static void X_bare_amounts(X_run *r, size_t s0, size_t s1, const char *code)
 
 /* ---------------------------------------------------------------- driver */
 
-static int X_mention_cmp(const void *a, const void *b)
+static int S_mention_cmp(const void *a, const void *b)
 {
     const zhe_mention *x = a, *y = b;
     if (x->norm_start != y->norm_start) return x->norm_start < y->norm_start ? -1 : 1;
@@ -898,7 +898,7 @@ static int X_mention_cmp(const void *a, const void *b)
 
 void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms)
 {
-    X_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL};
+    S_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(16, NULL);
     zhe_dater *d = zhe_dater_new(a->published);
@@ -908,13 +908,13 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         if (k && memchr(a->norm + prev_end, '\n', s0 - prev_end)) zhe_dater_paragraph(d);
         prev_end = s1;
         r.sentence = k;
-        X_patterns(&r, s0, s1, 1);
-        X_dates(&r, d, s0, s1);
-        if (ex->chip_re) X_chips(&r, s0, s1);
-        X_patterns(&r, s0, s1, 0);
-        X_amounts(&r, s0, s1);
+        S_patterns(&r, s0, s1, 1);
+        S_dates(&r, d, s0, s1);
+        if (ex->chip_re) S_chips(&r, s0, s1);
+        S_patterns(&r, s0, s1, 0);
+        S_amounts(&r, s0, s1);
     }
-    const char *code = X_article_currency(&r);
+    const char *code = S_article_currency(&r);
     if (code) {
         /* The first passes left the mentions in sentence order. */
         size_t passed = ms->n;
@@ -922,7 +922,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         for (size_t k = 0; k < a->n_sentences; k++) {
             r.sentence = k;
             for (r.lo = r.hi; r.hi < passed && ms->v[r.hi].sentence == k;) r.hi++;
-            X_bare_amounts(&r, a->sentences[k].off, a->sentences[k].off + a->sentences[k].len,
+            S_bare_amounts(&r, a->sentences[k].off, a->sentences[k].off + a->sentences[k].len,
                            code);
         }
     }
@@ -933,7 +933,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     for (size_t i = r.first; i < ms->n; i++)
         if (ms->v[i].type) ms->v[kept++] = ms->v[i];
     ms->n = kept;
-    if (ms->n > r.first) qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, X_mention_cmp);
+    if (ms->n > r.first) qsort(ms->v + r.first, ms->n - r.first, sizeof *ms->v, S_mention_cmp);
     /* Code point offsets, counted along the text once: the mentions are in
      * text order, and the map keeps it. */
     size_t byte = 0, cp = 0;

@@ -23,7 +23,8 @@
 **   days       今天 今日 昨天 前天 明天 后天 · 当日 当天 当晚 同日 · 次日 翌日 第二天 前一天
 **   weeks      上周 本周 这周 下周 上个星期 … [一…六 日] [末]
 **   quarters   本季度 上季度 下季度
-**   vague      近日 日前 (the publication day) 近期 (its month), all APPROX
+**   vague      近日 日前 (the publication day), APPROX; not 近期, which is as
+**              often the near future (近期将发布) as the recent past
 **   offsets    三天后 3天前 三日后 两周后 一个月前 3年后
 **   suffix     前后 左右 make a date APPROX
 **
@@ -55,7 +56,7 @@
 **     from the narrative date, P included — but N年前 ("N years ago")
 **     counts from P.
 **   - Every date reported becomes the narrative date (reduced to a year,
-**     month or day), except the vague 近日/日前/近期, and except that a
+**     month or day), except the vague 近日/日前, and except that a
 **     coarser date that contains the current one (今年 after 10月17日)
 **     leaves the finer one in place.
 ** start and end are the first and last day of the whole period named, with
@@ -396,12 +397,12 @@ typedef enum { SRC_NONE, SRC_ABS, SRC_PUB, SRC_NAR } S_src;
 typedef enum {
     K_CAL,          /* [year] [month [day] | quarter | half | season | week] [mod] */
     K_DAY_PUB,      /* 昨天: P + off days */
-    K_DAY_NAR,      /* 次日: the narrative day + off days */
-    K_DAY_SAME,     /* 当日: the narrative day, read in this paragraph */
+    K_DAY_NAR,      /* 次日: the last day read + off days */
+    K_DAY_SAME,     /* 当日: the last day read + 0 */
     K_WEEK_PUB,     /* 上周: P's week (or a day's said before) + off; d a weekday or 0 */
     K_QUARTER_PUB,  /* 上季度: P's quarter + off */
     K_OFFSET,       /* 三天后: the narrative date + off units */
-    K_APPROX        /* 近日, 近期: P's day or month */
+    K_APPROX        /* 近日, 日前: P's day */
 } S_kind;
 
 /* One expression as read, before resolving. */
@@ -889,7 +890,6 @@ static const struct {
     /* vague: the publication day or month */
     { "近日", K_APPROX, 0, 0, S_DAY, "最接临靠逼贴将", "本元韩产均美" },
     { "日前", K_APPROX, 0, 0, S_DAY, S_RIQIAN_WORDS, "" },
-    { "近期", K_APPROX, 0, 0, S_MONTH, "最接临靠", "" },
 };
 
 /* A word of S_words at s[i], with what may follow it. */
@@ -1121,6 +1121,11 @@ struct zhe_dater {
     int nar_text;       /* ... and it was read in the text */
     S_date nar;         /* an S_YEAR, S_MONTH or S_DAY */
     int para_day;       /* a day was read in the current paragraph */
+    int has_last_day, has_last_past_day;
+    long last_day;      /* the last day read in the text … */
+    long last_past_day; /* … and the last one not after P: what 当日 and
+                           次日 refer to, unless the sentence is about the
+                           future (将于12月1日上市，次日发货) */
     int para_year;      /* a year was written out in the current paragraph */
 };
 
@@ -1269,13 +1274,16 @@ static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_
         *r = S_day_of(d->pub_day + e->off);
         break;
     case K_DAY_SAME:
-        if (!d->para_day) return 0;
-        /* fall through */
-    case K_DAY_NAR:
-        if (!d->nar_text || d->nar.unit != S_DAY) return 0;
-        *r = S_day_of(S_first(&d->nar) + e->off);
+    case K_DAY_NAR: {
+        /* The day the story told last, even across a paragraph break
+         * (10月17日…。¶当日晚间…) and past a coarser date said in between
+         * (与去年10月的规则相比…。次日…); a day still to come (新规将于11月
+         * 17日生效) only when this sentence is about the future too. */
+        if (!(said->future ? d->has_last_day : d->has_last_past_day)) return 0;
+        *r = S_day_of((said->future ? d->last_day : d->last_past_day) + e->off);
         *basis = ZHE_BASIS_NARRATIVE;
         break;
+    }
     case K_WEEK_PUB: {
         /* Reported speech: in 美国商务部10月23日通知该公司，上周…, the week
          * is the one before 10月23日's, not before the publication's. */
@@ -1336,7 +1344,15 @@ static void S_narrate(zhe_dater *d, const S_date *r)
           S_last(&d->nar) <= S_last(&nv)))
         d->nar = nv;
     d->has_nar = d->nar_text = 1;
-    if (r->unit == S_DAY) d->para_day = 1;
+    if (r->unit == S_DAY) {
+        d->para_day = 1;
+        d->last_day = S_first(r);
+        d->has_last_day = 1;
+        if (!d->has_pub || d->last_day <= d->pub_day) {
+            d->last_past_day = d->last_day;
+            d->has_last_past_day = 1;
+        }
+    }
 }
 
 /* The id of the rule an expression was read by, for the mention. */

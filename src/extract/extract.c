@@ -914,8 +914,11 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         S_patterns(&r, s0, s1, 0);
         S_amounts(&r, s0, s1);
     }
-    const char *code = S_article_currency(&r);
-    if (code) {
+    /* A copy: the mention it comes from moves when the list grows. */
+    char code[4] = "";
+    const char *cur = S_article_currency(&r);
+    if (cur) memcpy(code, cur, 4);
+    if (*code) {
         /* The first passes left the mentions in sentence order. */
         size_t passed = ms->n;
         r.hi = r.first;

@@ -10,6 +10,8 @@
 **   base.h   status codes, errors, allocator, buffers, UTF-8
 **   text.h   decode, read, clean, normalize, split
 **   segment.h  word segmentation
+**   extract.h  mentions: chip models, money, dates, quantities
+**   events.h   events linked from the mentions
 */
 #ifndef ZHEVENTS_H
 #define ZHEVENTS_H
@@ -19,6 +21,7 @@
 #include <zhevents/text.h>
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
+#include <zhevents/events.h>
 #undef ZHEVENTS_H_IN
 
 #endif /* ZHEVENTS_H */

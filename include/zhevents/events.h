@@ -1,0 +1,118 @@
+/*
+** zhevents/events.h — events: what happened to which chips, when, for how
+** much, how many, linked from an article's mentions.
+**
+** A zhe_linker loads the trigger words (lexicons/triggers.tsv) and turns
+** one article's mentions into events:
+**
+**     zhe_linker *lk;
+**     if (zhe_linker_new(NULL, &lk, &err) != ZHE_OK) …;
+**     zhe_events evs = {0};
+**     zhe_link(lk, article, &mentions, &evs);   // after zhe_extract
+**     for (size_t i = 0; i < evs.n; i++) … evs.v[i] …;
+**     zhe_events_clear(&evs);
+**     zhe_linker_free(lk);
+**
+** An event's money, quantity and date are indices into the mention list
+** it was linked from; its chips are copied (they may come from an earlier
+** sentence than its own).
+*/
+#ifndef ZHEVENTS_EVENTS_H
+#define ZHEVENTS_EVENTS_H
+
+#if !defined(ZHEVENTS_H_IN) && !defined(ZHEVENTS_COMPILATION)
+#error "Only <zhevents/zhevents.h> can be included directly."
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum zhe_event_type {
+    ZHE_EVENT_EXPORT_CONTROL = 1,   /* 禁售, 出口管制条例, 实体清单 */
+    ZHE_EVENT_PRICE,                /* an amount of money with 售价, 报价, 涨至 … */
+    ZHE_EVENT_LAUNCH,               /* 发布, 推出, 上市 */
+    ZHE_EVENT_SHIPMENT,             /* 出货, 交付, 发货 */
+    ZHE_EVENT_CAPACITY              /* 产能, 月产 */
+} zhe_event_type;
+
+#define ZHE_EVENT_TYPE_MAX ZHE_EVENT_CAPACITY
+
+/** "export_control", "price", "launch", "shipment", "capacity"; NULL for
+ *  a value outside the enum.  Static storage. */
+ZHE_API const char *zhe_event_type_str(zhe_event_type t);
+
+/** The type named s (as zhe_event_type_str spells it), or 0. */
+ZHE_API zhe_event_type zhe_event_type_parse(const char *s);
+
+/* Which date governs an event, and why. */
+typedef enum zhe_event_basis {
+    ZHE_EVENT_STATED = 0,   /* a date in the event's own sentence */
+    ZHE_EVENT_NARRATIVE,    /* the last date before it in the story */
+    ZHE_EVENT_PUBLISHED,    /* the publication date: nothing else said */
+    ZHE_EVENT_UNDATED       /* not even that: the article has no date */
+} zhe_event_basis;
+
+/** "stated", "narrative", "published", "undated".  Static storage. */
+ZHE_API const char *zhe_event_basis_str(zhe_event_basis b);
+
+#define ZHE_EVENT_MAX_CHIPS 8
+
+typedef struct zhe_event {
+    zhe_event_type type;
+    size_t sentence;            /* index into the article's sentences */
+    size_t norm_start, norm_end;    /* the sentence: bytes in norm */
+    size_t raw_start, raw_end;      /* bytes in raw */
+    size_t start, end;          /* code points in raw */
+
+    zhe_timex date;             /* value "" when undated */
+    zhe_event_basis date_basis;
+    ptrdiff_t date_mention;     /* index of the governing date mention, or -1 */
+
+    size_t n_chips;
+    char chips[ZHE_EVENT_MAX_CHIPS][32];    /* canonical models, in text order */
+    const char *vendors[ZHE_EVENT_MAX_CHIPS];
+
+    ptrdiff_t money;            /* index of the money mention, or -1 */
+    ptrdiff_t quantity;         /* index of the quantity mention, or -1 */
+
+    char trigger[32];           /* the trigger word, as normalized */
+    double confidence;          /* 0..1 */
+    const char *rule;           /* the id of the rule that made it ("event.price") */
+    char key[17];               /* 16 hex digits from what the event says
+                                   (type, date, chips, amounts, sentence
+                                   text): the same on every run */
+} zhe_event;
+
+/* A growable list of events, in text order.  Zero it to start. */
+typedef struct zhe_events {
+    zhe_event *v;
+    size_t n;
+    size_t cap;
+} zhe_events;
+
+ZHE_API void zhe_events_clear(zhe_events *evs);
+
+/*
+** The linker: trigger words (triggers.tsv) compiled into one matcher.
+** Read-only once made, so threads may share one.  Returns ZHE_ERR_DATA
+** with err naming the file and line of a lexicon it cannot use.
+*/
+typedef struct zhe_linker zhe_linker;
+
+ZHE_API zhe_status zhe_linker_new(const char *lexicon_dir, zhe_linker **out, zhe_error *err);
+ZHE_API void zhe_linker_free(zhe_linker *lk);
+
+/*
+** Link the mentions ms of article a (as zhe_extract found them) into
+** events, appended to evs in text order.  The same fact said twice in the
+** article (a repeated paragraph, a recap) is one event: the first.
+*/
+ZHE_API void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms,
+                      zhe_events *evs);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZHEVENTS_EVENTS_H */

@@ -1,34 +1,138 @@
 /*
 ** link.c — an article's events, linked from its mentions (see
 ** zhevents/events.h).
+**
+** The sentence is the unit: each is searched for the trigger words of
+** lexicons/triggers.tsv (the longest at each place; a word in a clause
+** of cause, 受禁售消息影响, triggers nothing), and its mentions are read in
+** the light of the words found.
+**   - price: an amount of money with a price word in its clause or
+**     before it in the sentence is a price, of the chip nearest it: in its
+**     clause, else the last one before it in the sentence, else the first
+**     after, else (when the amount's currency was written) the last chip of
+**     the sentence before (按最高成交价25万元来算 after a sentence on the
+**     A100).  A chip stands with its list (A100、A800和H100).  Two amounts
+**     are two prices, but not an amount in parentheses right after
+**     another (544万日元(26.5万元人民币): the same, converted), nor the
+**     amount a price changed from (从12999元涨到两万多元).
+**   - export_control: an event for each clause with a control word and a
+**     date of its own, else one for the sentence, dated by it; its chips
+**     are all the sentence names but those a clause spares (却不在禁售名单
+**     中).  Without chips it takes those of the next sentence when that
+**     one has no date (…新规将立即生效。受影响的产品包括A100、A800…).
+**   - launch: a chip in the word's clause; its money, a launch price.
+**     shipment: a chip or a count of goods in the clause (else the
+**     sentence's chips); an order's value after the word.  capacity: each
+**     count after the word, dated by its own clause.  None of them in a
+**     sentence that tells of an export control: there they are what the
+**     control stops (影响…的出货).
+** Every event but a price needs a date in its own sentence: the clause's,
+** else one said before it (当地时间12月6日，AMD…正式推出MI300X).  A price
+** takes the date nearest it in its clause, else in its sentence, else the
+** paragraph's last (the story's, for a chip of the sentence before), else
+** the publication date, and says which in date_basis.  Vague dates (近日)
+** count only when there is no other.
+**
+** Dates written as a modifier (上周(10月17日)公布的出口限制) tell when the
+** thing modified came about, not when the sentence's event happened: an
+** export control takes them only when its sentence has no other.
+**
+** The same fact said twice (same type, date, amount or count where both
+** say one, chips in common) is kept once, with what both say.  An export
+** control without chips is dropped when one with chips starts in the same
+** month: it is the story's background (十月初就接到了这个(禁售)消息).
 */
 #include "../base/base_int.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
 
+/* Trigger types beyond zhe_event_type. */
+enum { S_EXEMPT = -1, S_NOT_TRIGGER = -2 };
+
+typedef struct {
+    char *word;
+    size_t len;
+    int type;           /* a zhe_event_type, S_EXEMPT or S_NOT_TRIGGER */
+    char **needs;       /* words one of which its clause must hold, or NULL */
+    size_t n_needs;
+} S_trigger;
+
+#define S_BUCKETS 256
+
 struct zhe_linker {
-    int unused;
+    S_trigger *v;       /* sorted by bucket, then longest first */
+    size_t n;
+    size_t bucket[S_BUCKETS + 1];   /* v[bucket[h] .. bucket[h+1]) */
+};
+
+/* A trigger word found in a sentence. */
+typedef struct {
+    size_t pos, end;    /* bytes in norm */
+    const S_trigger *t;
+} S_hit;
+
+/* A list of positions, kept in order: mention indices, clause marks. */
+typedef struct {
+    size_t *v;
+    size_t n, cap;
+} S_list;
+
+/* A clause mark of the sentence: , ; : ! ? —— … */
+typedef struct {
+    size_t at, end;     /* bytes in norm */
+} S_mark;
+
+/*
+** What the linker knows of the sentence it is reading.  Its mentions are
+** listed by type, its clause marks and exempting words in order, so every
+** question the rules ask (the chip nearest here, the clause around there)
+** is a binary search, and no sentence, however long, costs more than
+** n log n.
+*/
+typedef struct {
+    const zhe_article *a;
+    const zhe_mentions *ms;
+    size_t index;       /* the sentence's index */
+    size_t s0, s1;      /* its span in norm */
+    size_t m0, m1;      /* its mentions: ms->v[m0 .. m1) */
+    S_list of[ZHE_MENTION_QUANTITY + 1];   /* mention indices by type */
+    S_mark *marks;
+    size_t n_marks, cap_marks;
+    S_hit *hits;
+    size_t n_hits, cap_hits;
+    S_list exempt;      /* positions of exempting words */
+    const S_hit *price_word;    /* the first price word, or NULL */
+    uint64_t hash;      /* of the sentence's normalized text */
+    size_t raw0, raw1;  /* its span in raw: bytes */
+    size_t cp0, cp1;    /* and code points */
+    size_t cur_byte, cur_cp;    /* where the code point count has got to */
+    ptrdiff_t para_date;    /* the paragraph's last date before it, or -1 */
+    ptrdiff_t story_date;   /* the story's last date before it, or -1 */
+    ptrdiff_t prev_chip;    /* the last chip of the sentence before, or -1 */
+} S_sentence;
+
+/* ------------------------------------------------------------- lexicon */
+
+static const char *const S_type_names[] = {
+    NULL, "export_control", "price", "launch", "shipment", "capacity",
 };
 
 const char *zhe_event_type_str(zhe_event_type t)
 {
-    switch (t) {
-    case ZHE_EVENT_EXPORT_CONTROL: return "export_control";
-    case ZHE_EVENT_PRICE: return "price";
-    case ZHE_EVENT_LAUNCH: return "launch";
-    case ZHE_EVENT_SHIPMENT: return "shipment";
-    case ZHE_EVENT_CAPACITY: return "capacity";
-    }
-    return NULL;
+    if (t < 1 || t > ZHE_EVENT_TYPE_MAX) return NULL;
+    return S_type_names[t];
 }
 
 zhe_event_type zhe_event_type_parse(const char *s)
 {
     for (int t = 1; t <= ZHE_EVENT_TYPE_MAX; t++)
-        if (strcmp(s, zhe_event_type_str((zhe_event_type)t)) == 0) return (zhe_event_type)t;
+        if (strcmp(s, S_type_names[t]) == 0) return (zhe_event_type)t;
     return (zhe_event_type)0;
 }
 
@@ -49,20 +153,907 @@ void zhe_events_clear(zhe_events *evs)
     memset(evs, 0, sizeof *evs);
 }
 
+/* The bucket of a word: its first three bytes, hashed.  Every trigger is
+ * Chinese, so three bytes are its first character. */
+static unsigned S_bucket(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return ((u[0] * 31u + u[1]) * 31u + u[2]) % S_BUCKETS;
+}
+
+static int S_trigger_cmp(const void *pa, const void *pb)
+{
+    const S_trigger *a = pa, *b = pb;
+    unsigned ha = S_bucket(a->word), hb = S_bucket(b->word);
+    if (ha != hb) return ha < hb ? -1 : 1;
+    if (a->len != b->len) return a->len > b->len ? -1 : 1;
+    return strcmp(a->word, b->word);
+}
+
+static int S_type_of(const char *name)
+{
+    if (strcmp(name, "exempt") == 0) return S_EXEMPT;
+    if (strcmp(name, "-") == 0) return S_NOT_TRIGGER;
+    return (int)zhe_event_type_parse(name);
+}
+
+/* The third column: comma-separated words. */
+static void S_split_needs(S_trigger *t, const char *col)
+{
+    size_t cap = 0;
+    while (*col) {
+        const char *e = strchr(col, ',');
+        size_t len = e ? (size_t)(e - col) : strlen(col);
+        if (len) {
+            ZHE_GROW(&t->needs, &cap, t->n_needs + 1);
+            t->needs[t->n_needs++] = zhe_strndup(col, len);
+        }
+        col += len + (e != NULL);
+    }
+}
+
 zhe_status zhe_linker_new(const char *lexicon_dir, zhe_linker **out, zhe_error *err)
 {
-    (void)lexicon_dir;
-    (void)err;
-    *out = ZHE_NEW(zhe_linker);
+    *out = NULL;
+    if (!lexicon_dir) lexicon_dir = zhe_default_lexicon_dir();
+    zhe_linker *lk = ZHE_NEW(zhe_linker);
+    zhe_tsv t;
+    zhe_status st = zhe_tsv_open(&t, lexicon_dir, "triggers.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        int type = t.ncol >= 2 ? S_type_of(t.col[1]) : 0;
+        if (strlen(t.col[0]) < 3 || (unsigned char)t.col[0][0] < 0x80 || type == 0) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a Chinese word and an event type (price, "
+                               "export_control, launch, shipment, capacity, exempt or -)");
+            break;
+        }
+        ZHE_GROW(&lk->v, &cap, lk->n + 1);
+        S_trigger *tr = &lk->v[lk->n++];
+        *tr = (S_trigger){zhe_strdup(t.col[0]), strlen(t.col[0]), type, NULL, 0};
+        if (t.ncol >= 3 && *t.col[2]) S_split_needs(tr, t.col[2]);
+    }
+    zhe_tsv_close(&t);
+    if (st != ZHE_OK) {
+        zhe_linker_free(lk);
+        return st;
+    }
+    if (lk->n) qsort(lk->v, lk->n, sizeof *lk->v, S_trigger_cmp);
+    size_t i = 0;
+    for (unsigned h = 0; h <= S_BUCKETS; h++) {
+        while (i < lk->n && S_bucket(lk->v[i].word) < h) i++;
+        lk->bucket[h] = i;
+    }
+    *out = lk;
     return ZHE_OK;
 }
 
 void zhe_linker_free(zhe_linker *lk)
 {
+    if (!lk) return;
+    for (size_t i = 0; i < lk->n; i++) {
+        zhe_free(lk->v[i].word);
+        for (size_t k = 0; k < lk->v[i].n_needs; k++) zhe_free(lk->v[i].needs[k]);
+        zhe_free(lk->v[i].needs);
+    }
+    zhe_free(lk->v);
     zhe_free(lk);
+}
+
+/* ------------------------------------------------------- the sentence */
+
+static void S_push(S_list *l, size_t x)
+{
+    ZHE_GROW(&l->v, &l->cap, l->n + 1);
+    l->v[l->n++] = x;
+}
+
+static const zhe_mention *S_m(const S_sentence *s, size_t i)
+{
+    return &s->ms->v[i];
+}
+
+/* The first entry of a list of mention indices that starts at or after
+ * pos (l->n when none does). */
+static size_t S_lower(const S_sentence *s, const S_list *l, size_t pos)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_m(s, l->v[mid])->norm_start < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The length of the clause mark at norm[p] (, ; : ! ? —— …), or 0. */
+static size_t S_clause_mark(const char *s, size_t p, size_t end)
+{
+    unsigned char c = (unsigned char)s[p];
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return 1;
+    /* — (U+2014) and … (U+2026) */
+    if (p + 3 <= end && c == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
+        ((unsigned char)s[p + 2] == 0x94 || (unsigned char)s[p + 2] == 0xA6))
+        return 3;
+    return 0;
+}
+
+/* The clause around norm position pos: [*c0, *c1). */
+static void S_clause(const S_sentence *s, size_t pos, size_t *c0, size_t *c1)
+{
+    size_t lo = 0, hi = s->n_marks;     /* the first mark at or after pos */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->marks[mid].at < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    *c0 = lo ? s->marks[lo - 1].end : s->s0;
+    if (*c0 > pos) *c0 = pos;   /* pos inside a mark */
+    *c1 = lo < s->n_marks ? s->marks[lo].at : s->s1;
+}
+
+/* Does the clause around the word at [pos, end) hold, near it, one of the
+ * words trigger t needs? */
+static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trigger *t)
+{
+    if (!t->n_needs) return 1;
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    if (pos - c0 > 120) c0 = pos - 120;     /* forty characters either side */
+    if (c1 - end > 120) c1 = end + 120;
+    for (size_t k = 0; k < t->n_needs; k++)
+        if (memmem(s->a->norm + c0, c1 - c0, t->needs[k], strlen(t->needs[k]))) return 1;
+    return 0;
+}
+
+/* Is the word at [pos, end) in a clause of cause, 受…影响 (受禁售消息影响，
+ * 上周…)? */
+static int S_cause(const S_sentence *s, size_t pos, size_t end)
+{
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    const char *n = s->a->norm;
+    while (c0 < pos && n[c0] == ' ') c0++;
+    if (c1 - c0 < 3 || memcmp(n + c0, "受", 3) != 0) return 0;
+    return end <= c1 && memmem(n + end, c1 - end, "影响", 6) != NULL;
+}
+
+/* The code point offset of raw byte offset `byte`, counted on from where
+ * the last count stopped: the sentences come in order, so an article's
+ * text is counted once. */
+static size_t S_cp(S_sentence *s, size_t byte)
+{
+    const zhe_article *a = s->a;
+    if (byte > a->raw_len) byte = a->raw_len;
+    if (byte < s->cur_byte) return zhe_article_cp_offset(a, byte);
+    s->cur_cp += zhe_utf8_count(a->raw + s->cur_byte, byte - s->cur_byte);
+    s->cur_byte = byte;
+    return s->cur_cp;
+}
+
+/* Read the sentence: its mentions by type, its clause marks, its trigger
+ * words (the longest at each place), its first price word. */
+static void S_read(const zhe_linker *lk, S_sentence *s)
+{
+    const char *n = s->a->norm;
+    for (int t = 0; t <= ZHE_MENTION_QUANTITY; t++) s->of[t].n = 0;
+    for (size_t i = s->m0; i < s->m1; i++) {
+        int t = (int)s->ms->v[i].type;
+        if (t >= 1 && t <= ZHE_MENTION_QUANTITY) S_push(&s->of[t], i);
+    }
+    s->n_marks = 0;
+    for (size_t p = s->s0; p < s->s1;) {
+        size_t k = S_clause_mark(n, p, s->s1);
+        if (k) {
+            ZHE_GROW(&s->marks, &s->cap_marks, s->n_marks + 1);
+            s->marks[s->n_marks++] = (S_mark){p, p + k};
+        }
+        p += k ? k : 1;
+    }
+    s->hash = XXH3_64bits(n + s->s0, s->s1 - s->s0);
+    s->raw0 = zhe_offmap_to_raw(&s->a->map, s->s0);
+    s->raw1 = zhe_offmap_to_raw_end(&s->a->map, s->s1);
+    if (s->raw1 < s->raw0) s->raw1 = s->raw0;
+    s->cp0 = S_cp(s, s->raw0);
+    s->cp1 = S_cp(s, s->raw1);
+
+    s->n_hits = 0;
+    s->exempt.n = 0;
+    s->price_word = NULL;
+    size_t p = s->s0;
+    while (p + 3 <= s->s1) {
+        if ((unsigned char)n[p] < 0xE0) {   /* ASCII or a two-byte character: no trigger */
+            p++;
+            continue;
+        }
+        unsigned h = S_bucket(n + p);
+        const S_trigger *hit = NULL;
+        for (size_t i = lk->bucket[h]; i < lk->bucket[h + 1] && !hit; i++) {
+            const S_trigger *t = &lk->v[i];
+            if (t->len <= s->s1 - p && memcmp(n + p, t->word, t->len) == 0) hit = t;
+        }
+        if (!hit) {
+            p += 3;
+            continue;
+        }
+        if (hit->type != S_NOT_TRIGGER && S_needs_met(s, p, p + hit->len, hit) &&
+            !S_cause(s, p, p + hit->len)) {
+            if (hit->type == S_EXEMPT) {
+                S_push(&s->exempt, p);
+            } else {
+                ZHE_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
+                s->hits[s->n_hits++] = (S_hit){p, p + hit->len, hit};
+            }
+        }
+        p += hit->len;
+    }
+    for (size_t i = 0; i < s->n_hits && !s->price_word; i++)
+        if (s->hits[i].t->type == ZHE_EVENT_PRICE) s->price_word = &s->hits[i];
+}
+
+/* Is an exempting word (不在禁售名单, 豁免) in the clause around pos? */
+static int S_exempt(const S_sentence *s, size_t pos)
+{
+    if (!s->exempt.n) return 0;
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    size_t lo = 0, hi = s->exempt.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->exempt.v[mid] < c0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < s->exempt.n && s->exempt.v[lo] < c1;
+}
+
+/*
+** Is the date mention a modifier: written inside parentheses (上周(10月17日)),
+** or followed by a verb of announcing and 的 (上周公布的出口限制, 去年发布的
+** 规定), which dates the announcement, not what the sentence tells?
+*/
+static int S_attributive(const S_sentence *s, const zhe_mention *d)
+{
+    static const char *const verbs[] = {"公布", "发布", "颁布", "出台", "宣布", "推出", "实施"};
+    const char *n = s->a->norm;
+    size_t p = d->norm_start;
+    if (p > s->s0 && n[p - 1] == '(') return 1;
+    p = d->norm_end;
+    if (p < s->s1 && n[p] == '(') {
+        const char *close = memchr(n + p, ')', s->s1 - p);
+        p = close ? (size_t)(close - n) + 1 : s->s1;
+    }
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        size_t k = strlen(verbs[i]);
+        if (p + k + 3 <= s->s1 && memcmp(n + p, verbs[i], k) == 0 &&
+            memcmp(n + p + k, "的", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* How S_date_near chooses. */
+enum {
+    S_TAKE_MODIFIERS = 1,   /* attributive dates too (上周公布的) */
+    S_TAKE_VAGUE = 2,       /* approximate ones too (近日, 日前) */
+    S_BEFORE_ONLY = 4       /* only a date before pos */
+};
+
+/* Dates a search passes over before it gives up: a sentence of nothing
+ * but vague or attributive dates is no news. */
+#define S_DATE_STEPS 32
+
+static int S_date_ok(const S_sentence *s, const zhe_mention *m, int flags)
+{
+    if (!(flags & S_TAKE_VAGUE) && m->date.mod == ZHE_MOD_APPROX) return 0;
+    return (flags & S_TAKE_MODIFIERS) || !S_attributive(s, m);
+}
+
+/*
+** The date mention nearest pos among the sentence's dates inside [lo, hi):
+** the last one before pos, else the first after.  Attributive and vague
+** dates are left out unless flags take them.  Returns an index into ms,
+** or -1.
+*/
+static ptrdiff_t S_date_near(const S_sentence *s, size_t pos, size_t lo, size_t hi, int flags)
+{
+    const S_list *d = &s->of[ZHE_MENTION_DATE];
+    size_t k = S_lower(s, d, pos);
+    for (size_t j = k, steps = 0; j > 0 && steps < S_DATE_STEPS; j--, steps++) {
+        const zhe_mention *m = S_m(s, d->v[j - 1]);
+        if (m->norm_start < lo) break;
+        if (m->norm_start < hi && S_date_ok(s, m, flags)) return (ptrdiff_t)d->v[j - 1];
+    }
+    if (flags & S_BEFORE_ONLY) return -1;
+    for (size_t j = k, steps = 0; j < d->n && steps < S_DATE_STEPS; j++, steps++) {
+        const zhe_mention *m = S_m(s, d->v[j]);
+        if (m->norm_start >= hi) break;
+        if (m->norm_start >= lo && S_date_ok(s, m, flags)) return (ptrdiff_t)d->v[j];
+    }
+    return -1;
+}
+
+/* S_date_near, and when it finds nothing, again with vague dates. */
+static ptrdiff_t S_date_in(const S_sentence *s, size_t pos, size_t lo, size_t hi, int flags)
+{
+    ptrdiff_t d = S_date_near(s, pos, lo, hi, flags);
+    return d >= 0 ? d : S_date_near(s, pos, lo, hi, flags | S_TAKE_VAGUE);
+}
+
+/* The mention of type t inside [lo, hi) nearest pos: the last before it
+ * and the first at or after it are *before and *after (-1 for none). */
+static void S_around(const S_sentence *s, zhe_mention_type t, size_t pos, size_t lo, size_t hi,
+                     ptrdiff_t *before, ptrdiff_t *after)
+{
+    const S_list *l = &s->of[t];
+    size_t k = S_lower(s, l, pos);
+    *before = k > 0 && S_m(s, l->v[k - 1])->norm_start >= lo ? (ptrdiff_t)l->v[k - 1] : -1;
+    *after = k < l->n && S_m(s, l->v[k])->norm_start < hi ? (ptrdiff_t)l->v[k] : -1;
+}
+
+/* The chip mention nearest pos inside [lo, hi) (the one before it at equal
+ * distance), or -1. */
+static ptrdiff_t S_chip_near(const S_sentence *s, size_t pos, size_t lo, size_t hi)
+{
+    ptrdiff_t b, a;
+    S_around(s, ZHE_MENTION_CHIP, pos, lo, hi, &b, &a);
+    if (b < 0 || a < 0) return b >= 0 ? b : a;
+    const zhe_mention *mb = S_m(s, (size_t)b), *ma = S_m(s, (size_t)a);
+    size_t db = mb->norm_end <= pos ? pos - mb->norm_end : 0;
+    return ma->norm_start - pos < db ? a : b;
+}
+
+/* The mention of type t nearest pos in [lo, hi), after it preferred. */
+static ptrdiff_t S_nearest(const S_sentence *s, zhe_mention_type t, size_t pos, size_t lo,
+                           size_t hi)
+{
+    ptrdiff_t b, a;
+    S_around(s, t, pos, lo, hi, &b, &a);
+    return a >= 0 ? a : b;
+}
+
+static void S_add_chip(zhe_event *e, const zhe_mention *m)
+{
+    for (size_t i = 0; i < e->n_chips; i++)
+        if (strcmp(e->chips[i], m->model) == 0) return;
+    if (e->n_chips == ZHE_EVENT_MAX_CHIPS) return;
+    memcpy(e->chips[e->n_chips], m->model, sizeof e->chips[0]);
+    e->vendors[e->n_chips++] = m->vendor;
+}
+
+/* Chips a list may hold before the linker stops reading it: more than an
+ * event keeps, fewer than a hostile input could write. */
+#define S_LIST_MAX 64
+
+/* 1 if the text between two chips of a list is only a list's glue:
+ * 、 和 与 及 以及 或 / , and spaces. */
+static int S_list_glue(const char *s, size_t len)
+{
+    static const char *const glue[] = {"、", "和", "与", "及", "以及", "或", "/", ","};
+    while (len && s[0] == ' ') s++, len--;
+    while (len && s[len - 1] == ' ') len--;
+    if (len == 0) return 1;
+    for (size_t i = 0; i < sizeof glue / sizeof *glue; i++)
+        if (strlen(glue[i]) == len && memcmp(s, glue[i], len) == 0) return 1;
+    return 0;
+}
+
+/* Add chip mention c of the sentence and the list it stands in
+ * (A100、A800、H100和L40S). */
+static void S_add_chip_list(const S_sentence *s, size_t c, zhe_event *e)
+{
+    const S_list *l = &s->of[ZHE_MENTION_CHIP];
+    const char *n = s->a->norm;
+    size_t k = S_lower(s, l, S_m(s, c)->norm_start), lo = k, hi = k;
+    while (lo > 0 && k - lo < S_LIST_MAX) {
+        const zhe_mention *x = S_m(s, l->v[lo - 1]), *y = S_m(s, l->v[lo]);
+        if (x->norm_end > y->norm_start || !S_list_glue(n + x->norm_end, y->norm_start - x->norm_end))
+            break;
+        lo--;
+    }
+    while (hi + 1 < l->n && hi - k < S_LIST_MAX) {
+        const zhe_mention *x = S_m(s, l->v[hi]), *y = S_m(s, l->v[hi + 1]);
+        if (x->norm_end > y->norm_start || !S_list_glue(n + x->norm_end, y->norm_start - x->norm_end))
+            break;
+        hi++;
+    }
+    for (size_t i = lo; i <= hi && i < l->n; i++) S_add_chip(e, S_m(s, l->v[i]));
+}
+
+/* Every chip of [lo, hi) into e, but those an exempting clause spares. */
+static void S_chips_in(const S_sentence *s, size_t lo, size_t hi, zhe_event *e)
+{
+    const S_list *l = &s->of[ZHE_MENTION_CHIP];
+    for (size_t k = S_lower(s, l, lo), seen = 0; k < l->n && seen < S_LIST_MAX; k++, seen++) {
+        const zhe_mention *m = S_m(s, l->v[k]);
+        if (m->norm_start >= hi || e->n_chips == ZHE_EVENT_MAX_CHIPS) break;
+        if (!S_exempt(s, m->norm_start)) S_add_chip(e, m);
+    }
+}
+
+/* --------------------------------------------------------------- events */
+
+/* A new event of the sentence, with its span and no date yet. */
+static zhe_event S_event(const S_sentence *s, zhe_event_type type, const S_hit *h)
+{
+    zhe_event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.sentence = s->index;
+    e.norm_start = s->s0;
+    e.norm_end = s->s1;
+    e.raw_start = s->raw0;
+    e.raw_end = s->raw1;
+    e.start = s->cp0;
+    e.end = s->cp1;
+    e.date_mention = -1;
+    e.money = -1;
+    e.quantity = -1;
+    e.date_basis = ZHE_EVENT_UNDATED;
+    if (h && h->t->len < sizeof e.trigger) memcpy(e.trigger, h->t->word, h->t->len);
+    return e;
+}
+
+static void S_set_date(zhe_event *e, const zhe_mentions *ms, ptrdiff_t d, zhe_event_basis b)
+{
+    e->date_mention = d;
+    e->date = ms->v[d].date;
+    e->date_basis = b;
+}
+
+/* The publication date as the event's date, when the article has one. */
+static void S_set_published(zhe_event *e, const zhe_article *a)
+{
+    const char *p = a->published;
+    for (int i = 0; i < 10; i++) {
+        int ok = i == 4 || i == 7 ? p[i] == '-' : p[i] >= '0' && p[i] <= '9';
+        if (!ok) return;
+    }
+    memset(&e->date, 0, sizeof e->date);
+    memcpy(e->date.value, p, 10);
+    memcpy(e->date.start, p, 10);
+    memcpy(e->date.end, p, 10);
+    e->date_basis = ZHE_EVENT_PUBLISHED;
+}
+
+/*
+** The date an export control at pos states: its clause's, else its
+** sentence's; modifiers only when nothing else.  Returns 0 when the
+** sentence has no date.
+*/
+static int S_control_date(const S_sentence *s, size_t pos, zhe_event *e)
+{
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    ptrdiff_t d = S_date_in(s, pos, c0, c1, 0);
+    if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, 0);
+    if (d < 0) d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
+    if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS);
+    if (d < 0) return 0;
+    S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
+    return 1;
+}
+
+/*
+** The date of what is told at pos (a launch, a shipment, a count of
+** capacity): the clause's, else one the sentence says before it (当地时间
+** 12月6日，AMD…正式推出MI300X).  Returns 0 when there is none.
+*/
+static int S_local_date(const S_sentence *s, size_t pos, zhe_event *e)
+{
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    ptrdiff_t d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
+    if (d < 0) d = S_date_in(s, pos, s->s0, c0, S_BEFORE_ONLY);
+    if (d < 0) return 0;
+    S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
+    return 1;
+}
+
+/* Can amounts a and b (mention indices, -1 for none) be the same fact's?
+ * One that is not said agrees with any. */
+static int S_same_amount(const zhe_mentions *ms, ptrdiff_t a, ptrdiff_t b)
+{
+    if (a < 0 || b < 0) return 1;
+    const zhe_mention *x = &ms->v[a], *y = &ms->v[b];
+    if (strcmp(x->currency, y->currency) != 0 || strcmp(x->unit, y->unit) != 0) return 0;
+    if (x->amount.value != y->amount.value) return 0;
+    return (isnan(x->amount.high) && isnan(y->amount.high)) || x->amount.high == y->amount.high;
+}
+
+static int S_chips_meet(const zhe_event *a, const zhe_event *b)
+{
+    if (a->n_chips == 0 || b->n_chips == 0) return 1;
+    for (size_t i = 0; i < a->n_chips; i++)
+        for (size_t j = 0; j < b->n_chips; j++)
+            if (strcmp(a->chips[i], b->chips[j]) == 0) return 1;
+    return 0;
+}
+
+/* The key: a hash of what the event says and of its sentence, in hex. */
+static void S_key(const S_sentence *s, zhe_event *e)
+{
+    zhe_buf b = ZHE_BUF_INIT;
+    zhe_buf_printf(&b, "%s\x1f%s\x1f%d\x1f%016llx", zhe_event_type_str(e->type), e->date.value,
+                   (int)e->date.mod, (unsigned long long)s->hash);
+    for (size_t i = 0; i < e->n_chips; i++) zhe_buf_printf(&b, "\x1f%s", e->chips[i]);
+    ptrdiff_t amounts[2] = {e->money, e->quantity};
+    for (int k = 0; k < 2; k++) {
+        if (amounts[k] < 0) continue;
+        const zhe_mention *m = &s->ms->v[amounts[k]];
+        zhe_buf_printf(&b, "\x1f%.17g %.17g %s%s", m->amount.value,
+                       isnan(m->amount.high) ? 0.0 : m->amount.high, m->currency, m->unit);
+    }
+    snprintf(e->key, sizeof e->key, "%016llx", (unsigned long long)XXH3_64bits(b.ptr, b.len));
+    zhe_buf_clear(&b);
+}
+
+/* Events a new one is compared with: the same fact retold is found among
+ * the last of them, and no article costs more than this many comparisons
+ * an event. */
+#define S_EMIT_WINDOW 256
+
+/* Add e to the list, or merge it into the event that already says it. */
+static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event *e)
+{
+    const zhe_mentions *ms = s->ms;
+    S_key(s, e);
+    size_t from = evs->n - first > S_EMIT_WINDOW ? evs->n - S_EMIT_WINDOW : first;
+    for (size_t i = from; i < evs->n; i++) {
+        zhe_event *f = &evs->v[i];
+        if (f->type != e->type || strcmp(f->date.value, e->date.value) != 0 ||
+            f->date.mod != e->date.mod || !S_same_amount(ms, f->money, e->money) ||
+            !S_same_amount(ms, f->quantity, e->quantity) || !S_chips_meet(f, e))
+            continue;
+        if (!f->n_chips && e->n_chips) {    /* keep the sentence that names them */
+            double conf = f->confidence > e->confidence ? f->confidence : e->confidence;
+            if (e->money < 0) e->money = f->money;
+            if (e->quantity < 0) e->quantity = f->quantity;
+            *f = *e;
+            f->confidence = conf;
+            return;
+        }
+        if (f->money < 0) f->money = e->money;
+        if (f->quantity < 0) f->quantity = e->quantity;
+        for (size_t k = 0; k < e->n_chips && f->n_chips < ZHE_EVENT_MAX_CHIPS; k++) {
+            size_t j = 0;
+            while (j < f->n_chips && strcmp(f->chips[j], e->chips[k]) != 0) j++;
+            if (j < f->n_chips) continue;
+            memcpy(f->chips[f->n_chips], e->chips[k], sizeof f->chips[0]);
+            f->vendors[f->n_chips++] = e->vendors[k];
+        }
+        if (e->confidence > f->confidence) f->confidence = e->confidence;
+        return;
+    }
+    ZHE_GROW(&evs->v, &evs->cap, evs->n + 1);
+    evs->v[evs->n++] = *e;
+}
+
+/* ---------------------------------------------------------------- price */
+
+/* The money mention before money mention i in the sentence, or -1. */
+static ptrdiff_t S_money_before(const S_sentence *s, size_t i)
+{
+    const S_list *l = &s->of[ZHE_MENTION_MONEY];
+    size_t k = S_lower(s, l, S_m(s, i)->norm_start);
+    return k > 0 ? (ptrdiff_t)l->v[k - 1] : -1;
+}
+
+/* The money mention after money mention i in the sentence, or -1. */
+static ptrdiff_t S_money_after(const S_sentence *s, size_t i)
+{
+    const S_list *l = &s->of[ZHE_MENTION_MONEY];
+    size_t k = S_lower(s, l, S_m(s, i)->norm_start);
+    while (k < l->n && l->v[k] <= i) k++;
+    return k < l->n ? (ptrdiff_t)l->v[k] : -1;
+}
+
+/* Is money mention i a conversion of the one before it:
+ * 544万日元(26.5万元人民币)? */
+static int S_converted(const S_sentence *s, size_t i)
+{
+    const char *n = s->a->norm;
+    size_t p = S_m(s, i)->norm_start;
+    while (p > s->s0 && n[p - 1] == ' ') p--;
+    if (p == s->s0 || n[p - 1] != '(') return 0;
+    p--;
+    while (p > s->s0 && n[p - 1] == ' ') p--;
+    ptrdiff_t b = S_money_before(s, i);
+    return b >= 0 && S_m(s, (size_t)b)->norm_end == p;
+}
+
+/* Is money mention i where a price changed from (从12999元涨到两万多元,
+ * 由年初约1.5万港元急升至近2.8万港元)?  The price it changed to follows. */
+static int S_changed_from(const S_sentence *s, size_t i)
+{
+    const char *n = s->a->norm;
+    const zhe_mention *m = S_m(s, i);
+    size_t lo = m->norm_start > s->s0 + 24 ? m->norm_start - 24 : s->s0;
+    if (!memmem(n + lo, m->norm_start - lo, "从", 3) && !memmem(n + lo, m->norm_start - lo, "由", 3))
+        return 0;
+    ptrdiff_t j = S_money_after(s, i);
+    if (j < 0) return 0;
+    const zhe_mention *to = S_m(s, (size_t)j);
+    if (to->norm_start < m->norm_end || to->norm_start - m->norm_end > 30) return 0;
+    size_t gap = to->norm_start - m->norm_end;
+    return memmem(n + m->norm_end, gap, "至", 3) || memmem(n + m->norm_end, gap, "到", 3);
+}
+
+/* The date of a price at pos: nearest in its clause, its sentence, the
+ * paragraph's last (the story's, for a chip of the sentence before), the
+ * publication date. */
+static void S_price_date(const S_sentence *s, size_t pos, zhe_event *e)
+{
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    ptrdiff_t d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
+    if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS);
+    ptrdiff_t narrative = s->para_date;
+    if (narrative < 0 && e->rule && strcmp(e->rule, "event.price.previous_sentence") == 0)
+        narrative = s->story_date;
+    if (d >= 0) S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
+    else if (narrative >= 0) S_set_date(e, s->ms, narrative, ZHE_EVENT_NARRATIVE);
+    else S_set_published(e, s->a);
+}
+
+static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
+{
+    if (!s->price_word) return;
+    const S_list *money = &s->of[ZHE_MENTION_MONEY];
+    for (size_t k = 0; k < money->n; k++) {
+        size_t i = money->v[k];
+        const zhe_mention *m = S_m(s, i);
+        size_t c0, c1;
+        S_clause(s, m->norm_start, &c0, &c1);
+        /* a price word in its clause, or before it */
+        if (s->price_word->pos >= c1 && s->price_word->pos >= m->norm_start) continue;
+        if (S_converted(s, i) || S_changed_from(s, i)) continue;
+        int bare = m->rule && strcmp(m->rule, "money.bare_price") == 0;
+        zhe_event e = S_event(s, ZHE_EVENT_PRICE, s->price_word);
+        ptrdiff_t c = S_chip_near(s, m->norm_start, c0, c1), b, a;
+        int borrowed = 0;
+        if (c >= 0) {
+            e.rule = "event.price.clause";
+            e.confidence = 0.9;
+        } else if (S_around(s, ZHE_MENTION_CHIP, m->norm_start, s->s0, s->s1, &b, &a),
+                   (c = b >= 0 ? b : a) >= 0) {
+            e.rule = "event.price.sentence";
+            e.confidence = 0.8;
+        } else if (!bare && (c = s->prev_chip) >= 0) {
+            e.rule = "event.price.previous_sentence";
+            e.confidence = 0.6;
+            borrowed = 1;
+        } else {
+            continue;   /* a price of nothing named */
+        }
+        if (borrowed) S_add_chip(&e, S_m(s, (size_t)c));
+        else S_add_chip_list(s, (size_t)c, &e);
+        e.money = (ptrdiff_t)i;
+        S_price_date(s, m->norm_start, &e);
+        if (e.date_basis == ZHE_EVENT_NARRATIVE) e.confidence -= 0.1;
+        else if (e.date_basis != ZHE_EVENT_STATED) e.confidence -= 0.2;
+        e.confidence *= m->confidence;
+        S_emit(s, evs, first, &e);
+    }
+}
+
+/* ------------------------------------------------- the other event types */
+
+/*
+** Export controls: an event for each clause with a control word and a date
+** of its own (公布收紧出口管制 上月, 新规将于本月17日生效: two facts), else one
+** for the sentence, dated by it.  Returns 1 if the sentence tells of one.
+*/
+static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
+{
+    const S_hit *any = NULL;
+    size_t done_c0 = SIZE_MAX;
+    int made = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const S_hit *h = &s->hits[i];
+        if (h->t->type != ZHE_EVENT_EXPORT_CONTROL) continue;
+        if (!any) any = h;
+        size_t c0, c1;
+        S_clause(s, h->pos, &c0, &c1);
+        if (c0 == done_c0) continue;
+        ptrdiff_t d = S_date_in(s, h->pos, c0, c1, 0);
+        if (d < 0) continue;
+        done_c0 = c0;
+        zhe_event e = S_event(s, ZHE_EVENT_EXPORT_CONTROL, h);
+        S_set_date(&e, s->ms, d, ZHE_EVENT_STATED);
+        S_chips_in(s, s->s0, s->s1, &e);
+        e.rule = "event.export_control.clause";
+        e.confidence = e.n_chips ? 0.8 : 0.6;
+        S_emit(s, evs, first, &e);
+        made = 1;
+    }
+    if (made || !any) return made;
+    zhe_event e = S_event(s, ZHE_EVENT_EXPORT_CONTROL, any);
+    if (!S_control_date(s, any->pos, &e)) return 0;
+    S_chips_in(s, s->s0, s->s1, &e);
+    e.rule = "event.export_control.sentence";
+    e.confidence = e.n_chips ? 0.8 : 0.6;
+    S_emit(s, evs, first, &e);
+    return 1;
+}
+
+/* A launch price (首发价¥12999) is the launch's: drop the price event of
+ * the same sentence, events evs->v[here ..), that holds it. */
+static void S_drop_price(zhe_events *evs, size_t here, ptrdiff_t money)
+{
+    if (money < 0) return;
+    for (size_t i = here; i < evs->n; i++) {
+        if (evs->v[i].type != ZHE_EVENT_PRICE || evs->v[i].money != money) continue;
+        memmove(&evs->v[i], &evs->v[i + 1], (evs->n - i - 1) * sizeof *evs->v);
+        evs->n--;
+        return;
+    }
+}
+
+/*
+** Capacity: each count from the word's clause up to the next capacity
+** word, dated by its own clause (月产能今年年中约为1.2万片，年底可提升至约
+** 1.5万片，明年底有望倍增至3万片).
+*/
+static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t first)
+{
+    const S_hit *h = &s->hits[hit];
+    size_t c0, c1, stop = s->s1;
+    S_clause(s, h->pos, &c0, &c1);
+    for (size_t j = hit + 1; j < s->n_hits; j++)
+        if (s->hits[j].t->type == ZHE_EVENT_CAPACITY) {
+            size_t n0, n1;
+            S_clause(s, s->hits[j].pos, &n0, &n1);
+            if (n0 > c0) {
+                stop = n0;
+                break;
+            }
+        }
+    const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
+    for (size_t k = S_lower(s, q, c0); k < q->n && S_m(s, q->v[k])->norm_start < stop; k++) {
+        const zhe_mention *m = S_m(s, q->v[k]);
+        zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
+        e.quantity = (ptrdiff_t)q->v[k];
+        if (!S_local_date(s, m->norm_start, &e)) continue;
+        size_t q0, q1;
+        S_clause(s, m->norm_start, &q0, &q1);
+        S_chips_in(s, q0 < c0 ? q0 : c0, q1 > c1 ? q1 : c1, &e);
+        e.rule = "event.capacity";
+        e.confidence = 0.7;
+        S_emit(s, evs, first, &e);
+    }
+}
+
+/* Launches, shipments and capacity: what the clause of each word holds.
+ * Events evs->v[here ..) are this sentence's. */
+static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t here)
+{
+    const char *n = s->a->norm;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const S_hit *h = &s->hits[i];
+        int type = h->t->type;
+        if (type == ZHE_EVENT_CAPACITY) {
+            S_capacity(s, i, evs, first);
+            continue;
+        }
+        if (type != ZHE_EVENT_LAUNCH && type != ZHE_EVENT_SHIPMENT) continue;
+        size_t c0, c1;
+        S_clause(s, h->pos, &c0, &c1);
+        zhe_event e = S_event(s, (zhe_event_type)type, h);
+        S_chips_in(s, c0, c1, &e);
+        if (type == ZHE_EVENT_LAUNCH) {
+            /* 发布的 modifies what follows: only a chip right after it was
+             * launched (发布的A800), not one further on (发布的、限制A100…的规则) */
+            if (h->end + 3 <= s->s1 && memcmp(n + h->end, "的", 3) == 0) {
+                e.n_chips = 0;
+                size_t p = h->end + 3;
+                while (p < s->s1 && n[p] == ' ') p++;
+                ptrdiff_t b, a;
+                S_around(s, ZHE_MENTION_CHIP, p, p, p + 1, &b, &a);
+                if (a >= 0) S_add_chip(&e, S_m(s, (size_t)a));
+            }
+            if (!e.n_chips) continue;
+            e.money = S_nearest(s, ZHE_MENTION_MONEY, h->end, s->s0, s->s1);
+            e.rule = "event.launch";
+            e.confidence = 0.8;
+        } else {
+            e.quantity = S_nearest(s, ZHE_MENTION_QUANTITY, h->end, c0, c1);
+            /* an order's value: 下单的A800和H800订单金额达1.2亿美元 */
+            ptrdiff_t v = S_nearest(s, ZHE_MENTION_MONEY, h->end, h->end, s->s1);
+            if (v >= 0 && !S_converted(s, (size_t)v)) e.money = v;
+            if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
+            if (!e.n_chips && e.quantity < 0) continue;
+            e.rule = "event.shipment";
+            e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
+        }
+        if (!S_local_date(s, h->pos, &e)) continue;
+        if (type == ZHE_EVENT_LAUNCH) S_drop_price(evs, here, e.money);
+        S_emit(s, evs, first, &e);
+    }
+}
+
+/*
+** An export control without chips takes those of the next sentence when
+** that one only tells what it covers (…出口管制新规将立即生效。受影响的产品
+** 包括A100、A800、H100、H800和L40S。): chips, and no date of its own.
+*/
+static void S_lend_chips(const S_sentence *s, zhe_event *e)
+{
+    if (s->of[ZHE_MENTION_DATE].n) return;
+    S_chips_in(s, s->s0, s->s1, e);
+}
+
+static int S_month_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, 7);
+}
+
+/* Drop export controls without chips in a month with one that has some:
+ * the background of the story (十月初就接到了这个(禁售)消息). */
+static void S_drop_background(zhe_events *evs, size_t first)
+{
+    char(*months)[8] = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = first; i < evs->n; i++) {
+        const zhe_event *e = &evs->v[i];
+        if (e->type != ZHE_EVENT_EXPORT_CONTROL || !e->n_chips) continue;
+        ZHE_GROW(&months, &cap, n + 1);
+        memcpy(months[n++], e->date.start, 8);
+    }
+    if (!n) return;
+    qsort(months, n, sizeof *months, S_month_cmp);
+    size_t w = first;
+    for (size_t i = first; i < evs->n; i++) {
+        const zhe_event *e = &evs->v[i];
+        if (e->type == ZHE_EVENT_EXPORT_CONTROL && !e->n_chips &&
+            bsearch(e->date.start, months, n, sizeof *months, S_month_cmp))
+            continue;
+        evs->v[w++] = *e;
+    }
+    evs->n = w;
+    zhe_free(months);
 }
 
 void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, zhe_events *evs)
 {
-    (void)lk, (void)a, (void)ms, (void)evs;
+    const size_t first = evs->n;
+    S_sentence s;
+    memset(&s, 0, sizeof s);
+    s.a = a;
+    s.ms = ms;
+    s.para_date = s.story_date = -1;
+    s.prev_chip = -1;
+    size_t mi = 0, prev_end = 0;
+    ptrdiff_t pending = -1;     /* an export control of the sentence before, without chips */
+    for (size_t k = 0; k < a->n_sentences; k++) {
+        s.index = k;
+        s.s0 = a->sentences[k].off;
+        s.s1 = s.s0 + a->sentences[k].len;
+        if (k && memchr(a->norm + prev_end, '\n', s.s0 - prev_end)) s.para_date = -1;
+        prev_end = s.s1;
+        while (mi < ms->n && ms->v[mi].sentence < k) mi++;
+        s.m0 = mi;
+        while (mi < ms->n && ms->v[mi].sentence == k) mi++;
+        s.m1 = mi;
+
+        S_read(lk, &s);
+        if (pending >= 0) S_lend_chips(&s, &evs->v[pending]);
+        pending = -1;
+        size_t here = evs->n;
+        if (s.n_hits) {
+            S_prices(&s, evs, first);
+            if (!S_export_control(&s, evs, first)) S_others(&s, evs, first, here);
+        }
+        for (size_t i = here; i < evs->n; i++)
+            if (evs->v[i].type == ZHE_EVENT_EXPORT_CONTROL && !evs->v[i].n_chips)
+                pending = (ptrdiff_t)i;
+
+        const S_list *dates = &s.of[ZHE_MENTION_DATE], *chips = &s.of[ZHE_MENTION_CHIP];
+        if (dates->n) s.para_date = s.story_date = (ptrdiff_t)dates->v[dates->n - 1];
+        s.prev_chip = chips->n ? (ptrdiff_t)chips->v[chips->n - 1] : -1;
+    }
+    for (int t = 0; t <= ZHE_MENTION_QUANTITY; t++) zhe_free(s.of[t].v);
+    zhe_free(s.exempt.v);
+    zhe_free(s.marks);
+    zhe_free(s.hits);
+    S_drop_background(evs, first);
 }

@@ -336,13 +336,24 @@ static size_t S_digits(const char *s, size_t len, size_t i, int *val)
     return n;
 }
 
-/* 1 if a number may start at s[i]: not inside a number (a digit, or a
- * decimal point or thousands comma after one) nor a Latin word. */
+/* 1 if a number may start at s[i]: not inside a number (a digit, a
+ * decimal point after one, or a thousands comma after one and before three
+ * digits) nor a Latin word.  H100，9月份 (a full-width comma, normalized)
+ * is a model, then a month. */
 static int S_num_start(const char *s, size_t len, size_t i)
 {
     uint32_t b = S_cp_before(s, len, i);
     if (S_is_alnum(b)) return 0;
-    if ((b == '.' || b == ',') && S_is_digit(S_cp_before(s, len, i - 1))) return 0;
+    if (!S_is_digit(S_cp_before(s, len, i - 1))) return 1;
+    if (b == '.') return 0;
+    if (b == ',') {
+        size_t k = i - 1;   /* the digits before the comma, after a model's letters? */
+        while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
+        if (k > 0 && S_is_alnum((unsigned char)s[k - 1])) return 1;
+        size_t n = 0;
+        while (i + n < len && s[i + n] >= '0' && s[i + n] <= '9') n++;
+        return n != 3;
+    }
     return 1;
 }
 

@@ -658,7 +658,17 @@ static int S_number_may_start(const char *s, size_t s0, size_t i)
     if (S_is_ascii_alnum(p)) return 0;
     /* after a separator only when it does not follow a digit: 原装,9片 */
     int sep = p == '.' || p == ',' || p == '-' || p == '/' || p == ':';
-    return !(sep && i - 1 > s0 && s[i - 2] >= '0' && s[i - 2] <= '9');
+    if (!(sep && i - 1 > s0 && s[i - 2] >= '0' && s[i - 2] <= '9')) return 1;
+    if (p != ',') return 0;
+    /* A comma after digits groups thousands only before three digits, and
+     * not after a model's digits: H100,9000元 and A100,300片 (a full-width
+     * comma, normalized) are a model and then an amount. */
+    size_t b = i - 1;
+    while (b > s0 && s[b - 1] >= '0' && s[b - 1] <= '9') b--;
+    if (b > s0 && S_is_ascii_alnum(s[b - 1])) return 1;
+    size_t n = 0;
+    while (s[i + n] >= '0' && s[i + n] <= '9') n++;
+    return n != 3;
 }
 
 /* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  It is money

@@ -1,6 +1,7 @@
 /*
 ** fuzz_extract.c — fuzz target for extraction: the whole `extract` of the
-** articles in one input, as the CLI does it (read, prepare, zhe_extract).
+** articles in one input, as the CLI does it (read, prepare, zhe_extract,
+** zhe_link).
 **
 ** The first input byte picks the publication date the articles get when
 ** they have none (one of a few around year and month ends, or none); the
@@ -10,7 +11,10 @@
 ** type with a rule; chips with a model and a vendor; amounts finite, a
 ** range's upper end above its lower; currencies three capital letters;
 ** dates with a value and first and last days that are real days, in order,
-** between the years 1000 and 2999.
+** between the years 1000 and 2999.  Every event likewise: a known type
+** and basis, its sentence's spans, its money and quantity mentions of
+** those types, its date that of its date mention (or a real day), chips
+** named, a key of 16 hex digits.
 **
 ** Built with -Dfuzzing=true -Dfuzzer_ldflags=-fsanitize=fuzzer it is a
 ** libFuzzer target; otherwise fuzz_main.c replays a corpus through it.
@@ -30,6 +34,7 @@ static void S_fail(const char *what, const zhe_article *a, const zhe_mention *m)
 }
 
 static zhe_extractor *S_ex;
+static zhe_linker *S_lk;
 
 /* Whether d is "YYYY-MM-DD", a real day between 1000 and 2999. */
 static int S_day_ok(const char *d)
@@ -85,6 +90,34 @@ static void S_check_mention(const zhe_article *a, const zhe_mention *m)
     }
 }
 
+static void S_check_event(const zhe_article *a, const zhe_mentions *ms, const zhe_event *e)
+{
+    if (!zhe_event_type_str(e->type) || !zhe_event_basis_str(e->date_basis) || !e->rule)
+        S_fail("an event of no known type, basis or rule", a, NULL);
+    if (e->sentence >= a->n_sentences || e->norm_start > e->norm_end || e->norm_end > a->norm_len ||
+        e->raw_start > e->raw_end || e->raw_end > a->raw_len || e->start > e->end ||
+        e->start != zhe_article_cp_offset(a, e->raw_start) ||
+        e->end != zhe_article_cp_offset(a, e->raw_end))
+        S_fail("an event's spans", a, NULL);
+    if ((e->money >= 0 && ((size_t)e->money >= ms->n || ms->v[e->money].type != ZHE_MENTION_MONEY)) ||
+        (e->quantity >= 0 &&
+         ((size_t)e->quantity >= ms->n || ms->v[e->quantity].type != ZHE_MENTION_QUANTITY)))
+        S_fail("an event's money or quantity is no such mention", a, NULL);
+    if (e->type == ZHE_EVENT_PRICE && e->money < 0) S_fail("a price without money", a, NULL);
+    if (e->date_mention >= 0 &&
+        ((size_t)e->date_mention >= ms->n || ms->v[e->date_mention].type != ZHE_MENTION_DATE ||
+         strcmp(ms->v[e->date_mention].date.value, e->date.value) != 0))
+        S_fail("an event's date is not its date mention's", a, NULL);
+    if (e->date_basis != ZHE_EVENT_UNDATED &&
+        (!e->date.value[0] || !S_day_ok(e->date.start) || !S_day_ok(e->date.end)))
+        S_fail("an event's date", a, NULL);
+    if (e->n_chips > ZHE_EVENT_MAX_CHIPS) S_fail("too many chips", a, NULL);
+    for (size_t k = 0; k < e->n_chips; k++)
+        if (!e->chips[k][0] || !e->vendors[k]) S_fail("a chip without a name", a, NULL);
+    if (strlen(e->key) != 16 || strspn(e->key, "0123456789abcdef") != 16)
+        S_fail("an event key", a, NULL);
+}
+
 static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
 {
     zhe_text *tx = ctx;
@@ -101,6 +134,10 @@ static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *e
             S_fail("mentions out of text order", a, &ms.v[i]);
         if (ms.v[i].sentence >= a->n_sentences) S_fail("a mention in no sentence", a, &ms.v[i]);
     }
+    zhe_events evs = {0};
+    zhe_link(S_lk, a, &ms, &evs);
+    for (size_t i = 0; i < evs.n; i++) S_check_event(a, &ms, &evs.v[i]);
+    zhe_events_clear(&evs);
     zhe_mentions_clear(&ms);
     zhe_article_free(a);
 }
@@ -113,6 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static zhe_text *texts[N_PUB];
     if (size < 1) return 0;
     if (!S_ex && zhe_extractor_new(NULL, &S_ex, NULL) != ZHE_OK) abort();
+    if (!S_lk && zhe_linker_new(NULL, &S_lk, NULL) != ZHE_OK) abort();
     size_t p = data[0] % N_PUB;
     if (!texts[p]) {
         zhe_text_options opt;

@@ -197,6 +197,9 @@ static const S_article S_articles[] = {
         { "10月17日,美国商务部颁布新一轮出口管制条款。",
           "10月17日 2023-10-17 - P 2023-10-17 2023-10-17" },
         { "24日晚间,英伟达发布公告。", "24日 2023-10-24 - N 2023-10-24 2023-10-24" } } },
+    { "a month after a model and a comma (H100，9月份): the comma is no thousands separator", PUB, {
+        { "现在市场主流就是H100,9月份的出货量只有3000片", "9月份 2023-09 - P 2023-09-01 2023-09-30" },
+        { "规格为2,100月度数据", "" } } },
     { "a bare month later than the publication month is last year's", PUB, {
         { "12月,公司发布新品。", "12月 2022-12 - P 2022-12-01 2022-12-31" } } },
     { "a bare month up to the publication month is this year's", PUB, {

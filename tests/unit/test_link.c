@@ -1,0 +1,246 @@
+/*
+** test_link.c — the events zhe_link makes of an article's mentions,
+** checked against the hand-written table tests/extract/events.txt (its
+** header says how a case is written).
+**
+**     test_link LEXICON_DIR CORPUS_DIR
+**
+** The table lives beside the corpus, at CORPUS_DIR/../tests/extract/.
+** Each case becomes a plain-text article (a title line, the publication
+** date, the paragraphs), read by zhe_text_read_buffer, prepared by
+** zhe_text_prepare, given to zhe_extract and then to zhe_link, as the CLI
+** does.  Its events are written out the way the table writes them and
+** compared, as one string, with the expected ones.
+**
+** One TAP line per case; a failing case prints what was wanted, what was
+** found, the rules and trigger words that made it, and the text as the
+** linker saw it (normalized).
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zhevents/zhevents.h>
+
+#include "tap.h"
+
+#define S_TABLE "/../tests/extract/events.txt"
+#define S_TITLE "芯片市场动态"
+#define S_PARAGRAPH " ¶ "
+
+static const char *S_str(const zhe_buf *b) { return b->ptr ? b->ptr : ""; }
+
+static int S_slurp(const char *path, zhe_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) zhe_buf_put(b, chunk, n);
+    int good = !ferror(f);
+    fclose(f);
+    return good;
+}
+
+static void S_put_amount(zhe_buf *b, const zhe_mention *m, const char *what)
+{
+    zhe_buf_printf(b, "%.15g", m->amount.value);
+    if (!isnan(m->amount.high)) zhe_buf_printf(b, "..%.15g", m->amount.high);
+    zhe_buf_printf(b, " %s", what);
+}
+
+/* An event as the table writes one:
+ * "price 2023-09 stated H100 = 5440000 JPY", "shipment 2023-09 stated
+ * H100 x 3000 片", "export_control 2023-10-17 stated A800+H800+L40S". */
+static void S_put_event(zhe_buf *b, const zhe_mentions *ms, const zhe_event *e)
+{
+    zhe_buf_printf(b, "%s %s %s ", zhe_event_type_str(e->type), *e->date.value ? e->date.value : "-",
+                   zhe_event_basis_str(e->date_basis));
+    if (!e->n_chips) zhe_buf_puts(b, "-");
+    for (size_t i = 0; i < e->n_chips; i++) zhe_buf_printf(b, "%s%s", i ? "+" : "", e->chips[i]);
+    if (e->money >= 0) {
+        zhe_buf_puts(b, " = ");
+        S_put_amount(b, &ms->v[e->money], ms->v[e->money].currency);
+    }
+    if (e->quantity >= 0) {
+        zhe_buf_puts(b, " x ");
+        S_put_amount(b, &ms->v[e->quantity], ms->v[e->quantity].unit);
+    }
+}
+
+typedef struct {
+    zhe_article *a;
+    size_t n;
+    char message[512];
+} S_got;
+
+static void S_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
+{
+    S_got *g = ctx;
+    g->n++;
+    if (st != ZHE_OK) snprintf(g->message, sizeof g->message, "%s", err ? err->message : "");
+    if (a && !g->a) {
+        g->a = a;
+        return;
+    }
+    zhe_article_free(a);
+}
+
+typedef struct {
+    zhe_text *tx;
+    const zhe_extractor *ex;
+    const zhe_linker *lk;
+} S_env;
+
+/* Run one case and write its events to got ("-" for none), their rules
+ * to rules and the normalized text to norm.  Returns NULL, or why the
+ * article could not be made. */
+static const char *S_run(const S_env *env, const char *published, size_t plen, const char *text,
+                         size_t tlen, zhe_buf *got, zhe_buf *rules, zhe_buf *norm, char *why,
+                         size_t why_cap)
+{
+    zhe_buf doc = ZHE_BUF_INIT;
+    zhe_buf_puts(&doc, S_TITLE "\n");
+    zhe_buf_put(&doc, published, plen);
+    zhe_buf_puts(&doc, "\n");
+    /* paragraphs: " ¶ " in the table, a blank line in the article */
+    const size_t plen_mark = strlen(S_PARAGRAPH);
+    for (size_t i = 0; i < tlen;) {
+        if (tlen - i >= plen_mark && !memcmp(text + i, S_PARAGRAPH, plen_mark)) {
+            zhe_buf_puts(&doc, "\n\n");
+            i += plen_mark;
+        } else {
+            zhe_buf_putc(&doc, text[i++]);
+        }
+    }
+    zhe_buf_putc(&doc, '\n');
+    S_got g = {NULL, 0, ""};
+    zhe_text_read_buffer(env->tx, "case.txt", doc.ptr, doc.len, S_collect, &g);
+    zhe_buf_clear(&doc);
+    zhe_error err;
+    if (g.n != 1 || !g.a) {
+        snprintf(why, why_cap, "read %zu articles, wanted one (%s)", g.n, g.message);
+        zhe_article_free(g.a);
+        return why;
+    }
+    if (zhe_text_prepare(env->tx, g.a, &err) != ZHE_OK) {
+        snprintf(why, why_cap, "zhe_text_prepare: %s", err.message);
+        zhe_article_free(g.a);
+        return why;
+    }
+    zhe_article *a = g.a;
+    zhe_buf_put(norm, a->norm, a->norm_len);
+    zhe_mentions ms = {NULL, 0, 0};
+    zhe_events evs = {NULL, 0, 0};
+    zhe_extract(env->ex, a, &ms);
+    zhe_link(env->lk, a, &ms, &evs);
+    for (size_t i = 0; i < evs.n; i++) {
+        if (i) {
+            zhe_buf_puts(got, " ; ");
+            zhe_buf_puts(rules, ", ");
+        }
+        S_put_event(got, &ms, &evs.v[i]);
+        zhe_buf_printf(rules, "%s (%s)", evs.v[i].rule, evs.v[i].trigger);
+    }
+    if (!evs.n) zhe_buf_puts(got, "-");
+    zhe_events_clear(&evs);
+    zhe_mentions_clear(&ms);
+    zhe_article_free(a);
+    return NULL;
+}
+
+/* Check every case of the table t[0..len).  Returns the number of cases. */
+static size_t S_cases(const S_env *env, const char *t, size_t len)
+{
+    size_t rows = 0, lineno = 0;
+    zhe_buf got = ZHE_BUF_INIT, rules = ZHE_BUF_INIT, norm = ZHE_BUF_INIT;
+    for (size_t i = 0; i < len;) {
+        const char *line = t + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - line) : len - i;
+        i += n + (nl != NULL);
+        lineno++;
+        if (!n || line[0] == '#') continue;
+        rows++;
+        const char *f[3];
+        size_t fl[3], nf = 0, k = 0;
+        while (nf < 3) {
+            const char *tab = memchr(line + k, '\t', n - k);
+            size_t e = tab ? (size_t)(tab - line) : n;
+            f[nf] = line + k;
+            fl[nf++] = e - k;
+            if (!tab) break;
+            k = e + 1;
+        }
+        if (nf != 3 || memchr(f[2], '\t', fl[2]) || !fl[2]) {
+            ok(0, "events.txt:%zu: three fields separated by tabs", lineno);
+            continue;
+        }
+        zhe_buf_truncate(&got, 0);
+        zhe_buf_truncate(&rules, 0);
+        zhe_buf_truncate(&norm, 0);
+        char why[768];
+        const char *fail =
+            S_run(env, f[0], fl[0], f[1], fl[1], &got, &rules, &norm, why, sizeof why);
+        int pass = !fail && got.len == fl[2] && !memcmp(S_str(&got), f[2], fl[2]);
+        ok(pass, "events.txt:%zu: %.*s", lineno, (int)(fl[1] > 90 ? 90 : fl[1]), f[1]);
+        if (!pass) {
+            printf("#   want:  %.*s\n", (int)fl[2], f[2]);
+            if (fail) {
+                printf("#   error: %s\n", fail);
+            } else {
+                printf("#   got:   %s\n", S_str(&got));
+                if (rules.len) printf("#   rules: %s\n", S_str(&rules));
+                printf("#   norm:  %s\n", S_str(&norm));
+            }
+        }
+    }
+    zhe_buf_clear(&got);
+    zhe_buf_clear(&rules);
+    zhe_buf_clear(&norm);
+    return rows;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: test_link LEXICON_DIR CORPUS_DIR\n");
+        return 2;
+    }
+    zhe_error err;
+    zhe_text_options opt;
+    zhe_text_options_init(&opt);
+    opt.lexicon_dir = argv[1];
+    S_env env = {NULL, NULL, NULL};
+    zhe_extractor *ex = NULL;
+    zhe_linker *lk = NULL;
+    if (zhe_text_new(&opt, &env.tx, &err) != ZHE_OK ||
+        zhe_extractor_new(argv[1], &ex, &err) != ZHE_OK ||
+        zhe_linker_new(argv[1], &lk, &err) != ZHE_OK) {
+        printf("Bail out! %s\n", err.message);
+        return 1;
+    }
+    env.ex = ex;
+    env.lk = lk;
+
+    zhe_buf path = ZHE_BUF_INIT, table = ZHE_BUF_INIT;
+    zhe_buf_printf(&path, "%s%s", argv[2], S_TABLE);
+    if (!S_slurp(S_str(&path), &table)) {
+        printf("Bail out! cannot read %s\n", S_str(&path));
+        return 1;
+    }
+    size_t rows = S_cases(&env, S_str(&table), table.len);
+    ok(rows >= 40, "the table has at least 40 cases (%zu)", rows);
+
+    /* A lexicon line without a type is an error naming its file and line. */
+    zhe_linker *bad = NULL;
+    ok(zhe_linker_new(argv[2], &bad, &err) != ZHE_OK && bad == NULL,
+       "a directory without triggers.tsv is refused (%s)", err.message);
+
+    zhe_buf_clear(&path);
+    zhe_buf_clear(&table);
+    zhe_linker_free(lk);
+    zhe_extractor_free(ex);
+    zhe_text_free(env.tx);
+    return tap_done();
+}

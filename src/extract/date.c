@@ -344,17 +344,16 @@ static int S_num_start(const char *s, size_t len, size_t i)
 {
     uint32_t b = S_cp_before(s, len, i);
     if (S_is_alnum(b)) return 0;
+    if (b != '.' && b != ',') return 1;
+    /* b is one byte, so i >= 1 */
     if (!S_is_digit(S_cp_before(s, len, i - 1))) return 1;
     if (b == '.') return 0;
-    if (b == ',') {
-        size_t k = i - 1;   /* the digits before the comma, after a model's letters? */
-        while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
-        if (k > 0 && S_is_alnum((unsigned char)s[k - 1])) return 1;
-        size_t n = 0;
-        while (i + n < len && s[i + n] >= '0' && s[i + n] <= '9') n++;
-        return n != 3;
-    }
-    return 1;
+    size_t k = i - 1;   /* the digits before the comma: a model's? */
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
+    if (k > 0 && S_is_alnum((unsigned char)s[k - 1])) return 1;
+    size_t n = 0;
+    while (i + n < len && s[i + n] >= '0' && s[i + n] <= '9') n++;
+    return n != 3;
 }
 
 /* A Chinese numeral from 1 to 99 at s[i] (三, 十, 十二, 二十, 三十一).

@@ -5,10 +5,12 @@
 **
 ** The files are read, cleaned, normalized and split first (untimed), up to
 ** N MB of normalized text (default 50); the articles are kept.  Then
-** zhe_extract() runs over all of them and the time is taken.  Printed, one
-** "key value" a line: the extractor's load time, MB (10^6 bytes of
-** normalized UTF-8), mentions of each type, MB/s, and the peak RSS of the
-** whole process (which holds every prepared article).
+** zhe_extract() runs over all of them and the time is taken; then, over
+** each article's mentions again, zhe_link() alone.  Printed, one "key
+** value" a line: the extractor's load time, MB (10^6 bytes of normalized
+** UTF-8), mentions of each type, MB/s, events of each type, the linker's
+** MB/s, and the peak RSS of the whole process (which holds every prepared
+** article).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +113,26 @@ int main(int argc, char **argv)
     }
     double t = S_now() - t0;
 
+    /* Linking, on its own: each article's mentions again, then timed
+     * zhe_link alone. */
+    zhe_linker *lk;
+    if (zhe_linker_new(NULL, &lk, &err) != ZHE_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    size_t by_event[ZHE_EVENT_TYPE_MAX + 1] = {0};
+    zhe_events evs = {0};
+    double tl = 0;
+    for (size_t i = 0; i < set.n; i++) {
+        ms.n = 0;
+        evs.n = 0;
+        zhe_extract(ex, set.v[i], &ms);
+        double t1 = S_now();
+        zhe_link(lk, set.v[i], &ms, &evs);
+        tl += S_now() - t1;
+        for (size_t k = 0; k < evs.n; k++) by_event[evs.v[k].type]++;
+    }
+
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double mb = (double)set.bytes / 1e6;
@@ -121,8 +143,14 @@ int main(int argc, char **argv)
         printf("mentions_%-9s %zu\n", zhe_mention_type_str((zhe_mention_type)k), by_type[k]);
     printf("extract_seconds    %.3f\n", t);
     printf("extract_MB_per_s   %.1f   (target >= 30)\n", mb / t);
+    for (int k = 1; k <= ZHE_EVENT_TYPE_MAX; k++)
+        printf("events_%-11s %zu\n", zhe_event_type_str((zhe_event_type)k), by_event[k]);
+    printf("link_seconds       %.3f\n", tl);
+    printf("link_MB_per_s      %.1f\n", mb / tl);
     printf("peak_rss_MB        %.0f\n", (double)ru.ru_maxrss / 1024);
 
+    zhe_events_clear(&evs);
+    zhe_linker_free(lk);
     zhe_mentions_clear(&ms);
     zhe_extractor_free(ex);
     for (size_t i = 0; i < set.n; i++) zhe_article_free(set.v[i]);

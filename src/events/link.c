@@ -53,12 +53,12 @@
 #include <zhevents/events.h>
 
 /* Trigger types beyond zhe_event_type. */
-enum { S_EXEMPT = -1, S_NOT_TRIGGER = -2 };
+enum { S_EXEMPT = -1, S_NOT_TRIGGER = -2, S_NOT_PRICE = -3 };
 
 typedef struct {
     char *word;
     size_t len;
-    int type;           /* a zhe_event_type, S_EXEMPT or S_NOT_TRIGGER */
+    int type;           /* a zhe_event_type, S_EXEMPT, S_NOT_TRIGGER or S_NOT_PRICE */
     char **needs;       /* words one of which its clause must hold, or NULL */
     size_t n_needs;
 } S_trigger;
@@ -107,6 +107,7 @@ typedef struct {
     S_hit *hits;
     size_t n_hits, cap_hits;
     S_list exempt;      /* positions of exempting words */
+    S_list not_price;   /* positions of words for money that is no price */
     const S_hit *price_word;    /* the first price word, or NULL */
     uint64_t hash;      /* of the sentence's normalized text */
     size_t raw0, raw1;  /* its span in raw: bytes */
@@ -173,6 +174,7 @@ static int S_trigger_cmp(const void *pa, const void *pb)
 static int S_type_of(const char *name)
 {
     if (strcmp(name, "exempt") == 0) return S_EXEMPT;
+    if (strcmp(name, "not_price") == 0) return S_NOT_PRICE;
     if (strcmp(name, "-") == 0) return S_NOT_TRIGGER;
     return (int)zhe_event_type_parse(name);
 }
@@ -359,6 +361,7 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
 
     s->n_hits = 0;
     s->exempt.n = 0;
+    s->not_price.n = 0;
     s->price_word = NULL;
     size_t p = s->s0;
     while (p + 3 <= s->s1) {
@@ -380,6 +383,8 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
             !S_cause(s, p, p + hit->len)) {
             if (hit->type == S_EXEMPT) {
                 S_push(&s->exempt, p);
+            } else if (hit->type == S_NOT_PRICE) {
+                S_push(&s->not_price, p);
             } else {
                 ZHE_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
                 s->hits[s->n_hits++] = (S_hit){p, p + hit->len, hit};
@@ -391,19 +396,25 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
         if (s->hits[i].t->type == ZHE_EVENT_PRICE) s->price_word = &s->hits[i];
 }
 
+/* Is a position of list l (in order) inside [lo, hi)? */
+static int S_any_in(const S_list *l, size_t lo, size_t hi)
+{
+    size_t a = 0, b = l->n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (l->v[mid] < lo) a = mid + 1;
+        else b = mid;
+    }
+    return a < l->n && l->v[a] < hi;
+}
+
 /* Is an exempting word (不在禁售名单, 豁免) in the clause around pos? */
 static int S_exempt(const S_sentence *s, size_t pos)
 {
     if (!s->exempt.n) return 0;
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
-    size_t lo = 0, hi = s->exempt.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->exempt.v[mid] < c0) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < s->exempt.n && s->exempt.v[lo] < c1;
+    return S_any_in(&s->exempt, c0, c1);
 }
 
 /*
@@ -807,6 +818,8 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         /* a price word in its clause, or before it */
         if (s->price_word->pos >= c1 && s->price_word->pos >= m->norm_start) continue;
         if (S_converted(s, i) || S_changed_from(s, i)) continue;
+        /* 营收达181亿美元, 股价涨至450美元: money, no price */
+        if (S_any_in(&s->not_price, c0, m->norm_start)) continue;
         int bare = m->rule && strcmp(m->rule, "money.bare_price") == 0;
         zhe_event e = S_event(s, ZHE_EVENT_PRICE, s->price_word);
         ptrdiff_t c = S_chip_near(s, m->norm_start, c0, c1), b, a;
@@ -1053,6 +1066,7 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     }
     for (int t = 0; t <= ZHE_MENTION_QUANTITY; t++) zhe_free(s.of[t].v);
     zhe_free(s.exempt.v);
+    zhe_free(s.not_price.v);
     zhe_free(s.marks);
     zhe_free(s.hits);
     S_drop_background(evs, first);

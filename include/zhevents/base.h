@@ -50,7 +50,8 @@ typedef enum zhe_status {
     ZHE_ERR_USAGE,      /* a caller passed an invalid argument */
     ZHE_ERR_ICU,        /* ICU reported a failure */
     ZHE_ERR_DATA,       /* a lexicon or other data file is missing or bad */
-    ZHE_ERR_INTERNAL    /* a bug: an invariant did not hold */
+    ZHE_ERR_INTERNAL,   /* a bug: an invariant did not hold */
+    ZHE_ERR_DB          /* the database (SQLite) failed or is not zhevents's */
 } zhe_status;
 
 /** A short English name for a status, e.g. "format error".  Static storage. */

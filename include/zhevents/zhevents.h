@@ -12,6 +12,7 @@
 **   segment.h  word segmentation
 **   extract.h  mentions: chip models, money, dates, quantities
 **   events.h   events linked from the mentions
+**   store.h    the SQLite index: storing, querying, full-text search
 */
 #ifndef ZHEVENTS_H
 #define ZHEVENTS_H
@@ -22,6 +23,7 @@
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
+#include <zhevents/store.h>
 #undef ZHEVENTS_H_IN
 
 #endif /* ZHEVENTS_H */

@@ -18,6 +18,7 @@ static const char *const S_status_names[] = {
     [ZHE_ERR_ICU] = "ICU error",
     [ZHE_ERR_DATA] = "data file error",
     [ZHE_ERR_INTERNAL] = "internal error",
+    [ZHE_ERR_DB] = "database error",
 };
 
 const char *zhe_status_str(zhe_status st)

@@ -9,13 +9,18 @@
 #include <stdio.h>
 #include <zhevents/zhevents.h>
 
+#define ZHE_CLI_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define ZHE_CLI_MIN(a, b) ((a) < (b) ? (a) : (b))
+
 /* Exit codes, as `zhevents help` documents them. */
 enum {
     ZHE_EXIT_OK = 0,        /* done; rejected inputs were reported, not fatal */
     ZHE_EXIT_REJECTS = 1,   /* --strict, and some input was rejected */
     ZHE_EXIT_USAGE = 2,     /* bad command line */
-    ZHE_EXIT_NOTHING = 3,   /* no article could be read at all */
-    ZHE_EXIT_SYSTEM = 4     /* cannot start (data files) or cannot write output */
+    ZHE_EXIT_IO = 3,        /* nothing could be read, a data file is missing or
+                               bad, or the output cannot be written */
+    ZHE_EXIT_DB = 4         /* the database cannot be used (SQLite failed, or the
+                               file is not a zhevents database) */
 };
 
 typedef struct zhe_command {
@@ -23,6 +28,8 @@ typedef struct zhe_command {
     int (*run)(int argc, char **argv);
     const char *summary;
     const char *usage;      /* options, one per line */
+    const char *args;       /* what follows the name in the usage line */
+    int reads;              /* takes the reading options (input.c) */
 } zhe_command;
 
 extern const zhe_command zhe_commands[];
@@ -37,22 +44,40 @@ int zhe_cli_usage_error(const char *cmd, const char *fmt, ...)
 ** with getopt_long.  zhe_cli_input_parse returns -1 when parsing succeeded
 ** (argv[optind..] are the paths), else an exit code.
 */
+/* Called for every input or record the reading loop rejects, after it
+ * is reported on stderr. */
+typedef void (*zhe_cli_reject_fn)(void *ctx, const zhe_error *err);
+
 typedef struct zhe_cli_input {
     zhe_text_options text;
     zhe_field_map fields[32];
     int verbose;
     int strict;
     const char *format;     /* --format, for subcommands that print */
+    /* With ZHE_CLI_STORE_OPTIONS (zhevents ingest): */
+    const char *db;         /* --db FILE, or NULL */
+    int replace;            /* --replace */
+    int fts_trigram;        /* --fts-trigram */
+    /* Set by the subcommand after parsing, or left NULL: */
+    zhe_cli_reject_fn on_reject;
+    void *reject_ctx;
 } zhe_cli_input;
 
+/* zhe_cli_input_parse_ex flags: also take --db, --replace, --fts-trigram. */
+#define ZHE_CLI_STORE_OPTIONS 1
+
 int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *in);
+int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input *in,
+                           int flags);
 
 /*
 ** Read every path in argv (or standard input when there are none), calling
 ** fn on each article after zhe_text_prepare.  Rejects are reported on
-** stderr.  Returns an exit code: ZHE_EXIT_OK, or REJECTS under --strict,
-** NOTHING when no article was read, SYSTEM when fn returns non-zero (it
-** could not write).
+** stderr (and to in->on_reject).  fn returns 0 to go on, 1 when it could
+** not write its output (reported here), or an exit code above 1 after
+** reporting the failure itself (ZHE_EXIT_DB); either stops the loop.
+** Returns an exit code: ZHE_EXIT_OK, or REJECTS under --strict, IO when no
+** article was read or the output could not be written, or fn's code.
 */
 typedef int (*zhe_cli_article_fn)(void *ctx, zhe_article *a);
 int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
@@ -62,5 +87,37 @@ int zhe_cmd_extract(int argc, char **argv);
 int zhe_cmd_show(int argc, char **argv);
 int zhe_cmd_segment(int argc, char **argv);
 int zhe_cmd_help(int argc, char **argv);
+int zhe_cmd_ingest(int argc, char **argv);
+int zhe_cmd_query(int argc, char **argv);
+int zhe_cmd_search(int argc, char **argv);
+int zhe_cmd_stats(int argc, char **argv);
+int zhe_cmd_datasette_metadata(int argc, char **argv);
+
+/*
+** What the database subcommands share (db.c).
+*/
+#define ZHE_CLI_DEFAULT_DB "zhevents.db"
+
+/* The exit code for a failed store call: IO for files, DB for SQLite. */
+int zhe_cli_store_exit(zhe_status st);
+
+/* Open the database at path (NULL: zhevents.db) for reading; on failure
+ * report it as "zhevents CMD: message" and return the exit code, else -1. */
+int zhe_cli_store_open_read(const char *cmd, const char *path, zhe_store **out);
+
+/* The columns a string takes on a terminal (CJK characters two). */
+size_t zhe_cli_width(const char *s, size_t len);
+
+/* Print s[0..len) cut to at most `width` columns (with "…" when cut) and
+ * padded with spaces to `width` when pad is set. */
+void zhe_cli_put_cell(FILE *f, const char *s, size_t len, size_t width, int pad);
+
+/* Parse a date for --from/--to: YYYY, YYYY-MM or YYYY-MM-DD, into the
+ * first (last = 0) or last (last = 1) day it spans.  Returns 0 if s is
+ * not such a date. */
+int zhe_cli_parse_day(const char *s, int last, char out[11]);
+
+/* Whether stdout is a terminal: the default format is a table there. */
+int zhe_cli_stdout_tty(void);
 
 #endif /* ZHE_CLI_H */

@@ -162,14 +162,14 @@ int zhe_cmd_extract(int argc, char **argv)
         zhe_linker_new(in.text.lexicon_dir, &c.lk, &err) != ZHE_OK) {
         fprintf(stderr, "zhevents extract: %s\n", err.message);
         zhe_extractor_free(c.ex);
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
     rc = zhe_cli_read_all("extract", &in, argc - optind, argv + optind, S_print_jsonl, &c);
     zhe_linker_free(c.lk);
     zhe_extractor_free(c.ex);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "zhevents extract: cannot write the output\n");
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
     return rc;
 }

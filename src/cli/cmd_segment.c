@@ -139,12 +139,12 @@ int zhe_cmd_segment(int argc, char **argv)
     zhe_segmenter *seg;
     if (zhe_text_new(&in.text, &tx, &err) != ZHE_OK) {
         fprintf(stderr, "zhevents segment: %s\n", err.message);
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
     if (zhe_segmenter_new(in.text.lexicon_dir, &seg, &err) != ZHE_OK) {
         fprintf(stderr, "zhevents segment: %s\n", err.message);
         zhe_text_free(tx);
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
     int n = argc - optind, failed = 0;
     if (n == 0) failed += S_input(tx, seg, "-", in.text.encoding, jsonl) < 0;
@@ -154,8 +154,8 @@ int zhe_cmd_segment(int argc, char **argv)
     zhe_text_free(tx);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "zhevents segment: cannot write the output\n");
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
-    if (failed == (n ? n : 1)) return ZHE_EXIT_NOTHING;
+    if (failed == (n ? n : 1)) return ZHE_EXIT_IO;
     return failed && in.strict ? ZHE_EXIT_REJECTS : ZHE_EXIT_OK;
 }

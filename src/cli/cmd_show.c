@@ -37,6 +37,6 @@ int zhe_cmd_show(int argc, char **argv)
     if (rc >= 0) return rc;
     if (in.format) return zhe_cli_usage_error("show", "show has no --format");
     rc = zhe_cli_read_all("show", &in, argc - optind, argv + optind, S_show, NULL);
-    if (fflush(stdout) != 0) return ZHE_EXIT_SYSTEM;
+    if (fflush(stdout) != 0) return ZHE_EXIT_IO;
     return rc;
 }

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FIELD = 256, OPT_PUBLISHED, OPT_MAX, OPT_LEXICONS, OPT_STRICT };
+enum { OPT_FIELD = 256, OPT_PUBLISHED, OPT_MAX, OPT_LEXICONS, OPT_STRICT, OPT_DB, OPT_REPLACE,
+       OPT_TRIGRAM };
 
 static const struct option S_options[] = {
     { "encoding", required_argument, NULL, 'e' },
@@ -23,12 +24,22 @@ static const struct option S_options[] = {
     { "verbose", no_argument, NULL, 'v' },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
+    /* ZHE_CLI_STORE_OPTIONS only: */
+    { "db", required_argument, NULL, OPT_DB },
+    { "replace", no_argument, NULL, OPT_REPLACE },
+    { "fts-trigram", no_argument, NULL, OPT_TRIGRAM },
     { NULL, 0, NULL, 0 },
 };
 
 static const char *const S_fields[] = { "id", "title", "content", "published", "url", "source" };
 
 int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *in)
+{
+    return zhe_cli_input_parse_ex(cmd, argc, argv, in, 0);
+}
+
+int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input *in,
+                           int flags)
 {
     memset(in, 0, sizeof *in);
     zhe_text_options_init(&in->text);
@@ -83,6 +94,15 @@ int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *i
         }
         case OPT_LEXICONS: in->text.lexicon_dir = optarg; break;
         case OPT_STRICT: in->strict = 1; break;
+        case OPT_DB:
+        case OPT_REPLACE:
+        case OPT_TRIGRAM:
+            if (!(flags & ZHE_CLI_STORE_OPTIONS))
+                return zhe_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            if (c == OPT_DB) in->db = optarg;
+            else if (c == OPT_REPLACE) in->replace = 1;
+            else in->fts_trigram = 1;
+            break;
         case 'v': in->verbose = 1; break;
         case 'f': in->format = optarg; break;
         case 'h': {
@@ -128,7 +148,7 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
     zhe_text *tx;
     if (zhe_text_new(&in->text, &tx, &err) != ZHE_OK) {
         fprintf(stderr, "zhevents %s: %s\n", cmd, err.message);
-        return ZHE_EXIT_SYSTEM;
+        return ZHE_EXIT_IO;
     }
     zhe_reader *r = zhe_reader_new(tx);
     size_t rejected = 0, articles = 0;
@@ -136,6 +156,7 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
     for (int i = 0; i < npaths; i++) {
         if (zhe_reader_add(r, paths[i], &err) != ZHE_OK) {
             fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
+            if (in->on_reject) in->on_reject(in->reject_ctx, &err);
             rejected++;
         }
     }
@@ -146,12 +167,19 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
         if (st == ZHE_DONE) break;
         if (st != ZHE_OK) {
             fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
+            if (in->on_reject) in->on_reject(in->reject_ctx, &err);
             rejected++;
             continue;
         }
         st = zhe_text_prepare(tx, a, &err);
         if (st != ZHE_OK) {
             fprintf(stderr, "zhevents %s: rejected: %s: %s\n", cmd, a->id, err.message);
+            if (in->on_reject) {
+                zhe_error rej;
+                zhe_error_set(&rej, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id,
+                              err.message);
+                in->on_reject(in->reject_ctx, &rej);
+            }
             rejected++;
             zhe_article_free(a);
             continue;
@@ -160,10 +188,14 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
         if (in->verbose) S_report_cuts(a);
         int bad = fn(ctx, a);
         zhe_article_free(a);
+        if (bad > 1) {
+            rc = bad;       /* fn reported it */
+            break;
+        }
         if (bad) {
             fprintf(stderr, "zhevents %s: cannot write the output: %s\n", cmd,
                     strerror(errno));
-            rc = ZHE_EXIT_SYSTEM;
+            rc = ZHE_EXIT_IO;
             break;
         }
     }
@@ -175,7 +207,7 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
     if (rc != ZHE_EXIT_OK) return rc;
     if (articles == 0) {
         fprintf(stderr, "zhevents %s: no article could be read\n", cmd);
-        return ZHE_EXIT_NOTHING;
+        return ZHE_EXIT_IO;
     }
     if (rejected && in->strict) return ZHE_EXIT_REJECTS;
     return ZHE_EXIT_OK;

@@ -12,16 +12,62 @@
 const zhe_command zhe_commands[] = {
     { "extract", zhe_cmd_extract,
       "read articles and print what they say, one JSON line per article",
-      "  -f, --format FMT           output format: jsonl (the default)\n" },
+      "  -f, --format FMT           output format: jsonl (the default)\n",
+      "[OPTIONS] [PATH...]", 1 },
     { "show", zhe_cmd_show,
       "print articles' cleaned, normalized text, one sentence a line",
-      "" },
+      "", "[OPTIONS] [PATH...]", 1 },
     { "segment", zhe_cmd_segment,
       "split every input line into words, printed as the input wrote them",
       "  -f, --format FMT           text (words separated by spaces; the default)\n"
-      "                             or jsonl (tokens with code-point offsets)\n" },
-    { "help", zhe_cmd_help, "show this help, or a subcommand's", "" },
-    { NULL, NULL, NULL, NULL },
+      "                             or jsonl (tokens with code-point offsets)\n",
+      "[OPTIONS] [PATH...]", 1 },
+    { "ingest", zhe_cmd_ingest,
+      "read articles into the database: sentences, mentions, events",
+      "      --db FILE              the database (zhevents.db); metadata.json for\n"
+      "                             Datasette is written next to it\n"
+      "      --replace              re-extract articles stored before (their old\n"
+      "                             rows are deleted); without it they are skipped\n"
+      "      --fts-trigram          also index the text for trigram search\n"
+      "                             (table sentences_trigram)\n",
+      "[OPTIONS] [PATH...]", 1 },
+    { "query", zhe_cmd_query,
+      "print the events the database holds, in time order",
+      "      --chip MODEL           events about this chip (any case and spacing:\n"
+      "                             'RTX 4090' = rtx4090); repeatable\n"
+      "      --type TYPE            export_control, price, launch, shipment or\n"
+      "                             capacity; repeatable\n"
+      "      --from DATE            events that reach DATE or later (YYYY, YYYY-MM\n"
+      "                             or YYYY-MM-DD)\n"
+      "      --to DATE              events that begin by DATE\n"
+      "      --vendor NAME          events about a chip of this vendor\n"
+      "      --min-confidence X     events the linker is at least X sure of (0-1)\n"
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
+      "                             default otherwise), json (one array) or csv\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS]", 0 },
+    { "search", zhe_cmd_search,
+      "find the sentences that hold all the words given",
+      "      --limit N              at most N sentences, best first (20; 0: all)\n"
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
+      "                             default otherwise) or json\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS] WORDS...", 0 },
+    { "stats", zhe_cmd_stats,
+      "count the database's events by type, chip and month, and its rejects",
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -f, --format FMT           table (the default) or json\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS]", 0 },
+    { "datasette-metadata", zhe_cmd_datasette_metadata,
+      "write metadata.json for Datasette next to the database",
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS]", 0 },
+    { "help", zhe_cmd_help, "show this help, or a subcommand's", "", "[COMMAND]", 0 },
+    { NULL, NULL, NULL, NULL, NULL, 0 },
 };
 
 static const char S_input_usage[] =
@@ -49,14 +95,16 @@ static void S_usage(FILE *f)
             "\n"
             "Commands:\n");
     for (const zhe_command *c = zhe_commands; c->name; c++)
-        fprintf(f, "  %-10s %s\n", c->name, c->summary);
+        if (strlen(c->name) <= 10) fprintf(f, "  %-10s %s\n", c->name, c->summary);
+        else fprintf(f, "  %s\n  %-10s %s\n", c->name, "", c->summary);
     fprintf(f,
             "\n"
             "Run 'zhevents help COMMAND' for a command's options.\n"
             "\n"
             "Exit status: 0 done (rejected inputs are listed on stderr); 1 --strict\n"
-            "and something was rejected; 2 usage error; 3 nothing could be read;\n"
-            "4 cannot start or cannot write the output.\n");
+            "and something was rejected; 2 usage error; 3 I/O: nothing could be\n"
+            "read, a lexicon is missing, or the output cannot be written;\n"
+            "4 database: SQLite failed or the file is not a zhevents database.\n");
 }
 
 int zhe_cmd_help(int argc, char **argv)
@@ -67,8 +115,9 @@ int zhe_cmd_help(int argc, char **argv)
     }
     for (const zhe_command *c = zhe_commands; c->name; c++) {
         if (strcmp(c->name, argv[1]) != 0) continue;
-        printf("usage: zhevents %s [OPTIONS] [PATH...]\n\n%s.\n", c->name, c->summary);
-        if (strcmp(c->name, "help") != 0) printf("\nOptions:\n%s%s", c->usage, S_input_usage);
+        printf("usage: zhevents %s %s\n\n%s.\n", c->name, c->args, c->summary);
+        if (c->reads) printf("\nOptions:\n%s%s", c->usage, S_input_usage);
+        else if (*c->usage) printf("\nOptions:\n%s", c->usage);
         return ZHE_EXIT_OK;
     }
     return zhe_cli_usage_error(NULL, "unknown command '%s'", argv[1]);

@@ -1,0 +1,232 @@
+/*
+** zhevents/store.h — the index: articles, their sentences, mentions and
+** events in one SQLite file that the CLI queries and that reads well in
+** the tools reporters already use (the sqlite3 shell, Datasette).
+**
+** Writing (zhevents ingest):
+**
+**     zhe_store_options opt;
+**     zhe_store_options_init(&opt);
+**     opt.seg = seg;                       // segments sentences for full-text search
+**     zhe_store *st;
+**     if (zhe_store_open("zhevents.db", &opt, &st, &err) != ZHE_OK) …;
+**     zhe_store_run_begin(st, "zhevents ingest corpus/", &err);
+**     for each article a:
+**         zhe_store_find(st, a, &id, &err);           // 0: not stored yet
+**         if (!id) { zhe_extract(…); zhe_link(…);
+**                    zhe_store_put(st, a, &ms, &evs, &outcome, &err); }
+**     zhe_store_run_end(st, &counts, &err);          // commits
+**     zhe_store_close(st);
+**
+** Articles are written in batches of opt.batch, one transaction each: a
+** run that is killed loses at most the batch it was in, never half an
+** article, and the next run (articles are keyed by a hash of their text)
+** adds what is missing and doubles nothing.
+**
+** Reading (zhevents query, search, stats): open with opt.readonly and
+** call zhe_store_query, zhe_store_search or zhe_store_stats; each hands
+** its rows to a callback, the strings borrowed until the callback returns.
+**
+** Every SQLite failure comes back as ZHE_ERR_DB with a message that names
+** the database file; a file that cannot be opened at all is ZHE_ERR_IO.
+** The schema (tables, views, indexes) is described in src/store/schema.c
+** and in the metadata.json that zhe_store_write_metadata writes.
+*/
+#ifndef ZHEVENTS_STORE_H
+#define ZHEVENTS_STORE_H
+
+#if !defined(ZHEVENTS_H_IN) && !defined(ZHEVENTS_COMPILATION)
+#error "Only <zhevents/zhevents.h> can be included directly."
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The schema version this library writes (PRAGMA user_version). */
+#define ZHE_STORE_SCHEMA_VERSION 1
+
+typedef struct zhe_store zhe_store;
+
+typedef struct zhe_store_options {
+    int readonly;               /* queries only: nothing is created or migrated */
+    int replace;                /* zhe_store_put replaces an article already stored */
+    int fts_trigram;            /* also keep sentences_trigram (trigram FTS5) */
+    size_t batch;               /* articles per transaction (default 500) */
+    const zhe_segmenter *seg;   /* borrowed; required unless readonly */
+    const char *lexicon_dir;    /* where rates.tsv is; NULL: the built-in directory */
+} zhe_store_options;
+
+/** Defaults: read-write, no replace, no trigram table, batches of 500. */
+ZHE_API void zhe_store_options_init(zhe_store_options *opt);
+
+/*
+** Open (creating it unless readonly) the database at path and bring its
+** schema up to ZHE_STORE_SCHEMA_VERSION.  Returns ZHE_OK and a store in
+** *out (caller frees with zhe_store_close); ZHE_ERR_IO when the file
+** cannot be opened; ZHE_ERR_DB when it is not a zhevents database, is of a
+** newer schema, or SQLite fails; ZHE_ERR_DATA when rates.tsv is bad.
+*/
+ZHE_API zhe_status zhe_store_open(const char *path, const zhe_store_options *opt,
+                                  zhe_store **out, zhe_error *err);
+
+/** Commit what is pending, leave WAL mode (so the database is one file
+ *  again) and free st.  Returns the status of the last commit. */
+ZHE_API zhe_status zhe_store_close(zhe_store *st, zhe_error *err);
+
+/** The path the store was opened with.  Borrowed until zhe_store_close. */
+ZHE_API const char *zhe_store_path(const zhe_store *st);
+
+/* ------------------------------------------------------------- writing */
+
+/* What an ingest run did, stored in its row of `runs`. */
+typedef struct zhe_store_counts {
+    uint64_t read;          /* articles read and prepared */
+    uint64_t added;         /* new articles stored */
+    uint64_t duplicate;     /* already stored: left as they were */
+    uint64_t replaced;      /* already stored and replaced (--replace) */
+    uint64_t rejected;      /* inputs or records that could not be read */
+    uint64_t events;        /* events stored */
+} zhe_store_counts;
+
+/** Record the start of an ingest run (argv: the command line as text);
+ *  rejects and articles are tied to it until zhe_store_run_end. */
+ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_error *err);
+/** Commit what is pending and record the run's end and counts. */
+ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
+
+/** The content hash of a: XXH3 128-bit of its title and raw text, as 32
+ *  hex digits and a NUL. */
+ZHE_API void zhe_store_hash(const zhe_article *a, char out[33]);
+
+/** The row id of the stored article with a's content hash in *id, or 0
+ *  when a is not stored. */
+ZHE_API zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id,
+                                  zhe_error *err);
+
+typedef enum zhe_store_outcome {
+    ZHE_STORE_ADDED = 1,    /* a new article */
+    ZHE_STORE_DUPLICATE,    /* stored before: nothing written */
+    ZHE_STORE_REPLACED      /* stored before, its rows replaced (opt.replace) */
+} zhe_store_outcome;
+
+/*
+** Store article a (prepared by zhe_text_prepare), the mentions ms that
+** zhe_extract found in it and the events evs that zhe_link made of them:
+** its source, sentences (with their segmented text, indexed for full-text
+** search), mentions, events and their chips.  An article whose content
+** hash is stored already is left alone (*outcome DUPLICATE), or with
+** opt.replace its old rows are deleted first (REPLACED).  The write joins
+** the open batch; the batch is committed when it is full.
+*/
+ZHE_API zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
+                                 const zhe_events *evs, zhe_store_outcome *outcome,
+                                 zhe_error *err);
+
+/** Record an input that was rejected (rej: its path, line, offset and
+ *  message, as the reader reported it) with an excerpt of it (may be
+ *  NULL), in the open batch. */
+ZHE_API zhe_status zhe_store_reject(zhe_store *st, const zhe_error *rej, const char *excerpt,
+                                    size_t excerpt_len, zhe_error *err);
+
+/** Commit the open batch now. */
+ZHE_API zhe_status zhe_store_commit(zhe_store *st, zhe_error *err);
+
+/** Write Datasette's metadata.json for the database at db_path into the
+ *  same directory: title, source, table and column descriptions, facets. */
+ZHE_API zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err);
+
+/* ------------------------------------------------------------- reading */
+
+/*
+** The key a chip name is matched by: ASCII letters lowered, spaces, '-'
+** and '_' dropped ("RTX 4090" and "rtx4090" are both "rtx4090").  Writes
+** at most cap bytes including the NUL.
+*/
+ZHE_API void zhe_store_chip_key(const char *chip, char *out, size_t cap);
+
+/* What zhe_store_query selects: every condition given must hold. */
+typedef struct zhe_store_filter {
+    const char *const *chips;   /* any of these chips (chip names, any case and spacing) */
+    size_t n_chips;
+    const char *const *types;   /* any of these event types ("price" …) */
+    size_t n_types;
+    const char *from;           /* events whose dates reach from..to ("YYYY-MM-DD"), */
+    const char *to;             /* or NULL; undated events are left out then */
+    const char *vendor;         /* a chip of this vendor (any case), or NULL */
+    double min_confidence;      /* 0: any */
+} zhe_store_filter;
+
+/* One event as zhe_store_query reports it.  Absent values are NULL
+ * strings and NAN numbers. */
+typedef struct zhe_store_event {
+    int64_t id, article_id;
+    const char *key, *type, *rule, *trigger;
+    const char *timex, *mod, *start, *end, *basis;
+    double amount, high;
+    const char *currency, *qualifier;
+    double quantity, quantity_high;
+    const char *unit;
+    const char *quote;
+    double confidence;
+    const char *article, *title, *url, *published;   /* the article's */
+    size_t n_chips;
+    const char *chips[8];
+    const char *vendors[8];
+} zhe_store_event;
+
+/* A row callback: return 0 to go on, non-zero to stop (the function then
+ * returns ZHE_ERR_IO). */
+typedef int (*zhe_store_event_fn)(void *ctx, const zhe_store_event *ev);
+
+/** The events f selects, in time order (undated last), to fn. */
+ZHE_API zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f,
+                                   zhe_store_event_fn fn, void *ctx, zhe_error *err);
+
+/*
+** The FTS5 query for words (normalized text): segmented as sentences are,
+** each token written as an FTS5 string ("…", quotes doubled), so user
+** input is never FTS5 syntax; tokens without a letter or digit are left
+** out.  Appends to out; appends nothing when no token is left.
+*/
+ZHE_API void zhe_store_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
+                                  zhe_buf *out);
+
+/* One sentence zhe_store_search found. */
+typedef struct zhe_store_hit {
+    int64_t sentence_id, article_id;
+    const char *text;           /* the sentence as the article printed it */
+    const char *highlight;      /* its segmented text, matched words between \x01 and \x02 */
+    const char *article, *title, *published, *url;
+    double rank;                /* FTS5's bm25 rank: lower is better */
+} zhe_store_hit;
+
+typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
+
+/** The sentences matching the FTS5 query match (from zhe_store_match_expr),
+ *  best first, at most limit of them, to fn. */
+ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
+                                    zhe_store_hit_fn fn, void *ctx, zhe_error *err);
+
+/* Totals of a database. */
+typedef struct zhe_store_totals {
+    int64_t articles, sentences, mentions, events, rejects, runs;
+    char first[11], last[11];   /* the first and last day events span, "" if none */
+} zhe_store_totals;
+
+/* A count callback: group is "type", "chip", "month" (events by event
+ * type, chip, and the month they start in) or "reject" (rejected inputs
+ * by file); name is the value counted, n the count.  Return non-zero to
+ * stop (the function then returns ZHE_ERR_IO). */
+typedef int (*zhe_store_count_fn)(void *ctx, const char *group, const char *name, int64_t n);
+
+/** Fill *t, and report the counts of each group to fn (may be NULL),
+ *  largest first (months in order). */
+ZHE_API zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_fn fn,
+                                   void *ctx, zhe_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZHEVENTS_STORE_H */

@@ -1,0 +1,114 @@
+/*
+** db.c — what the database subcommands (ingest, query, search, stats,
+** datasette-metadata) share: opening the store and turning its failures
+** into exit codes, dates typed on the command line, and the cells of a
+** table printed on a terminal, where a Chinese character takes two columns.
+*/
+#include "cli.h"
+
+#include <string.h>
+#include <unistd.h>
+
+int zhe_cli_store_exit(zhe_status st)
+{
+    switch (st) {
+    case ZHE_OK: return ZHE_EXIT_OK;
+    case ZHE_ERR_DB:
+    case ZHE_ERR_INTERNAL: return ZHE_EXIT_DB;
+    case ZHE_ERR_USAGE: return ZHE_EXIT_USAGE;
+    default: return ZHE_EXIT_IO;
+    }
+}
+
+int zhe_cli_store_open_read(const char *cmd, const char *path, zhe_store **out)
+{
+    zhe_store_options opt;
+    zhe_store_options_init(&opt);
+    opt.readonly = 1;
+    zhe_error err;
+    zhe_status st = zhe_store_open(path ? path : ZHE_CLI_DEFAULT_DB, &opt, out, &err);
+    if (st == ZHE_OK) return -1;
+    fprintf(stderr, "zhevents %s: %s\n", cmd, err.message);
+    return zhe_cli_store_exit(st);
+}
+
+/* Columns of code point cp: two for the wide East Asian blocks. */
+static size_t S_cols(uint32_t cp)
+{
+    if (cp < 0x1100) return 1;
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000)
+        return 2;
+    return 1;
+}
+
+size_t zhe_cli_width(const char *s, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        w += S_cols(cp);
+    }
+    return w;
+}
+
+void zhe_cli_put_cell(FILE *f, const char *s, size_t len, size_t width, int pad)
+{
+    size_t w = 0, i = 0;
+    int cut = zhe_cli_width(s, len) > width;
+    size_t room = cut ? width - 1 : width;     /* one column for "…" */
+    while (i < len) {
+        uint32_t cp;
+        size_t n = zhe_utf8_decode(s + i, len - i, &cp);
+        size_t c = S_cols(cp);
+        if (w + c > room) break;
+        /* Line breaks and tabs would break the table. */
+        if (cp == '\n' || cp == '\r' || cp == '\t') fputc(' ', f);
+        else fwrite(s + i, 1, n, f);
+        w += c;
+        i += n;
+    }
+    if (cut) {
+        fputs("…", f);
+        w++;
+    }
+    if (pad)
+        for (; w < width; w++) fputc(' ', f);
+}
+
+/* Days in month m of year y. */
+static int S_days(int y, int m)
+{
+    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return d[m - 1];
+}
+
+int zhe_cli_parse_day(const char *s, int last, char out[11])
+{
+    int y = 0, m = 0, d = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        int dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+    }
+    if (n != 4 && n != 7 && n != 10) return 0;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (n >= 7) m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (n == 10) d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (n >= 7 && (m < 1 || m > 12)) return 0;
+    if (n == 10 && (d < 1 || d > S_days(y, m))) return 0;
+    if (n == 4) m = last ? 12 : 1;
+    if (n <= 7) d = last ? S_days(y, m) : 1;
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+    return 1;
+}
+
+int zhe_cli_stdout_tty(void)
+{
+    return isatty(STDOUT_FILENO);
+}

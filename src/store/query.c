@@ -1,0 +1,301 @@
+/*
+** query.c — reading the index: events by chip, type, vendor and dates
+** (zhevents query), sentences by full-text search (zhevents search), and
+** the counts of zhevents stats.
+**
+** Every value a user typed reaches SQLite as a bound parameter; the SQL
+** text is made only of fixed fragments.  Search words are segmented like
+** the stored sentences and each token is quoted as an FTS5 string, so no
+** input can be read as FTS5 syntax either.
+*/
+#include "store_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Column i as text, NULL when it is NULL. */
+static const char *S_col(sqlite3_stmt *q, int i)
+{
+    return (const char *)sqlite3_column_text(q, i);
+}
+
+/* Column i as a number, NAN when it is NULL. */
+static double S_num(sqlite3_stmt *q, int i)
+{
+    return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
+}
+
+/* Append ", ?" n times after the first "?" to b: a list of n parameters. */
+static void S_params(zhe_buf *b, size_t n)
+{
+    zhe_buf_puts(b, "(");
+    for (size_t i = 0; i < n; i++) zhe_buf_puts(b, i ? ", ?" : "?");
+    zhe_buf_puts(b, ")");
+}
+
+zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_event_fn fn,
+                           void *ctx, zhe_error *err)
+{
+    zhe_buf sql = ZHE_BUF_INIT;
+    zhe_buf_puts(&sql,
+                 "SELECT e.id, e.article_id, e.key, e.type, e.rule, e.\"trigger\", e.timex,"
+                 " e.mod, e.start_date, e.end_date, e.date_basis, e.amount, e.high, e.currency,"
+                 " e.qualifier, e.quantity, e.quantity_high, e.unit, e.quote, e.confidence,"
+                 " a.ext_id, a.title, a.url, a.published"
+                 " FROM events e JOIN articles a ON a.id = e.article_id WHERE 1");
+    if (f->n_chips) {
+        zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips WHERE chip_key IN ");
+        S_params(&sql, f->n_chips);
+        zhe_buf_puts(&sql, ")");
+    }
+    if (f->n_types) {
+        zhe_buf_puts(&sql, " AND e.type IN ");
+        S_params(&sql, f->n_types);
+    }
+    if (f->from) zhe_buf_puts(&sql, " AND e.end_date >= ?");
+    if (f->to) zhe_buf_puts(&sql, " AND e.start_date <= ?");
+    if (f->vendor)
+        zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips"
+                           " WHERE vendor = ? COLLATE NOCASE)");
+    if (f->min_confidence > 0) zhe_buf_puts(&sql, " AND e.confidence >= ?");
+    zhe_buf_puts(&sql, " ORDER BY e.start_date IS NULL, e.start_date, e.end_date, e.id");
+
+    sqlite3_stmt *q = NULL, *chips = NULL;
+    zhe_status s = zhe_store_prepare(st, sql.ptr, &q, err);
+    zhe_buf_clear(&sql);
+    if (s == ZHE_OK)
+        s = zhe_store_prepare(st, "SELECT chip, vendor FROM event_chips WHERE event_id = ?1"
+                                  " ORDER BY id", &chips, err);
+    if (s != ZHE_OK) {
+        sqlite3_finalize(q);
+        return s;
+    }
+    int k = 1;
+    char keys[64][32];
+    for (size_t i = 0; i < f->n_chips; i++) {
+        char *key = keys[i % 64];
+        zhe_store_chip_key(f->chips[i], key, sizeof keys[0]);
+        sqlite3_bind_text(q, k++, key, -1, SQLITE_TRANSIENT);
+    }
+    for (size_t i = 0; i < f->n_types; i++)
+        sqlite3_bind_text(q, k++, f->types[i], -1, SQLITE_STATIC);
+    if (f->from) sqlite3_bind_text(q, k++, f->from, -1, SQLITE_STATIC);
+    if (f->to) sqlite3_bind_text(q, k++, f->to, -1, SQLITE_STATIC);
+    if (f->vendor) sqlite3_bind_text(q, k++, f->vendor, -1, SQLITE_STATIC);
+    if (f->min_confidence > 0) sqlite3_bind_double(q, k++, f->min_confidence);
+
+    int rc;
+    /* A column's text lives only until the next step: the chips are copied. */
+    char chip_text[8][32], vendor_text[8][32];
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        zhe_store_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.id = sqlite3_column_int64(q, 0);
+        ev.article_id = sqlite3_column_int64(q, 1);
+        ev.key = S_col(q, 2);
+        ev.type = S_col(q, 3);
+        ev.rule = S_col(q, 4);
+        ev.trigger = S_col(q, 5);
+        ev.timex = S_col(q, 6);
+        ev.mod = S_col(q, 7);
+        ev.start = S_col(q, 8);
+        ev.end = S_col(q, 9);
+        ev.basis = S_col(q, 10);
+        ev.amount = S_num(q, 11);
+        ev.high = S_num(q, 12);
+        ev.currency = S_col(q, 13);
+        ev.qualifier = S_col(q, 14);
+        ev.quantity = S_num(q, 15);
+        ev.quantity_high = S_num(q, 16);
+        ev.unit = S_col(q, 17);
+        ev.quote = S_col(q, 18);
+        ev.confidence = sqlite3_column_double(q, 19);
+        ev.article = S_col(q, 20);
+        ev.title = S_col(q, 21);
+        ev.url = S_col(q, 22);
+        ev.published = S_col(q, 23);
+        sqlite3_bind_int64(chips, 1, ev.id);
+        int crc;
+        while ((crc = sqlite3_step(chips)) == SQLITE_ROW && ev.n_chips < 8) {
+            const char *chip = S_col(chips, 0), *vendor = S_col(chips, 1);
+            snprintf(chip_text[ev.n_chips], sizeof chip_text[0], "%s", chip ? chip : "");
+            snprintf(vendor_text[ev.n_chips], sizeof vendor_text[0], "%s", vendor ? vendor : "");
+            ev.chips[ev.n_chips] = chip_text[ev.n_chips];
+            ev.vendors[ev.n_chips] = vendor ? vendor_text[ev.n_chips] : NULL;
+            ev.n_chips++;
+        }
+        if (crc != SQLITE_ROW && crc != SQLITE_DONE) {
+            s = zhe_store_fail(st, err, "cannot read an event's chips");
+            break;
+        }
+        int stop = fn(ctx, &ev);
+        sqlite3_reset(chips);
+        if (stop) {
+            s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
+            break;
+        }
+    }
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot read the events");
+    sqlite3_finalize(chips);
+    sqlite3_finalize(q);
+    return s;
+}
+
+/* ------------------------------------------------------------- search */
+
+/* 1 if the token holds a character unicode61 indexes: an ASCII letter or
+ * digit, or a character outside ASCII that is not punctuation. */
+static int S_wordlike(const char *s, int n)
+{
+    for (int i = 0; i < n;) {
+        uint32_t cp;
+        i += (int)zhe_utf8_decode(s + i, (size_t)(n - i), &cp);
+        if (cp < 0x80) {
+            if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+                return 1;
+            continue;
+        }
+        if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* Segmenter callback: the token as an FTS5 string, quotes doubled. */
+static int S_quote(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+    (void)flags, (void)start, (void)end;
+    zhe_buf *b = ctx;
+    if (!S_wordlike(tok, n)) return 0;
+    if (b->len) zhe_buf_putc(b, ' ');
+    zhe_buf_putc(b, '"');
+    for (int i = 0; i < n; i++) {
+        if (tok[i] == '"') zhe_buf_putc(b, '"');
+        zhe_buf_putc(b, tok[i]);
+    }
+    zhe_buf_putc(b, '"');
+    return 0;
+}
+
+void zhe_store_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
+                          zhe_buf *out)
+{
+    zhe_buf b = ZHE_BUF_INIT;
+    zhe_segment(seg, words, len, S_quote, &b);
+    if (b.len) {
+        if (out->len) zhe_buf_putc(out, ' ');
+        zhe_buf_put(out, b.ptr, b.len);
+    }
+    zhe_buf_clear(&b);
+}
+
+zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
+                            zhe_store_hit_fn fn, void *ctx, zhe_error *err)
+{
+    if (!match || !*match) return ZHE_OK;
+    sqlite3_stmt *q;
+    zhe_status s = zhe_store_prepare(
+        st,
+        "SELECT s.id, s.article_id, s.text, highlight(sentences_fts, 0, char(1), char(2)),"
+        " a.ext_id, a.title, a.published, a.url, sentences_fts.rank"
+        " FROM sentences_fts"
+        " JOIN sentences s ON s.id = sentences_fts.rowid"
+        " JOIN articles a ON a.id = s.article_id"
+        " WHERE sentences_fts MATCH ?1"
+        " ORDER BY sentences_fts.rank, s.id LIMIT ?2",
+        &q, err);
+    if (s != ZHE_OK) return s;
+    sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, limit ? (sqlite3_int64)limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        zhe_store_hit h;
+        h.sentence_id = sqlite3_column_int64(q, 0);
+        h.article_id = sqlite3_column_int64(q, 1);
+        h.text = S_col(q, 2);
+        h.highlight = S_col(q, 3);
+        h.article = S_col(q, 4);
+        h.title = S_col(q, 5);
+        h.published = S_col(q, 6);
+        h.url = S_col(q, 7);
+        h.rank = sqlite3_column_double(q, 8);
+        if (fn(ctx, &h)) {
+            s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
+            break;
+        }
+    }
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot search");
+    sqlite3_finalize(q);
+    return s;
+}
+
+/* -------------------------------------------------------------- stats */
+
+/* Report the (name, count) rows of sql to fn under group. */
+static zhe_status S_group(zhe_store *st, const char *group, const char *sql,
+                          zhe_store_count_fn fn, void *ctx, zhe_error *err)
+{
+    sqlite3_stmt *q;
+    zhe_status s = zhe_store_prepare(st, sql, &q, err);
+    if (s != ZHE_OK) return s;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *name = S_col(q, 0);
+        if (fn(ctx, group, name ? name : "", sqlite3_column_int64(q, 1))) {
+            s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
+            break;
+        }
+    }
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot count");
+    sqlite3_finalize(q);
+    return s;
+}
+
+zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_fn fn,
+                           void *ctx, zhe_error *err)
+{
+    memset(t, 0, sizeof *t);
+    sqlite3_stmt *q;
+    zhe_status s = zhe_store_prepare(
+        st,
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
+        " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM rejects), (SELECT count(*) FROM runs),"
+        " (SELECT min(start_date) FROM events), (SELECT max(end_date) FROM events)",
+        &q, err);
+    if (s != ZHE_OK) return s;
+    if (sqlite3_step(q) != SQLITE_ROW) {
+        s = zhe_store_fail(st, err, "cannot count");
+        sqlite3_finalize(q);
+        return s;
+    }
+    t->articles = sqlite3_column_int64(q, 0);
+    t->sentences = sqlite3_column_int64(q, 1);
+    t->mentions = sqlite3_column_int64(q, 2);
+    t->events = sqlite3_column_int64(q, 3);
+    t->rejects = sqlite3_column_int64(q, 4);
+    t->runs = sqlite3_column_int64(q, 5);
+    if (S_col(q, 6)) snprintf(t->first, sizeof t->first, "%s", S_col(q, 6));
+    if (S_col(q, 7)) snprintf(t->last, sizeof t->last, "%s", S_col(q, 7));
+    sqlite3_finalize(q);
+    if (!fn) return ZHE_OK;
+    s = S_group(st, "type",
+                "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1", fn, ctx,
+                err);
+    if (s == ZHE_OK)
+        s = S_group(st, "chip",
+                    "SELECT chip, count(DISTINCT event_id) FROM event_chips GROUP BY chip"
+                    " ORDER BY 2 DESC, 1", fn, ctx, err);
+    if (s == ZHE_OK)
+        s = S_group(st, "month",
+                    "SELECT substr(start_date, 1, 7), count(*) FROM events"
+                    " WHERE start_date IS NOT NULL GROUP BY 1 ORDER BY 1", fn, ctx, err);
+    if (s == ZHE_OK)
+        s = S_group(st, "reject",
+                    "SELECT file, count(*) FROM rejects GROUP BY file ORDER BY 2 DESC, 1", fn,
+                    ctx, err);
+    return s;
+}

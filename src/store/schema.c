@@ -1,0 +1,274 @@
+/*
+** schema.c — the database's schema, as a list of forward migrations.
+**
+** Step i of zhe_store_migrations brings a database from PRAGMA
+** user_version i to i + 1; a new version of the schema is a new step at
+** the end, never an edit of an old one, so a database made by any earlier
+** zhevents is brought forward by running the steps it lacks.
+**
+** Version 1, the tables (every one with an INTEGER PRIMARY KEY `id`, rows
+** of an article deleted with it through ON DELETE CASCADE):
+**
+**   runs          one row per `zhevents ingest`: when, the command line,
+**                 what it counted
+**   sources       the outlets articles name (来源), each once
+**   articles      one row per article: its id in the input, title,
+**                 publication date, url, file, format, encoding, and the
+**                 content hash that makes re-ingesting a no-op
+**   sentences     the article's sentences: the text as printed, code point
+**                 offsets into the article's text, and `seg`, the
+**                 normalized sentence segmented into space-separated words
+**   mentions      chip models, money, dates and quantities found, one
+**                 typed column per value
+**   events        what the linker made of them: type, governing date,
+**                 money, quantity, quote, confidence, rule, a stable key
+**   event_chips   an event's chips (one row each) and their vendors
+**   rejects       inputs that could not be read: file, line, offset, why
+**   rates         CNY per unit of a currency, by month (lexicons/rates.tsv)
+**
+** and the full-text index `sentences_fts` over sentences.seg (FTS5 with
+** the unicode61 tokenizer: words are the segmenter's, so a stock sqlite3
+** shell or Datasette searches Chinese with no extension), kept in step by
+** triggers.  Views `timeline` and `prices` join it all for reading.
+*/
+#include "store_int.h"
+
+/* Version 1, one statement an element. */
+static const char *const S_v1[] = {
+    "CREATE TABLE runs (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  started TEXT NOT NULL,\n"
+    "  finished TEXT,\n"
+    "  argv TEXT NOT NULL,\n"
+    "  articles_read INTEGER,\n"
+    "  articles_new INTEGER,\n"
+    "  duplicates INTEGER,\n"
+    "  replaced INTEGER,\n"
+    "  rejected INTEGER,\n"
+    "  events INTEGER\n"
+    ");\n",
+    "CREATE TABLE sources (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE\n"
+    ");\n",
+    "CREATE TABLE articles (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  ext_id TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL,\n"
+    "  published TEXT,\n"
+    "  url TEXT,\n"
+    "  source_id INTEGER REFERENCES sources(id),\n"
+    "  path TEXT NOT NULL,\n"
+    "  record INTEGER NOT NULL,\n"
+    "  line INTEGER,\n"
+    "  format TEXT NOT NULL,\n"
+    "  encoding TEXT NOT NULL,\n"
+    "  replacements INTEGER NOT NULL DEFAULT 0,\n"
+    "  traditional INTEGER NOT NULL DEFAULT 0,\n"
+    "  chars INTEGER NOT NULL,\n"
+    "  hash TEXT NOT NULL UNIQUE,\n"
+    "  run_id INTEGER REFERENCES runs(id)\n"
+    ");\n",
+    "CREATE INDEX articles_source ON articles(source_id);\n",
+    "CREATE INDEX articles_run ON articles(run_id);\n",
+    "CREATE INDEX articles_published ON articles(published);\n",
+    "CREATE TABLE sentences (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  \"end\" INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  seg TEXT NOT NULL,\n"
+    "  UNIQUE (article_id, idx)\n"
+    ");\n",
+    "CREATE TABLE mentions (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,\n"
+    "  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,\n"
+    "  type TEXT NOT NULL CHECK (type IN ('chip', 'money', 'date', 'quantity')),\n"
+    "  text TEXT NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  \"end\" INTEGER NOT NULL,\n"
+    "  confidence REAL NOT NULL,\n"
+    "  rule TEXT,\n"
+    "  model TEXT,\n"
+    "  vendor TEXT,\n"
+    "  variant TEXT,\n"
+    "  amount REAL,\n"
+    "  high REAL,\n"
+    "  qualifier TEXT,\n"
+    "  currency TEXT,\n"
+    "  unit TEXT,\n"
+    "  timex TEXT,\n"
+    "  mod TEXT,\n"
+    "  start_date TEXT,\n"
+    "  end_date TEXT,\n"
+    "  date_basis TEXT\n"
+    ");\n",
+    "CREATE INDEX mentions_article ON mentions(article_id);\n",
+    "CREATE INDEX mentions_sentence ON mentions(sentence_id);\n",
+    "CREATE INDEX mentions_model ON mentions(model) WHERE model IS NOT NULL;\n",
+    "CREATE TABLE events (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,\n"
+    "  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,\n"
+    "  key TEXT NOT NULL,\n"
+    "  type TEXT NOT NULL CHECK (type IN ('export_control', 'price', 'launch',\n"
+    "                                     'shipment', 'capacity')),\n"
+    "  timex TEXT,\n"
+    "  mod TEXT,\n"
+    "  start_date TEXT,\n"
+    "  end_date TEXT,\n"
+    "  date_basis TEXT NOT NULL,\n"
+    "  amount REAL,\n"
+    "  high REAL,\n"
+    "  currency TEXT,\n"
+    "  qualifier TEXT,\n"
+    "  quantity REAL,\n"
+    "  quantity_high REAL,\n"
+    "  unit TEXT,\n"
+    "  quote TEXT NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  \"end\" INTEGER NOT NULL,\n"
+    "  confidence REAL NOT NULL,\n"
+    "  rule TEXT,\n"
+    "  \"trigger\" TEXT,\n"
+    "  UNIQUE (article_id, key)\n"
+    ");\n",
+    "CREATE INDEX events_sentence ON events(sentence_id);\n",
+    "CREATE INDEX events_start ON events(start_date, end_date);\n",
+    "CREATE INDEX events_type ON events(type, start_date);\n",
+    "CREATE TABLE event_chips (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,\n"
+    "  chip TEXT NOT NULL,\n"
+    "  vendor TEXT,\n"
+    "  chip_key TEXT NOT NULL,\n"
+    "  UNIQUE (event_id, chip)\n"
+    ");\n",
+    "CREATE INDEX event_chips_chip ON event_chips(chip_key, event_id);\n",
+    "CREATE INDEX event_chips_vendor ON event_chips(vendor COLLATE NOCASE, event_id);\n",
+    "CREATE TABLE rejects (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  run_id INTEGER REFERENCES runs(id),\n"
+    "  file TEXT NOT NULL,\n"
+    "  line INTEGER,\n"
+    "  \"offset\" INTEGER,\n"
+    "  reason TEXT NOT NULL,\n"
+    "  excerpt TEXT\n"
+    ");\n",
+    "CREATE INDEX rejects_run ON rejects(run_id);\n",
+    "CREATE TABLE rates (\n"
+    "  month TEXT NOT NULL,\n"
+    "  currency TEXT NOT NULL,\n"
+    "  cny REAL NOT NULL,\n"
+    "  PRIMARY KEY (month, currency)\n"
+    ") WITHOUT ROWID;\n",
+    /* Full-text search over the segmented sentences.  The declaration is
+     * Datasette's to read: content="sentences" in double quotes. */
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(seg, content=\"sentences\", "
+    "content_rowid=\"id\", tokenize=\"unicode61\");\n",
+    "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN\n"
+    "  INSERT INTO sentences_fts(rowid, seg) VALUES (new.id, new.seg);\n"
+    "END;\n",
+    "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN\n"
+    "  INSERT INTO sentences_fts(sentences_fts, rowid, seg) VALUES ('delete', old.id, old.seg);\n"
+    "END;\n",
+    "CREATE TRIGGER sentences_fts_update AFTER UPDATE OF seg ON sentences BEGIN\n"
+    "  INSERT INTO sentences_fts(sentences_fts, rowid, seg) VALUES ('delete', old.id, old.seg);\n"
+    "  INSERT INTO sentences_fts(rowid, seg) VALUES (new.id, new.seg);\n"
+    "END;\n",
+    /* One row per event and chip (an event without chips: one row, chip
+     * NULL), in words a reader of the sqlite3 shell or Datasette knows. */
+    "CREATE VIEW timeline AS\n"
+    "SELECT e.start_date AS start,\n"
+    "       e.end_date AS \"end\",\n"
+    "       e.timex AS timex,\n"
+    "       e.mod AS mod,\n"
+    "       CASE\n"
+    "         WHEN e.timex IS NULL THEN NULL\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*' THEN 'week'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN 'quarter'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-H[12]' THEN 'half'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN 'season'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]' THEN 'year'\n"
+    "         ELSE 'other'\n"
+    "       END AS precision,\n"
+    "       substr(e.start_date, 1, 7) AS month,\n"
+    "       e.type AS type,\n"
+    "       c.chip AS chip,\n"
+    "       c.vendor AS vendor,\n"
+    "       e.amount AS amount,\n"
+    "       e.high AS amount_high,\n"
+    "       e.currency AS currency,\n"
+    "       e.qualifier AS qualifier,\n"
+    "       e.quantity AS quantity,\n"
+    "       e.quantity_high AS quantity_high,\n"
+    "       e.unit AS unit,\n"
+    "       e.quote AS quote,\n"
+    "       a.title AS title,\n"
+    "       a.url AS url,\n"
+    "       a.published AS published,\n"
+    "       e.confidence AS confidence,\n"
+    "       e.date_basis AS date_basis,\n"
+    "       e.key AS event_key,\n"
+    "       e.id AS event_id,\n"
+    "       a.id AS article_id\n"
+    "FROM events e\n"
+    "JOIN articles a ON a.id = e.article_id\n"
+    "LEFT JOIN event_chips c ON c.event_id = e.id;\n",
+    /* Prices (and launch prices: 首发价) with their CNY equivalent where
+     * rates.tsv has the month. */
+    "CREATE VIEW prices AS\n"
+    "SELECT e.start_date AS start,\n"
+    "       e.end_date AS \"end\",\n"
+    "       e.timex AS timex,\n"
+    "       substr(e.start_date, 1, 7) AS month,\n"
+    "       c.chip AS chip,\n"
+    "       c.vendor AS vendor,\n"
+    "       e.amount AS amount,\n"
+    "       e.high AS amount_high,\n"
+    "       e.currency AS currency,\n"
+    "       e.qualifier AS qualifier,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END AS cny_rate,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN e.amount\n"
+    "            ELSE round(e.amount * r.cny, 2) END AS amount_cny,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN e.high\n"
+    "            ELSE round(e.high * r.cny, 2) END AS amount_high_cny,\n"
+    "       e.quantity AS quantity,\n"
+    "       e.unit AS unit,\n"
+    "       e.quote AS quote,\n"
+    "       a.title AS title,\n"
+    "       a.url AS url,\n"
+    "       e.confidence AS confidence,\n"
+    "       e.key AS event_key,\n"
+    "       e.id AS event_id\n"
+    "FROM events e\n"
+    "JOIN articles a ON a.id = e.article_id\n"
+    "LEFT JOIN event_chips c ON c.event_id = e.id\n"
+    "LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7) AND r.currency = e.currency\n"
+    "WHERE e.type IN ('price', 'launch') AND e.amount IS NOT NULL;\n",
+    NULL,
+};
+
+const char *const *const zhe_store_migrations[] = {
+    S_v1,   /* 0 → 1 */
+};
+const size_t zhe_store_n_migrations = ZHE_ARRAY_LEN(zhe_store_migrations);
+
+/* --fts-trigram: the article text, sentence by sentence as printed, for
+ * phrases the segmenter would split differently.  Not part of a version:
+ * made when first asked for, then kept in step by its triggers. */
+const char zhe_store_trigram_sql[] =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_trigram USING fts5(text, "
+    "content=\"sentences\", content_rowid=\"id\", tokenize=\"trigram\");\n"
+    "CREATE TRIGGER IF NOT EXISTS sentences_trigram_insert AFTER INSERT ON sentences BEGIN\n"
+    "  INSERT INTO sentences_trigram(rowid, text) VALUES (new.id, new.text);\n"
+    "END;\n"
+    "CREATE TRIGGER IF NOT EXISTS sentences_trigram_delete AFTER DELETE ON sentences BEGIN\n"
+    "  INSERT INTO sentences_trigram(sentences_trigram, rowid, text)\n"
+    "    VALUES ('delete', old.id, old.text);\n"
+    "END;\n";

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""The SQLite index, end to end, through the CLI and the stock sqlite3 shell.
+
+usage: store_test.py ZHEVENTS SQLITE3 SRCROOT
+
+Ingests corpus/ into a database in a temporary directory and checks, as
+numbered TAP cases: idempotent re-ingest (every table's row count), the
+integrity and foreign-key checks, the timeline view and FTS5 search from
+the sqlite3 binary (芯片, 禁售 and 英伟达 find the sentences they should),
+`zhevents search`, SQL and FTS5 injection through --chip and search words,
+--replace, rejects recorded with file, line and reason, and exit codes.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
+TMP = tempfile.mkdtemp(prefix="zhevents-store-")
+DB = os.path.join(TMP, "corpus.db")
+ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
+for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+    if k in os.environ:
+        ENV[k] = os.environ[k]
+WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
+n = 0
+failed = 0
+
+
+def zhe(*args):
+    p = subprocess.run(WRAPPER + [ZHE] + list(args), cwd=ROOT, env=ENV, capture_output=True,
+                       timeout=300)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def sql(query, db=DB):
+    p = subprocess.run([SQLITE, "-batch", "-bail", db, query], env=ENV, capture_output=True,
+                       timeout=60)
+    if p.returncode != 0:
+        raise RuntimeError(f"sqlite3 failed on {query!r}: {p.stderr.decode()}")
+    return p.stdout.decode("utf-8")
+
+
+def ok(cond, name, detail=""):
+    global n, failed
+    n += 1
+    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
+    if not cond:
+        failed += 1
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+
+
+TABLES = ["runs", "sources", "articles", "sentences", "mentions", "events", "event_chips",
+          "rejects", "rates", "sentences_fts"]
+
+
+def counts():
+    return {t: int(sql(f"SELECT count(*) FROM {t}")) for t in TABLES}
+
+
+def fts(word):
+    """Sentences (text) that the FTS5 index finds for one word, through sqlite3."""
+    out = sql("SELECT s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+              f"WHERE sentences_fts MATCH '\"{word}\"' ORDER BY s.id")
+    return out.splitlines()
+
+
+try:
+    # 1-3: ingest the corpus.
+    rc, out, err = zhe("ingest", "--db", DB, "--published", "2023-09-05", "corpus/")
+    ok(rc == 0, "ingest corpus/ exits 0", err)
+    ok("21 articles read: 21 new, 0 duplicate" in err, "ingest summary on stderr", err)
+    ok(os.path.exists(os.path.join(TMP, "metadata.json")), "metadata.json next to the database")
+    meta = json.load(open(os.path.join(TMP, "metadata.json"), encoding="utf-8"))
+    tl = meta["databases"]["corpus"]["tables"]["timeline"]
+    ok(tl["facets"] == ["type", "chip", "month"], "metadata: facets on timeline", tl)
+    first = counts()
+    ok(first["articles"] == 21 and first["sentences"] > 100 and first["rates"] >= 180,
+       "tables filled", first)
+
+    # Ingest again: nothing new, every table's row count unchanged (runs
+    # grows by the run itself).
+    rc, out, err = zhe("ingest", "--db", DB, "--published", "2023-09-05", "corpus/")
+    second = counts()
+    ok(rc == 0 and "21 duplicate" in err, "second ingest: all duplicates", err)
+    want = dict(first, runs=first["runs"] + 1)
+    ok(second == want, "second ingest leaves every table's row count unchanged",
+       f"before {first}\nafter  {second}")
+
+    ok(sql("PRAGMA integrity_check").strip() == "ok", "PRAGMA integrity_check = ok")
+    ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
+    ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
+       .strip() == "ok", "FTS5 integrity-check")
+    ok(sql("PRAGMA user_version").strip() == "1", "schema version 1")
+    ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
+    ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
+       "sentences_fts declared with content=\"sentences\" (Datasette)")
+
+    # The stock sqlite3 shell reads the views and the index.
+    rows = sql("SELECT * FROM timeline WHERE chip='H100' ORDER BY start").splitlines()
+    ok(len(rows) >= 1, "sqlite3: timeline WHERE chip='H100' ORDER BY start", rows)
+    ok(int(sql("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '芯片'")) > 0,
+       "sqlite3: MATCH '芯片' finds sentences")
+    jin = fts("禁售")
+    ok(any(s.startswith("美国商务部于2023年10月17日更新出口管制规则，英伟达A800和H800被列入禁售范围")
+           for s in jin) and any(s.startswith("受禁售消息影响") for s in jin)
+       and any(s.startswith("由于英伟达A800、H800已于去年10月起禁售") for s in jin)
+       and all("禁售" in s for s in jin),
+       "sqlite3: MATCH 禁售 finds the ban sentences, and only sentences saying it", jin)
+    nv = fts("英伟达")
+    ok(any(s.startswith("英伟达此前已于8月31日披露收到相关通知") for s in nv)
+       and any(s.startswith("美國商務部上月公布收緊晶片出口管制") for s in nv)
+       and any("ＮＶＩＤＩＡ" not in s for s in nv) and len(nv) >= 30,
+       "sqlite3: MATCH 英伟达 finds it, also written 英偉達 in traditional", len(nv))
+    ok(all("英伟达" in s or "英偉達" in s for s in nv), "sqlite3: 英伟达 finds nothing else",
+       [s for s in nv if "英伟达" not in s and "英偉達" not in s])
+    ok(sql("SELECT month, currency, amount_cny IS NOT NULL FROM prices WHERE currency='USD' "
+           "AND month BETWEEN '2022-01' AND '2024-12' LIMIT 1").strip().endswith("|1")
+       or int(sql("SELECT count(*) FROM prices WHERE currency='USD'")) == 0,
+       "prices: USD amounts get amount_cny from rates.tsv")
+
+    # zhevents search and query.
+    rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", "芯片")
+    hits = [json.loads(l) for l in out.splitlines()]
+    ok(rc == 0 and len(hits) == 20 and all("«芯片»" in h["highlight"] for h in hits),
+       "zhevents search 芯片: 20 sentences (the limit), the word marked", err + out[:500])
+    rc, out, err = zhe("search", "--db", DB, "--format", "json", "--limit", "0", "禁售")
+    ok(rc == 0 and len(json.loads(out)) == len(jin), "zhevents search 禁售 = sqlite3 MATCH",
+       out[:300])
+    rc, out, err = zhe("query", "--db", DB, "--chip", "rtx 4090", "--format", "jsonl")
+    rows = [json.loads(l) for l in out.splitlines()]
+    ok(rc == 0 and rows and all("RTX 4090" in r["chips"] for r in rows),
+       "query --chip 'rtx 4090' matches RTX 4090", out[:300])
+    rc, out, err = zhe("query", "--db", DB, "--chip", "H100", "--from", "2023", "--to",
+                       "2023-12", "--format", "json")
+    rows = json.loads(out) if rc == 0 else []
+    ok(rc == 0 and all(r["date"]["end"] >= "2023-01-01" and r["date"]["start"] <= "2023-12-31"
+                       for r in rows), "query --from 2023 --to 2023-12", out[:300])
+    ok([r["date"]["start"] for r in rows] == sorted(r["date"]["start"] for r in rows),
+       "query: in time order")
+    rc, out, err = zhe("query", "--db", DB, "--type", "price", "--format", "csv")
+    lines = out.split("\r\n")
+    ok(rc == 0 and lines[0].startswith("start,end,timex") and len(lines) > 2,
+       "query --format csv: RFC 4180 rows, CRLF", out[:200])
+
+    # Injection: bound parameters and quoted FTS5 strings.
+    before = counts()
+    for evil in ["' OR 1=1 --", "\"; DROP TABLE events; --", "H100' --", "芯片 OR 1",
+                 "NEAR(芯片 禁售)", "*", "\""]:
+        rc, out, err = zhe("query", "--db", DB, "--chip", evil, "--format", "jsonl")
+        ok(rc == 0 and out == "", f"query --chip {evil!r}: nothing", out[:200] + err)
+    for evil in ["' OR 1=1 --", "\"; DROP TABLE events; --"]:
+        rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", evil)
+        ok(rc == 0 and out == "", f"search {evil!r}: nothing", out[:200] + err)
+    rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", "芯片", "OR", "NOT", "禁售")
+    ok(rc == 0 and out == "", "search: OR and NOT are words, not operators", out[:200] + err)
+    ok(counts() == before, "tables intact after the injection attempts")
+
+    # --replace: the article's rows deleted and made again.
+    old = sql("SELECT id FROM articles WHERE title='英伟达H20在华降价'").strip()
+    rc, out, err = zhe("ingest", "--db", DB, "--replace", "corpus/text/h20-flash.gbk.txt")
+    new = sql("SELECT id FROM articles WHERE title='英伟达H20在华降价'").strip()
+    ok(rc == 0 and "1 replaced" in err and new != old, "--replace re-extracts the article", err)
+    after = counts()
+    ok(after == dict(before, runs=before["runs"] + 1), "--replace: same row counts",
+       f"{before}\n{after}")
+    ok(sql("PRAGMA foreign_key_check").strip() == "" and
+       sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
+       .strip() == "ok", "--replace: foreign keys and FTS5 index consistent")
+    ok(int(sql(f"SELECT count(*) FROM sentences WHERE article_id={old}")) == 0,
+       "--replace: the old sentences are gone")
+
+    # Rejects: recorded with file, line, reason and an excerpt.
+    rc, out, err = zhe("ingest", "--db", DB, "tests/bad/malformed.jsonl")
+    ok(rc == 0 and "rejected: tests/bad/malformed.jsonl:2: malformed JSON" in err,
+       "rejects listed on stderr", err)
+    r = sql("SELECT file, line, reason, excerpt FROM rejects WHERE line = 3").strip()
+    ok(r == 'tests/bad/malformed.jsonl|3|"content" is a number, not a string|{"id": '
+       '"bad-jsonl-3", "title": "内容是数字", "content": 12345, "published": "2024-03-02"}',
+       "reject recorded: file, line, reason, excerpt", r)
+    ok(sql("SELECT count(*) FROM rejects WHERE run_id = (SELECT max(id) FROM runs)").strip()
+       == "4", "rejects tied to their run")
+
+    # Exit codes.
+    rc, out, err = zhe("ingest", "--db", DB, "--strict", "tests/bad/malformed.jsonl")
+    ok(rc == 1, "ingest --strict with rejects: exit 1", err)
+    rc, out, err = zhe("ingest", "--db", DB, "--bogus")
+    ok(rc == 2, "ingest --bogus: exit 2", err)
+    rc, out, err = zhe("query", "--db", DB, "--type", "rumour")
+    ok(rc == 2 and "unknown event type 'rumour'" in err, "query --type rumour: exit 2", err)
+    rc, out, err = zhe("query", "--db", DB, "--from", "2023-13")
+    ok(rc == 2, "query --from 2023-13: exit 2", err)
+    rc, out, err = zhe("ingest", "--db", DB, "tests/bad/empty.txt")
+    ok(rc == 3 and "no article could be read" in err, "ingest of nothing readable: exit 3", err)
+    missing = os.path.join(TMP, "missing.db")
+    rc, out, err = zhe("query", "--db", missing)
+    ok(rc == 3 and err == f"zhevents query: {missing}: cannot open the database: "
+       "No such file or directory\n", "query on a missing database: exit 3", err)
+    ok(not os.path.exists(missing), "query does not create a database")
+    rc, out, err = zhe("stats", "--db", "corpus/README.md")
+    ok(rc == 4 and "corpus/README.md: cannot read it as a database" in err,
+       "stats on a file that is not a database: exit 4", err)
+    newer = os.path.join(TMP, "newer.db")
+    sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
+    rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (1)" in err,
+       "ingest into a newer schema: exit 4", err)
+    other = os.path.join(TMP, "other.db")
+    sql("CREATE TABLE t(x)", other)
+    rc, out, err = zhe("query", "--db", other)
+    ok(rc == 4 and "not a zhevents database" in err, "query on someone else's database: 4", err)
+
+    # stats and --fts-trigram.
+    rc, out, err = zhe("stats", "--db", DB, "--format", "json")
+    st = json.loads(out) if rc == 0 else {}
+    ok(rc == 0 and st.get("articles") == 23 and st.get("reject", {}).get(
+        "tests/bad/malformed.jsonl", 0) >= 4, "stats --format json", out[:400])
+    rc, out, err = zhe("ingest", "--db", DB, "--fts-trigram", "corpus/text/h20-flash.gbk.txt")
+    tri = sql("SELECT count(*) FROM sentences_trigram WHERE sentences_trigram MATCH '出口管制'")
+    ok(rc == 0 and int(tri) > 0, "--fts-trigram: phrase search over the text", err + tri)
+    rc, out, err = zhe("datasette-metadata", "--db", DB)
+    ok(rc == 0 and out == "", "datasette-metadata", err)
+finally:
+    shutil.rmtree(TMP, ignore_errors=True)
+
+print(f"1..{n}")
+sys.exit(1 if failed else 0)

@@ -993,6 +993,10 @@ static void S_lend_chips(const S_sentence *s, zhe_event *e)
 {
     if (s->of[ZHE_MENTION_DATE].n) return;
     S_chips_in(s, s->s0, s->s1, e);
+    if (e->n_chips) {
+        e->rule = "event.export_control.next_sentence";
+        e->confidence = 0.7;
+    }
 }
 
 static int S_month_cmp(const void *a, const void *b)

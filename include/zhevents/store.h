@@ -44,7 +44,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define ZHE_STORE_SCHEMA_VERSION 1
+#define ZHE_STORE_SCHEMA_VERSION 2
 
 typedef struct zhe_store zhe_store;
 
@@ -169,6 +169,11 @@ typedef struct zhe_store_event {
     const char *unit;
     const char *quote;
     double confidence;
+    double amount_cny, high_cny;    /* the money in yuan at the month's rate
+                                       (lexicons/rates.tsv), or NAN */
+    size_t mark_start, mark_end;    /* the money, count or chip the event is
+                                       about: code points into quote (both 0:
+                                       none) */
     const char *article, *title, *url, *published;   /* the article's */
     size_t n_chips;
     const char *chips[8];

@@ -42,8 +42,12 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
                  "SELECT e.id, e.article_id, e.key, e.type, e.rule, e.\"trigger\", e.timex,"
                  " e.mod, e.start_date, e.end_date, e.date_basis, e.amount, e.high, e.currency,"
                  " e.qualifier, e.quantity, e.quantity_high, e.unit, e.quote, e.confidence,"
-                 " a.ext_id, a.title, a.url, a.published"
-                 " FROM events e JOIN articles a ON a.id = e.article_id WHERE 1");
+                 " a.ext_id, a.title, a.url, a.published,"
+                 " CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END, e.mark_start,"
+                 " e.mark_end"
+                 " FROM events e JOIN articles a ON a.id = e.article_id"
+                 " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
+                 " AND r.currency = e.currency WHERE 1");
     if (f->n_chips) {
         zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips WHERE chip_key IN ");
         S_params(&sql, f->n_chips);
@@ -118,6 +122,14 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
         ev.title = S_col(q, 21);
         ev.url = S_col(q, 22);
         ev.published = S_col(q, 23);
+        double rate = S_num(q, 24);
+        ev.amount_cny = isnan(rate) ? NAN : ev.amount * rate;
+        ev.high_cny = isnan(rate) ? NAN : ev.high * rate;
+        if (sqlite3_column_type(q, 25) == SQLITE_INTEGER &&
+            sqlite3_column_type(q, 26) == SQLITE_INTEGER) {
+            ev.mark_start = (size_t)sqlite3_column_int64(q, 25);
+            ev.mark_end = (size_t)sqlite3_column_int64(q, 26);
+        }
         sqlite3_bind_int64(chips, 1, ev.id);
         int crc;
         while ((crc = sqlite3_step(chips)) == SQLITE_ROW && ev.n_chips < 8) {

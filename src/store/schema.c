@@ -22,6 +22,8 @@
 **                 typed column per value
 **   events        what the linker made of them: type, governing date,
 **                 money, quantity, quote, confidence, rule, a stable key
+**                 (and since version 2, where the mention it is about
+**                 stands in the quote: mark_start, mark_end)
 **   event_chips   an event's chips (one row each) and their vendors
 **   rejects       inputs that could not be read: file, line, offset, why
 **   rates         CNY per unit of a currency, by month (lexicons/rates.tsv)
@@ -254,8 +256,17 @@ static const char *const S_v1[] = {
     NULL,
 };
 
+/* Version 2: where in its quote the event's money, count or first chip
+ * stands (code points), for exports to mark it. */
+static const char *const S_v2[] = {
+    "ALTER TABLE events ADD COLUMN mark_start INTEGER;\n",
+    "ALTER TABLE events ADD COLUMN mark_end INTEGER;\n",
+    NULL,
+};
+
 const char *const *const zhe_store_migrations[] = {
     S_v1,   /* 0 → 1 */
+    S_v2,   /* 1 → 2 */
 };
 const size_t zhe_store_n_migrations = ZHE_ARRAY_LEN(zhe_store_migrations);
 

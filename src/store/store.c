@@ -43,9 +43,10 @@ static const char *const S_sql[S_NSTMT] = {
     [S_ADD_EVENT] =
         "INSERT OR IGNORE INTO events (article_id, sentence_id, key, type, timex, mod,"
         " start_date, end_date, date_basis, amount, high, currency, qualifier, quantity,"
-        " quantity_high, unit, quote, start, \"end\", confidence, rule, \"trigger\")"
+        " quantity_high, unit, quote, start, \"end\", confidence, rule, \"trigger\","
+        " mark_start, mark_end)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-        " ?18, ?19, ?20, ?21, ?22)",
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     [S_ADD_CHIP] =
         "INSERT OR IGNORE INTO event_chips (event_id, chip, vendor, chip_key)"
         " VALUES (?1, ?2, ?3, ?4)",
@@ -598,6 +599,31 @@ static zhe_status S_mentions(zhe_store *st, const zhe_article *a, int64_t articl
 
 /* The events and their chips (an event whose key the article already
  * has is the same fact: stored once). */
+/* Bind at i and i + 1 where the event's money, else its count, else its
+ * first chip stands in its quote (code points), or NULLs. */
+static void S_mark(sqlite3_stmt *q, int i, const zhe_mentions *ms, const zhe_event *e)
+{
+    const zhe_mention *m = NULL;
+    if (e->money >= 0) {
+        m = &ms->v[e->money];
+    } else if (e->quantity >= 0) {
+        m = &ms->v[e->quantity];
+    } else if (e->n_chips) {
+        size_t lo = 0, hi = ms->n;     /* the sentence's first mention: they are in order */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ms->v[mid].sentence < e->sentence) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t k = lo; k < ms->n && ms->v[k].sentence == e->sentence && !m; k++)
+            if (ms->v[k].type == ZHE_MENTION_CHIP && strcmp(ms->v[k].model, e->chips[0]) == 0)
+                m = &ms->v[k];
+    }
+    if (!m || m->start < e->start || m->end > e->end || m->start >= m->end) return;
+    sqlite3_bind_int64(q, i, (sqlite3_int64)(m->start - e->start));
+    sqlite3_bind_int64(q, i + 1, (sqlite3_int64)(m->end - e->start));
+}
+
 static zhe_status S_events(zhe_store *st, const zhe_article *a, int64_t article,
                            const int64_t *ids, const zhe_mentions *ms, const zhe_events *evs,
                            zhe_error *err)
@@ -640,6 +666,7 @@ static zhe_status S_events(zhe_store *st, const zhe_article *a, int64_t article,
         sqlite3_bind_double(q, 20, e->confidence);
         S_str(q, 21, e->rule);
         S_str(q, 22, e->trigger);
+        S_mark(q, 23, ms, e);
         zhe_status s = S_run(st, q, err, "cannot store an event");
         if (s != ZHE_OK) return s;
         if (sqlite3_changes(st->db) == 0) continue;     /* the same key twice */

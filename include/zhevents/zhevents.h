@@ -13,6 +13,7 @@
 **   extract.h  mentions: chip models, money, dates, quantities
 **   events.h   events linked from the mentions
 **   store.h    the SQLite index: storing, querying, full-text search
+**   export.h   timelines: CSV, JSON, TimelineJS, Flourish, Markdown, HTML
 */
 #ifndef ZHEVENTS_H
 #define ZHEVENTS_H
@@ -24,6 +25,7 @@
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
 #include <zhevents/store.h>
+#include <zhevents/export.h>
 #undef ZHEVENTS_H_IN
 
 #endif /* ZHEVENTS_H */

@@ -91,6 +91,7 @@ int zhe_cmd_ingest(int argc, char **argv);
 int zhe_cmd_query(int argc, char **argv);
 int zhe_cmd_search(int argc, char **argv);
 int zhe_cmd_stats(int argc, char **argv);
+int zhe_cmd_timeline(int argc, char **argv);
 int zhe_cmd_datasette_metadata(int argc, char **argv);
 
 /*
@@ -116,6 +117,36 @@ void zhe_cli_put_cell(FILE *f, const char *s, size_t len, size_t width, int pad)
  * first (last = 0) or last (last = 1) day it spans.  Returns 0 if s is
  * not such a date. */
 int zhe_cli_parse_day(const char *s, int last, char out[11]);
+
+/*
+** The options that select events, shared by query and timeline: --chip
+** and --type (repeatable), --from, --to, --vendor, --min-confidence.  Put
+** ZHE_CLI_FILTER_OPTIONS in the getopt_long table and hand each option to
+** zhe_cli_filter_option.  A zhe_cli_filter points into itself: zhe_cli_filter_init
+** it where it stays.
+*/
+enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDOR,
+       ZHE_OPT_MINCONF };
+#define ZHE_CLI_FILTER_OPTIONS                                        \
+    { "chip", required_argument, NULL, ZHE_OPT_CHIP },                \
+    { "type", required_argument, NULL, ZHE_OPT_TYPE },                \
+    { "from", required_argument, NULL, ZHE_OPT_FROM },                \
+    { "to", required_argument, NULL, ZHE_OPT_TO },                    \
+    { "vendor", required_argument, NULL, ZHE_OPT_VENDOR },            \
+    { "min-confidence", required_argument, NULL, ZHE_OPT_MINCONF }
+
+typedef struct zhe_cli_filter {
+    zhe_store_filter f;
+    const char *chips[64];
+    const char *types[8];
+    char from[11], to[11];
+} zhe_cli_filter;
+
+void zhe_cli_filter_init(zhe_cli_filter *cf);
+/* Take option c (its argument arg) into cf.  Returns -1 when it was
+ * taken, 0 when c is no filter option, else the exit code of a usage
+ * error (reported). */
+int zhe_cli_filter_option(const char *cmd, zhe_cli_filter *cf, int c, const char *arg);
 
 /* Whether stdout is a terminal: the default format is a table there. */
 int zhe_cli_stdout_tty(void);

@@ -17,22 +17,16 @@
 */
 #include "cli.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_CHIP = 256, OPT_TYPE, OPT_FROM, OPT_TO, OPT_VENDOR, OPT_MINCONF, OPT_DB };
+enum { OPT_DB = 256 };
 
 static const struct option S_options[] = {
-    { "chip", required_argument, NULL, OPT_CHIP },
-    { "type", required_argument, NULL, OPT_TYPE },
-    { "from", required_argument, NULL, OPT_FROM },
-    { "to", required_argument, NULL, OPT_TO },
-    { "vendor", required_argument, NULL, OPT_VENDOR },
-    { "min-confidence", required_argument, NULL, OPT_MINCONF },
+    ZHE_CLI_FILTER_OPTIONS,
     { "db", required_argument, NULL, OPT_DB },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
@@ -244,52 +238,17 @@ static int S_event(void *ctx, const zhe_store_event *e)
 
 int zhe_cmd_query(int argc, char **argv)
 {
-    const char *chips[64], *types[8];
-    zhe_store_filter f;
-    memset(&f, 0, sizeof f);
-    f.chips = chips;
-    f.types = types;
-    char from[11], to[11];
+    zhe_cli_filter cf;
+    zhe_cli_filter_init(&cf);
     const char *db = NULL, *format = NULL;
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "f:h", S_options, NULL)) != -1) {
+        int taken = zhe_cli_filter_option("query", &cf, c, optarg);
+        if (taken > 0) return taken;
+        if (taken < 0) continue;
         switch (c) {
-        case OPT_CHIP:
-            if (f.n_chips == ZHE_CLI_ARRAY_LEN(chips))
-                return zhe_cli_usage_error("query", "too many --chip options");
-            chips[f.n_chips++] = optarg;
-            break;
-        case OPT_TYPE:
-            if (!zhe_event_type_parse(optarg))
-                return zhe_cli_usage_error("query", "--type: unknown event type '%s' (known: "
-                                                    "export_control, price, launch, shipment, "
-                                                    "capacity)", optarg);
-            if (f.n_types == ZHE_CLI_ARRAY_LEN(types))
-                return zhe_cli_usage_error("query", "too many --type options");
-            types[f.n_types++] = optarg;
-            break;
-        case OPT_FROM:
-        case OPT_TO:
-            if (!zhe_cli_parse_day(optarg, c == OPT_TO, c == OPT_TO ? to : from))
-                return zhe_cli_usage_error("query", "--%s: cannot read '%s' as a date "
-                                                    "(YYYY, YYYY-MM or YYYY-MM-DD)",
-                                           c == OPT_TO ? "to" : "from", optarg);
-            if (c == OPT_TO) f.to = to;
-            else f.from = from;
-            break;
-        case OPT_VENDOR: f.vendor = optarg; break;
-        case OPT_MINCONF: {
-            char *end;
-            errno = 0;
-            double v = strtod(optarg, &end);
-            if (errno || *end || end == optarg || !(v >= 0 && v <= 1))
-                return zhe_cli_usage_error("query", "--min-confidence wants a number from 0 "
-                                                    "to 1, not '%s'", optarg);
-            f.min_confidence = v;
-            break;
-        }
         case OPT_DB: db = optarg; break;
         case 'f': format = optarg; break;
         case 'h': {
@@ -323,7 +282,7 @@ int zhe_cmd_query(int argc, char **argv)
             S_csv(S_csv_head[i], i + 1 == ZHE_CLI_ARRAY_LEN(S_csv_head));
     if (o.format == S_JSON) o.array = json_array();
     zhe_error err;
-    zhe_status st = zhe_store_query(store, &f, S_event, &o, &err);
+    zhe_status st = zhe_store_query(store, &cf.f, S_event, &o, &err);
     zhe_store_close(store, NULL);
     if (st == ZHE_OK && o.format == S_JSON) {
         if (json_dumpf(o.array, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15)) != 0 ||

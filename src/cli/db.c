@@ -1,11 +1,14 @@
 /*
 ** db.c — what the database subcommands (ingest, query, search, stats,
 ** datasette-metadata) share: opening the store and turning its failures
-** into exit codes, dates typed on the command line, and the cells of a
-** table printed on a terminal, where a Chinese character takes two columns.
+** into exit codes, the options that select events (query, timeline),
+** dates typed on the command line, and the cells of a table printed on a
+** terminal, where a Chinese character takes two columns.
 */
 #include "cli.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -111,4 +114,56 @@ int zhe_cli_parse_day(const char *s, int last, char out[11])
 int zhe_cli_stdout_tty(void)
 {
     return isatty(STDOUT_FILENO);
+}
+
+void zhe_cli_filter_init(zhe_cli_filter *cf)
+{
+    memset(cf, 0, sizeof *cf);
+    cf->f.chips = cf->chips;
+    cf->f.types = cf->types;
+}
+
+int zhe_cli_filter_option(const char *cmd, zhe_cli_filter *cf, int c, const char *arg)
+{
+    zhe_store_filter *f = &cf->f;
+    switch (c) {
+    case ZHE_OPT_CHIP:
+        if (f->n_chips == ZHE_CLI_ARRAY_LEN(cf->chips))
+            return zhe_cli_usage_error(cmd, "too many --chip options");
+        cf->chips[f->n_chips++] = arg;
+        return -1;
+    case ZHE_OPT_TYPE:
+        if (!zhe_event_type_parse(arg))
+            return zhe_cli_usage_error(cmd, "--type: unknown event type '%s' (known: "
+                                            "export_control, price, launch, shipment, "
+                                            "capacity)", arg);
+        if (f->n_types == ZHE_CLI_ARRAY_LEN(cf->types))
+            return zhe_cli_usage_error(cmd, "too many --type options");
+        cf->types[f->n_types++] = arg;
+        return -1;
+    case ZHE_OPT_FROM:
+    case ZHE_OPT_TO:
+        if (!zhe_cli_parse_day(arg, c == ZHE_OPT_TO, c == ZHE_OPT_TO ? cf->to : cf->from))
+            return zhe_cli_usage_error(cmd, "--%s: cannot read '%s' as a date "
+                                            "(YYYY, YYYY-MM or YYYY-MM-DD)",
+                                       c == ZHE_OPT_TO ? "to" : "from", arg);
+        if (c == ZHE_OPT_TO) f->to = cf->to;
+        else f->from = cf->from;
+        return -1;
+    case ZHE_OPT_VENDOR:
+        f->vendor = arg;
+        return -1;
+    case ZHE_OPT_MINCONF: {
+        char *end;
+        errno = 0;
+        double v = strtod(arg, &end);
+        if (errno || *end || end == arg || !(v >= 0 && v <= 1))
+            return zhe_cli_usage_error(cmd, "--min-confidence wants a number from 0 to 1, "
+                                            "not '%s'", arg);
+        f->min_confidence = v;
+        return -1;
+    }
+    default:
+        return 0;
+    }
 }

@@ -47,6 +47,23 @@ const zhe_command zhe_commands[] = {
       "                             default otherwise), json (one array) or csv\n"
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
+    { "timeline", zhe_cmd_timeline,
+      "write the events as a timeline: csv, json, timelinejs, flourish, md, html",
+      "      --chip, --type, --from, --to, --vendor, --min-confidence\n"
+      "                             select events as for query\n"
+      "  -f, --format FMT           csv, json, jsonl, timelinejs (TimelineJS 3\n"
+      "                             JSON), timelinejs-csv (its sheet), flourish\n"
+      "                             (a Flourish timeline), prices-wide (a month a\n"
+      "                             row, a chip a column: median yuan), md (a\n"
+      "                             chronology), html (one page with charts)\n"
+      "  -o, --output FILE          write FILE (not standard output); an existing\n"
+      "                             FILE is replaced only with --force\n"
+      "      --force                replace FILE\n"
+      "      --bom                  csv formats: a byte order mark first (Excel)\n"
+      "      --title TEXT           the title of the page or document\n"
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS] --format FMT", 0 },
     { "search", zhe_cmd_search,
       "find the sentences that hold all the words given",
       "      --limit N              at most N sentences, best first (20; 0: all)\n"

@@ -1,0 +1,45 @@
+/*
+** export_int.h — what the exporters (src/export/) share: an event kept
+** until the end of an export, its strings copied out of the store's row.
+*/
+#ifndef ZHE_EXPORT_INT_H
+#define ZHE_EXPORT_INT_H
+
+#include "../base/base_int.h"
+
+#include <stdio.h>
+#include <zhevents/segment.h>
+#include <zhevents/extract.h>
+#include <zhevents/events.h>
+#include <zhevents/store.h>
+#include <zhevents/export.h>
+
+/* An event kept by an exporter.  Absent strings are NULL, absent numbers
+ * NAN; every string is the exporter's own. */
+typedef struct zhe_xevent {
+    char *key, *type, *rule;
+    char *timex, *mod, *start, *end, *basis;   /* start, end: "YYYY-MM-DD" */
+    double amount, high, amount_cny, high_cny;
+    char *currency, *qualifier;
+    double quantity, quantity_high;
+    char *unit;
+    char *quote;                /* the sentence as the article printed it */
+    size_t mark_start, mark_end;    /* code points into quote; both 0: none */
+    double confidence;
+    char *article, *title, *url, *published;
+    size_t n_chips;
+    char *chips[8];
+    char *vendors[8];
+} zhe_xevent;
+
+void zhe_xevent_copy(zhe_xevent *dst, const zhe_store_event *src);
+void zhe_xevent_free(zhe_xevent *e);
+
+/*
+** The HTML page (html.c): n events in time order, written to out as one
+** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.
+*/
+zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_xevent *v,
+                           size_t n, zhe_error *err);
+
+#endif /* ZHE_EXPORT_INT_H */

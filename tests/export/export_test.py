@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Timeline exports of the corpus database, compared whole and checked.
+
+usage: export_test.py [--update] ZHEVENTS SRCROOT
+
+Ingests corpus/ (with --published 2023-09-05, as the other corpus runs)
+and tests/export/formula.txt into a database in a temporary directory,
+then, as numbered TAP cases:
+  - `zhevents timeline --format F` for every format but html, compared
+    whole with tests/export/expected/corpus.F (--update rewrites them:
+    read the diff before committing);
+  - the TimelineJS JSON has what TimelineJS requires: an integer year, a
+    month from 1 to 12 and a day that exists where given, a headline, a
+    unique id; the TimelineJS sheet has its 18 columns;
+  - the CSV reads with Python's csv module into the same events, in the
+    same order, as the JSON; a cell that starts with = opens as text;
+  - --bom, and -o: an existing file or a symbolic link is never
+    overwritten or followed without --force, and --force replaces the
+    link itself, not what it points to.
+"""
+import calendar
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+args = [a for a in sys.argv[1:] if a != "--update"]
+UPDATE = "--update" in sys.argv
+ZHE, ROOT = os.path.abspath(args[0]), os.path.abspath(args[1])
+EXPECTED = os.path.join(ROOT, "tests", "export", "expected")
+TMP = tempfile.mkdtemp(prefix="zhevents-export-")
+DB = os.path.join(TMP, "corpus.db")
+ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
+for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+    if k in os.environ:
+        ENV[k] = os.environ[k]
+WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
+FORMATS = ["csv", "json", "jsonl", "timelinejs", "timelinejs-csv", "flourish", "prices-wide",
+           "md"]
+n = 0
+failed = 0
+
+
+def zhe(*a):
+    p = subprocess.run(WRAPPER + [ZHE] + list(a), cwd=ROOT, env=ENV, capture_output=True,
+                       timeout=300)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def ok(cond, name, detail=""):
+    global n, failed
+    n += 1
+    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
+    if not cond:
+        failed += 1
+        for line in str(detail).splitlines()[:40]:
+            print(f"# {line}")
+
+
+def timeline(fmt, *extra):
+    rc, out, err = zhe("timeline", "--db", DB, "--format", fmt, *extra)
+    if rc != 0:
+        raise RuntimeError(f"timeline --format {fmt} exited {rc}: {err}")
+    return out
+
+
+try:
+    rc, _, err = zhe("ingest", "--db", DB, "--published", "2023-09-05", "corpus/",
+                     "tests/export/formula.txt")
+    ok(rc == 0, "ingest corpus/ and formula.txt", err)
+
+    outputs = {}
+    for fmt in FORMATS:
+        out = timeline(fmt)
+        outputs[fmt] = out
+        path = os.path.join(EXPECTED, "corpus." + fmt)
+        if UPDATE:
+            with open(path, "wb") as f:
+                f.write(out)
+        want = open(path, "rb").read() if os.path.exists(path) else b""
+        detail = ""
+        if out != want:
+            import difflib
+            detail = "".join(difflib.unified_diff(
+                want.decode("utf-8", "replace").splitlines(True),
+                out.decode("utf-8", "replace").splitlines(True), "expected", "got", n=1))
+        ok(out == want, f"timeline --format {fmt} = tests/export/expected/corpus.{fmt}", detail)
+
+    events = json.loads(outputs["json"])
+    ok(len(events) >= 80, "the corpus gives its events", len(events))
+
+    # TimelineJS: the fields it requires.
+    tl = json.loads(outputs["timelinejs"])
+    bad = []
+    ids = set()
+    for e in tl["events"]:
+        d = e.get("start_date", {})
+        y, m, day = d.get("year"), d.get("month"), d.get("day")
+        if not isinstance(y, int) or (m is not None and not (isinstance(m, int) and 1 <= m <= 12)):
+            bad.append(e)
+        elif day is not None and (m is None or not 1 <= day <= calendar.monthrange(y, m)[1]):
+            bad.append(e)
+        elif not e.get("text", {}).get("headline") or not e.get("unique_id"):
+            bad.append(e)
+        ids.add(e.get("unique_id"))
+    ok(not bad and len(tl["events"]) == sum(1 for e in events if e["date"]["timex"]),
+       "timelinejs: every dated event, an integer year, month 1-12, a real day, a headline",
+       json.dumps(bad[:3], ensure_ascii=False))
+    ok(len(ids) == len(tl["events"]), "timelinejs: unique_id is unique")
+    ok(tl["title"]["text"]["headline"], "timelinejs: a title slide")
+    sheet = list(csv.reader(io.StringIO(outputs["timelinejs-csv"].decode("utf-8"))))
+    ok(sheet[0][:3] == ["Year", "Month", "Day"] and len(sheet[0]) == 18
+       and all(len(r) == 18 for r in sheet), "timelinejs-csv: the 18 columns of the sheet",
+       sheet[0])
+
+    # CSV: the same events as the JSON, in the same order.
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"].decode("utf-8"), newline="")))
+    neutral = lambda q: "'" + q if q[:1] in ("=", "+", "-", "@") else q
+    ok([r["key"] for r in rows] == [e["key"] for e in events]
+       and [r["quote"] for r in rows] == [neutral(e["quote"]) for e in events],
+       "csv: the events of the JSON, in its order, quotes intact",
+       f"{len(rows)} rows, {len(events)} events")
+    body = outputs["csv"]
+    ok(body.count(b"\r\n") == len(rows) + 1 and body.count(b"\n") == body.count(b"\r\n"),
+       "csv: CRLF line ends (RFC 4180)")
+
+    # A cell starting with = opens as text: the title of formula.txt.
+    f_rows = [r for r in rows if "HYPERLINK" in r["title"]]
+    ok(f_rows and all(r["title"].startswith("'=") for r in f_rows),
+       "csv: a title starting with = gets a ' first", [r["title"] for r in f_rows])
+    ok(all(c[:1] not in ("=", "+", "-", "@") for r in rows for c in r.values() if c),
+       "csv: no cell starts with = + - @")
+    fl = list(csv.reader(io.StringIO(outputs["flourish"].decode("utf-8"))))
+    ok(fl[0] == ["Start time", "End time", "Category", "Title", "Text"]
+       and all(c[:1] not in ("=", "+", "-", "@") for r in fl for c in r if c),
+       "flourish: its five columns, formulas neutralized")
+
+    # The Markdown carries no raw HTML from the articles.
+    md = outputs["md"].decode("utf-8")
+    ok("<script" not in md and "HYPERLINK" in md, "md: the formula article, no raw HTML")
+
+    # --bom
+    ok(timeline("csv", "--bom").startswith(b"\xef\xbb\xbfdate,"), "--bom: a byte order mark")
+
+    # -o: never overwrite or follow without --force.
+    target = os.path.join(TMP, "out.csv")
+    open(target, "w").write("keep me")
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "-o", target)
+    ok(rc == 2 and open(target).read() == "keep me", "-o on an existing file: refused", err)
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "-o", target, "--force")
+    ok(rc == 0 and open(target, "rb").read() == outputs["csv"], "-o --force replaces it", err)
+    victim = os.path.join(TMP, "victim.txt")
+    open(victim, "w").write("victim")
+    link = os.path.join(TMP, "link.csv")
+    os.symlink(victim, link)
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "-o", link)
+    ok(rc == 2 and open(victim).read() == "victim", "-o on a symbolic link: refused", err)
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "-o", link, "--force")
+    ok(rc == 0 and open(victim).read() == "victim" and not os.path.islink(link),
+       "-o --force replaces the link, not what it points to", err)
+    dangling = os.path.join(TMP, "dangling.csv")
+    os.symlink(os.path.join(TMP, "nowhere.txt"), dangling)
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "-o", dangling)
+    ok(rc == 2 and not os.path.exists(os.path.join(TMP, "nowhere.txt")),
+       "-o on a dangling link: refused, nothing created", err)
+    left = [f for f in os.listdir(TMP) if ".csv." in f]
+    ok(not left, "no temporary file left behind", left)
+
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "pdf")
+    ok(rc == 2 and "unknown format 'pdf'" in err, "timeline --format pdf: exit 2", err)
+    rc, out, err = zhe("timeline", "--db", DB)
+    ok(rc == 2, "timeline without --format: exit 2", err)
+    rc, out, err = zhe("timeline", "--db", os.path.join(TMP, "none.db"), "--format", "csv")
+    ok(rc == 3, "timeline on a missing database: exit 3", err)
+    rc, out, err = zhe("timeline", "--db", DB, "--format", "csv", "--chip", "' OR 1=1 --")
+    ok(rc == 0 and out.count(b"\r\n") == 1, "--chip with SQL in it: the header only", out[:200])
+finally:
+    shutil.rmtree(TMP, ignore_errors=True)
+
+print(f"1..{n}")
+sys.exit(1 if failed else 0)

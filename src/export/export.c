@@ -263,6 +263,9 @@ static json_t *S_event_json(const zhe_store_event *e)
     json_t *chips = json_array();
     for (size_t i = 0; i < e->n_chips; i++) json_array_append_new(chips, S_jstr(e->chips[i]));
     json_object_set_new(o, "chips", chips);
+    json_t *vendors = json_array();
+    for (size_t i = 0; i < e->n_chips; i++) json_array_append_new(vendors, S_jstr(e->vendors[i]));
+    json_object_set_new(o, "vendors", vendors);
     if (!isnan(e->amount)) {
         json_t *m = json_object();
         json_object_set_new(m, "amount", S_jnum(e->amount));

@@ -143,7 +143,7 @@ try:
        "query: in time order")
     rc, out, err = zhe("query", "--db", DB, "--type", "price", "--format", "csv")
     lines = out.split("\r\n")
-    ok(rc == 0 and lines[0].startswith("start,end,timex") and len(lines) > 2,
+    ok(rc == 0 and lines[0].startswith("date,end,timex") and len(lines) > 2,
        "query --format csv: RFC 4180 rows, CRLF", out[:200])
 
     # Injection: bound parameters and quoted FTS5 strings.

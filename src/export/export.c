@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 struct zhe_exporter {
     zhe_export_format format;
@@ -418,7 +419,14 @@ static json_t *S_tl_event(const zhe_store_event *e)
     json_object_set_new(text, "text", json_string(b.ptr));
     json_object_set_new(o, "text", text);
     json_object_set_new(o, "group", json_string(e->n_chips ? e->chips[0] : S_type_zh(e->type)));
-    json_object_set_new(o, "unique_id", S_jstr(e->key));
+    /* the event key is the same in two articles quoting the same sentence;
+     * the slide's id (a URL fragment) must not be: the article's hash too */
+    zhe_buf_truncate(&b, 0);
+    zhe_buf_printf(&b, "%s-%08llx", e->key ? e->key : "",
+                   (unsigned long long)(XXH3_64bits(e->article ? e->article : "",
+                                                    e->article ? strlen(e->article) : 0) &
+                                        0xffffffffu));
+    json_object_set_new(o, "unique_id", json_string(b.ptr));
     zhe_buf_clear(&b);
     return o;
 }

@@ -111,6 +111,9 @@ int zhe_cmd_timeline(int argc, char **argv)
         tmp = zhe_xcalloc(n + 16, 1);
         snprintf(tmp, n + 16, "%s.XXXXXX", path);
         int fd = mkstemp(tmp);
+        mode_t mask = umask(0);     /* mkstemp makes it 0600: give it the usual mode */
+        umask(mask);
+        if (fd >= 0) fchmod(fd, 0666 & ~mask);
         if (fd < 0 || !(out = fdopen(fd, "wb"))) {
             fprintf(stderr, "zhevents timeline: %s: cannot write there: %s\n", path,
                     strerror(errno));

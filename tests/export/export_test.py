@@ -6,8 +6,8 @@ usage: export_test.py [--update] ZHEVENTS SRCROOT
 Ingests corpus/ (with --published 2023-09-05, as the other corpus runs)
 and tests/export/formula.txt into a database in a temporary directory,
 then, as numbered TAP cases:
-  - `zhevents timeline --format F` for every format but html, compared
-    whole with tests/export/expected/corpus.F (--update rewrites them:
+  - `zhevents timeline --format F` for every format, compared whole with
+    tests/export/expected/corpus.F (--update rewrites them:
     read the diff before committing);
   - the TimelineJS JSON has what TimelineJS requires: an integer year, a
     month from 1 to 12 and a day that exists where given, a headline, a
@@ -40,7 +40,7 @@ for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
         ENV[k] = os.environ[k]
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 FORMATS = ["csv", "json", "jsonl", "timelinejs", "timelinejs-csv", "flourish", "prices-wide",
-           "md"]
+           "md", "html"]
 n = 0
 failed = 0
 
@@ -141,6 +141,7 @@ try:
 
     # The Markdown carries no raw HTML from the articles.
     md = outputs["md"].decode("utf-8")
+    ok(b"<script" not in outputs["html"].lower(), "html: no script (html_test.py checks the DOM)")
     ok("<script" not in md and "HYPERLINK" in md, "md: the formula article, no raw HTML")
 
     # --bom

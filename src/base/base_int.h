@@ -60,4 +60,8 @@ zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error
 int zhe_tsv_next(zhe_tsv *t);
 void zhe_tsv_close(zhe_tsv *t);
 
+/* Days since 1970-01-01 of y-m-d (proleptic Gregorian), and back (days.c). */
+long zhe_days_from_civil(int y, int m, int d);
+void zhe_civil_from_days(long z, int *y, int *m, int *d);
+
 #endif /* ZHE_BASE_INT_H */

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 struct zhe_exporter {
@@ -318,10 +319,9 @@ static void S_html(zhe_buf *b, const char *s)
     }
 }
 
-/* Only http and https URLs become links. */
-static int S_web_url(const char *u)
+int zhe_export_web_url(const char *u)
 {
-    return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0);
+    return u && (strncasecmp(u, "http://", 7) == 0 || strncasecmp(u, "https://", 8) == 0);
 }
 
 /* ----------------------------------------------------------- TimelineJS */
@@ -377,7 +377,7 @@ static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
     zhe_buf_puts(b, "<blockquote>");
     S_html(b, e->quote);
     zhe_buf_puts(b, "</blockquote><p>");
-    if (S_web_url(e->url)) {
+    if (zhe_export_web_url(e->url)) {
         zhe_buf_puts(b, "<a href=\"");
         S_html(b, e->url);
         zhe_buf_puts(b, "\">");
@@ -728,7 +728,7 @@ static int S_markdown(zhe_exporter *x)
         zhe_buf_puts(&b, "：“");
         S_md(&b, e.quote);
         zhe_buf_puts(&b, "”（");
-        if (S_web_url(e.url)) {
+        if (zhe_export_web_url(e.url)) {
             zhe_buf_puts(&b, "[");
             S_md(&b, e.title ? e.title : e.url);
             zhe_buf_puts(&b, "](<");

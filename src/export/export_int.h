@@ -35,6 +35,10 @@ typedef struct zhe_xevent {
 void zhe_xevent_copy(zhe_xevent *dst, const zhe_store_event *src);
 void zhe_xevent_free(zhe_xevent *e);
 
+/* Is u a web address a link may go to (http or https, any case)?
+ * javascript:, data:, file: and the like are shown as text. */
+int zhe_export_web_url(const char *u);
+
 /*
 ** The HTML page (html.c): n events in time order, written to out as one
 ** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.

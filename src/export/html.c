@@ -32,7 +32,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ------------------------------------------------------------- writing */
 
@@ -132,13 +131,6 @@ static void S_esc_buf(html_page *p, const zhe_buf *t)
     if (p->b.len >= S_FLUSH_AT) S_flush(p);
 }
 
-/* Is u a web address a link may go to?  javascript:, data:, file: and the
- * like are shown as text. */
-static int S_web_url(const char *u)
-{
-    return u && (strncasecmp(u, "http://", 7) == 0 || strncasecmp(u, "https://", 8) == 0);
-}
-
 /* ------------------------------------------------------- event types */
 
 /* What the page shows of each event type: its Chinese name, the CSS class
@@ -210,28 +202,13 @@ static void S_shape(html_page *p, size_t t, double x, double y, double r)
 
 /* --------------------------------------------------------------- days */
 
-/* Days since 1970-01-01 of a date in the proleptic Gregorian calendar. */
-static long S_days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* The year and month of a day number. */
+/* The year and month of day number z (days since 1970-01-01). */
 static void S_civil_from_days(long z, long *y, long *m)
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
+    int yy, mm, dd;
+    zhe_civil_from_days(z, &yy, &mm, &dd);
+    *y = yy;
+    *m = mm;
 }
 
 /* The day number of "YYYY-MM-DD…" in *days; 0 when s is no such date. */
@@ -242,7 +219,7 @@ static int S_parse_day(const char *s, long *days)
         if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9') return 0;
     long y = atol(s), m = atol(s + 5), d = atol(s + 8);
     if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    *days = S_days_from_civil(y, m, d);
+    *days = zhe_days_from_civil(y, m, d);
     return 1;
 }
 
@@ -251,7 +228,7 @@ static long S_month_floor(long z)
 {
     long y, m;
     S_civil_from_days(z, &y, &m);
-    return S_days_from_civil(y, m, 1);
+    return zhe_days_from_civil(y, m, 1);
 }
 
 static long S_month_ceil(long z)
@@ -260,7 +237,7 @@ static long S_month_ceil(long z)
     if (f == z) return z;
     long y, m;
     S_civil_from_days(z, &y, &m);
-    return m == 12 ? S_days_from_civil(y + 1, 1, 1) : S_days_from_civil(y, m + 1, 1);
+    return m == 12 ? zhe_days_from_civil(y + 1, 1, 1) : zhe_days_from_civil(y, m + 1, 1);
 }
 
 /* An event as the page places it in time: from its first day d0 up to
@@ -517,7 +494,7 @@ static void S_time_axis(html_page *p, const html_scale *s, double y_top, double 
     long first = y0 * 12 + (m0 - 1), months = 0;
     for (long d = s->d0; d < s->d1; months++) {
         long y = (first + months + 1) / 12, m = (first + months + 1) % 12 + 1;
-        d = S_days_from_civil(y, m, 1);
+        d = zhe_days_from_civil(y, m, 1);
     }
     double px_month = s->w / (double)(months ? months : 1);
     static const long steps[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200};
@@ -531,7 +508,7 @@ static void S_time_axis(html_page *p, const html_scale *s, double y_top, double 
              y_axis, s->x0 + s->w, y_axis);
     for (long k = 0; k <= months; k++) {
         long mi = first + k, y = mi / 12, m = mi % 12 + 1;
-        double x = S_x(s, (double)S_days_from_civil(y, m, 1));
+        double x = S_x(s, (double)zhe_days_from_civil(y, m, 1));
         int year_start = m == 1;
         /* the start's year, unless the next January is too close */
         if (k == 0 && !year_start && k < months &&
@@ -839,7 +816,7 @@ static void S_source(html_page *p, const zhe_xevent *e)
 {
     S_put(p, "<p class=\"src\">来源：");
     const char *label = e->title ? e->title : e->url ? e->url : e->article;
-    if (S_web_url(e->url)) {
+    if (zhe_export_web_url(e->url)) {
         S_put(p, "<a href=\"");
         S_esc(p, e->url);
         S_put(p, "\" rel=\"noopener noreferrer\">");

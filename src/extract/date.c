@@ -90,32 +90,6 @@ static int S_mdays(int y, int m)
     return m == 2 && S_leap(y) ? 29 : n[m - 1];
 }
 
-/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (the days_from_civil
- * algorithm of H. Hinnant's date library). */
-static long S_days(int y, int m, int d)
-{
-    long yy = y - (m <= 2);
-    long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long yoe = yy - era * 400;
-    long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* The inverse of S_days. */
-static void S_civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* Day of the week, 0 = Monday (1970-01-01 was a Thursday). */
 static int S_wday(long z) { return (int)(((z % 7) + 7 + 3) % 7); }
 
@@ -124,14 +98,14 @@ static void S_iso_week(long z, int *wy, int *w)
 {
     long thu = z - S_wday(z) + 3;
     int y, m, d;
-    S_civil(thu, &y, &m, &d);
+    zhe_civil_from_days(thu, &y, &m, &d);
     *wy = y;
-    *w = (int)((thu - S_days(y, 1, 1)) / 7 + 1);
+    *w = (int)((thu - zhe_days_from_civil(y, 1, 1)) / 7 + 1);
 }
 
 static long S_week_monday(int wy, int w)
 {
-    long jan4 = S_days(wy, 1, 4);
+    long jan4 = zhe_days_from_civil(wy, 1, 4);
     return jan4 - S_wday(jan4) + 7L * (w - 1);
 }
 
@@ -139,14 +113,14 @@ static long S_week_monday(int wy, int w)
 static int S_weeks_in(int wy)
 {
     int y, w;
-    S_iso_week(S_days(wy, 12, 28), &y, &w);
+    S_iso_week(zhe_days_from_civil(wy, 12, 28), &y, &w);
     return w;
 }
 
 static S_date S_day_of(long z)
 {
     S_date t = { S_DAY, 0, 0, 0 };
-    S_civil(z, &t.y, &t.n, &t.d);
+    zhe_civil_from_days(z, &t.y, &t.n, &t.d);
     return t;
 }
 
@@ -154,13 +128,13 @@ static S_date S_day_of(long z)
 static long S_first(const S_date *t)
 {
     switch (t->unit) {
-    case S_YEAR: return S_days(t->y, 1, 1);
-    case S_HALF: return S_days(t->y, 6 * t->n - 5, 1);
-    case S_QUARTER: return S_days(t->y, 3 * t->n - 2, 1);
-    case S_SEASON: return S_days(t->y, 3 * t->n, 1);
-    case S_MONTH: return S_days(t->y, t->n, 1);
+    case S_YEAR: return zhe_days_from_civil(t->y, 1, 1);
+    case S_HALF: return zhe_days_from_civil(t->y, 6 * t->n - 5, 1);
+    case S_QUARTER: return zhe_days_from_civil(t->y, 3 * t->n - 2, 1);
+    case S_SEASON: return zhe_days_from_civil(t->y, 3 * t->n, 1);
+    case S_MONTH: return zhe_days_from_civil(t->y, t->n, 1);
     case S_WEEK: return S_week_monday(t->y, t->n);
-    case S_DAY: return S_days(t->y, t->n, t->d);
+    case S_DAY: return zhe_days_from_civil(t->y, t->n, t->d);
     }
     return 0;
 }
@@ -169,14 +143,14 @@ static long S_last(const S_date *t)
 {
     int m;
     switch (t->unit) {
-    case S_YEAR: return S_days(t->y, 12, 31);
-    case S_HALF: m = 6 * t->n; return S_days(t->y, m, S_mdays(t->y, m));
-    case S_QUARTER: m = 3 * t->n; return S_days(t->y, m, S_mdays(t->y, m));
+    case S_YEAR: return zhe_days_from_civil(t->y, 12, 31);
+    case S_HALF: m = 6 * t->n; return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
+    case S_QUARTER: m = 3 * t->n; return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
     case S_SEASON:
-        if (t->n == 4) return S_days(t->y + 1, 2, S_mdays(t->y + 1, 2));
+        if (t->n == 4) return zhe_days_from_civil(t->y + 1, 2, S_mdays(t->y + 1, 2));
         m = 3 * t->n + 2;
-        return S_days(t->y, m, S_mdays(t->y, m));
-    case S_MONTH: return S_days(t->y, t->n, S_mdays(t->y, t->n));
+        return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
+    case S_MONTH: return zhe_days_from_civil(t->y, t->n, S_mdays(t->y, t->n));
     case S_WEEK: return S_week_monday(t->y, t->n) + 6;
     case S_DAY: return S_first(t);
     }
@@ -199,9 +173,9 @@ static int S_ok(const S_date *t)
         break;
     }
     int y, m, d;
-    S_civil(S_first(t), &y, &m, &d);
+    zhe_civil_from_days(S_first(t), &y, &m, &d);
     if (y < 1000) return 0;
-    S_civil(S_last(t), &y, &m, &d);
+    zhe_civil_from_days(S_last(t), &y, &m, &d);
     return y <= 2999;
 }
 
@@ -209,7 +183,7 @@ static int S_ok(const S_date *t)
 static void S_format_day(long z, char out[11])
 {
     int y, m, d;
-    S_civil(z, &y, &m, &d);
+    zhe_civil_from_days(z, &y, &m, &d);
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
 }
 

@@ -31,6 +31,7 @@ struct zhe_exporter {
     zhe_xevent *kept;
     size_t n_kept, cap_kept;
     json_t *array;          /* json: the events so far */
+    zhe_buf line;           /* the JSON being written */
 };
 
 static const char *const S_names[] = {
@@ -467,11 +468,22 @@ static void S_view(const zhe_xevent *x, zhe_store_event *e)
     }
 }
 
+static int S_append(const char *s, size_t len, void *ctx)
+{
+    zhe_buf_put(ctx, s, len);
+    return 0;
+}
+
+/* Write j and a line end, and free it.  jansson's json_dumpf writes a
+ * token at a time; dumped into a buffer kept from one event to the next,
+ * a line is one fwrite. */
 static int S_write_json(zhe_exporter *x, json_t *j, size_t flags)
 {
-    int bad = json_dumpf(j, x->out, flags) != 0 || fputc('\n', x->out) == EOF;
+    zhe_buf_truncate(&x->line, 0);
+    int bad = json_dump_callback(j, S_append, &x->line, flags) != 0;
     json_decref(j);
-    return bad;
+    zhe_buf_putc(&x->line, '\n');
+    return bad || fwrite(x->line.ptr, 1, x->line.len, x->out) != x->line.len;
 }
 
 static int S_timelinejs(zhe_exporter *x)
@@ -839,6 +851,7 @@ zhe_status zhe_exporter_finish(zhe_exporter *x, zhe_error *err)
     for (size_t i = 0; i < x->n_kept; i++) zhe_xevent_free(&x->kept[i]);
     zhe_free(x->kept);
     json_decref(x->array);
+    zhe_buf_clear(&x->line);
     zhe_free(x);
     return s;
 }

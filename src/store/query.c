@@ -44,7 +44,9 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
                  " e.qualifier, e.quantity, e.quantity_high, e.unit, e.quote, e.confidence,"
                  " a.ext_id, a.title, a.url, a.published,"
                  " CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END, e.mark_start,"
-                 " e.mark_end"
+                 " e.mark_end, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
+                 " char(30)) FROM (SELECT chip, vendor FROM event_chips"
+                 " WHERE event_id = e.id ORDER BY id))"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
                  " AND r.currency = e.currency WHERE 1");
@@ -68,16 +70,10 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
     if (f->min_confidence > 0) zhe_buf_puts(&sql, " AND e.confidence >= ?");
     zhe_buf_puts(&sql, " ORDER BY e.start_date IS NULL, e.start_date, e.end_date, e.id");
 
-    sqlite3_stmt *q = NULL, *chips = NULL;
+    sqlite3_stmt *q = NULL;
     zhe_status s = zhe_store_prepare(st, sql.ptr, &q, err);
     zhe_buf_clear(&sql);
-    if (s == ZHE_OK)
-        s = zhe_store_prepare(st, "SELECT chip, vendor FROM event_chips WHERE event_id = ?1"
-                                  " ORDER BY id", &chips, err);
-    if (s != ZHE_OK) {
-        sqlite3_finalize(q);
-        return s;
-    }
+    if (s != ZHE_OK) return s;
     int k = 1;
     char keys[64][32];
     for (size_t i = 0; i < f->n_chips; i++) {
@@ -94,7 +90,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
 
     int rc;
     /* A column's text lives only until the next step: the chips are copied. */
-    char chip_text[8][32], vendor_text[8][32];
+    char chip_list[8 * 80];
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         zhe_store_event ev;
         memset(&ev, 0, sizeof ev);
@@ -130,29 +126,26 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
             ev.mark_start = (size_t)sqlite3_column_int64(q, 25);
             ev.mark_end = (size_t)sqlite3_column_int64(q, 26);
         }
-        sqlite3_bind_int64(chips, 1, ev.id);
-        int crc;
-        while ((crc = sqlite3_step(chips)) == SQLITE_ROW && ev.n_chips < 8) {
-            const char *chip = S_col(chips, 0), *vendor = S_col(chips, 1);
-            snprintf(chip_text[ev.n_chips], sizeof chip_text[0], "%s", chip ? chip : "");
-            snprintf(vendor_text[ev.n_chips], sizeof vendor_text[0], "%s", vendor ? vendor : "");
-            ev.chips[ev.n_chips] = chip_text[ev.n_chips];
-            ev.vendors[ev.n_chips] = vendor ? vendor_text[ev.n_chips] : NULL;
+        /* the chips: "chip\x1fvendor" joined by \x1e, split in place */
+        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 27) ? S_col(q, 27) : "");
+        for (char *c = chip_list; *c && ev.n_chips < 8;) {
+            char *next = strchr(c, '\x1e'), *sep = strchr(c, '\x1f');
+            if (next) *next = '\0';
+            if (sep && (!next || sep < next)) *sep = '\0';
+            else sep = NULL;
+            ev.chips[ev.n_chips] = c;
+            ev.vendors[ev.n_chips] = sep && sep[1] ? sep + 1 : NULL;
             ev.n_chips++;
-        }
-        if (crc != SQLITE_ROW && crc != SQLITE_DONE) {
-            s = zhe_store_fail(st, err, "cannot read an event's chips");
-            break;
+            if (!next) break;
+            c = next + 1;
         }
         int stop = fn(ctx, &ev);
-        sqlite3_reset(chips);
         if (stop) {
             s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
             break;
         }
     }
     if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot read the events");
-    sqlite3_finalize(chips);
     sqlite3_finalize(q);
     return s;
 }

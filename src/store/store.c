@@ -178,7 +178,8 @@ static zhe_status S_migrate(zhe_store *st, int from, zhe_error *err)
     return ZHE_OK;
 }
 
-/* Make the trigram index, filling it from the sentences already stored. */
+/* Note whether the trigram index is there (it is indexed too), and make
+ * it when asked to (--fts-trigram), from the sentences already stored. */
 static zhe_status S_trigram(zhe_store *st, zhe_error *err)
 {
     sqlite3_stmt *q;
@@ -188,7 +189,8 @@ static zhe_status S_trigram(zhe_store *st, zhe_error *err)
         return ZHE_ERR_DB;
     exists = sqlite3_step(q) == SQLITE_ROW;
     sqlite3_finalize(q);
-    if (exists) return ZHE_OK;
+    st->has_trigram = exists;
+    if (exists || !st->opt.fts_trigram) return ZHE_OK;
     zhe_status s = zhe_store_exec(st, "BEGIN IMMEDIATE", err);
     if (s == ZHE_OK) s = zhe_store_exec(st, zhe_store_trigram_sql, err);
     if (s == ZHE_OK)
@@ -196,6 +198,7 @@ static zhe_status S_trigram(zhe_store *st, zhe_error *err)
                                "VALUES ('rebuild')", err);
     if (s == ZHE_OK) s = zhe_store_exec(st, "COMMIT", err);
     if (s != ZHE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    else st->has_trigram = 1;
     return s;
 }
 
@@ -265,7 +268,7 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
                             err)) != ZHE_OK)
         goto fail;
     if ((s = S_migrate(st, v, err)) != ZHE_OK) goto fail;
-    if (st->opt.fts_trigram && (s = S_trigram(st, err)) != ZHE_OK) goto fail;
+    if ((s = S_trigram(st, err)) != ZHE_OK) goto fail;
     if ((s = zhe_store_load_rates(st, err)) != ZHE_OK) goto fail;
     for (int i = 0; i < S_NSTMT; i++)
         if ((s = zhe_store_prepare(st, S_sql[i], &st->stmt[i], err)) != ZHE_OK) goto fail;
@@ -392,12 +395,47 @@ zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error
 
 /* -------------------------------------------------------------- batches */
 
+/* The id the next sentence stored will get, in st->fts_from: every
+ * sentence below it is in the full-text indexes. */
+static zhe_status S_fts_mark(zhe_store *st, zhe_error *err)
+{
+    sqlite3_stmt *q;
+    if (zhe_store_prepare(st, "SELECT ifnull(max(id), 0) + 1 FROM sentences", &q, err) != ZHE_OK)
+        return ZHE_ERR_DB;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) st->fts_from = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZHE_OK : zhe_store_fail(st, err, "cannot read the sentences");
+}
+
+/* Index the sentences stored since st->fts_from, all in one statement (a
+ * row at a time, FTS5 would write its terms out at every article's
+ * savepoint). */
+static zhe_status S_fts_flush(zhe_store *st, zhe_error *err)
+{
+    static const char *const sql[] = {
+        "INSERT INTO sentences_fts(rowid, seg) SELECT id, seg FROM sentences WHERE id >= ?1",
+        "INSERT INTO sentences_trigram(rowid, text) SELECT id, text FROM sentences"
+        " WHERE id >= ?1",
+    };
+    for (int i = 0; i < 1 + st->has_trigram; i++) {
+        sqlite3_stmt *q;
+        if (zhe_store_prepare(st, sql[i], &q, err) != ZHE_OK) return ZHE_ERR_DB;
+        sqlite3_bind_int64(q, 1, st->fts_from);
+        int rc = sqlite3_step(q);
+        sqlite3_finalize(q);
+        if (rc != SQLITE_DONE) return zhe_store_fail(st, err, "cannot index the sentences");
+    }
+    return S_fts_mark(st, err);
+}
+
 /* Open the batch transaction if none is open. */
 static zhe_status S_batch(zhe_store *st, zhe_error *err)
 {
     if (st->in_txn) return ZHE_OK;
     zhe_status s = zhe_store_exec(st, "BEGIN IMMEDIATE", err);
     if (s == ZHE_OK) st->in_txn = 1, st->pending = 0;
+    if (s == ZHE_OK) s = S_fts_mark(st, err);
     return s;
 }
 
@@ -406,7 +444,8 @@ zhe_status zhe_store_commit(zhe_store *st, zhe_error *err)
     if (!st->in_txn) return ZHE_OK;
     st->in_txn = 0;
     st->pending = 0;
-    zhe_status s = zhe_store_exec(st, "COMMIT", err);
+    zhe_status s = S_fts_flush(st, err);
+    if (s == ZHE_OK) s = zhe_store_exec(st, "COMMIT", err);
     if (s != ZHE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return s;
 }
@@ -700,9 +739,13 @@ zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions
     if ((s = S_batch(st, err)) != ZHE_OK) return s;
     if ((s = zhe_store_exec(st, "SAVEPOINT article", err)) != ZHE_OK) return s;
     if (old) {
+        /* the index must hold every sentence its delete trigger takes out;
+         * the ids of the deleted ones may be given again */
+        s = S_fts_flush(st, err);
         sqlite3_stmt *q = st->stmt[S_DELETE_ARTICLE];
         sqlite3_bind_int64(q, 1, old);
-        s = S_run(st, q, err, "cannot delete the article's old rows");
+        if (s == ZHE_OK) s = S_run(st, q, err, "cannot delete the article's old rows");
+        if (s == ZHE_OK) s = S_fts_mark(st, err);
     }
     int64_t id = 0;
     int64_t *ids = ZHE_NEW_ARRAY(int64_t, a->n_sentences ? a->n_sentences : 1);

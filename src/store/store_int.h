@@ -38,6 +38,10 @@ struct zhe_store {
     int64_t run_id;             /* the open ingest run, 0 if none */
     int in_txn;                 /* a batch transaction is open */
     size_t pending;             /* articles written in the open batch */
+    int64_t fts_from;           /* the first sentence id not yet in the full-text
+                                   index: sentences are indexed a batch at a
+                                   time, before it commits */
+    int has_trigram;            /* sentences_trigram exists: index it too */
     zhe_buf scratch;            /* segmented sentence text */
 };
 

@@ -94,7 +94,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "2", "schema version 2")
+    ok(sql("PRAGMA user_version").strip() == "3", "schema version 3")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -206,26 +206,34 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (2)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (3)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
     rc, out, err = zhe("query", "--db", other)
     ok(rc == 4 and "not a zhevents database" in err, "query on someone else's database: 4", err)
 
-    # A version 1 database (no mark columns) is brought forward by ingest.
+    # A version 1 database (no mark columns, sentences indexed by a
+    # trigger) is brought forward by ingest, and what it adds is indexed.
     v1 = os.path.join(TMP, "v1.db")
     shutil.copy(DB, v1)
     sql("ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "
+        "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
+        "INSERT INTO sentences_fts(rowid, seg) VALUES (new.id, new.seg); END; "
         "PRAGMA user_version = 1", v1)
     rc, out, err = zhe("query", "--db", v1, "--chip", "H100", "--format", "jsonl")
     ok(rc == 4 and "older than this zhevents" in err, "query on a version 1 database: exit 4",
        err)
-    rc, out, err = zhe("ingest", "--db", v1, "corpus/text/h20-flash.gbk.txt")
+    rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "2" and "mark_start" in cols
-       and sql("PRAGMA integrity_check", v1).strip() == "ok",
-       "ingest migrates version 1 to 2", err + " ".join(cols))
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "3" and "mark_start" in cols
+       and sql("PRAGMA integrity_check", v1).strip() == "ok"
+       and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
+               v1).strip() == "0",
+       "ingest migrates version 1 to 3", err + " ".join(cols))
+    ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
+           "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
+           "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")
 
     # stats and --fts-trigram.
     rc, out, err = zhe("stats", "--db", DB, "--format", "json")

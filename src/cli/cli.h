@@ -44,6 +44,29 @@ int zhe_cli_usage_error(const char *cmd, const char *fmt, ...)
 ** with getopt_long.  zhe_cli_input_parse returns -1 when parsing succeeded
 ** (argv[optind..] are the paths), else an exit code.
 */
+/*
+** The progress line of a long run (progress.c): on stderr, on a terminal
+** only, never with --quiet.  The reading loop counts articles, rejects and
+** bytes; a subcommand adds its events.  Clear the line before writing
+** anything else to stderr.
+*/
+typedef struct zhe_cli_progress {
+    int on;                 /* stderr is a terminal, and no --quiet */
+    int shown;              /* a line is on the screen */
+    double t0, last;        /* when the run began, when the line was drawn */
+    uint64_t total;         /* bytes of the inputs on disk, 0 when unknown */
+    uint64_t bytes, files, articles, rejects, events;
+    char path[512];         /* the file being read */
+} zhe_cli_progress;
+
+void zhe_cli_progress_start(zhe_cli_progress *p, int enabled, int npaths, char **paths);
+void zhe_cli_progress_article(zhe_cli_progress *p, const char *path, uint64_t bytes);
+/* Draw the line (at most four times a second unless force). */
+void zhe_cli_progress_show(zhe_cli_progress *p, int force);
+void zhe_cli_progress_clear(zhe_cli_progress *p);
+/* Draw the last state and end the line. */
+void zhe_cli_progress_end(zhe_cli_progress *p);
+
 /* Called for every input or record the reading loop rejects, after it
  * is reported on stderr. */
 typedef void (*zhe_cli_reject_fn)(void *ctx, const zhe_error *err);
@@ -53,6 +76,9 @@ typedef struct zhe_cli_input {
     zhe_field_map fields[32];
     int verbose;
     int strict;
+    int quiet;              /* --quiet: no progress line */
+    int progress;           /* the subcommand shows a progress line */
+    zhe_cli_progress prog;
     const char *format;     /* --format, for subcommands that print */
     /* With ZHE_CLI_STORE_OPTIONS (zhevents ingest): */
     const char *db;         /* --db FILE, or NULL */

@@ -20,6 +20,7 @@ typedef struct {
     int replace;            /* --replace */
     zhe_store_counts counts;
     zhe_status failed;      /* the first store failure, ZHE_OK if none */
+    zhe_cli_progress *prog; /* the progress line: events are counted here */
 } S_ingest;
 
 /* A line of up to 160 bytes of the rejected input at its offset or line,
@@ -108,10 +109,12 @@ static int S_article(void *ctx, zhe_article *a)
         else if (outcome == ZHE_STORE_REPLACED) g->counts.replaced++;
         else g->counts.duplicate++;
         if (outcome != ZHE_STORE_DUPLICATE) g->counts.events += evs.n;
+        g->prog->events = g->counts.events;
     }
     zhe_mentions_clear(&ms);
     zhe_events_clear(&evs);
     if (st == ZHE_OK) return 0;
+    zhe_cli_progress_clear(g->prog);
     fprintf(stderr, "zhevents ingest: %s: %s\n", a->id, err.message);
     g->failed = st;
     return zhe_cli_store_exit(st);
@@ -169,6 +172,8 @@ int zhe_cmd_ingest(int argc, char **argv)
     g.ex = ex;
     g.lk = lk;
     g.replace = in.replace;
+    g.prog = &in.prog;
+    in.progress = 1;
     in.on_reject = S_reject;
     in.reject_ctx = &g;
     rc = zhe_cli_read_all("ingest", &in, argc - optind, argv + optind, S_article, &g);

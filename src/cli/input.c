@@ -22,6 +22,7 @@ static const struct option S_options[] = {
     { "lexicons", required_argument, NULL, OPT_LEXICONS },
     { "strict", no_argument, NULL, OPT_STRICT },
     { "verbose", no_argument, NULL, 'v' },
+    { "quiet", no_argument, NULL, 'q' },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
     /* ZHE_CLI_STORE_OPTIONS only: */
@@ -49,7 +50,7 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "e:f:vh", S_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:f:vqh", S_options, NULL)) != -1) {
         switch (c) {
         case 'e':
             if (zhe_encoding_parse(optarg, &in->text.encoding) != ZHE_OK)
@@ -104,6 +105,7 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
             else in->fts_trigram = 1;
             break;
         case 'v': in->verbose = 1; break;
+        case 'q': in->quiet = 1; break;
         case 'f': in->format = optarg; break;
         case 'h': {
             char *help_argv[] = { "help", (char *)cmd, NULL };
@@ -152,12 +154,15 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
     }
     zhe_reader *r = zhe_reader_new(tx);
     size_t rejected = 0, articles = 0;
+    zhe_cli_progress *prog = &in->prog;
+    zhe_cli_progress_start(prog, in->progress && !in->quiet, npaths, paths);
     if (npaths == 0) zhe_reader_add(r, "-", &err);
     for (int i = 0; i < npaths; i++) {
         if (zhe_reader_add(r, paths[i], &err) != ZHE_OK) {
+            zhe_cli_progress_clear(prog);
             fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
             if (in->on_reject) in->on_reject(in->reject_ctx, &err);
-            rejected++;
+            prog->rejects = ++rejected;
         }
     }
     int rc = ZHE_EXIT_OK;
@@ -166,13 +171,15 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
         zhe_status st = zhe_reader_next(r, &a, &err);
         if (st == ZHE_DONE) break;
         if (st != ZHE_OK) {
+            zhe_cli_progress_clear(prog);
             fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
             if (in->on_reject) in->on_reject(in->reject_ctx, &err);
-            rejected++;
+            prog->rejects = ++rejected;
             continue;
         }
         st = zhe_text_prepare(tx, a, &err);
         if (st != ZHE_OK) {
+            zhe_cli_progress_clear(prog);
             fprintf(stderr, "zhevents %s: rejected: %s: %s\n", cmd, a->id, err.message);
             if (in->on_reject) {
                 zhe_error rej;
@@ -180,12 +187,13 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
                               err.message);
                 in->on_reject(in->reject_ctx, &rej);
             }
-            rejected++;
+            prog->rejects = ++rejected;
             zhe_article_free(a);
             continue;
         }
         articles++;
         if (in->verbose) S_report_cuts(a);
+        zhe_cli_progress_article(prog, a->path, zhe_reader_bytes(r));
         int bad = fn(ctx, a);
         zhe_article_free(a);
         if (bad > 1) {
@@ -199,6 +207,9 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
             break;
         }
     }
+    prog->rejects = rejected;
+    prog->bytes = zhe_reader_bytes(r);
+    zhe_cli_progress_end(prog);
     if (in->verbose)
         fprintf(stderr, "zhevents %s: %zu articles, %zu rejected, %llu bytes read\n", cmd,
                 articles, rejected, (unsigned long long)zhe_reader_bytes(r));

@@ -97,6 +97,8 @@ static const char S_input_usage[] =
     "      --lexicons DIR         lexicon directory (or $ZHEVENTS_LEXICONS)\n"
     "      --strict               exit 1 if any input was rejected\n"
     "  -v, --verbose              report what cleaning cut, and a summary\n"
+    "  -q, --quiet                no progress line (ingest draws one on a\n"
+    "                             terminal: articles, MB/s, events, ETA)\n"
     "  -h, --help                 this help\n";
 
 static void S_usage(FILE *f)

@@ -235,6 +235,28 @@ try:
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")
 
+    # The progress line: on a terminal (util-linux `script` gives one), not
+    # in a pipe, not with --quiet.
+    script = shutil.which("script", path="/usr/bin:/bin")
+    if script:
+        pdb = os.path.join(TMP, "progress.db")
+        cmd = " ".join(WRAPPER + [ZHE, "ingest", "--db", pdb, "corpus/"])
+        p = subprocess.run([script, "-qfec", cmd, "/dev/null"], cwd=ROOT, env=ENV,
+                           capture_output=True, timeout=300)
+        tty = p.stdout.decode("utf-8", "replace")
+        ok(p.returncode == 0 and "\r\x1b[K" in tty and "21 articles" in tty
+           and "articles/s" in tty and "84 events" in tty,
+           "progress: drawn on a terminal", tty[-400:])
+        rc, out, err = zhe("ingest", "--db", pdb, "--replace", "corpus/")
+        ok(rc == 0 and "articles/s" not in err and "\r" not in err,
+           "progress: nothing of it in a pipe", err)
+        cmd = " ".join(WRAPPER + [ZHE, "ingest", "--quiet", "--db", pdb, "corpus/"])
+        p = subprocess.run([script, "-qfec", cmd, "/dev/null"], cwd=ROOT, env=ENV,
+                           capture_output=True, timeout=300)
+        tty = p.stdout.decode("utf-8", "replace")
+        ok(p.returncode == 0 and "articles/s" not in tty and "21 duplicate" in tty,
+           "progress: --quiet silences it", tty[-400:])
+
     # stats and --fts-trigram.
     rc, out, err = zhe("stats", "--db", DB, "--format", "json")
     st = json.loads(out) if rc == 0 else {}

@@ -26,26 +26,11 @@
 #include <string.h>
 #include <zhevents/zhevents.h>
 
+#include "case.h"
 #include "tap.h"
 
 #define S_TABLE "/../tests/extract/mentions.txt"
 #define S_TITLE "芯片市场动态"
-
-/* A buffer's text, "" before its first write. */
-static const char *S_str(const zhe_buf *b) { return b->ptr ? b->ptr : ""; }
-
-/* Read the file at path into b.  Returns 1 on success. */
-static int S_slurp(const char *path, zhe_buf *b)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) zhe_buf_put(b, chunk, n);
-    int good = !ferror(f);
-    fclose(f);
-    return good;
-}
 
 /* ------------------------------------------------------------- rendering */
 
@@ -221,28 +206,6 @@ static const char *S_put_expected_all(zhe_buf *b, const char *s, size_t len)
 /* --------------------------------------------------------- the pipeline */
 
 typedef struct {
-    zhe_article *a;
-    size_t n;
-    zhe_status st;
-    char message[512];
-} S_got;
-
-static void S_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
-{
-    S_got *g = ctx;
-    g->n++;
-    if (st != ZHE_OK) {
-        g->st = st;
-        snprintf(g->message, sizeof g->message, "%s", err ? err->message : "");
-    }
-    if (a && !g->a) {
-        g->a = a;
-        return;
-    }
-    zhe_article_free(a);
-}
-
-typedef struct {
     zhe_text *tx;
     const zhe_extractor *ex;
 } S_env;
@@ -263,26 +226,14 @@ static const char *S_run(const S_env *env, const char *published, size_t plen,
     zhe_buf_putc(&doc, '\n');
     zhe_buf_put(&doc, sentence, slen);
     zhe_buf_putc(&doc, '\n');
-    S_got g = {NULL, 0, ZHE_OK, ""};
-    zhe_text_read_buffer(env->tx, "case.txt", doc.ptr, doc.len, S_collect, &g);
+    zhe_article *a = case_article(env->tx, doc.ptr, doc.len, why, why_cap);
     zhe_buf_clear(&doc);
-    const char *fail = NULL;
-    zhe_error err;
-    if (g.n != 1 || !g.a) {
-        snprintf(why, why_cap, "read %zu articles, wanted one (%s)", g.n, g.message);
-        fail = why;
-    } else if (zhe_text_prepare(env->tx, g.a, &err) != ZHE_OK) {
-        snprintf(why, why_cap, "zhe_text_prepare: %s", err.message);
-        fail = why;
-    } else if (strlen(g.a->published) != plen || memcmp(g.a->published, published, plen)) {
-        snprintf(why, why_cap, "the publication date was read as \"%s\"", g.a->published);
-        fail = why;
+    if (!a) return why;
+    if (strlen(a->published) != plen || memcmp(a->published, published, plen)) {
+        snprintf(why, why_cap, "the publication date was read as \"%s\"", a->published);
+        zhe_article_free(a);
+        return why;
     }
-    if (fail) {
-        zhe_article_free(g.a);
-        return fail;
-    }
-    zhe_article *a = g.a;
     zhe_buf_put(norm, a->norm, a->norm_len);
     zhe_mentions ms = {NULL, 0, 0};
     zhe_extract(env->ex, a, &ms);
@@ -377,16 +328,16 @@ static size_t S_cases(const S_env *env, const char *t, size_t len)
         char why[768];
         const char *fail = S_run(env, f[0], fl[0], f[1], fl[1], &got, &rules, &norm, why,
                                  sizeof why);
-        int pass = !fail && want.len == got.len && !memcmp(S_str(&want), S_str(&got), got.len);
+        int pass = !fail && want.len == got.len && !memcmp(case_str(&want), case_str(&got), got.len);
         ok(pass, "mentions.txt:%zu: %.*s", lineno, (int)fl[1], f[1]);
         if (!pass) {
-            printf("#   want:  %s\n", S_str(&want));
+            printf("#   want:  %s\n", case_str(&want));
             if (fail) {
                 printf("#   error: %s\n", fail);
             } else {
-                printf("#   got:   %s\n", S_str(&got));
-                if (rules.len) printf("#   rules: %s\n", S_str(&rules));
-                printf("#   norm:  %s\n", S_str(&norm));
+                printf("#   got:   %s\n", case_str(&got));
+                if (rules.len) printf("#   rules: %s\n", case_str(&rules));
+                printf("#   norm:  %s\n", case_str(&norm));
             }
         }
         S_count(pass);
@@ -421,15 +372,15 @@ int main(int argc, char **argv)
     }
     zhe_buf path = ZHE_BUF_INIT, table = ZHE_BUF_INIT;
     zhe_buf_printf(&path, "%s" S_TABLE, argv[2]);
-    if (!S_slurp(S_str(&path), &table)) {
-        printf("Bail out! cannot read %s: %s\n", S_str(&path), strerror(errno));
+    if (!case_slurp(case_str(&path), &table)) {
+        printf("Bail out! cannot read %s: %s\n", case_str(&path), strerror(errno));
         zhe_buf_clear(&path);
         zhe_text_free(tx);
         zhe_extractor_free(ex);
         return 1;
     }
     S_env env = {tx, ex};
-    size_t rows = S_cases(&env, S_str(&table), table.len);
+    size_t rows = S_cases(&env, case_str(&table), table.len);
     ok(rows >= 170, "the table holds %zu cases", rows);
 
     size_t failed = 0;

@@ -22,25 +22,12 @@
 #include <string.h>
 #include <zhevents/zhevents.h>
 
+#include "case.h"
 #include "tap.h"
 
 #define S_TABLE "/../tests/extract/events.txt"
 #define S_TITLE "芯片市场动态"
 #define S_PARAGRAPH " ¶ "
-
-static const char *S_str(const zhe_buf *b) { return b->ptr ? b->ptr : ""; }
-
-static int S_slurp(const char *path, zhe_buf *b)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) zhe_buf_put(b, chunk, n);
-    int good = !ferror(f);
-    fclose(f);
-    return good;
-}
 
 static void S_put_amount(zhe_buf *b, const zhe_mention *m, const char *what)
 {
@@ -66,24 +53,6 @@ static void S_put_event(zhe_buf *b, const zhe_mentions *ms, const zhe_event *e)
         zhe_buf_puts(b, " x ");
         S_put_amount(b, &ms->v[e->quantity], ms->v[e->quantity].unit);
     }
-}
-
-typedef struct {
-    zhe_article *a;
-    size_t n;
-    char message[512];
-} S_got;
-
-static void S_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
-{
-    S_got *g = ctx;
-    g->n++;
-    if (st != ZHE_OK) snprintf(g->message, sizeof g->message, "%s", err ? err->message : "");
-    if (a && !g->a) {
-        g->a = a;
-        return;
-    }
-    zhe_article_free(a);
 }
 
 typedef struct {
@@ -114,21 +83,9 @@ static const char *S_run(const S_env *env, const char *published, size_t plen, c
         }
     }
     zhe_buf_putc(&doc, '\n');
-    S_got g = {NULL, 0, ""};
-    zhe_text_read_buffer(env->tx, "case.txt", doc.ptr, doc.len, S_collect, &g);
+    zhe_article *a = case_article(env->tx, doc.ptr, doc.len, why, why_cap);
     zhe_buf_clear(&doc);
-    zhe_error err;
-    if (g.n != 1 || !g.a) {
-        snprintf(why, why_cap, "read %zu articles, wanted one (%s)", g.n, g.message);
-        zhe_article_free(g.a);
-        return why;
-    }
-    if (zhe_text_prepare(env->tx, g.a, &err) != ZHE_OK) {
-        snprintf(why, why_cap, "zhe_text_prepare: %s", err.message);
-        zhe_article_free(g.a);
-        return why;
-    }
-    zhe_article *a = g.a;
+    if (!a) return why;
     zhe_buf_put(norm, a->norm, a->norm_len);
     zhe_mentions ms = {NULL, 0, 0};
     zhe_events evs = {NULL, 0, 0};
@@ -182,16 +139,16 @@ static size_t S_cases(const S_env *env, const char *t, size_t len)
         char why[768];
         const char *fail =
             S_run(env, f[0], fl[0], f[1], fl[1], &got, &rules, &norm, why, sizeof why);
-        int pass = !fail && got.len == fl[2] && !memcmp(S_str(&got), f[2], fl[2]);
+        int pass = !fail && got.len == fl[2] && !memcmp(case_str(&got), f[2], fl[2]);
         ok(pass, "events.txt:%zu: %.*s", lineno, (int)(fl[1] > 90 ? 90 : fl[1]), f[1]);
         if (!pass) {
             printf("#   want:  %.*s\n", (int)fl[2], f[2]);
             if (fail) {
                 printf("#   error: %s\n", fail);
             } else {
-                printf("#   got:   %s\n", S_str(&got));
-                if (rules.len) printf("#   rules: %s\n", S_str(&rules));
-                printf("#   norm:  %s\n", S_str(&norm));
+                printf("#   got:   %s\n", case_str(&got));
+                if (rules.len) printf("#   rules: %s\n", case_str(&rules));
+                printf("#   norm:  %s\n", case_str(&norm));
             }
         }
     }
@@ -225,11 +182,11 @@ int main(int argc, char **argv)
 
     zhe_buf path = ZHE_BUF_INIT, table = ZHE_BUF_INIT;
     zhe_buf_printf(&path, "%s%s", argv[2], S_TABLE);
-    if (!S_slurp(S_str(&path), &table)) {
-        printf("Bail out! cannot read %s\n", S_str(&path));
+    if (!case_slurp(case_str(&path), &table)) {
+        printf("Bail out! cannot read %s\n", case_str(&path));
         return 1;
     }
-    size_t rows = S_cases(&env, S_str(&table), table.len);
+    size_t rows = S_cases(&env, case_str(&table), table.len);
     ok(rows >= 40, "the table has at least 40 cases (%zu)", rows);
 
     /* A lexicon line without a type is an error naming its file and line. */

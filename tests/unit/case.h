@@ -1,0 +1,73 @@
+/*
+** case.h — what the table-driven tests that run a case through the
+** pipeline share (test_extract.c, test_link.c): reading the table file,
+** and making one prepared article of a case's text, as the CLI reads a
+** plain-text file.
+*/
+#ifndef ZHE_TEST_CASE_H
+#define ZHE_TEST_CASE_H
+
+#include <stdio.h>
+#include <string.h>
+#include <zhevents/zhevents.h>
+
+/* A buffer's text, "" before its first write. */
+__attribute__((unused)) static const char *case_str(const zhe_buf *b)
+{
+    return b->ptr ? b->ptr : "";
+}
+
+/* Read the file at path into b.  Returns 1 on success. */
+__attribute__((unused)) static int case_slurp(const char *path, zhe_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) zhe_buf_put(b, chunk, n);
+    int good = !ferror(f);
+    fclose(f);
+    return good;
+}
+
+typedef struct {
+    zhe_article *a;
+    size_t n;
+    char message[512];
+} case_got;
+
+static void case_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
+{
+    case_got *g = ctx;
+    g->n++;
+    if (st != ZHE_OK) snprintf(g->message, sizeof g->message, "%s", err ? err->message : "");
+    if (a && !g->a) {
+        g->a = a;
+        return;
+    }
+    zhe_article_free(a);
+}
+
+/*
+** The one article of the plain-text file doc[0..len) (a title line, the
+** publication date, the body), read and prepared with tx, or NULL with why
+** (why_cap bytes) saying what went wrong.  Caller frees the article.
+*/
+__attribute__((unused)) static zhe_article *case_article(zhe_text *tx, const char *doc,
+                                                         size_t len, char *why, size_t why_cap)
+{
+    case_got g = {NULL, 0, ""};
+    zhe_text_read_buffer(tx, "case.txt", doc, len, case_collect, &g);
+    zhe_error err;
+    if (g.n != 1 || !g.a) {
+        snprintf(why, why_cap, "read %zu articles, wanted one (%s)", g.n, g.message);
+    } else if (zhe_text_prepare(tx, g.a, &err) != ZHE_OK) {
+        snprintf(why, why_cap, "zhe_text_prepare: %s", err.message);
+    } else {
+        return g.a;
+    }
+    zhe_article_free(g.a);
+    return NULL;
+}
+
+#endif /* ZHE_TEST_CASE_H */

@@ -28,37 +28,25 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import clean_env, done, ok  # noqa: E402
+
 args = [a for a in sys.argv[1:] if a != "--update"]
 UPDATE = "--update" in sys.argv
 ZHE, ROOT = os.path.abspath(args[0]), os.path.abspath(args[1])
 EXPECTED = os.path.join(ROOT, "tests", "export", "expected")
 TMP = tempfile.mkdtemp(prefix="zhevents-export-")
 DB = os.path.join(TMP, "corpus.db")
-ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
-for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
-    if k in os.environ:
-        ENV[k] = os.environ[k]
+ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 FORMATS = ["csv", "json", "jsonl", "timelinejs", "timelinejs-csv", "flourish", "prices-wide",
            "md", "html"]
-n = 0
-failed = 0
 
 
 def zhe(*a):
     p = subprocess.run(WRAPPER + [ZHE] + list(a), cwd=ROOT, env=ENV, capture_output=True,
                        timeout=300)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
-
-
-def ok(cond, name, detail=""):
-    global n, failed
-    n += 1
-    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
-    if not cond:
-        failed += 1
-        for line in str(detail).splitlines()[:40]:
-            print(f"# {line}")
 
 
 def timeline(fmt, *extra):
@@ -182,5 +170,4 @@ try:
 finally:
     shutil.rmtree(TMP, ignore_errors=True)
 
-print(f"1..{n}")
-sys.exit(1 if failed else 0)
+sys.exit(done())

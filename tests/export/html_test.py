@@ -38,6 +38,9 @@ import tempfile
 import zlib
 from html.parser import HTMLParser
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import clean_env, count, done, failed, ok  # noqa: E402
+
 if len(sys.argv) != 4:
     sys.exit(__doc__)
 ZHE, CHROMIUM, ROOT = os.path.abspath(sys.argv[1]), sys.argv[2], os.path.abspath(sys.argv[3])
@@ -50,24 +53,8 @@ TMP = tempfile.mkdtemp(prefix="zhevents-html-")
 DB = os.path.join(TMP, "c.db")
 PAGE = os.path.join(TMP, "t.html")
 SHOT = os.path.join(TMP, "shot.png")
-ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": TMP}
-for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
-    if k in os.environ:
-        ENV[k] = os.environ[k]
+ENV = clean_env(HOME=TMP)
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
-n = 0
-failed = 0
-
-
-def ok(cond, name, detail=""):
-    global n, failed
-    n += 1
-    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
-    if not cond:
-        failed += 1
-        for line in str(detail).splitlines()[:30]:
-            print("#   " + line)
-    return cond
 
 
 def zhe(*a):
@@ -393,8 +380,9 @@ def main():
 
 
 main()
-if failed:
-    print(f"# {failed} of {n} failed; the page and the screenshot are in {TMP}")
+if failed():
+    print(f"# {failed()} of {count()} failed; the page and the screenshot are in {TMP}")
+    print(f"1..{count()}")
     sys.exit(1)
 shutil.rmtree(TMP, ignore_errors=True)
-print(f"1..{n}")
+sys.exit(done())

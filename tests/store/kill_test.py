@@ -27,25 +27,13 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import clean_env, done, ok  # noqa: E402
+
 ZHE, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SIZE = float(sys.argv[3]) if len(sys.argv) > 3 else 4
 TMP = tempfile.mkdtemp(prefix="zhevents-kill-")
-ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
-for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
-    if k in os.environ:
-        ENV[k] = os.environ[k]
-n = 0
-failed = 0
-
-
-def ok(cond, name, detail=""):
-    global n, failed
-    n += 1
-    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
-    if not cond:
-        failed += 1
-        for line in str(detail).splitlines()[:20]:
-            print(f"# {line}")
+ENV = clean_env()
 
 
 def ingest(db):
@@ -131,5 +119,4 @@ try:
 finally:
     shutil.rmtree(TMP, ignore_errors=True)
 
-print(f"1..{n}")
-sys.exit(1 if failed else 0)
+sys.exit(done())

@@ -17,16 +17,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import clean_env, done, ok  # noqa: E402
+
 ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 TMP = tempfile.mkdtemp(prefix="zhevents-store-")
 DB = os.path.join(TMP, "corpus.db")
-ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
-for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
-    if k in os.environ:
-        ENV[k] = os.environ[k]
+ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
-n = 0
-failed = 0
 
 
 def zhe(*args):
@@ -41,16 +39,6 @@ def sql(query, db=DB):
     if p.returncode != 0:
         raise RuntimeError(f"sqlite3 failed on {query!r}: {p.stderr.decode()}")
     return p.stdout.decode("utf-8")
-
-
-def ok(cond, name, detail=""):
-    global n, failed
-    n += 1
-    print(f"{'ok' if cond else 'not ok'} {n} - {name}")
-    if not cond:
-        failed += 1
-        for line in str(detail).splitlines():
-            print(f"# {line}")
 
 
 TABLES = ["runs", "sources", "articles", "sentences", "mentions", "events", "event_chips",
@@ -270,5 +258,4 @@ try:
 finally:
     shutil.rmtree(TMP, ignore_errors=True)
 
-print(f"1..{n}")
-sys.exit(1 if failed else 0)
+sys.exit(done())

@@ -1,0 +1,49 @@
+"""taplib.py — what the Python tests share: numbered TAP cases, and the
+environment the CLI runs in (no HOME, no locale but C.UTF-8, the
+sanitizers' options passed on).
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    from taplib import ok, done, clean_env
+    ok(rc == 0, "ingest exits 0", err)     # detail printed when it fails
+    sys.exit(done())                       # the plan line; 1 if a case failed
+"""
+import os
+
+_n = 0
+_failed = 0
+
+
+def ok(cond, name, detail="", lines=40):
+    """One case: "ok N - name", or "not ok N - name" and the detail's first
+    lines as comments.  Returns cond."""
+    global _n, _failed
+    _n += 1
+    print(f"{'ok' if cond else 'not ok'} {_n} - {name}")
+    if not cond:
+        _failed += 1
+        for line in str(detail).splitlines()[:lines]:
+            print(f"# {line}")
+    return cond
+
+
+def failed():
+    return _failed
+
+
+def count():
+    return _n
+
+
+def done():
+    """Print the plan; the exit status: 1 when a case failed."""
+    print(f"1..{_n}")
+    return 1 if _failed else 0
+
+
+def clean_env(**extra):
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
+    for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
+        if k in os.environ:
+            env[k] = os.environ[k]
+    env.update(extra)
+    return env

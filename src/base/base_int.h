@@ -60,6 +60,20 @@ zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error
 int zhe_tsv_next(zhe_tsv *t);
 void zhe_tsv_close(zhe_tsv *t);
 
+/*
+** The code point offset of byte offsets into a text, asked in (mostly)
+** increasing order: each answer counts on from the last, so walking an
+** article's sentences or mentions costs one pass over its text.  Zero it,
+** set s and len, ask.
+*/
+typedef struct zhe_cp_cursor {
+    const char *s;
+    size_t len;
+    size_t byte, cp;        /* where the count has got to */
+} zhe_cp_cursor;
+
+size_t zhe_cp_cursor_at(zhe_cp_cursor *c, size_t byte);
+
 /* Days since 1970-01-01 of y-m-d (proleptic Gregorian), and back (days.c). */
 long zhe_days_from_civil(int y, int m, int d);
 void zhe_civil_from_days(long z, int *y, int *m, int *d);

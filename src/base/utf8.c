@@ -110,3 +110,12 @@ int zhe_utf8_valid(const char *str, size_t len)
     }
     return 1;
 }
+
+size_t zhe_cp_cursor_at(zhe_cp_cursor *c, size_t byte)
+{
+    if (byte > c->len) byte = c->len;
+    if (byte < c->byte) c->byte = c->cp = 0;    /* behind: count again from the start */
+    c->cp += zhe_utf8_count(c->s + c->byte, byte - c->byte);
+    c->byte = byte;
+    return c->cp;
+}

@@ -112,7 +112,7 @@ typedef struct {
     uint64_t hash;      /* of the sentence's normalized text */
     size_t raw0, raw1;  /* its span in raw: bytes */
     size_t cp0, cp1;    /* and code points */
-    size_t cur_byte, cur_cp;    /* where the code point count has got to */
+    zhe_cp_cursor cur;  /* code points of raw, counted as far as read */
     ptrdiff_t para_date;    /* the paragraph's last date before it, or -1 */
     ptrdiff_t story_date;   /* the story's last date before it, or -1 */
     ptrdiff_t prev_chip;    /* the last chip of the sentence before, or -1 */
@@ -320,19 +320,6 @@ static int S_cause(const S_sentence *s, size_t pos, size_t end)
     return end <= c1 && memmem(n + end, c1 - end, "影响", 6) != NULL;
 }
 
-/* The code point offset of raw byte offset `byte`, counted on from where
- * the last count stopped: the sentences come in order, so an article's
- * text is counted once. */
-static size_t S_cp(S_sentence *s, size_t byte)
-{
-    const zhe_article *a = s->a;
-    if (byte > a->raw_len) byte = a->raw_len;
-    if (byte < s->cur_byte) return zhe_article_cp_offset(a, byte);
-    s->cur_cp += zhe_utf8_count(a->raw + s->cur_byte, byte - s->cur_byte);
-    s->cur_byte = byte;
-    return s->cur_cp;
-}
-
 /* Read the sentence: its mentions by type, its clause marks, its trigger
  * words (the longest at each place), its first price word. */
 static void S_read(const zhe_linker *lk, S_sentence *s)
@@ -356,8 +343,8 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     s->raw0 = zhe_offmap_to_raw(&s->a->map, s->s0);
     s->raw1 = zhe_offmap_to_raw_end(&s->a->map, s->s1);
     if (s->raw1 < s->raw0) s->raw1 = s->raw0;
-    s->cp0 = S_cp(s, s->raw0);
-    s->cp1 = S_cp(s, s->raw1);
+    s->cp0 = zhe_cp_cursor_at(&s->cur, s->raw0);
+    s->cp1 = zhe_cp_cursor_at(&s->cur, s->raw1);
 
     s->n_hits = 0;
     s->exempt.n = 0;
@@ -1037,6 +1024,8 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     memset(&s, 0, sizeof s);
     s.a = a;
     s.ms = ms;
+    s.cur.s = a->raw;
+    s.cur.len = a->raw_len;
     s.para_date = s.story_date = -1;
     s.prev_chip = -1;
     size_t mi = 0, prev_end = 0;

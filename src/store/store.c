@@ -516,22 +516,6 @@ static int S_token(void *ctx, int flags, const char *tok, int n, int start, int 
     return 0;
 }
 
-/* A code point counter that walks forward through raw: sentences come in
- * order, so counting from the last position keeps the article linear. */
-typedef struct {
-    const zhe_article *a;
-    size_t byte, cp;
-} S_cursor;
-
-static size_t S_cp(S_cursor *c, size_t byte)
-{
-    if (byte > c->a->raw_len) byte = c->a->raw_len;
-    if (byte < c->byte) c->byte = c->cp = 0;
-    c->cp += zhe_utf8_count(c->a->raw + c->byte, byte - c->byte);
-    c->byte = byte;
-    return c->cp;
-}
-
 /* The article's row. */
 static zhe_status S_article(zhe_store *st, const zhe_article *a, const char *hash,
                             int64_t *id, zhe_error *err)
@@ -565,14 +549,14 @@ static zhe_status S_sentences(zhe_store *st, const zhe_article *a, int64_t artic
                               int64_t *ids, zhe_error *err)
 {
     sqlite3_stmt *q = st->stmt[S_ADD_SENTENCE];
-    S_cursor cur = { a, 0, 0 };
+    zhe_cp_cursor cur = { a->raw, a->raw_len, 0, 0 };
     for (size_t i = 0; i < a->n_sentences; i++) {
         const zhe_span *sp = &a->sentences[i];
         size_t r0 = zhe_offmap_to_raw(&a->map, sp->off);
         size_t r1 = zhe_offmap_to_raw_end(&a->map, sp->off + sp->len);
         if (r1 < r0) r1 = r0;
-        size_t c0 = S_cp(&cur, r0);
-        size_t c1 = S_cp(&cur, r1);
+        size_t c0 = zhe_cp_cursor_at(&cur, r0);
+        size_t c1 = zhe_cp_cursor_at(&cur, r1);
         zhe_buf_truncate(&st->scratch, 0);
         zhe_segment(st->opt.seg, a->norm + sp->off, sp->len, S_token, &st->scratch);
         sqlite3_bind_int64(q, 1, article);

@@ -30,6 +30,23 @@ __attribute__((unused)) static int case_slurp(const char *path, zhe_buf *b)
     return good;
 }
 
+/* Split the table line[0..n) into its three tab-separated fields f[],
+ * fl[].  Returns 1 when there are exactly three. */
+__attribute__((unused)) static int case_fields(const char *line, size_t n, const char *f[3],
+                                               size_t fl[3])
+{
+    size_t nf = 0, k = 0;
+    while (nf < 3) {
+        const char *tab = memchr(line + k, '\t', n - k);
+        size_t e = tab ? (size_t)(tab - line) : n;
+        f[nf] = line + k;
+        fl[nf++] = e - k;
+        if (!tab) break;
+        k = e + 1;
+    }
+    return nf == 3 && !memchr(f[2], '\t', fl[2]);
+}
+
 typedef struct {
     zhe_article *a;
     size_t n;

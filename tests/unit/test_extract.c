@@ -299,16 +299,8 @@ static size_t S_cases(const S_env *env, const char *t, size_t len)
 
         /* published TAB sentence TAB expected */
         const char *f[3];
-        size_t fl[3], nf = 0, k = 0;
-        while (nf < 3) {
-            const char *tab = memchr(line + k, '\t', n - k);
-            size_t e = tab ? (size_t)(tab - line) : n;
-            f[nf] = line + k;
-            fl[nf++] = e - k;
-            if (!tab) break;
-            k = e + 1;
-        }
-        if (nf != 3 || memchr(f[2], '\t', fl[2])) {
+        size_t fl[3];
+        if (!case_fields(line, n, f, fl)) {
             ok(0, "mentions.txt:%zu: three fields separated by tabs", lineno);
             S_count(0);
             continue;

@@ -344,33 +344,6 @@ static json_t *S_tl_date(const char *timex, const char *day)
     return d;
 }
 
-/* The date as the reader should read it: 2023-10-17, 2023年10月, 2023年第二季度. */
-static void S_display_date(zhe_buf *b, const zhe_store_event *e)
-{
-    static const char *const nth[] = {"一", "二", "三", "四"};
-    const char *tx = e->timex, *p = S_precision(tx);
-    if (!*p) {
-        zhe_buf_puts(b, "日期不详");
-        return;
-    }
-    int y = atoi(tx);
-    if (strcmp(p, "day") == 0) zhe_buf_printf(b, "%d年%d月%d日", y, atoi(tx + 5), atoi(tx + 8));
-    else if (strcmp(p, "month") == 0) zhe_buf_printf(b, "%d年%d月", y, atoi(tx + 5));
-    else if (strcmp(p, "year") == 0) zhe_buf_printf(b, "%d年", y);
-    else if (strcmp(p, "quarter") == 0 && tx[6] >= '1' && tx[6] <= '4')
-        zhe_buf_printf(b, "%d年第%s季度", y, nth[tx[6] - '1']);
-    else if (strcmp(p, "half") == 0) zhe_buf_printf(b, "%d年%s半年", y, tx[6] == '1' ? "上" : "下");
-    else if (strcmp(p, "week") == 0) zhe_buf_printf(b, "%d年第%d周", y, atoi(tx + 6));
-    else zhe_buf_puts(b, tx);
-    if (e->mod) {
-        const char *m = strcmp(e->mod, "START") == 0 ? "初"
-                        : strcmp(e->mod, "MID") == 0 ? "中"
-                        : strcmp(e->mod, "END") == 0 ? "底"
-                                                     : "前后";
-        zhe_buf_puts(b, m);
-    }
-}
-
 /* The text of an event's slide or row: the quote as a blockquote, then the
  * source, all HTML escaped. */
 static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
@@ -409,7 +382,7 @@ static json_t *S_tl_event(const zhe_store_event *e)
         if (end) json_object_set_new(o, "end_date", end);
     }
     zhe_buf b = ZHE_BUF_INIT;
-    S_display_date(&b, e);
+    zhe_export_date_text(&b, e->timex, e->mod);
     json_object_set_new(o, "display_date", json_string(b.ptr));
     zhe_buf_truncate(&b, 0);
     json_t *text = json_object();
@@ -541,7 +514,7 @@ static void S_tljs_row(zhe_buf *b, const zhe_store_event *e)
         if (v) zhe_buf_printf(b, "%d", (int)json_integer_value(v));
     }
     zhe_buf_putc(b, ',');   /* End Time */
-    S_display_date(&t, e);
+    zhe_export_date_text(&t, e->timex, e->mod);
     S_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     S_headline(&t, e);
@@ -717,9 +690,7 @@ static int S_markdown(zhe_exporter *x)
         } else if (!strcmp(p, "day") || !strcmp(p, "week") || !strcmp(p, "month")) {
             zhe_buf_printf(&h, "%d年%d月", atoi(e.start), atoi(e.start + 5));
         } else {
-            zhe_store_event period = e;
-            period.mod = NULL;
-            S_display_date(&h, &period);
+            zhe_export_date_text(&h, e.timex, NULL);
         }
         if (strcmp(h.ptr, month) != 0) {
             snprintf(month, sizeof month, "%s", h.ptr);
@@ -730,7 +701,7 @@ static int S_markdown(zhe_exporter *x)
         zhe_buf_clear(&h);
         zhe_buf_puts(&b, "- **");
         zhe_buf t = ZHE_BUF_INIT;
-        S_display_date(&t, &e);
+        zhe_export_date_text(&t, e.timex, e.mod);
         S_md(&b, t.ptr);
         zhe_buf_puts(&b, "** · ");
         zhe_buf_truncate(&t, 0);

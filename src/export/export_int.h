@@ -40,6 +40,14 @@ void zhe_xevent_free(zhe_xevent *e);
 int zhe_export_web_url(const char *u);
 
 /*
+** A date as the reader reads it, as precise as its timex (html.c):
+** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,
+** 2023年秋季, 2023年, with its mod after it (2023年初, 2023年底); 日期不详
+** when timex is NULL.
+*/
+void zhe_export_date_text(zhe_buf *b, const char *timex, const char *mod);
+
+/*
 ** The HTML page (html.c): n events in time order, written to out as one
 ** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.
 */

@@ -414,10 +414,9 @@ static html_precision S_precision(const char *tx)
 ** 2023年秋季, 2023年; a mod after it (2023年初, 2023年底, 2023年10月前后);
 ** 日期不详 without one.
 */
-static void S_date_text(zhe_buf *b, const zhe_xevent *e)
+void zhe_export_date_text(zhe_buf *b, const char *tx, const char *mod)
 {
     static const char *const nth[] = {"一", "二", "三", "四"};
-    const char *tx = e->timex;
     html_precision p = S_precision(tx);
     int y = p != S_P_NONE && p != S_P_OTHER ? atoi(tx) : 0;
     switch (p) {
@@ -435,13 +434,18 @@ static void S_date_text(zhe_buf *b, const zhe_xevent *e)
     case S_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
     case S_P_OTHER: zhe_buf_puts(b, tx); break;
     }
-    if (e->mod) {
+    if (mod) {
         int coarse = p == S_P_YEAR || p == S_P_MONTH;
-        if (!strcmp(e->mod, "START")) zhe_buf_puts(b, "初");
-        else if (!strcmp(e->mod, "MID")) zhe_buf_puts(b, "中");
-        else if (!strcmp(e->mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
-        else if (!strcmp(e->mod, "APPROX")) zhe_buf_puts(b, "前后");
+        if (!strcmp(mod, "START")) zhe_buf_puts(b, "初");
+        else if (!strcmp(mod, "MID")) zhe_buf_puts(b, "中");
+        else if (!strcmp(mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
+        else if (!strcmp(mod, "APPROX")) zhe_buf_puts(b, "前后");
     }
+}
+
+static void S_date_text(zhe_buf *b, const zhe_xevent *e)
+{
+    zhe_export_date_text(b, e->timex, e->mod);
 }
 
 /* The same date for a <time datetime=""> (HTML's forms: 2023-10-17,

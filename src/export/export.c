@@ -305,19 +305,10 @@ static json_t *S_event_json(const zhe_store_event *e)
 
 /* --------------------------------------------------------------- HTML text */
 
-/* s, escaped for HTML text and attributes. */
+/* s (may be NULL), escaped for HTML text and attributes. */
 static void S_html(zhe_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': zhe_buf_puts(b, "&amp;"); break;
-        case '<': zhe_buf_puts(b, "&lt;"); break;
-        case '>': zhe_buf_puts(b, "&gt;"); break;
-        case '"': zhe_buf_puts(b, "&quot;"); break;
-        case '\'': zhe_buf_puts(b, "&#39;"); break;
-        default: zhe_buf_putc(b, *s);
-        }
-    }
+    if (s) zhe_export_html_escape(b, s, strlen(s));
 }
 
 int zhe_export_web_url(const char *u)

@@ -39,6 +39,11 @@ void zhe_xevent_free(zhe_xevent *e);
  * javascript:, data:, file: and the like are shown as text. */
 int zhe_export_web_url(const char *u);
 
+/* s[0..len) as HTML text or a quoted attribute value (html.c): & < > " '
+ * as entities, control characters as spaces, bytes that are no UTF-8 as
+ * U+FFFD. */
+void zhe_export_html_escape(zhe_buf *b, const char *s, size_t len);
+
 /*
 ** A date as the reader reads it, as precise as its timex (html.c):
 ** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,

@@ -89,7 +89,7 @@ static void S_printf(html_page *p, const char *fmt, ...)
  * entities; C0 control characters (but tab and line end), which HTML does
  * not allow, as spaces; bytes that are no UTF-8 as U+FFFD, so the page is
  * valid UTF-8 whatever it is given. */
-static void S_esc_len(zhe_buf *b, const char *s, size_t len)
+void zhe_export_html_escape(zhe_buf *b, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -119,7 +119,7 @@ static void S_esc_len(zhe_buf *b, const char *s, size_t len)
 static void S_esc(html_page *p, const char *s)
 {
     if (!s) return;
-    S_esc_len(&p->b, s, strlen(s));
+    zhe_export_html_escape(&p->b, s, strlen(s));
     if (p->b.len >= S_FLUSH_AT) S_flush(p);
 }
 
@@ -127,7 +127,7 @@ static void S_esc(html_page *p, const char *s)
  * strings, raw), escaped into the page. */
 static void S_esc_buf(html_page *p, const zhe_buf *t)
 {
-    if (t->len) S_esc_len(&p->b, t->ptr, t->len);
+    if (t->len) zhe_export_html_escape(&p->b, t->ptr, t->len);
     if (p->b.len >= S_FLUSH_AT) S_flush(p);
 }
 
@@ -803,9 +803,9 @@ static void S_quote(html_page *p, const zhe_xevent *e)
     size_t b0, b1;
     S_put(p, "<blockquote>");
     if (S_mark_bytes(q, e->mark_start, e->mark_end, &b0, &b1)) {
-        S_esc_len(&p->b, q, b0);
+        zhe_export_html_escape(&p->b, q, b0);
         S_put(p, "<mark>");
-        S_esc_len(&p->b, q + b0, b1 - b0);
+        zhe_export_html_escape(&p->b, q + b0, b1 - b0);
         S_put(p, "</mark>");
         S_esc(p, q + b1);
     } else {

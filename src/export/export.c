@@ -545,12 +545,6 @@ static void S_flourish_row(zhe_buf *b, const zhe_store_event *e)
 
 /* --------------------------------------------------------- prices-wide */
 
-static int S_dbl_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 static int S_str_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -578,6 +572,20 @@ static int S_monthly_price(const zhe_xevent *e)
 ** a cell is the median of that chip's prices that month in yuan (a range
 ** counts as its middle), empty when there were none.
 */
+/* A price placed in the table: its cell (month row, chip column) and its
+ * yuan value (the middle of a range). */
+typedef struct {
+    size_t cell;
+    double v;
+} S_price;
+
+static int S_price_cmp(const void *pa, const void *pb)
+{
+    const S_price *a = pa, *b = pb;
+    if (a->cell != b->cell) return a->cell < b->cell ? -1 : 1;
+    return a->v < b->v ? -1 : a->v > b->v;
+}
+
 static int S_prices_wide(zhe_exporter *x)
 {
     const char **chips = NULL;
@@ -599,39 +607,47 @@ static int S_prices_wide(zhe_exporter *x)
         }
     }
     if (n_chips) qsort(chips, n_chips, sizeof *chips, S_str_cmp);
+
+    /* every price in its cell, sorted by cell and value: a cell's median
+     * is the middle of its run */
+    S_price *p = NULL;
+    size_t n = 0, cap_p = 0;
+    for (size_t i = 0; i < x->n_kept; i++) {
+        const zhe_xevent *e = &x->kept[i];
+        if (!S_monthly_price(e)) continue;
+        size_t row = (size_t)(S_month(e->start) - m0);
+        double v = isnan(e->high_cny) ? e->amount_cny : (e->amount_cny + e->high_cny) / 2;
+        for (size_t k = 0; k < e->n_chips; k++) {
+            const char **c = bsearch(&e->chips[k], chips, n_chips, sizeof *chips, S_str_cmp);
+            ZHE_GROW(&p, &cap_p, n + 1);
+            p[n++] = (S_price){row * n_chips + (size_t)(c - chips), v};
+        }
+    }
+    if (n) qsort(p, n, sizeof *p, S_price_cmp);
+
     zhe_buf b = ZHE_BUF_INIT;
     if (x->opt.bom) zhe_buf_puts(&b, "\xEF\xBB\xBF");
     zhe_buf_puts(&b, "month");
     for (size_t j = 0; j < n_chips; j++) S_cell(&b, chips[j], 0);
     zhe_buf_puts(&b, "\r\n");
-    double *vals = NULL;
-    size_t n_vals = 0, cap_vals = 0;
+    size_t i = 0;
     for (int m = m0; m <= m1 && n_chips; m++) {
         zhe_buf_printf(&b, "%04d-%02d", m / 12, m % 12 + 1);
         for (size_t j = 0; j < n_chips; j++) {
-            n_vals = 0;
-            for (size_t i = 0; i < x->n_kept; i++) {
-                const zhe_xevent *e = &x->kept[i];
-                if (!S_monthly_price(e) || S_month(e->start) != m) continue;
-                for (size_t k = 0; k < e->n_chips; k++)
-                    if (strcmp(e->chips[k], chips[j]) == 0) {
-                        ZHE_GROW(&vals, &cap_vals, n_vals + 1);
-                        vals[n_vals++] = isnan(e->high_cny) ? e->amount_cny
-                                                            : (e->amount_cny + e->high_cny) / 2;
-                    }
-            }
+            size_t cell = (size_t)(m - m0) * n_chips + j, first = i;
+            while (i < n && p[i].cell == cell) i++;
             zhe_buf_putc(&b, ',');
-            if (!n_vals) continue;
-            qsort(vals, n_vals, sizeof *vals, S_dbl_cmp);
-            double med = n_vals % 2 ? vals[n_vals / 2]
-                                    : (vals[n_vals / 2 - 1] + vals[n_vals / 2]) / 2;
+            size_t k = i - first;
+            if (!k) continue;
+            const S_price *r = p + first;
+            double med = k % 2 ? r[k / 2].v : (r[k / 2 - 1].v + r[k / 2].v) / 2;
             zhe_buf_printf(&b, "%.0f", round(med));
         }
         zhe_buf_puts(&b, "\r\n");
     }
     int bad = b.len && fwrite(b.ptr, 1, b.len, x->out) != b.len;
     zhe_buf_clear(&b);
-    zhe_free(vals);
+    zhe_free(p);
     zhe_free(chips);
     return bad;
 }

@@ -106,8 +106,7 @@ void zhe_xevent_free(zhe_xevent *e)
     memset(e, 0, sizeof *e);
 }
 
-/* The Chinese name of an event type, for headlines. */
-static const char *S_type_zh(const char *type)
+const char *zhe_export_type_zh(const char *type)
 {
     static const char *const names[][2] = {
         {"export_control", "出口管制"}, {"price", "价格"}, {"launch", "发布"},
@@ -115,7 +114,15 @@ static const char *S_type_zh(const char *type)
     };
     for (size_t i = 0; type && i < ZHE_ARRAY_LEN(names); i++)
         if (strcmp(type, names[i][0]) == 0) return names[i][1];
-    return type ? type : "";
+    return NULL;
+}
+
+/* The Chinese name of an event type, for headlines; the type itself when
+ * it has none. */
+static const char *S_type_zh(const char *type)
+{
+    const char *zh = zhe_export_type_zh(type);
+    return zh ? zh : type ? type : "";
 }
 
 /* What a timex says of its precision: day, week, month, quarter, half,

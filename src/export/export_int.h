@@ -39,6 +39,10 @@ void zhe_xevent_free(zhe_xevent *e);
  * javascript:, data:, file: and the like are shown as text. */
 int zhe_export_web_url(const char *u);
 
+/* The Chinese name of an event type (出口管制, 价格, 发布, 出货, 产能), or
+ * NULL for a type it does not know. */
+const char *zhe_export_type_zh(const char *type);
+
 /* s[0..len) as HTML text or a quoted attribute value (html.c): & < > " '
  * as entities, control characters as spaces, bytes that are no UTF-8 as
  * U+FFFD. */

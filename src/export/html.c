@@ -138,14 +138,14 @@ static void S_esc_buf(html_page *p, const zhe_buf *t)
 typedef enum { S_CIRCLE, S_DIAMOND, S_TRIANGLE, S_SQUARE, S_TRIANGLE_DOWN } html_shape;
 
 static const struct {
-    const char *type, *zh, *cls;
+    const char *type, *cls;
     html_shape shape;
 } S_types[] = {
-    {"export_control", "出口管制", "t-export", S_DIAMOND},
-    {"price", "价格", "t-price", S_CIRCLE},
-    {"launch", "发布", "t-launch", S_TRIANGLE},
-    {"shipment", "出货", "t-shipment", S_SQUARE},
-    {"capacity", "产能", "t-capacity", S_TRIANGLE_DOWN},
+    {"export_control", "t-export", S_DIAMOND},
+    {"price", "t-price", S_CIRCLE},
+    {"launch", "t-launch", S_TRIANGLE},
+    {"shipment", "t-shipment", S_SQUARE},
+    {"capacity", "t-capacity", S_TRIANGLE_DOWN},
 };
 #define S_N_TYPES ZHE_ARRAY_LEN(S_types)
 #define S_OTHER S_N_TYPES       /* a type this page does not know */
@@ -166,8 +166,8 @@ static const char *S_type_cls(size_t t)
  * itself (raw: escape it). */
 static const char *S_type_zh(const zhe_xevent *e)
 {
-    size_t t = S_type_index(e->type);
-    return t < S_N_TYPES ? S_types[t].zh : e->type ? e->type : "事件";
+    const char *zh = zhe_export_type_zh(e->type);
+    return zh ? zh : e->type ? e->type : "事件";
 }
 
 /* A mark of type t centred on (x, y), r its half-size in SVG units. */
@@ -769,7 +769,7 @@ static void S_legend(html_page *p, const size_t *by_type)
         S_printf(p, "<li class=\"%s\"><svg viewBox=\"0 0 14 14\" aria-hidden=\"true\">",
                  S_type_cls(t));
         S_shape(p, t, 7, 7, 5);
-        S_printf(p, "</svg>%s</li>", t < S_N_TYPES ? S_types[t].zh : "其他");
+        S_printf(p, "</svg>%s</li>", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他");
     }
     S_put(p, "</ul>\n");
 }
@@ -981,7 +981,7 @@ static void S_header(html_page *p, const char *title, const zhe_export_options *
     int first = 1;
     for (size_t t = 0; t <= S_N_TYPES; t++) {
         if (!by_type[t]) continue;
-        S_printf(p, "%s%s %zu", first ? "：" : " · ", t < S_N_TYPES ? S_types[t].zh : "其他",
+        S_printf(p, "%s%s %zu", first ? "：" : " · ", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他",
                  by_type[t]);
         first = 0;
     }

@@ -88,13 +88,6 @@ static void S_text(sqlite3_stmt *q, int i, const char *s, size_t len)
     else sqlite3_bind_null(q, i);
 }
 
-/* Bind the NUL-terminated s, or NULL when s is NULL or "". */
-static void S_str(sqlite3_stmt *q, int i, const char *s)
-{
-    if (s && *s) sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(q, i);
-}
-
 /* Bind v, or NULL when it is NAN. */
 static void S_real(sqlite3_stmt *q, int i, double v)
 {
@@ -292,7 +285,6 @@ zhe_status zhe_store_close(zhe_store *st, zhe_error *err)
         sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     }
     if (st->db) sqlite3_close_v2(st->db);
-    zhe_buf_clear(&st->scratch);
     zhe_free(st->path);
     zhe_free(st);
     return s;
@@ -505,39 +497,45 @@ static zhe_status S_source(zhe_store *st, const char *name, int64_t *id, zhe_err
     return s;
 }
 
-/* Segmenter callback: append the token to the scratch buffer, a space
- * between tokens. */
-static int S_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+/* Bind the record's string at i as text ("" stays ""). */
+static void S_rtext(sqlite3_stmt *q, int i, const zhe_record *r, zhe_rstr s)
 {
-    (void)flags, (void)start, (void)end;
-    zhe_buf *b = ctx;
-    if (b->len) zhe_buf_putc(b, ' ');
-    zhe_buf_put(b, tok, (size_t)n);
-    return 0;
+    sqlite3_bind_text(q, i, s.len ? r->strs.ptr + s.off : "", (int)s.len, SQLITE_STATIC);
+}
+
+/* Bind the record's string at i, or NULL when it is empty. */
+static void S_rstr(sqlite3_stmt *q, int i, const zhe_record *r, zhe_rstr s)
+{
+    if (s.len) sqlite3_bind_text(q, i, r->strs.ptr + s.off, (int)s.len, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i);
 }
 
 /* The article's row. */
-static zhe_status S_article(zhe_store *st, const zhe_article *a, const char *hash,
-                            int64_t *id, zhe_error *err)
+static zhe_status S_article(zhe_store *st, const zhe_record *r, int64_t *id, zhe_error *err)
 {
     int64_t source = 0;
     zhe_status s = ZHE_OK;
-    if (*a->source && (s = S_source(st, a->source, &source, err)) != ZHE_OK) return s;
+    if (r->source.len) {
+        char *name = zhe_strndup(r->strs.ptr + r->source.off, r->source.len);
+        s = S_source(st, name, &source, err);
+        zhe_free(name);
+        if (s != ZHE_OK) return s;
+    }
     sqlite3_stmt *q = st->stmt[S_ADD_ARTICLE];
-    S_text(q, 1, a->id, strlen(a->id));
-    S_text(q, 2, a->title, strlen(a->title));
-    S_str(q, 3, a->published);
-    S_str(q, 4, a->url);
+    S_rtext(q, 1, r, r->id);
+    S_rtext(q, 2, r, r->title);
+    S_rstr(q, 3, r, r->published);
+    S_rstr(q, 4, r, r->url);
     if (source) sqlite3_bind_int64(q, 5, source);
-    S_text(q, 6, a->path ? a->path : "", a->path ? strlen(a->path) : 0);
-    sqlite3_bind_int64(q, 7, (sqlite3_int64)a->record);
-    if (a->line) sqlite3_bind_int64(q, 8, (sqlite3_int64)a->line);
-    S_str(q, 9, a->format);
-    S_str(q, 10, a->encoding);
-    sqlite3_bind_int64(q, 11, (sqlite3_int64)a->replacements);
-    sqlite3_bind_int(q, 12, a->traditional != 0);
-    sqlite3_bind_int64(q, 13, (sqlite3_int64)zhe_utf8_count(a->raw, a->raw_len));
-    sqlite3_bind_text(q, 14, hash, -1, SQLITE_STATIC);
+    S_rtext(q, 6, r, r->path);
+    sqlite3_bind_int64(q, 7, (sqlite3_int64)r->record);
+    if (r->line) sqlite3_bind_int64(q, 8, (sqlite3_int64)r->line);
+    S_rstr(q, 9, r, r->format);
+    S_rstr(q, 10, r, r->encoding);
+    sqlite3_bind_int64(q, 11, (sqlite3_int64)r->replacements);
+    sqlite3_bind_int(q, 12, r->traditional != 0);
+    sqlite3_bind_int64(q, 13, (sqlite3_int64)r->chars);
+    sqlite3_bind_text(q, 14, r->hash, -1, SQLITE_STATIC);
     if (st->run_id) sqlite3_bind_int64(q, 15, st->run_id);
     s = S_run(st, q, err, "cannot store the article");
     *id = sqlite3_last_insert_rowid(st->db);
@@ -545,26 +543,18 @@ static zhe_status S_article(zhe_store *st, const zhe_article *a, const char *has
 }
 
 /* The sentences' rows; their row ids in ids[0..n_sentences). */
-static zhe_status S_sentences(zhe_store *st, const zhe_article *a, int64_t article,
+static zhe_status S_sentences(zhe_store *st, const zhe_record *r, int64_t article,
                               int64_t *ids, zhe_error *err)
 {
     sqlite3_stmt *q = st->stmt[S_ADD_SENTENCE];
-    zhe_cp_cursor cur = { a->raw, a->raw_len, 0, 0 };
-    for (size_t i = 0; i < a->n_sentences; i++) {
-        const zhe_span *sp = &a->sentences[i];
-        size_t r0 = zhe_offmap_to_raw(&a->map, sp->off);
-        size_t r1 = zhe_offmap_to_raw_end(&a->map, sp->off + sp->len);
-        if (r1 < r0) r1 = r0;
-        size_t c0 = zhe_cp_cursor_at(&cur, r0);
-        size_t c1 = zhe_cp_cursor_at(&cur, r1);
-        zhe_buf_truncate(&st->scratch, 0);
-        zhe_segment(st->opt.seg, a->norm + sp->off, sp->len, S_token, &st->scratch);
+    for (size_t i = 0; i < r->n_sentences; i++) {
+        const zhe_rsentence *sn = &r->sentences[i];
         sqlite3_bind_int64(q, 1, article);
         sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
-        sqlite3_bind_int64(q, 3, (sqlite3_int64)c0);
-        sqlite3_bind_int64(q, 4, (sqlite3_int64)c1);
-        S_text(q, 5, a->raw + r0, r1 - r0);
-        S_text(q, 6, st->scratch.len ? st->scratch.ptr : "", st->scratch.len);
+        sqlite3_bind_int64(q, 3, (sqlite3_int64)sn->start);
+        sqlite3_bind_int64(q, 4, (sqlite3_int64)sn->end);
+        S_rtext(q, 5, r, sn->text);
+        S_rtext(q, 6, r, sn->seg);
         zhe_status s = S_run(st, q, err, "cannot store a sentence");
         if (s != ZHE_OK) return s;
         ids[i] = sqlite3_last_insert_rowid(st->db);
@@ -572,46 +562,43 @@ static zhe_status S_sentences(zhe_store *st, const zhe_article *a, int64_t artic
     return ZHE_OK;
 }
 
-static zhe_status S_mentions(zhe_store *st, const zhe_article *a, int64_t article,
-                             const int64_t *ids, const zhe_mentions *ms, zhe_error *err)
+static zhe_status S_mentions(zhe_store *st, const zhe_record *r, int64_t article,
+                             const int64_t *ids, zhe_error *err)
 {
     sqlite3_stmt *q = st->stmt[S_ADD_MENTION];
-    for (size_t i = 0; i < ms->n; i++) {
-        const zhe_mention *m = &ms->v[i];
-        if (m->sentence >= a->n_sentences)
+    for (size_t i = 0; i < r->n_mentions; i++) {
+        const zhe_rmention *m = &r->mentions[i];
+        if (m->sentence >= r->n_sentences)
             return zhe_error_set(err, ZHE_ERR_INTERNAL, st->path, 0, UINT64_MAX,
-                                 "%s: a mention in sentence %zu of %zu", a->id, m->sentence,
-                                 a->n_sentences);
+                                 "%s: a mention in sentence %zu of %zu", zhe_record_id(r),
+                                 m->sentence, r->n_sentences);
         sqlite3_bind_int64(q, 1, article);
         sqlite3_bind_int64(q, 2, ids[m->sentence]);
         sqlite3_bind_text(q, 3, zhe_mention_type_str(m->type), -1, SQLITE_STATIC);
-        S_text(q, 4, a->raw + m->raw_start, m->raw_end - m->raw_start);
+        S_rtext(q, 4, r, m->text);
         sqlite3_bind_int64(q, 5, (sqlite3_int64)m->start);
         sqlite3_bind_int64(q, 6, (sqlite3_int64)m->end);
         sqlite3_bind_double(q, 7, m->confidence);
-        S_str(q, 8, m->rule);
+        S_rstr(q, 8, r, m->rule);
         switch (m->type) {
         case ZHE_MENTION_CHIP:
-            S_str(q, 9, m->model);
-            S_str(q, 10, m->vendor);
-            S_str(q, 11, m->variant);
+            S_rstr(q, 9, r, m->model);
+            S_rstr(q, 10, r, m->vendor);
+            S_rstr(q, 11, r, m->variant);
             break;
         case ZHE_MENTION_MONEY:
         case ZHE_MENTION_QUANTITY:
             S_real(q, 12, m->amount.value);
             S_real(q, 13, m->amount.high);
-            S_str(q, 14, zhe_qualifier_str(m->amount.qualifier));
-            if (m->type == ZHE_MENTION_MONEY) S_str(q, 15, m->currency);
-            else S_str(q, 16, m->unit);
+            S_rstr(q, 14, r, m->amount.qualifier);
+            S_rstr(q, m->type == ZHE_MENTION_MONEY ? 15 : 16, r, m->amount.unit);
             break;
         case ZHE_MENTION_DATE:
-            S_str(q, 17, m->date.value);
-            S_str(q, 18, zhe_date_mod_str(m->date.mod));
-            S_str(q, 19, m->date.start);
-            S_str(q, 20, m->date.end);
-            S_str(q, 21, m->basis == ZHE_BASIS_ABSOLUTE    ? "absolute"
-                         : m->basis == ZHE_BASIS_PUBLISHED ? "published"
-                                                           : "narrative");
+            S_rstr(q, 17, r, m->date.timex);
+            S_rstr(q, 18, r, m->date.mod);
+            S_rstr(q, 19, r, m->date.start);
+            S_rstr(q, 20, r, m->date.end);
+            S_rstr(q, 21, r, m->basis);
             break;
         }
         zhe_status s = S_run(st, q, err, "cannot store a mention");
@@ -622,85 +609,59 @@ static zhe_status S_mentions(zhe_store *st, const zhe_article *a, int64_t articl
 
 /* The events and their chips (an event whose key the article already
  * has is the same fact: stored once). */
-/* Bind at i and i + 1 where the event's money, else its count, else its
- * first chip stands in its quote (code points), or NULLs. */
-static void S_mark(sqlite3_stmt *q, int i, const zhe_mentions *ms, const zhe_event *e)
-{
-    const zhe_mention *m = NULL;
-    if (e->money >= 0) {
-        m = &ms->v[e->money];
-    } else if (e->quantity >= 0) {
-        m = &ms->v[e->quantity];
-    } else if (e->n_chips) {
-        size_t lo = 0, hi = ms->n;     /* the sentence's first mention: they are in order */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (ms->v[mid].sentence < e->sentence) lo = mid + 1;
-            else hi = mid;
-        }
-        for (size_t k = lo; k < ms->n && ms->v[k].sentence == e->sentence && !m; k++)
-            if (ms->v[k].type == ZHE_MENTION_CHIP && strcmp(ms->v[k].model, e->chips[0]) == 0)
-                m = &ms->v[k];
-    }
-    if (!m || m->start < e->start || m->end > e->end || m->start >= m->end) return;
-    sqlite3_bind_int64(q, i, (sqlite3_int64)(m->start - e->start));
-    sqlite3_bind_int64(q, i + 1, (sqlite3_int64)(m->end - e->start));
-}
-
-static zhe_status S_events(zhe_store *st, const zhe_article *a, int64_t article,
-                           const int64_t *ids, const zhe_mentions *ms, const zhe_events *evs,
-                           zhe_error *err)
+static zhe_status S_events(zhe_store *st, const zhe_record *r, int64_t article,
+                           const int64_t *ids, zhe_error *err)
 {
     sqlite3_stmt *q = st->stmt[S_ADD_EVENT];
-    for (size_t i = 0; i < evs->n; i++) {
-        const zhe_event *e = &evs->v[i];
-        if (e->sentence >= a->n_sentences || e->raw_end > a->raw_len ||
-            e->raw_start > e->raw_end || e->money >= (ptrdiff_t)ms->n ||
-            e->quantity >= (ptrdiff_t)ms->n || e->n_chips > ZHE_EVENT_MAX_CHIPS)
+    for (size_t i = 0; i < r->n_events; i++) {
+        const zhe_revent *e = &r->events[i];
+        if (e->sentence >= r->n_sentences)
             return zhe_error_set(err, ZHE_ERR_INTERNAL, st->path, 0, UINT64_MAX,
-                                 "%s: event %zu points outside its article", a->id, i);
+                                 "%s: event %zu points outside its article", zhe_record_id(r),
+                                 i);
         sqlite3_bind_int64(q, 1, article);
         sqlite3_bind_int64(q, 2, ids[e->sentence]);
-        sqlite3_bind_text(q, 3, e->key, -1, SQLITE_STATIC);
-        S_str(q, 4, zhe_event_type_str(e->type));
-        if (e->date.value[0]) {
-            S_str(q, 5, e->date.value);
-            S_str(q, 6, zhe_date_mod_str(e->date.mod));
-            S_str(q, 7, e->date.start);
-            S_str(q, 8, e->date.end);
+        S_rtext(q, 3, r, e->key);
+        S_rstr(q, 4, r, e->type);
+        S_rstr(q, 5, r, e->date.timex);
+        S_rstr(q, 6, r, e->date.mod);
+        S_rstr(q, 7, r, e->date.start);
+        S_rstr(q, 8, r, e->date.end);
+        S_rstr(q, 9, r, e->basis);
+        if (e->money.present) {
+            S_real(q, 10, e->money.value);
+            S_real(q, 11, e->money.high);
+            S_rstr(q, 12, r, e->money.unit);
+            S_rstr(q, 13, r, e->money.qualifier);
         }
-        S_str(q, 9, zhe_event_basis_str(e->date_basis));
-        if (e->money >= 0) {
-            const zhe_mention *m = &ms->v[e->money];
-            S_real(q, 10, m->amount.value);
-            S_real(q, 11, m->amount.high);
-            S_str(q, 12, m->currency);
-            S_str(q, 13, zhe_qualifier_str(m->amount.qualifier));
+        if (e->quantity.present) {
+            S_real(q, 14, e->quantity.value);
+            S_real(q, 15, e->quantity.high);
+            S_rstr(q, 16, r, e->quantity.unit);
         }
-        if (e->quantity >= 0) {
-            const zhe_mention *m = &ms->v[e->quantity];
-            S_real(q, 14, m->amount.value);
-            S_real(q, 15, m->amount.high);
-            S_str(q, 16, m->unit);
-        }
-        S_text(q, 17, a->raw + e->raw_start, e->raw_end - e->raw_start);
+        S_rtext(q, 17, r, e->quote);
         sqlite3_bind_int64(q, 18, (sqlite3_int64)e->start);
         sqlite3_bind_int64(q, 19, (sqlite3_int64)e->end);
         sqlite3_bind_double(q, 20, e->confidence);
-        S_str(q, 21, e->rule);
-        S_str(q, 22, e->trigger);
-        S_mark(q, 23, ms, e);
+        S_rstr(q, 21, r, e->rule);
+        S_rstr(q, 22, r, e->trigger);
+        if (e->has_mark) {
+            sqlite3_bind_int64(q, 23, (sqlite3_int64)e->mark_start);
+            sqlite3_bind_int64(q, 24, (sqlite3_int64)e->mark_end);
+        }
         zhe_status s = S_run(st, q, err, "cannot store an event");
         if (s != ZHE_OK) return s;
         if (sqlite3_changes(st->db) == 0) continue;     /* the same key twice */
         int64_t event = sqlite3_last_insert_rowid(st->db);
         sqlite3_stmt *c = st->stmt[S_ADD_CHIP];
         for (size_t k = 0; k < e->n_chips; k++) {
-            char key[32];
-            zhe_store_chip_key(e->chips[k], key, sizeof key);
+            char chip[64], key[64];
+            snprintf(chip, sizeof chip, "%.*s", (int)e->chips[k].len,
+                     r->strs.ptr + e->chips[k].off);
+            zhe_store_chip_key(chip, key, sizeof key);
             sqlite3_bind_int64(c, 1, event);
-            sqlite3_bind_text(c, 2, e->chips[k], -1, SQLITE_STATIC);
-            S_str(c, 3, e->vendors[k]);
+            S_rtext(c, 2, r, e->chips[k]);
+            S_rstr(c, 3, r, e->vendors[k]);
             sqlite3_bind_text(c, 4, key, -1, SQLITE_STATIC);
             if ((s = S_run(st, c, err, "cannot store an event's chip")) != ZHE_OK) return s;
         }
@@ -708,13 +669,15 @@ static zhe_status S_events(zhe_store *st, const zhe_article *a, int64_t article,
     return ZHE_OK;
 }
 
-zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
-                         const zhe_events *evs, zhe_store_outcome *outcome, zhe_error *err)
+zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r, zhe_store_outcome *outcome,
+                                zhe_error *err)
 {
-    char hash[33];
-    zhe_store_hash(a, hash);
+    if (!r->has_seg)
+        return zhe_error_set(err, ZHE_ERR_USAGE, st->path, 0, UINT64_MAX,
+                             "%s: a record made without a segmenter cannot be stored",
+                             zhe_record_id(r));
     int64_t old;
-    zhe_status s = S_find(st, hash, &old, err);
+    zhe_status s = S_find(st, r->hash, &old, err);
     if (s != ZHE_OK) return s;
     if (old && !st->opt.replace) {
         *outcome = ZHE_STORE_DUPLICATE;
@@ -732,11 +695,11 @@ zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions
         if (s == ZHE_OK) s = S_fts_mark(st, err);
     }
     int64_t id = 0;
-    int64_t *ids = ZHE_NEW_ARRAY(int64_t, a->n_sentences ? a->n_sentences : 1);
-    if (s == ZHE_OK) s = S_article(st, a, hash, &id, err);
-    if (s == ZHE_OK) s = S_sentences(st, a, id, ids, err);
-    if (s == ZHE_OK) s = S_mentions(st, a, id, ids, ms, err);
-    if (s == ZHE_OK && evs) s = S_events(st, a, id, ids, ms, evs, err);
+    int64_t *ids = ZHE_NEW_ARRAY(int64_t, r->n_sentences ? r->n_sentences : 1);
+    if (s == ZHE_OK) s = S_article(st, r, &id, err);
+    if (s == ZHE_OK) s = S_sentences(st, r, id, ids, err);
+    if (s == ZHE_OK) s = S_mentions(st, r, id, ids, err);
+    if (s == ZHE_OK) s = S_events(st, r, id, ids, err);
     zhe_free(ids);
     if (s != ZHE_OK) {
         /* Undo this article only; the batch's others stay. */
@@ -747,6 +710,56 @@ zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions
     *outcome = old ? ZHE_STORE_REPLACED : ZHE_STORE_ADDED;
     if (++st->pending >= st->opt.batch) s = zhe_store_commit(st, err);
     return s;
+}
+
+zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
+                         const zhe_events *evs, zhe_store_outcome *outcome, zhe_error *err)
+{
+    zhe_record *r = zhe_record_new(st->opt.seg, a, ms, evs);
+    zhe_status s = zhe_store_put_record(st, r, outcome, err);
+    zhe_record_free(r);
+    return s;
+}
+
+/* --------------------------------------------------------------- probes */
+
+struct zhe_store_probe {
+    sqlite3 *db;
+    sqlite3_stmt *find;
+};
+
+zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out, zhe_error *err)
+{
+    zhe_store_probe *p = ZHE_NEW(zhe_store_probe);
+    *out = NULL;
+    if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(p->db, "SELECT 1 FROM articles WHERE hash = ?1", -1, &p->find,
+                           NULL) != SQLITE_OK) {
+        zhe_status s = zhe_error_set(err, ZHE_ERR_DB, path, 0, UINT64_MAX,
+                                     "cannot open the database to read: %s",
+                                     p->db ? sqlite3_errmsg(p->db) : "out of memory");
+        zhe_store_probe_close(p);
+        return s;
+    }
+    sqlite3_busy_timeout(p->db, 10000);
+    *out = p;
+    return ZHE_OK;
+}
+
+int zhe_store_probe_has(zhe_store_probe *p, const char *hash)
+{
+    sqlite3_bind_text(p->find, 1, hash, -1, SQLITE_STATIC);
+    int found = sqlite3_step(p->find) == SQLITE_ROW;
+    sqlite3_reset(p->find);
+    return found;
+}
+
+void zhe_store_probe_close(zhe_store_probe *p)
+{
+    if (!p) return;
+    sqlite3_finalize(p->find);
+    sqlite3_close_v2(p->db);
+    zhe_free(p);
 }
 
 /* The reason of a reader's message, without the "path:line: " it starts

@@ -84,12 +84,14 @@ typedef struct zhe_cli_input {
     const char *db;         /* --db FILE, or NULL */
     int replace;            /* --replace */
     int fts_trigram;        /* --fts-trigram */
+    size_t jobs;            /* --jobs N: worker threads, 0 when not given */
     /* Set by the subcommand after parsing, or left NULL: */
     zhe_cli_reject_fn on_reject;
     void *reject_ctx;
 } zhe_cli_input;
 
-/* zhe_cli_input_parse_ex flags: also take --db, --replace, --fts-trigram. */
+/* zhe_cli_input_parse_ex flags: also take --db, --replace, --fts-trigram,
+ * --jobs. */
 #define ZHE_CLI_STORE_OPTIONS 1
 
 int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *in);
@@ -109,6 +111,45 @@ typedef int (*zhe_cli_article_fn)(void *ctx, zhe_article *a);
 int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
                      zhe_cli_article_fn fn, void *ctx);
 
+/*
+** The reading loop without the text stage, for subcommands that prepare
+** articles elsewhere (in worker threads): fn gets every article as read
+** (a is then fn's to free; rej NULL) and every rejected input or record
+** (a NULL), in input order, with the bytes read so far.  Nothing is
+** printed.  fn returns 0 to go on, else an exit code that stops the
+** loop and is returned; otherwise returns ZHE_EXIT_OK, or ZHE_EXIT_IO
+** when the text stage cannot start.
+*/
+typedef int (*zhe_cli_raw_fn)(void *ctx, zhe_article *a, const zhe_error *rej,
+                              uint64_t bytes);
+int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
+                     zhe_cli_raw_fn fn, void *ctx);
+
+/* What cleaning cut from a, as --verbose reports it, appended to out. */
+void zhe_cli_cuts(const zhe_article *a, zhe_buf *out);
+
+/*
+** An ordered worker pool (pool.c): items submitted by one thread are
+** transformed by `work` in one of N worker threads (worker: 0..N-1), and
+** passed to `done` in a writer thread in the order they were submitted.
+** At most `depth` items are in flight; zhe_cli_pool_submit blocks until
+** one is free.  `done` is called for every item submitted; once it has
+** returned non-zero, submitting returns that code and takes no more.
+** zhe_cli_pool_finish waits for every item and the threads, frees the
+** pool and returns the first non-zero code of `done`, or 0.
+*/
+typedef struct zhe_cli_pool zhe_cli_pool;
+typedef void (*zhe_cli_work_fn)(void *ctx, size_t worker, void *item);
+typedef int (*zhe_cli_done_fn)(void *ctx, void *item);
+
+zhe_cli_pool *zhe_cli_pool_start(size_t workers, size_t depth, zhe_cli_work_fn work,
+                                 zhe_cli_done_fn done, void *ctx);
+int zhe_cli_pool_submit(zhe_cli_pool *p, void *item);
+int zhe_cli_pool_finish(zhe_cli_pool *p);
+
+/* The worker threads to run when --jobs is not given: the cores online. */
+size_t zhe_cli_default_jobs(void);
+
 int zhe_cmd_extract(int argc, char **argv);
 int zhe_cmd_show(int argc, char **argv);
 int zhe_cmd_segment(int argc, char **argv);
@@ -119,6 +160,8 @@ int zhe_cmd_search(int argc, char **argv);
 int zhe_cmd_stats(int argc, char **argv);
 int zhe_cmd_timeline(int argc, char **argv);
 int zhe_cmd_datasette_metadata(int argc, char **argv);
+int zhe_cmd_map(int argc, char **argv);
+int zhe_cmd_load(int argc, char **argv);
 
 /*
 ** What the database subcommands share (db.c).

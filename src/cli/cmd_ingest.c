@@ -1,11 +1,16 @@
 /*
 ** cmd_ingest.c — `zhevents ingest`: the whole pipeline into the database.
-** Every article read is looked up by its content hash; one stored before
-** is skipped (or, with --replace, extracted again and its rows replaced),
-** a new one is extracted, linked into events and stored.  Rejected inputs
-** go to the rejects table with an excerpt, as well as to stderr.  At the
-** end: a summary on stderr, and metadata.json for Datasette next to the
-** database.
+**
+** Three kinds of thread share the work (pool.c).  This one reads: it
+** walks the inputs, and for each article looks its content hash up in
+** the database, so an article stored before (a rerun, a resumed run) is
+** not extracted again.  N workers (--jobs, by default one per core) each
+** clean, normalize, split, extract, link and segment an article into a
+** record.  One writer stores the records in the order they were read —
+** so the database is the same for any N — skips what is stored already
+** (or with --replace, replaces it), and records rejected inputs with an
+** excerpt, on stderr and in the rejects table.  At the end: a summary on
+** stderr, and metadata.json for Datasette next to the database.
 */
 #include "cli.h"
 
@@ -13,14 +18,30 @@
 #include <string.h>
 #include <zlib.h>
 
+/* What goes from the reader through a worker to the writer. */
+typedef enum { S_ARTICLE, S_STORED, S_REJECT } S_kind;
+
 typedef struct {
-    zhe_store *store;
+    S_kind kind;
+    zhe_article *a;         /* S_ARTICLE: read, until a worker makes rec */
+    zhe_record *rec;        /* S_ARTICLE: what the writer stores */
+    zhe_error rej;          /* S_REJECT: why */
+    char *path;             /* the file it came from, for the progress line */
+    uint64_t bytes;         /* input bytes read when it was */
+    zhe_buf cuts;           /* --verbose: what cleaning cut */
+} S_item;
+
+typedef struct {
+    zhe_cli_input *in;
+    zhe_store *store;           /* the writer's */
+    zhe_store_probe *probe;     /* the reader's: is an article stored? */
+    zhe_text **tx;              /* one per worker */
+    const zhe_segmenter *seg;
     const zhe_extractor *ex;
     const zhe_linker *lk;
-    int replace;            /* --replace */
-    zhe_store_counts counts;
-    zhe_status failed;      /* the first store failure, ZHE_OK if none */
-    zhe_cli_progress *prog; /* the progress line: events are counted here */
+    zhe_cli_pool *pool;
+    zhe_store_counts counts;    /* the writer's */
+    zhe_status failed;          /* the first store failure, ZHE_OK if none */
 } S_ingest;
 
 /* A line of up to 160 bytes of the rejected input at its offset or line,
@@ -65,10 +86,74 @@ done:
     gzclose(f);
 }
 
-static void S_reject(void *ctx, const zhe_error *rej)
+static void S_item_free(S_item *it)
+{
+    zhe_article_free(it->a);
+    zhe_record_free(it->rec);
+    zhe_buf_clear(&it->cuts);
+    zhe_free(it->path);
+    zhe_free(it);
+}
+
+/* The reader: every article and reject, in input order, into the pool. */
+static int S_read(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t bytes)
 {
     S_ingest *g = ctx;
-    g->counts.rejected++;
+    S_item *it = zhe_xcalloc(1, sizeof *it);
+    it->bytes = bytes;
+    if (!a) {
+        it->kind = S_REJECT;
+        it->rej = *rej;
+    } else {
+        it->kind = S_ARTICLE;
+        it->a = a;
+        it->path = zhe_strdup(a->path);
+        char hash[33];
+        zhe_store_hash(a, hash);
+        if (g->probe && zhe_store_probe_has(g->probe, hash)) {
+            it->kind = S_STORED;
+            zhe_article_free(a);
+            it->a = NULL;
+        }
+    }
+    int rc = zhe_cli_pool_submit(g->pool, it);
+    if (rc) S_item_free(it);
+    return rc;
+}
+
+/* A worker: the text stage, extraction, linking and segmentation. */
+static void S_work(void *ctx, size_t worker, void *item)
+{
+    S_ingest *g = ctx;
+    S_item *it = item;
+    if (it->kind != S_ARTICLE) return;
+    zhe_article *a = it->a;
+    zhe_error err;
+    zhe_status st = zhe_text_prepare(g->tx[worker], a, &err);
+    if (st != ZHE_OK) {
+        it->kind = S_REJECT;
+        zhe_error_set(&it->rej, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id,
+                      err.message);
+    } else {
+        zhe_mentions ms = {0};
+        zhe_events evs = {0};
+        zhe_extract(g->ex, a, &ms);
+        zhe_link(g->lk, a, &ms, &evs);
+        it->rec = zhe_record_new(g->seg, a, &ms, &evs);
+        if (g->in->verbose) zhe_cli_cuts(a, &it->cuts);
+        zhe_mentions_clear(&ms);
+        zhe_events_clear(&evs);
+    }
+    zhe_article_free(a);
+    it->a = NULL;
+}
+
+/* A reject: on stderr, and into the rejects table with an excerpt. */
+static void S_reject(S_ingest *g, const zhe_error *rej)
+{
+    zhe_cli_progress_clear(&g->in->prog);
+    fprintf(stderr, "zhevents ingest: rejected: %s\n", rej->message);
+    g->in->prog.rejects = ++g->counts.rejected;
     if (g->failed) return;
     zhe_buf ex = ZHE_BUF_INIT;
     S_excerpt(rej, &ex);
@@ -81,43 +166,43 @@ static void S_reject(void *ctx, const zhe_error *rej)
     }
 }
 
-/* One article: skipped when stored before (unless --replace), else
- * extracted, linked and stored.  Returns 0, or the exit code of a
- * database failure (already reported). */
-static int S_article(void *ctx, zhe_article *a)
+/* The writer: each item in input order.  Returns 0, or the exit code of
+ * a database failure (reported); after one, items are only freed. */
+static int S_write(void *ctx, void *item)
 {
     S_ingest *g = ctx;
-    zhe_error err;
-    g->counts.read++;
-    if (g->failed) return zhe_cli_store_exit(g->failed);
-    int64_t id;
-    zhe_status st = zhe_store_find(g->store, a, &id, &err);
-    if (st == ZHE_OK && id && !g->replace) {
-        g->counts.duplicate++;
-        return 0;
+    S_item *it = item;
+    zhe_cli_progress *prog = &g->in->prog;
+    if (it->kind == S_REJECT) {
+        S_reject(g, &it->rej);
+    } else if (!g->failed) {
+        g->counts.read++;
+        if (it->cuts.len) {
+            zhe_cli_progress_clear(prog);
+            fputs(it->cuts.ptr, stderr);
+        }
+        zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
+        zhe_error err;
+        zhe_status st = ZHE_OK;
+        if (it->kind == S_ARTICLE) st = zhe_store_put_record(g->store, it->rec, &outcome, &err);
+        if (st != ZHE_OK) {
+            zhe_cli_progress_clear(prog);
+            fprintf(stderr, "zhevents ingest: %s: %s\n", zhe_record_id(it->rec), err.message);
+            g->failed = st;
+        } else if (outcome == ZHE_STORE_ADDED) {
+            g->counts.added++;
+        } else if (outcome == ZHE_STORE_REPLACED) {
+            g->counts.replaced++;
+        } else {
+            g->counts.duplicate++;
+        }
+        if (st == ZHE_OK && outcome != ZHE_STORE_DUPLICATE)
+            g->counts.events += zhe_record_n_events(it->rec);
+        prog->events = g->counts.events;
+        zhe_cli_progress_article(prog, it->path, it->bytes);
     }
-    zhe_mentions ms = {0};
-    zhe_events evs = {0};
-    zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
-    if (st == ZHE_OK) {
-        zhe_extract(g->ex, a, &ms);
-        zhe_link(g->lk, a, &ms, &evs);
-        st = zhe_store_put(g->store, a, &ms, &evs, &outcome, &err);
-    }
-    if (st == ZHE_OK) {
-        if (outcome == ZHE_STORE_ADDED) g->counts.added++;
-        else if (outcome == ZHE_STORE_REPLACED) g->counts.replaced++;
-        else g->counts.duplicate++;
-        if (outcome != ZHE_STORE_DUPLICATE) g->counts.events += evs.n;
-        g->prog->events = g->counts.events;
-    }
-    zhe_mentions_clear(&ms);
-    zhe_events_clear(&evs);
-    if (st == ZHE_OK) return 0;
-    zhe_cli_progress_clear(g->prog);
-    fprintf(stderr, "zhevents ingest: %s: %s\n", a->id, err.message);
-    g->failed = st;
-    return zhe_cli_store_exit(st);
+    S_item_free(it);
+    return g->failed ? zhe_cli_store_exit(g->failed) : 0;
 }
 
 /* The command line as one string, for the runs table. */
@@ -141,6 +226,9 @@ int zhe_cmd_ingest(int argc, char **argv)
     const char *db = in.db ? in.db : ZHE_CLI_DEFAULT_DB;
 
     zhe_error err;
+    S_ingest g;
+    memset(&g, 0, sizeof g);
+    size_t jobs = in.jobs ? in.jobs : zhe_cli_default_jobs();
     zhe_segmenter *seg = NULL;
     zhe_extractor *ex = NULL;
     zhe_linker *lk = NULL;
@@ -166,17 +254,32 @@ int zhe_cmd_ingest(int argc, char **argv)
         goto out;
     }
 
-    S_ingest g;
-    memset(&g, 0, sizeof g);
+    g.in = &in;
     g.store = store;
+    g.seg = seg;
     g.ex = ex;
     g.lk = lk;
-    g.replace = in.replace;
-    g.prog = &in.prog;
-    in.progress = 1;
-    in.on_reject = S_reject;
-    in.reject_ctx = &g;
-    rc = zhe_cli_read_all("ingest", &in, argc - optind, argv + optind, S_article, &g);
+    g.tx = zhe_xcalloc(jobs, sizeof *g.tx);
+    for (size_t i = 0; i < jobs && st == ZHE_OK; i++) st = zhe_text_new(&in.text, &g.tx[i], &err);
+    if (st == ZHE_OK && !in.replace) st = zhe_store_probe_open(db, &g.probe, &err);
+    if (st != ZHE_OK) {
+        fprintf(stderr, "zhevents ingest: %s\n", err.message);
+        rc = st == ZHE_ERR_DB ? ZHE_EXIT_DB : ZHE_EXIT_IO;
+        goto out;
+    }
+    int npaths = argc - optind;
+    char **paths = argv + optind;
+    zhe_cli_progress_start(&in.prog, !in.quiet, npaths, paths);
+    /* Enough items in flight to keep every worker busy while the writer
+     * commits a batch, few enough to keep memory flat. */
+    g.pool = zhe_cli_pool_start(jobs, 16 * jobs + 64, S_work, S_write, &g);
+    rc = zhe_cli_read_raw("ingest", &in, npaths, paths, S_read, &g);
+    int wrc = zhe_cli_pool_finish(g.pool);
+    if (!rc) rc = wrc;
+    in.prog.rejects = g.counts.rejected;
+    zhe_cli_progress_end(&in.prog);
+    zhe_store_probe_close(g.probe);
+    g.probe = NULL;
 
     if (!g.failed) {
         st = zhe_store_run_end(store, &g.counts, &err);
@@ -191,7 +294,13 @@ int zhe_cmd_ingest(int argc, char **argv)
     }
     if (g.failed) {
         rc = zhe_cli_store_exit(g.failed);
-    } else if ((st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
+    } else if (rc == ZHE_EXIT_OK && g.counts.read == 0) {
+        fprintf(stderr, "zhevents ingest: no article could be read\n");
+        rc = ZHE_EXIT_IO;
+    } else if (rc == ZHE_EXIT_OK && g.counts.rejected && in.strict) {
+        rc = ZHE_EXIT_REJECTS;
+    }
+    if (!g.failed && (st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
         fprintf(stderr, "zhevents ingest: %s\n", err.message);
         if (rc == ZHE_EXIT_OK || rc == ZHE_EXIT_REJECTS) rc = zhe_cli_store_exit(st);
     }
@@ -203,6 +312,8 @@ int zhe_cmd_ingest(int argc, char **argv)
             (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
 
 out:
+    for (size_t i = 0; g.tx && i < jobs; i++) zhe_text_free(g.tx[i]);
+    zhe_free(g.tx);
     zhe_store_close(store, NULL);
     zhe_linker_free(lk);
     zhe_extractor_free(ex);

@@ -10,9 +10,10 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { OPT_FIELD = 256, OPT_PUBLISHED, OPT_MAX, OPT_LEXICONS, OPT_STRICT, OPT_DB, OPT_REPLACE,
-       OPT_TRIGRAM };
+       OPT_TRIGRAM, OPT_JOBS };
 
 static const struct option S_options[] = {
     { "encoding", required_argument, NULL, 'e' },
@@ -29,6 +30,7 @@ static const struct option S_options[] = {
     { "db", required_argument, NULL, OPT_DB },
     { "replace", no_argument, NULL, OPT_REPLACE },
     { "fts-trigram", no_argument, NULL, OPT_TRIGRAM },
+    { "jobs", required_argument, NULL, OPT_JOBS },
     { NULL, 0, NULL, 0 },
 };
 
@@ -98,11 +100,24 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
         case OPT_DB:
         case OPT_REPLACE:
         case OPT_TRIGRAM:
+        case OPT_JOBS:
             if (!(flags & ZHE_CLI_STORE_OPTIONS))
                 return zhe_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-            if (c == OPT_DB) in->db = optarg;
-            else if (c == OPT_REPLACE) in->replace = 1;
-            else in->fts_trigram = 1;
+            if (c == OPT_DB) {
+                in->db = optarg;
+            } else if (c == OPT_REPLACE) {
+                in->replace = 1;
+            } else if (c == OPT_TRIGRAM) {
+                in->fts_trigram = 1;
+            } else {
+                char *end;
+                errno = 0;
+                unsigned long v = strtoul(optarg, &end, 10);
+                if (errno || *end || v == 0 || v > 256 || optarg[0] == '-')
+                    return zhe_cli_usage_error(cmd, "--jobs wants a number from 1 to 256, "
+                                                    "not '%s'", optarg);
+                in->jobs = (size_t)v;
+            }
             break;
         case 'v': in->verbose = 1; break;
         case 'q': in->quiet = 1; break;
@@ -123,8 +138,7 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
     return -1;
 }
 
-/* Print what cleaning cut from a, for --verbose. */
-static void S_report_cuts(const zhe_article *a)
+void zhe_cli_cuts(const zhe_article *a, zhe_buf *out)
 {
     for (size_t i = 0; i < a->n_cuts; i++) {
         const zhe_cut *c = &a->cuts[i];
@@ -137,14 +151,20 @@ static void S_report_cuts(const zhe_article *a)
             n += zhe_utf8_decode(a->raw + c->span.off + n, c->span.len - n, &cp);
             k++;
         }
-        fprintf(stderr, "zhevents: %s: cut %s, characters %zu-%zu: \"%.*s%s\"\n", a->id,
-                zhe_cut_reason_str(c->reason), from, to, (int)n, a->raw + c->span.off,
-                n < c->span.len ? "…" : "");
+        zhe_buf_printf(out, "zhevents: %s: cut %s, characters %zu-%zu: \"%.*s%s\"\n", a->id,
+                       zhe_cut_reason_str(c->reason), from, to, (int)n, a->raw + c->span.off,
+                       n < c->span.len ? "…" : "");
     }
 }
 
-int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
-                     zhe_cli_article_fn fn, void *ctx)
+size_t zhe_cli_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (size_t)n;
+}
+
+int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
+                     zhe_cli_raw_fn fn, void *ctx)
 {
     zhe_error err;
     zhe_text *tx;
@@ -153,73 +173,98 @@ int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **path
         return ZHE_EXIT_IO;
     }
     zhe_reader *r = zhe_reader_new(tx);
-    size_t rejected = 0, articles = 0;
-    zhe_cli_progress *prog = &in->prog;
-    zhe_cli_progress_start(prog, in->progress && !in->quiet, npaths, paths);
-    if (npaths == 0) zhe_reader_add(r, "-", &err);
-    for (int i = 0; i < npaths; i++) {
-        if (zhe_reader_add(r, paths[i], &err) != ZHE_OK) {
-            zhe_cli_progress_clear(prog);
-            fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
-            if (in->on_reject) in->on_reject(in->reject_ctx, &err);
-            prog->rejects = ++rejected;
-        }
-    }
     int rc = ZHE_EXIT_OK;
-    for (;;) {
+    if (npaths == 0) zhe_reader_add(r, "-", &err);
+    for (int i = 0; i < npaths && !rc; i++)
+        if (zhe_reader_add(r, paths[i], &err) != ZHE_OK) rc = fn(ctx, NULL, &err, 0);
+    while (!rc) {
         zhe_article *a = NULL;
         zhe_status st = zhe_reader_next(r, &a, &err);
         if (st == ZHE_DONE) break;
-        if (st != ZHE_OK) {
-            zhe_cli_progress_clear(prog);
-            fprintf(stderr, "zhevents %s: rejected: %s\n", cmd, err.message);
-            if (in->on_reject) in->on_reject(in->reject_ctx, &err);
-            prog->rejects = ++rejected;
-            continue;
-        }
-        st = zhe_text_prepare(tx, a, &err);
-        if (st != ZHE_OK) {
-            zhe_cli_progress_clear(prog);
-            fprintf(stderr, "zhevents %s: rejected: %s: %s\n", cmd, a->id, err.message);
-            if (in->on_reject) {
-                zhe_error rej;
-                zhe_error_set(&rej, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id,
-                              err.message);
-                in->on_reject(in->reject_ctx, &rej);
-            }
-            prog->rejects = ++rejected;
-            zhe_article_free(a);
-            continue;
-        }
-        articles++;
-        if (in->verbose) S_report_cuts(a);
-        zhe_cli_progress_article(prog, a->path, zhe_reader_bytes(r));
-        int bad = fn(ctx, a);
-        zhe_article_free(a);
-        if (bad > 1) {
-            rc = bad;       /* fn reported it */
-            break;
-        }
-        if (bad) {
-            fprintf(stderr, "zhevents %s: cannot write the output: %s\n", cmd,
-                    strerror(errno));
-            rc = ZHE_EXIT_IO;
-            break;
-        }
+        rc = fn(ctx, st == ZHE_OK ? a : NULL, st == ZHE_OK ? NULL : &err, zhe_reader_bytes(r));
     }
-    prog->rejects = rejected;
-    prog->bytes = zhe_reader_bytes(r);
+    zhe_reader_free(r);
+    zhe_text_free(tx);
+    return rc;
+}
+
+/* zhe_cli_read_all's state, for its zhe_cli_read_raw callback. */
+typedef struct {
+    const char *cmd;
+    zhe_cli_input *in;
+    zhe_text *tx;           /* prepares the articles */
+    zhe_cli_article_fn fn;
+    void *ctx;
+    size_t articles, rejected;
+    uint64_t bytes;
+} S_all;
+
+static void S_rejected(S_all *g, const zhe_error *rej)
+{
+    zhe_cli_progress_clear(&g->in->prog);
+    fprintf(stderr, "zhevents %s: rejected: %s\n", g->cmd, rej->message);
+    if (g->in->on_reject) g->in->on_reject(g->in->reject_ctx, rej);
+    g->in->prog.rejects = ++g->rejected;
+}
+
+static int S_one(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t bytes)
+{
+    S_all *g = ctx;
+    if (bytes) g->bytes = bytes;
+    if (!a) {
+        S_rejected(g, rej);
+        return 0;
+    }
+    zhe_error err;
+    zhe_status st = zhe_text_prepare(g->tx, a, &err);
+    if (st != ZHE_OK) {
+        zhe_error r;
+        zhe_error_set(&r, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id, err.message);
+        S_rejected(g, &r);
+        zhe_article_free(a);
+        return 0;
+    }
+    g->articles++;
+    if (g->in->verbose) {
+        zhe_buf cuts = ZHE_BUF_INIT;
+        zhe_cli_cuts(a, &cuts);
+        if (cuts.len) fputs(cuts.ptr, stderr);
+        zhe_buf_clear(&cuts);
+    }
+    zhe_cli_progress_article(&g->in->prog, a->path, bytes);
+    int bad = g->fn(g->ctx, a);
+    zhe_article_free(a);
+    if (bad == 1) {
+        fprintf(stderr, "zhevents %s: cannot write the output: %s\n", g->cmd, strerror(errno));
+        return ZHE_EXIT_IO;
+    }
+    return bad;     /* 0, or the exit code fn reported */
+}
+
+int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
+                     zhe_cli_article_fn fn, void *ctx)
+{
+    zhe_error err;
+    S_all g = { cmd, in, NULL, fn, ctx, 0, 0, 0 };
+    if (zhe_text_new(&in->text, &g.tx, &err) != ZHE_OK) {
+        fprintf(stderr, "zhevents %s: %s\n", cmd, err.message);
+        return ZHE_EXIT_IO;
+    }
+    zhe_cli_progress *prog = &in->prog;
+    zhe_cli_progress_start(prog, in->progress && !in->quiet, npaths, paths);
+    int rc = zhe_cli_read_raw(cmd, in, npaths, paths, S_one, &g);
+    prog->rejects = g.rejected;
+    prog->bytes = g.bytes;
     zhe_cli_progress_end(prog);
     if (in->verbose)
         fprintf(stderr, "zhevents %s: %zu articles, %zu rejected, %llu bytes read\n", cmd,
-                articles, rejected, (unsigned long long)zhe_reader_bytes(r));
-    zhe_reader_free(r);
-    zhe_text_free(tx);
+                g.articles, g.rejected, (unsigned long long)g.bytes);
+    zhe_text_free(g.tx);
     if (rc != ZHE_EXIT_OK) return rc;
-    if (articles == 0) {
+    if (g.articles == 0) {
         fprintf(stderr, "zhevents %s: no article could be read\n", cmd);
         return ZHE_EXIT_IO;
     }
-    if (rejected && in->strict) return ZHE_EXIT_REJECTS;
+    if (g.rejected && in->strict) return ZHE_EXIT_REJECTS;
     return ZHE_EXIT_OK;
 }

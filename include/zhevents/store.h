@@ -53,7 +53,8 @@ typedef struct zhe_store_options {
     int replace;                /* zhe_store_put replaces an article already stored */
     int fts_trigram;            /* also keep sentences_trigram (trigram FTS5) */
     size_t batch;               /* articles per transaction (default 500) */
-    const zhe_segmenter *seg;   /* borrowed; required unless readonly */
+    const zhe_segmenter *seg;   /* borrowed; segments for zhe_store_put (records
+                                   read back carry their segmented text) */
     const char *lexicon_dir;    /* where rates.tsv is; NULL: the built-in directory */
 } zhe_store_options;
 

@@ -248,6 +248,16 @@ ZHE_API zhe_status zhe_reader_add(zhe_reader *r, const char *path, zhe_error *er
 ** rejected — the reader goes on with the rest at the next call.
 */
 ZHE_API zhe_status zhe_reader_next(zhe_reader *r, zhe_article **out, zhe_error *err);
+/*
+** Parse one line of a JSON Lines dump (s[0..len), UTF-8, its line end
+** optional) as the reader parses line `line` of a file called name ("-":
+** standard input): for callers that read their lines themselves, as
+** `zhevents map` does.  Returns ZHE_OK and a new article in *out, or
+** the reject's status with *err filled (a blank line is ZHE_ERR_EMPTY).
+*/
+ZHE_API zhe_status zhe_reader_jsonl_line(zhe_reader *r, const char *name, uint64_t line,
+                                         const char *s, size_t len, zhe_article **out,
+                                         zhe_error *err);
 /** Bytes read so far (compressed size for gzip), for throughput reports. */
 ZHE_API uint64_t zhe_reader_bytes(const zhe_reader *r);
 ZHE_API void zhe_reader_free(zhe_reader *r);

@@ -85,6 +85,8 @@ typedef struct zhe_cli_input {
     int replace;            /* --replace */
     int fts_trigram;        /* --fts-trigram */
     size_t jobs;            /* --jobs N: worker threads, 0 when not given */
+    /* With ZHE_CLI_MAP_OPTIONS (zhevents map): */
+    const char *errors;     /* --errors FILE, or NULL */
     /* Set by the subcommand after parsing, or left NULL: */
     zhe_cli_reject_fn on_reject;
     void *reject_ctx;
@@ -93,6 +95,8 @@ typedef struct zhe_cli_input {
 /* zhe_cli_input_parse_ex flags: also take --db, --replace, --fts-trigram,
  * --jobs. */
 #define ZHE_CLI_STORE_OPTIONS 1
+/* ... and --errors FILE. */
+#define ZHE_CLI_MAP_OPTIONS 2
 
 int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *in);
 int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input *in,

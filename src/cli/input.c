@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 enum { OPT_FIELD = 256, OPT_PUBLISHED, OPT_MAX, OPT_LEXICONS, OPT_STRICT, OPT_DB, OPT_REPLACE,
-       OPT_TRIGRAM, OPT_JOBS };
+       OPT_TRIGRAM, OPT_JOBS, OPT_ERRORS };
 
 static const struct option S_options[] = {
     { "encoding", required_argument, NULL, 'e' },
@@ -31,6 +31,8 @@ static const struct option S_options[] = {
     { "replace", no_argument, NULL, OPT_REPLACE },
     { "fts-trigram", no_argument, NULL, OPT_TRIGRAM },
     { "jobs", required_argument, NULL, OPT_JOBS },
+    /* ZHE_CLI_MAP_OPTIONS only: */
+    { "errors", required_argument, NULL, OPT_ERRORS },
     { NULL, 0, NULL, 0 },
 };
 
@@ -118,6 +120,11 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
                                                     "not '%s'", optarg);
                 in->jobs = (size_t)v;
             }
+            break;
+        case OPT_ERRORS:
+            if (!(flags & ZHE_CLI_MAP_OPTIONS))
+                return zhe_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            in->errors = optarg;
             break;
         case 'v': in->verbose = 1; break;
         case 'q': in->quiet = 1; break;

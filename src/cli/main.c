@@ -29,8 +29,25 @@ const zhe_command zhe_commands[] = {
       "      --replace              re-extract articles stored before (their old\n"
       "                             rows are deleted); without it they are skipped\n"
       "      --fts-trigram          also index the text for trigram search\n"
-      "                             (table sentences_trigram)\n",
+      "                             (table sentences_trigram)\n"
+      "      --jobs N               N worker threads (default: one per core); the\n"
+      "                             database is the same for any N\n",
       "[OPTIONS] [PATH...]", 1 },
+    { "map", zhe_cmd_map,
+      "a cluster's map step: JSON Lines articles in, records for load out",
+      "      --errors FILE          write the error records for lines that cannot\n"
+      "                             be read to FILE, not to standard output\n",
+      "[OPTIONS] < ARTICLES.jsonl > RECORDS.jsonl", 1 },
+    { "load", zhe_cmd_load,
+      "store the records of zhevents map, from any number of shards",
+      "      --db FILE              the database (zhevents.db)\n"
+      "      --replace              replace articles stored before\n"
+      "      --fts-trigram          also index the text for trigram search\n"
+      "      --lexicons DIR         lexicon directory, for rates.tsv\n"
+      "      --strict               exit 1 if any line was rejected\n"
+      "  -q, --quiet                no progress line\n"
+      "  -h, --help                 this help\n",
+      "[OPTIONS] [SHARD...|-]", 0 },
     { "query", zhe_cmd_query,
       "print the events the database holds, in time order",
       "      --chip MODEL           events about this chip (any case and spacing:\n"

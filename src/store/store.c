@@ -211,11 +211,6 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
                           strerror(errno));
         goto fail;
     }
-    if (!st->opt.readonly && !st->opt.seg) {
-        s = zhe_error_set(err, ZHE_ERR_USAGE, path, 0, UINT64_MAX,
-                          "a store opened for writing needs a segmenter");
-        goto fail;
-    }
     int flags = st->opt.readonly ? SQLITE_OPEN_READONLY
                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);

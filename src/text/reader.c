@@ -681,6 +681,31 @@ static zhe_status S_next_jsonl(zhe_reader *r, zhe_article **out, zhe_error *err)
     }
 }
 
+zhe_status zhe_reader_jsonl_line(zhe_reader *r, const char *name, uint64_t line,
+                                 const char *s, size_t len, zhe_article **out, zhe_error *err)
+{
+    *out = NULL;
+    zhe_error_clear(err);
+    if (!r->path || strcmp(r->path, name) != 0) {
+        S_close(r);
+        r->path = zhe_strdup(name);
+        r->name = zhe_strdup(strcmp(name, "-") == 0 ? "stdin" : name);
+    }
+    r->enc = ZHE_ENC_UTF8;
+    r->format = "jsonl";
+    r->record = line;
+    r->lines = line ? line - 1 : 0;
+    size_t max = r->tx->opt.max_article_bytes;
+    if (len > max)
+        return zhe_error_set(err, ZHE_ERR_TOO_BIG, name, line, UINT64_MAX,
+                             "record of %zu bytes exceeds the limit of %zu bytes "
+                             "(--max-article-bytes)", len, max);
+    while (len && zhe_is_space((unsigned char)s[len - 1])) len--;
+    while (len && zhe_is_space((unsigned char)*s)) s++, len--;
+    if (!len) return zhe_error_set(err, ZHE_ERR_EMPTY, name, line, UINT64_MAX, "a blank line");
+    return S_jsonl_record(r, s, len, line, out, err);
+}
+
 /* Text between <tag> and </tag> within s[0..len), or NULL. */
 static const char *S_tag(const char *s, size_t len, const char *tag, size_t *out_len)
 {

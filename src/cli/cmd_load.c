@@ -1,0 +1,248 @@
+/*
+** cmd_load.c — `zhevents load`: the records `zhevents map` wrote, from
+** any number of shards (gzip-compressed or not, or standard input), into
+** the database, as `ingest` would have stored the same articles.  A
+** record whose article is stored already is skipped, so loading a shard
+** twice, or again after a failed task was rerun, doubles nothing.  The
+** error records map wrote, and lines that are not records, go to the
+** rejects table and to stderr; the rest of the shard goes on.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+enum { OPT_DB = 256, OPT_REPLACE, OPT_TRIGRAM, OPT_LEXICONS, OPT_STRICT };
+
+static const struct option S_options[] = {
+    { "db", required_argument, NULL, OPT_DB },
+    { "replace", no_argument, NULL, OPT_REPLACE },
+    { "fts-trigram", no_argument, NULL, OPT_TRIGRAM },
+    { "lexicons", required_argument, NULL, OPT_LEXICONS },
+    { "strict", no_argument, NULL, OPT_STRICT },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+typedef struct {
+    zhe_store *store;
+    zhe_store_counts counts;
+    zhe_status failed;          /* the first store failure */
+    zhe_cli_progress prog;
+    zhe_buf line;
+} S_load;
+
+/* Record a reject: on stderr and in the rejects table. */
+static void S_reject(S_load *g, const zhe_error *rej)
+{
+    zhe_cli_progress_clear(&g->prog);
+    fprintf(stderr, "zhevents load: rejected: %s\n", rej->message);
+    g->prog.rejects = ++g->counts.rejected;
+    zhe_error err;
+    zhe_status st = zhe_store_reject(g->store, rej, NULL, 0, &err);
+    if (st != ZHE_OK) {
+        fprintf(stderr, "zhevents load: %s\n", err.message);
+        g->failed = st;
+    }
+}
+
+/* An error record of map ({"error": …}): its message in *msg and the
+ * line of map's input in *line.  Returns 0 if s is no error record. */
+static int S_error_record(const char *s, size_t len, zhe_buf *msg, uint64_t *line)
+{
+    if (!memmem(s, len, "\"error\"", 7)) return 0;
+    json_t *o = json_loadb(s, len, 0, NULL);
+    json_t *e = json_object_get(o, "error");
+    int is = json_is_string(e) && !json_object_get(o, "hash");
+    if (is) {
+        zhe_buf_puts(msg, json_string_value(e));
+        json_t *l = json_object_get(o, "line");
+        *line = json_is_integer(l) && json_integer_value(l) > 0 ? (uint64_t)json_integer_value(l)
+                                                                : 0;
+    }
+    json_decref(o);
+    return is;
+}
+
+/* One line of a shard.  Returns 0, or an exit code to stop. */
+static int S_record(S_load *g, const char *path, uint64_t no, const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == '\t' ||
+                   s[len - 1] == ' '))
+        len--;
+    if (!len) return 0;
+    zhe_error err;
+    zhe_buf msg = ZHE_BUF_INIT;
+    uint64_t line = 0;
+    if (S_error_record(s, len, &msg, &line)) {
+        zhe_error_set(&err, ZHE_ERR_FORMAT, path, no, UINT64_MAX,
+                      "map could not read line %llu of its input: %s",
+                      (unsigned long long)line, msg.ptr);
+        zhe_buf_clear(&msg);
+        S_reject(g, &err);
+        return g->failed ? zhe_cli_store_exit(g->failed) : 0;
+    }
+    zhe_record *r;
+    if (zhe_record_read_json(s, len, path, no, &r, &err) != ZHE_OK) {
+        S_reject(g, &err);
+        return g->failed ? zhe_cli_store_exit(g->failed) : 0;
+    }
+    g->counts.read++;
+    zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
+    zhe_status st = zhe_store_put_record(g->store, r, &outcome, &err);
+    if (st != ZHE_OK) {
+        zhe_cli_progress_clear(&g->prog);
+        fprintf(stderr, "zhevents load: %s: %s\n", zhe_record_id(r), err.message);
+        g->failed = st;
+    } else if (outcome == ZHE_STORE_ADDED) {
+        g->counts.added++;
+    } else if (outcome == ZHE_STORE_REPLACED) {
+        g->counts.replaced++;
+    } else {
+        g->counts.duplicate++;
+    }
+    if (st == ZHE_OK && outcome != ZHE_STORE_DUPLICATE)
+        g->counts.events += zhe_record_n_events(r);
+    zhe_record_free(r);
+    g->prog.events = g->counts.events;
+    return g->failed ? zhe_cli_store_exit(g->failed) : 0;
+}
+
+/* Every line of one shard.  Returns 0, or an exit code to stop. */
+static int S_shard(S_load *g, const char *path, uint64_t *bytes)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    errno = 0;
+    gzFile f = is_stdin ? gzdopen(dup(0), "rb") : gzopen(path, "rb");
+    if (!f) {
+        zhe_error err;
+        zhe_error_set(&err, ZHE_ERR_IO, path, 0, UINT64_MAX, "cannot open: %s",
+                      errno ? strerror(errno) : "out of memory");
+        S_reject(g, &err);
+        return g->failed ? zhe_cli_store_exit(g->failed) : 0;
+    }
+    gzbuffer(f, 1 << 16);
+    char chunk[1 << 16];
+    uint64_t no = 0;
+    int rc = 0;
+    for (;;) {
+        /* A line of any length, a chunk at a time. */
+        zhe_buf_truncate(&g->line, 0);
+        int got = 0;
+        while (gzgets(f, chunk, sizeof chunk)) {
+            size_t n = strlen(chunk);
+            zhe_buf_put(&g->line, chunk, n);
+            got = 1;
+            if (n && chunk[n - 1] == '\n') break;
+        }
+        if (!got) break;
+        no++;
+        *bytes += g->line.len;
+        rc = S_record(g, path, no, g->line.ptr, g->line.len);
+        if (rc) break;
+        zhe_cli_progress_article(&g->prog, path, *bytes);
+    }
+    int errnum = 0;
+    const char *msg = gzerror(f, &errnum);
+    if (!rc && errnum != Z_OK && errnum != Z_BUF_ERROR) {
+        zhe_error err;
+        zhe_error_set(&err, ZHE_ERR_IO, path, no, UINT64_MAX, "cannot read: %s",
+                      errnum == Z_ERRNO ? strerror(errno) : msg);
+        S_reject(g, &err);
+        if (g->failed) rc = zhe_cli_store_exit(g->failed);
+    }
+    gzclose(f);
+    return rc;
+}
+
+int zhe_cmd_load(int argc, char **argv)
+{
+    const char *db = ZHE_CLI_DEFAULT_DB;
+    const char *lexicons = getenv("ZHEVENTS_LEXICONS");
+    int replace = 0, trigram = 0, strict = 0, quiet = 0;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "qh", S_options, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: db = optarg; break;
+        case OPT_REPLACE: replace = 1; break;
+        case OPT_TRIGRAM: trigram = 1; break;
+        case OPT_LEXICONS: lexicons = optarg; break;
+        case OPT_STRICT: strict = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': {
+            char *help_argv[] = { "help", "load", NULL };
+            return zhe_cmd_help(2, help_argv);
+        }
+        default:
+            return zhe_cli_usage_error("load", "unknown option or missing value: '%s'",
+                                       argv[optind - 1]);
+        }
+    }
+    if (lexicons && !*lexicons) lexicons = NULL;
+
+    S_load g;
+    memset(&g, 0, sizeof g);
+    zhe_error err;
+    zhe_store_options opt;
+    zhe_store_options_init(&opt);
+    opt.replace = replace;
+    opt.fts_trigram = trigram;
+    opt.lexicon_dir = lexicons;
+    zhe_status st = zhe_store_open(db, &opt, &g.store, &err);
+    if (st == ZHE_OK) {
+        zhe_buf cmd = ZHE_BUF_INIT;
+        zhe_buf_puts(&cmd, "zhevents");
+        for (int i = 0; i < argc; i++) zhe_buf_printf(&cmd, " %s", argv[i]);
+        st = zhe_store_run_begin(g.store, cmd.ptr, &err);
+        zhe_buf_clear(&cmd);
+    }
+    if (st != ZHE_OK) {
+        fprintf(stderr, "zhevents load: %s\n", err.message);
+        zhe_store_close(g.store, NULL);
+        return zhe_cli_store_exit(st);
+    }
+
+    int npaths = argc - optind;
+    char *stdin_path[] = { "-" };
+    char **paths = npaths ? argv + optind : stdin_path;
+    if (!npaths) npaths = 1;
+    zhe_cli_progress_start(&g.prog, !quiet, npaths, paths);
+    int rc = 0;
+    uint64_t bytes = 0;
+    for (int i = 0; i < npaths && !rc; i++) rc = S_shard(&g, paths[i], &bytes);
+    zhe_cli_progress_end(&g.prog);
+    zhe_buf_clear(&g.line);
+
+    if (!g.failed) {
+        st = zhe_store_run_end(g.store, &g.counts, &err);
+        if (st == ZHE_OK) st = zhe_store_close(g.store, &err);
+        g.store = NULL;
+        if (st != ZHE_OK) {
+            fprintf(stderr, "zhevents load: %s\n", err.message);
+            g.failed = st;
+        }
+    }
+    zhe_store_close(g.store, NULL);
+    if (g.failed) {
+        rc = zhe_cli_store_exit(g.failed);
+    } else if ((st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
+        fprintf(stderr, "zhevents load: %s\n", err.message);
+        rc = zhe_cli_store_exit(st);
+    } else if (g.counts.rejected && strict) {
+        rc = ZHE_EXIT_REJECTS;
+    }
+    fprintf(stderr,
+            "zhevents load: %llu records read: %llu new, %llu duplicate, %llu replaced; "
+            "%llu rejected; %llu events; database %s\n",
+            (unsigned long long)g.counts.read, (unsigned long long)g.counts.added,
+            (unsigned long long)g.counts.duplicate, (unsigned long long)g.counts.replaced,
+            (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
+    return rc;
+}

@@ -1,0 +1,157 @@
+/*
+** cmd_map.c — `zhevents map`: the map step of a distributed run (Hadoop
+** Streaming, Spark's rdd.pipe, GNU parallel --pipepart).  JSON Lines
+** articles come in on standard input; for every line one line goes out:
+** the article's record as `zhevents load` stores it (the extract record
+** with what storing needs: hash, sentences and their segmented text), or
+** {"error": …, "line": N} for a line that cannot be read — or that goes
+** to --errors FILE instead.  Each line is flushed as it is written, so a
+** streaming engine sees progress and a killed task loses nothing it
+** reported.  Nothing depends on HOME, the locale or the working
+** directory: the same input gives the same bytes anywhere.
+*/
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    zhe_text *tx;
+    zhe_reader *rd;
+    const zhe_segmenter *seg;
+    const zhe_extractor *ex;
+    const zhe_linker *lk;
+    FILE *errors;           /* where error records go: stdout, or --errors FILE */
+    zhe_buf out;            /* the line being written */
+    uint64_t records, failed;
+} S_map;
+
+/* The error record of line `line`. */
+static void S_error_record(zhe_buf *out, uint64_t line, const char *id, const zhe_error *err)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "error", json_string(err->message));
+    json_object_set_new(o, "status", json_string(zhe_status_str(err->status)));
+    json_object_set_new(o, "line", json_integer((json_int_t)line));
+    if (id) json_object_set_new(o, "id", json_string(id));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (s) zhe_buf_puts(out, s);
+    free(s);
+}
+
+/* Map line `line` (s[0..len)) to out.  Returns 1 for a record, 0 for an
+ * error record. */
+static int S_line(S_map *m, uint64_t line, const char *s, size_t len, zhe_buf *out)
+{
+    zhe_error err;
+    zhe_article *a = NULL;
+    zhe_status st = zhe_reader_jsonl_line(m->rd, "-", line, s, len, &a, &err);
+    if (st == ZHE_OK) st = zhe_text_prepare(m->tx, a, &err);
+    if (st != ZHE_OK) {
+        S_error_record(out, line, a ? a->id : NULL, &err);
+        zhe_article_free(a);
+        return 0;
+    }
+    zhe_mentions ms = {0};
+    zhe_events evs = {0};
+    zhe_extract(m->ex, a, &ms);
+    zhe_link(m->lk, a, &ms, &evs);
+    zhe_record *r = zhe_record_new(m->seg, a, &ms, &evs);
+    zhe_record_write_json(r, ZHE_RECORD_STORE, out);
+    zhe_record_free(r);
+    zhe_events_clear(&evs);
+    zhe_mentions_clear(&ms);
+    zhe_article_free(a);
+    return 1;
+}
+
+/* Write out and a line end to f, and flush it.  Returns 0, or -1. */
+static int S_emit(FILE *f, zhe_buf *out)
+{
+    zhe_buf_putc(out, '\n');
+    if (fwrite(out->ptr, 1, out->len, f) != out->len || fflush(f) != 0) return -1;
+    return 0;
+}
+
+int zhe_cmd_map(int argc, char **argv)
+{
+    zhe_cli_input in;
+    int rc = zhe_cli_input_parse_ex("map", argc, argv, &in, ZHE_CLI_MAP_OPTIONS);
+    if (rc >= 0) return rc;
+    if (in.format) return zhe_cli_usage_error("map", "map has no --format: it writes JSON Lines");
+    if (optind < argc)
+        return zhe_cli_usage_error("map", "map reads standard input only, not '%s'",
+                                   argv[optind]);
+
+    S_map m;
+    memset(&m, 0, sizeof m);
+    m.errors = stdout;
+    zhe_error err;
+    zhe_segmenter *seg = NULL;
+    zhe_extractor *ex = NULL;
+    zhe_linker *lk = NULL;
+    zhe_status st = zhe_text_new(&in.text, &m.tx, &err);
+    if (st == ZHE_OK) st = zhe_segmenter_new(in.text.lexicon_dir, &seg, &err);
+    if (st == ZHE_OK) st = zhe_extractor_new(in.text.lexicon_dir, &ex, &err);
+    if (st == ZHE_OK) st = zhe_linker_new(in.text.lexicon_dir, &lk, &err);
+    if (st != ZHE_OK) {
+        fprintf(stderr, "zhevents map: %s\n", err.message);
+        rc = ZHE_EXIT_IO;
+        goto out;
+    }
+    if (in.errors && !(m.errors = fopen(in.errors, "w"))) {
+        fprintf(stderr, "zhevents map: %s: cannot write: %s\n", in.errors, strerror(errno));
+        m.errors = NULL;
+        rc = ZHE_EXIT_IO;
+        goto out;
+    }
+    m.rd = zhe_reader_new(m.tx);
+    m.seg = seg;
+    m.ex = ex;
+    m.lk = lk;
+
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    uint64_t no = 0;
+    rc = ZHE_EXIT_OK;
+    while ((n = getline(&line, &cap, stdin)) >= 0) {
+        no++;
+        zhe_buf_truncate(&m.out, 0);
+        int ok = S_line(&m, no, line, (size_t)n, &m.out);
+        if (ok) m.records++;
+        else m.failed++;
+        if (S_emit(ok ? stdout : m.errors, &m.out) != 0) {
+            fprintf(stderr, "zhevents map: cannot write the output: %s\n", strerror(errno));
+            rc = ZHE_EXIT_IO;
+            break;
+        }
+    }
+    free(line);
+    if (rc == ZHE_EXIT_OK && ferror(stdin)) {
+        fprintf(stderr, "zhevents map: cannot read standard input: %s\n", strerror(errno));
+        rc = ZHE_EXIT_IO;
+    }
+    if (in.verbose)
+        fprintf(stderr, "zhevents map: %llu lines: %llu records, %llu errors\n",
+                (unsigned long long)no, (unsigned long long)m.records,
+                (unsigned long long)m.failed);
+    if (rc == ZHE_EXIT_OK && m.failed && in.strict) rc = ZHE_EXIT_REJECTS;
+
+out:
+    if (m.errors && m.errors != stdout && fclose(m.errors) != 0 && rc == ZHE_EXIT_OK) {
+        fprintf(stderr, "zhevents map: %s: cannot write: %s\n", in.errors, strerror(errno));
+        rc = ZHE_EXIT_IO;
+    }
+    zhe_buf_clear(&m.out);
+    zhe_reader_free(m.rd);
+    zhe_text_free(m.tx);
+    zhe_linker_free(lk);
+    zhe_extractor_free(ex);
+    zhe_segmenter_free(seg);
+    return rc;
+}

@@ -140,7 +140,9 @@ void zhe_cli_cuts(const zhe_article *a, zhe_buf *out);
 ** one is free.  `done` is called for every item submitted; once it has
 ** returned non-zero, submitting returns that code and takes no more.
 ** zhe_cli_pool_finish waits for every item and the threads, frees the
-** pool and returns the first non-zero code of `done`, or 0.
+** pool and returns the first non-zero code of `done`, or 0; with cpu, it
+** also tells how much CPU time each kind of thread used, which shows
+** what bounds a run (the writer, or the workers).
 */
 typedef struct zhe_cli_pool zhe_cli_pool;
 typedef void (*zhe_cli_work_fn)(void *ctx, size_t worker, void *item);
@@ -149,7 +151,12 @@ typedef int (*zhe_cli_done_fn)(void *ctx, void *item);
 zhe_cli_pool *zhe_cli_pool_start(size_t workers, size_t depth, zhe_cli_work_fn work,
                                  zhe_cli_done_fn done, void *ctx);
 int zhe_cli_pool_submit(zhe_cli_pool *p, void *item);
-int zhe_cli_pool_finish(zhe_cli_pool *p);
+typedef struct zhe_cli_pool_cpu {
+    double reader;          /* the thread that submitted: seconds of CPU */
+    double workers;         /* all workers together */
+    double writer;
+} zhe_cli_pool_cpu;
+int zhe_cli_pool_finish(zhe_cli_pool *p, zhe_cli_pool_cpu *cpu);
 
 /* The worker threads to run when --jobs is not given: the cores online. */
 size_t zhe_cli_default_jobs(void);

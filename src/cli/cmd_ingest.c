@@ -274,7 +274,8 @@ int zhe_cmd_ingest(int argc, char **argv)
      * commits a batch, few enough to keep memory flat. */
     g.pool = zhe_cli_pool_start(jobs, 16 * jobs + 64, S_work, S_write, &g);
     rc = zhe_cli_read_raw("ingest", &in, npaths, paths, S_read, &g);
-    int wrc = zhe_cli_pool_finish(g.pool);
+    zhe_cli_pool_cpu cpu;
+    int wrc = zhe_cli_pool_finish(g.pool, &cpu);
     if (!rc) rc = wrc;
     in.prog.rejects = g.counts.rejected;
     zhe_cli_progress_end(&in.prog);
@@ -304,6 +305,9 @@ int zhe_cmd_ingest(int argc, char **argv)
         fprintf(stderr, "zhevents ingest: %s\n", err.message);
         if (rc == ZHE_EXIT_OK || rc == ZHE_EXIT_REJECTS) rc = zhe_cli_store_exit(st);
     }
+    if (in.verbose)
+        fprintf(stderr, "zhevents ingest: CPU seconds: reading %.2f, %zu workers %.2f, "
+                        "writing %.2f\n", cpu.reader, jobs, cpu.workers, cpu.writer);
     fprintf(stderr,
             "zhevents ingest: %llu articles read: %llu new, %llu duplicate, %llu replaced; "
             "%llu rejected; %llu events; database %s\n",

@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <time.h>
 
 enum { S_FREE, S_QUEUED, S_WORKING, S_DONE };
 
@@ -27,6 +28,7 @@ typedef struct {
     zhe_cli_pool *pool;
     size_t index;
     pthread_t thread;
+    double cpu;             /* seconds of CPU the thread used */
 } S_worker;
 
 struct zhe_cli_pool {
@@ -47,12 +49,22 @@ struct zhe_cli_pool {
     size_t n_workers;
     S_worker *workers;
     pthread_t writer;
+    double writer_cpu;
 };
+
+/* The CPU time the calling thread has used, in seconds. */
+static double S_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void *S_work(void *arg)
 {
     S_worker *w = arg;
     zhe_cli_pool *p = w->pool;
+    pthread_setname_np(pthread_self(), "zhe-worker");     /* for top -H, perf */
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->claimed == p->submitted && !p->closing) pthread_cond_wait(&p->queued, &p->mu);
@@ -66,12 +78,14 @@ static void *S_work(void *arg)
         pthread_cond_signal(&p->ready);
     }
     pthread_mutex_unlock(&p->mu);
+    w->cpu = S_cpu();
     return NULL;
 }
 
 static void *S_write(void *arg)
 {
     zhe_cli_pool *p = arg;
+    pthread_setname_np(pthread_self(), "zhe-writer");
     pthread_mutex_lock(&p->mu);
     for (;;) {
         S_slot *s = &p->ring[p->written % p->depth];
@@ -90,6 +104,7 @@ static void *S_write(void *arg)
     }
 out:
     pthread_mutex_unlock(&p->mu);
+    p->writer_cpu = S_cpu();
     return NULL;
 }
 
@@ -139,7 +154,7 @@ int zhe_cli_pool_submit(zhe_cli_pool *p, void *item)
     return rc;
 }
 
-int zhe_cli_pool_finish(zhe_cli_pool *p)
+int zhe_cli_pool_finish(zhe_cli_pool *p, zhe_cli_pool_cpu *cpu)
 {
     pthread_mutex_lock(&p->mu);
     p->closing = 1;
@@ -148,6 +163,12 @@ int zhe_cli_pool_finish(zhe_cli_pool *p)
     pthread_mutex_unlock(&p->mu);
     for (size_t i = 0; i < p->n_workers; i++) pthread_join(p->workers[i].thread, NULL);
     pthread_join(p->writer, NULL);
+    if (cpu) {
+        cpu->reader = S_cpu();
+        cpu->workers = 0;
+        for (size_t i = 0; i < p->n_workers; i++) cpu->workers += p->workers[i].cpu;
+        cpu->writer = p->writer_cpu;
+    }
     int rc = p->stop;
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->space);

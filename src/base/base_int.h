@@ -30,6 +30,28 @@
         }                                                                          \
     } while (0)
 
+/* zhe_utf8_decode with ASCII and valid three-byte characters (nearly all
+ * of a Chinese text) decoded in place, for loops that step through every
+ * character of an article. */
+static inline size_t zhe_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if ((c & 0xF0) == 0xE0 && len >= 3 && ((unsigned char)s[1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[2] & 0xC0) == 0x80) {
+        uint32_t v = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+                     (uint32_t)(s[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *cp = v;
+            return 3;
+        }
+    }
+    return zhe_utf8_decode(s, len, cp);
+}
+
 /* 1 if c is ASCII whitespace. */
 static inline int zhe_is_space(unsigned char c)
 {

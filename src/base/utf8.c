@@ -75,9 +75,17 @@ size_t zhe_utf8_encode(uint32_t cp, char *out)
 
 size_t zhe_utf8_count(const char *s, size_t len)
 {
-    /* Count the bytes that are not continuation bytes. */
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    /* Count the bytes that are not continuation bytes (10xxxxxx), eight at
+     * a time: a continuation byte has its top bit set and the next one
+     * clear. */
+    size_t n = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
+        n += 8 - (size_t)__builtin_popcountll(cont);
+    }
+    for (; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
@@ -104,7 +112,7 @@ int zhe_utf8_valid(const char *str, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = zhe_utf8_decode(str + i, len - i, &cp);
+        size_t n = zhe_utf8_next(str + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1) return 0;
         i += n;
     }

@@ -64,7 +64,6 @@
 */
 #include "../base/base_int.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <zhevents/extract.h>
 
@@ -179,28 +178,54 @@ static int S_ok(const S_date *t)
     return y <= 2999;
 }
 
+/* The dates are written digit by digit, not with snprintf: three strings
+ * for every date found, and snprintf cost more than finding the date.
+ * S_put writes v (below 10^width, or below 100 with width 0 for "%u") with
+ * at least `width` digits at p, and returns the end. */
+static char *S_put(char *p, unsigned v, int width)
+{
+    if (width == 4) {
+        *p++ = (char)('0' + v / 1000);
+        *p++ = (char)('0' + v / 100 % 10);
+    }
+    if (width >= 2 || v >= 10) *p++ = (char)('0' + v / 10 % 10);
+    *p++ = (char)('0' + v % 10);
+    return p;
+}
+
 /* Write day z as "YYYY-MM-DD" into out[11]; the year is in range. */
 static void S_format_day(long z, char out[11])
 {
     int y, m, d;
     zhe_civil_from_days(z, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
+    char *p = S_put(out, (unsigned)y % 10000, 4);
+    *p++ = '-';
+    p = S_put(p, (unsigned)m % 100, 2);
+    *p++ = '-';
+    p = S_put(p, (unsigned)d % 100, 2);
+    *p = '\0';
 }
 
-/* Write t's TIMEX3 value into out[16]. */
+/* Write t's TIMEX3 value into out[16]: 2023, 2023-H1, 2023-Q2, 2023-SU,
+ * 2023-10, 2023-W42, 2023-10-17. */
 static void S_format_value(const S_date *t, char out[16])
 {
     static const char *const season[] = { "SP", "SU", "FA", "WI" };
     unsigned y = (unsigned)t->y % 10000, n = (unsigned)t->n % 100;
+    char *p = S_put(out, y, 4);
     switch (t->unit) {
-    case S_YEAR: snprintf(out, 16, "%04u", y); break;
-    case S_HALF: snprintf(out, 16, "%04u-H%u", y, n); break;
-    case S_QUARTER: snprintf(out, 16, "%04u-Q%u", y, n); break;
-    case S_SEASON: snprintf(out, 16, "%04u-%s", y, season[(n - 1) % 4]); break;
-    case S_MONTH: snprintf(out, 16, "%04u-%02u", y, n); break;
-    case S_WEEK: snprintf(out, 16, "%04u-W%02u", y, n); break;
-    case S_DAY: snprintf(out, 16, "%04u-%02u-%02u", y, n, (unsigned)t->d % 100); break;
+    case S_YEAR: break;
+    case S_HALF: *p++ = '-', *p++ = 'H', p = S_put(p, n, 0); break;
+    case S_QUARTER: *p++ = '-', *p++ = 'Q', p = S_put(p, n, 0); break;
+    case S_SEASON: *p++ = '-', memcpy(p, season[(n - 1) % 4], 2), p += 2; break;
+    case S_MONTH: *p++ = '-', p = S_put(p, n, 2); break;
+    case S_WEEK: *p++ = '-', *p++ = 'W', p = S_put(p, n, 2); break;
+    case S_DAY:
+        *p++ = '-', p = S_put(p, n, 2);
+        *p++ = '-', p = S_put(p, (unsigned)t->d % 100, 2);
+        break;
     }
+    *p = '\0';
 }
 
 /* ------------------------------------------------------------ characters */
@@ -289,11 +314,23 @@ static int S_is_alnum(uint32_t c)
 /* Numeral characters: a date's number never continues one of these. */
 #define S_NUMERALS "〇零○一二三四五六七八九十百千万亿两几数"
 
-/* 0–9 for a Chinese digit, else -1. */
+/* 0–9 for a Chinese digit (〇零○ 一 … 九), else -1.  A switch: it is asked
+ * at every numeral of the text. */
 static int S_cn_digit(uint32_t cp)
 {
-    int k = S_index(cp, "〇一二三四五六七八九");
-    return k >= 0 ? k : S_in(cp, "零○") ? 0 : -1;
+    switch (cp) {
+    case 0x3007: case 0x96F6: case 0x25CB: return 0;
+    case 0x4E00: return 1;
+    case 0x4E8C: return 2;
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    default: return -1;
+    }
 }
 
 /* The run of ASCII digits at s[i]: its length, counted up to 5 (5 means
@@ -356,21 +393,26 @@ static size_t S_cn_small(const char *s, size_t len, size_t i, int *val)
  * bytes read, the value in *val and whether it was Chinese in *cn. */
 static size_t S_small(const char *s, size_t len, size_t i, int maxdig, int liang, int *val, int *cn)
 {
+    /* The guards on the character before come after the number is read:
+     * most places hold none, and the guards scan character sets. */
     uint32_t b = S_cp_before(s, len, i);
-    if (S_in(b, S_NUMERALS)) return 0;
+    size_t n;
     if (S_is_digit(S_cp(s, len, i))) {
-        size_t n = S_digits(s, len, i, val);
+        n = S_digits(s, len, i, val);
         *cn = 0;
-        return n <= (size_t)maxdig && S_num_start(s, len, i) ? n : 0;
+        n = n <= (size_t)maxdig && S_num_start(s, len, i) ? n : 0;
+    } else {
+        if (S_is_alnum(b)) return 0;
+        *cn = 1;
+        if (liang && S_lit(s, len, i, "两")) {
+            *val = 2;
+            n = 3;
+        } else {
+            n = S_cn_small(s, len, i, val);
+            if (n && S_in(S_cp(s, len, i + n), S_NUMERALS)) n = 0;
+        }
     }
-    if (S_is_alnum(b)) return 0;
-    *cn = 1;
-    if (liang && S_lit(s, len, i, "两")) {
-        *val = 2;
-        return 3;
-    }
-    size_t n = S_cn_small(s, len, i, val);
-    return n && !S_in(S_cp(s, len, i + n), S_NUMERALS) ? n : 0;
+    return n && !S_in(b, S_NUMERALS) ? n : 0;
 }
 
 /* ------------------------------------------------------------ expressions */
@@ -502,7 +544,6 @@ static int S_day(const char *s, size_t len, size_t j, int in_month, S_expr *e)
 {
     int v = 0;
     size_t n;
-    if (!in_month && S_in(S_cp_before(s, len, j), S_COUNT_WORDS)) return 0;
     if (in_month && !S_is_digit(S_cp(s, len, j))) {
         if (!(n = S_cn_small(s, len, j, &v))) return 0;
     } else {
@@ -528,6 +569,8 @@ static int S_day(const char *s, size_t len, size_t j, int in_month, S_expr *e)
     } else {
         return 0;
     }
+    /* last: the set is long, and most numbers are no day */
+    if (!in_month && S_in(S_cp_before(s, len, j), S_COUNT_WORDS)) return 0;
     e->d = v;
     e->end = k;
     return 1;
@@ -559,17 +602,24 @@ static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
     if (!bare && S_lit(s, len, j, "元月")) {
         v = 1, n = 3;
     } else {
-        if (bare && S_in(b, S_COUNT_WORDS)) return 0;
-        if (S_is_digit(S_cp(s, len, j))) {
+        /* The number and 月 first, the guards on the character before
+         * after them: most numbers are no month. */
+        int digits = S_is_digit(S_cp(s, len, j));
+        if (digits) {
             n = S_digits(s, len, j, &v);
-            if (n > 2 || (bare && !S_num_start(s, len, j))) return 0;
+            if (n > 2) return 0;
+        } else if (!(n = S_cn_small(s, len, j, &v))) {
+            return 0;
+        }
+        if (!S_lit(s, len, j + n, "月")) return 0;
+        if (bare && S_in(b, S_COUNT_WORDS)) return 0;
+        if (digits) {
+            if (bare && !S_num_start(s, len, j)) return 0;
             /* 1-10月, 1~10月, 1/10月: the end of a range of months */
             if (bare && S_in(b, "-~/") && S_is_digit(S_cp_before(s, len, j - 1))) return 0;
         } else {
             if (bare && (S_in(b, S_NUMERALS) || S_is_alnum(b))) return 0;
-            if (!(n = S_cn_small(s, len, j, &v))) return 0;
         }
-        if (!S_lit(s, len, j + n, "月")) return 0;
     }
     if (v < 1 || v > 12) return 0;
     size_t k = j + n + 3;
@@ -602,8 +652,7 @@ static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
         k += 2;
     } else {
         k += S_lit(s, len, k, "第");
-        if (bare && k == j && (S_in(b, S_COUNT_WORDS) || S_in(b, S_NUMERALS) || S_is_alnum(b)))
-            return 0;   /* 前三季度: the first three */
+        int ordinal = k > j;
         uint32_t c = S_cp(s, len, k);
         if (S_is_digit(c)) v = (int)c - '0', k += 1;
         else if ((v = S_index(c, "一二三四") + 1) >= 1) k += 3;
@@ -612,6 +661,9 @@ static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
         k += 3;
         if (S_lit(s, len, k, "度")) k += 3;
         else if (bare || S_in(S_cp(s, len, k), "报节风")) return 0;  /* 第二季 only after a year */
+        /* checked last, where a quarter was read: the sets are long */
+        if (bare && !ordinal && (S_in(b, S_COUNT_WORDS) || S_in(b, S_NUMERALS) || S_is_alnum(b)))
+            return 0;   /* 前三季度: the first three */
     }
     e->unit = S_QUARTER;
     e->n = v;
@@ -713,14 +765,14 @@ static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, i
         return 1;
     }
     if (S_cn_digit(S_cp(s, len, i)) >= 0) {
-        uint32_t b = S_cp_before(s, len, i);
-        if (S_in(b, S_NUMERALS) || S_is_alnum(b)) return 0;
         for (size_t k = 0; k < 4; k++) {
             int dg = S_cn_digit(S_cp(s, len, i + 3 * k));
             if (dg < 0) return 0;
             v = v * 10 + dg;
         }
         if (v < 1000 || v > 2999 || !S_lit(s, len, i + 12, "年")) return 0;
+        uint32_t b = S_cp_before(s, len, i);
+        if (S_in(b, S_NUMERALS) || S_is_alnum(b)) return 0;
         e->ysrc = SRC_ABS;
         e->y = v;
         e->end = i + 15;
@@ -958,7 +1010,7 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
     int v, cn;
     size_t n = S_small(s, len, i, 3, 1, &v, &cn);
     if (!n || v < 1) return;
-    if (S_in(S_cp_before(s, len, i), "第几数多每近约这那头前")) return;
+    int guarded = -1;   /* the guard below, asked only once a unit and a direction follow */
     for (size_t u = 0; u < ZHE_ARRAY_LEN(units); u++) {
         size_t un = S_lit(s, len, i + n, units[u].w);
         if (!un || (units[u].chinese_only && !cn)) continue;
@@ -966,6 +1018,8 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
         for (size_t k = 0; k < ZHE_ARRAY_LEN(dirs); k++) {
             size_t dn = S_lit(s, len, i + n + un, dirs[k].w);
             if (!dn) continue;
+            if (guarded < 0) guarded = S_in(S_cp_before(s, len, i), "第几数多每近约这那头前");
+            if (guarded) return;
             S_expr e = S_cal();
             e.kind = K_OFFSET;
             e.unit = units[u].unit;
@@ -1148,17 +1202,36 @@ void zhe_dater_paragraph(zhe_dater *d)
 }
 
 /* Words that put what follows in the future: a partial date after them
- * may lie after the publication date. */
+ * may lie after the publication date.  It is asked at every character
+ * before a date, so it switches on the first character (every word
+ * begins with a three-byte one) instead of trying each word:
+ *   将  预计 预期 预定  计划  有望  拟于 拟在  明年  后年  下周 下个月 下月
+ *   未来  准备  打算  届时  定于  即将  等到  排到  推迟到  延至 延期至 */
 static int S_future_word(const char *s, size_t len, size_t i)
 {
-    static const char *const words[] = {
-        "将", "预计", "计划", "有望", "拟于", "拟在", "明年", "后年", "下周", "下个月", "下月",
-        "未来", "预期", "准备", "打算", "届时", "定于", "预定", "即将", "等到", "排到",
-        "推迟到", "延至", "延期至",
-    };
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(words); k++)
-        if (S_lit(s, len, i, words[k])) return 1;
-    return 0;
+    size_t k = i + 3;       /* the second character */
+    uint32_t next;
+    switch (S_cp(s, len, i)) {
+    case 0x5C06: return 1;                                      /* 将 */
+    case 0x9884: next = S_cp(s, len, k); return S_in(next, "计期定");  /* 预 */
+    case 0x8BA1: return S_lit(s, len, k, "划") != 0;            /* 计 */
+    case 0x6709: return S_lit(s, len, k, "望") != 0;            /* 有 */
+    case 0x62DF: next = S_cp(s, len, k); return S_in(next, "于在");    /* 拟 */
+    case 0x660E: case 0x540E: return S_lit(s, len, k, "年") != 0;     /* 明 后 */
+    case 0x4E0B:                                                /* 下 */
+        next = S_cp(s, len, k);
+        return S_in(next, "周月") || S_lit(s, len, k, "个月") != 0;
+    case 0x672A: return S_lit(s, len, k, "来") != 0;            /* 未 */
+    case 0x51C6: return S_lit(s, len, k, "备") != 0;            /* 准 */
+    case 0x6253: return S_lit(s, len, k, "算") != 0;            /* 打 */
+    case 0x5C4A: return S_lit(s, len, k, "时") != 0;            /* 届 */
+    case 0x5B9A: return S_lit(s, len, k, "于") != 0;            /* 定 */
+    case 0x5373: return S_lit(s, len, k, "将") != 0;            /* 即 */
+    case 0x7B49: case 0x6392: return S_lit(s, len, k, "到") != 0;     /* 等 排 */
+    case 0x63A8: return S_lit(s, len, k, "迟到") != 0;          /* 推 */
+    case 0x5EF6: return S_lit(s, len, k, "至") || S_lit(s, len, k, "期至");  /* 延 */
+    default: return 0;
+    }
 }
 
 /* What the sentence has said before the expression being resolved. */
@@ -1371,14 +1444,14 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
         S_parse(s, len, i, &e);
         if (!e.end) {
             /* Step over a whole number or Latin word, or one character. */
-            uint32_t c = S_cp(s, len, i);
+            uint32_t c = (unsigned char)s[i];
             if (S_is_digit(c)) {
-                while (i < len && S_is_digit(S_cp(s, len, i))) i++;
+                while (i < len && S_is_digit((unsigned char)s[i])) i++;
             } else if (S_is_alnum(c)) {
-                while (i < len && S_is_alnum(S_cp(s, len, i))) i++;
+                while (i < len && S_is_alnum((unsigned char)s[i])) i++;
             } else {
                 uint32_t cp;
-                i += zhe_utf8_decode(s + i, len - i, &cp);
+                i += zhe_utf8_next(s + i, len - i, &cp);
             }
             continue;
         }

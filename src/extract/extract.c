@@ -426,6 +426,7 @@ typedef struct {
     size_t lo, hi;          /* in the last pass, the first passes' mentions
                                of this sentence: ms->v[lo .. hi) */
     pcre2_match_data *md;
+    int valid;              /* the article's norm is valid UTF-8 */
 } S_run;
 
 /* A new mention of norm[start..end) in the current sentence. */
@@ -514,6 +515,21 @@ static int S_in_context(const S_chip *c, const char *s, size_t len)
     return 0;
 }
 
+/* The options for a pcre2 match of norm[0..end) from `at`.  pcre2 checks
+ * the UTF-8 of the subject on every call, which cost more than the
+ * matching itself: about ten calls go over each sentence.  The article's
+ * text was checked once (r->valid); where at and end fall on character
+ * boundaries, the check cannot fail and is skipped.  Elsewhere pcre2 still
+ * checks, and reports what it finds as before. */
+static uint32_t S_match_options(const S_run *r, size_t at, size_t end)
+{
+    const char *norm = r->a->norm;
+    if (!r->valid || (at < r->a->norm_len && ((unsigned char)norm[at] & 0xC0) == 0x80) ||
+        (end < r->a->norm_len && ((unsigned char)norm[end] & 0xC0) == 0x80))
+        return 0;
+    return PCRE2_NO_UTF_CHECK;
+}
+
 /* The rules of patterns.tsv over sentence [s0, s1): ignore rules (ignore
  * = 1) claim their spans, chip rules add the models they name. */
 static void S_patterns(S_run *r, size_t s0, size_t s1, int ignore)
@@ -523,7 +539,8 @@ static void S_patterns(S_run *r, size_t s0, size_t s1, int ignore)
         const S_pattern *pt = &r->ex->patterns[p];
         if (pt->ignore != ignore) continue;
         for (size_t at = s0; at < s1;) {
-            int rc = pcre2_match(pt->re, (PCRE2_SPTR)norm, s1, at, 0, r->md, r->ex->mctx);
+            int rc = pcre2_match(pt->re, (PCRE2_SPTR)norm, s1, at, S_match_options(r, at, s1),
+                                 r->md, r->ex->mctx);
             if (rc < 0) break;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
             size_t start = ov[0], end = ov[1];
@@ -561,7 +578,8 @@ static void S_chips(S_run *r, size_t s0, size_t s1)
     const char *norm = r->a->norm;
     size_t at = s0;
     while (at < s1) {
-        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, 0, r->md, r->ex->mctx);
+        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, S_match_options(r, at, s1),
+                             r->md, r->ex->mctx);
         if (rc < 0) break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
         size_t start = ov[0], end = ov[1];
@@ -588,8 +606,10 @@ static size_t S_qualifier_at(const zhe_extractor *ex, const char *s, size_t from
     for (size_t k = 0; k < ex->n_quals; k++) {
         const S_qualword *w = &ex->quals[k];
         if (w->after != after) continue;
-        if (after ? to - at >= w->len && !memcmp(s + at, w->word, w->len)
-                  : at - from >= w->len && !memcmp(s + at - w->len, w->word, w->len)) {
+        if (after ? to - at >= w->len && s[at] == w->word[0] &&
+                        !memcmp(s + at, w->word, w->len)
+                  : at - from >= w->len && s[at - w->len] == w->word[0] &&
+                        !memcmp(s + at - w->len, w->word, w->len)) {
             *q = w->q;
             return w->len;
         }
@@ -604,8 +624,11 @@ static const S_currency *S_currency_at(const zhe_extractor *ex, const char *s, s
 {
     for (size_t k = 0; k < ex->n_currencies; k++) {
         const S_currency *c = &ex->currencies[k];
-        if (after ? !c->after || to - at < c->len || memcmp(s + at, c->word, c->len)
-                  : !c->before || at - from < c->len || memcmp(s + at - c->len, c->word, c->len))
+        /* (the first byte before memcmp: this runs for every number) */
+        if (after ? !c->after || to - at < c->len || s[at] != c->word[0] ||
+                        memcmp(s + at, c->word, c->len)
+                  : !c->before || at - from < c->len || s[at - c->len] != c->word[0] ||
+                        memcmp(s + at - c->len, c->word, c->len))
             continue;
         /* A Latin code must not be part of a word: USD, not USDT. */
         unsigned char last = (unsigned char)c->word[c->len - 1];
@@ -621,7 +644,8 @@ static const S_unit *S_unit_at(const zhe_extractor *ex, const char *s, size_t at
 {
     for (size_t k = 0; k < ex->n_units; k++) {
         const S_unit *u = &ex->units[k];
-        if (to - at >= u->len && !memcmp(s + at, u->word, u->len)) return u;
+        if (to - at >= u->len && s[at] == u->word[0] && !memcmp(s + at, u->word, u->len))
+            return u;
     }
     return NULL;
 }
@@ -757,7 +781,7 @@ static void S_amounts(S_run *r, size_t s0, size_t s1)
     const char *s = r->a->norm;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp);
+        size_t clen = zhe_utf8_next(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
         if (S_number_char(cp) && S_number_may_start(s, s0, i) && !S_taken(r, i, i + clen))
@@ -863,7 +887,7 @@ static void S_bare_amounts(S_run *r, size_t s0, size_t s1, const char *code)
     if (!S_price_sentence(ex, s + s0, s1 - s0)) return;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhe_utf8_decode(s + i, s1 - i, &cp), c0, c1;
+        size_t clen = zhe_utf8_next(s + i, s1 - i, &cp), c0, c1;
         zhe_number num;
         size_t n = 0;
         if (S_number_char(cp) && S_number_may_start(s, s0, i) && !S_taken(r, i, i + clen))
@@ -908,9 +932,10 @@ static int S_mention_cmp(const void *a, const void *b)
 
 void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms)
 {
-    S_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL};
+    S_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL, 0};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(16, NULL);
+    r.valid = zhe_utf8_valid(a->norm, a->norm_len);
     zhe_dater *d = zhe_dater_new(a->published);
     size_t prev_end = 0;
     for (size_t k = 0; k < a->n_sentences; k++) {

@@ -135,6 +135,55 @@ static const struct {
     {"到", T_TO, 0, 0},         {"〜", T_DASH, 0, 0},       {"—", T_DASH, 1, 0},
 };
 
+_Static_assert(ZHE_ARRAY_LEN(S_chars) == 30, "S_char_index has a case for every S_chars entry");
+
+/* The index in S_chars of the three bytes at p, or -1.  A switch on the
+ * code point instead of a walk along the table, which most characters
+ * (those after a number) went all the way through: its cases are the
+ * table's characters, in the table's order, and change with it. */
+static int S_char_index(const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if ((c & 0xF0) != 0xE0 || ((unsigned char)p[1] & 0xC0) != 0x80 ||
+        ((unsigned char)p[2] & 0xC0) != 0x80)
+        return -1;
+    uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+                  (uint32_t)(p[2] & 0x3F);
+    switch (cp) {
+    case 0x96F6: return 0;      /* 零 */
+    case 0x3007: return 1;      /* 〇 */
+    case 0x4E00: return 2;      /* 一 */
+    case 0x4E8C: return 3;      /* 二 */
+    case 0x4E24: return 4;      /* 两 */
+    case 0x4E09: return 5;      /* 三 */
+    case 0x56DB: return 6;      /* 四 */
+    case 0x4E94: return 7;      /* 五 */
+    case 0x516D: return 8;      /* 六 */
+    case 0x4E03: return 9;      /* 七 */
+    case 0x516B: return 10;     /* 八 */
+    case 0x4E5D: return 11;     /* 九 */
+    case 0x5341: return 12;     /* 十 */
+    case 0x767E: return 13;     /* 百 */
+    case 0x5343: return 14;     /* 千 */
+    case 0x4E07: return 15;     /* 万 */
+    case 0x4EBF: return 16;     /* 亿 */
+    case 0x5EFF: return 17;     /* 廿 */
+    case 0x5345: return 18;     /* 卅 */
+    case 0x70B9: return 19;     /* 点 */
+    case 0x591A: return 20;     /* 多 */
+    case 0x4F59: return 21;     /* 余 */
+    case 0x51E0: return 22;     /* 几 */
+    case 0x6570: return 23;     /* 数 */
+    case 0x4E0A: return 24;     /* 上 */
+    case 0x6210: return 25;     /* 成 */
+    case 0x81F3: return 26;     /* 至 */
+    case 0x5230: return 27;     /* 到 */
+    case 0x301C: return 28;     /* 〜 */
+    case 0x2014: return 29;     /* — */
+    default: return -1;
+    }
+}
+
 /* Words that start with a numeral but are no number (一些 "some", 十分
  * "very", 零售 "retail", 二手 "second-hand", 三星 Samsung).  Bare units
  * (千万不要, 万一) and 几/数/上/成 without a unit (几乎, 数据, 上海, 成本)
@@ -161,16 +210,10 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
     char c = s[pos];
     if (S_is_digit(c)) return (S_tok){T_ASCII, c - '0', 0, 1};
     if (c == '-' || c == '~') return (S_tok){T_DASH, 0, 0, 1};
-    /* Every character of the table is three bytes long: compare them in
-     * place (this runs at every character of a number and after it). */
-    if (len - pos >= 3) {
-        const char *p = s + pos;
-        for (size_t i = 0; i < ZHE_ARRAY_LEN(S_chars); i++) {
-            const char *u = S_chars[i].utf8;
-            if (p[0] == u[0] && p[1] == u[1] && p[2] == u[2])
-                return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, 3};
-        }
-    }
+    /* Every character of the table is three bytes long (this runs at every
+     * character of a number and after it). */
+    int i = len - pos >= 3 ? S_char_index(s + pos) : -1;
+    if (i >= 0) return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, 3};
     uint32_t cp;
     t.n = zhe_utf8_decode(s + pos, len - pos, &cp);
     t.kind = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ? T_HAN : T_OTHER;

@@ -27,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* Inlined: the segmenter hashes several short strings per character. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 #include <zhevents/segment.h>
 
@@ -34,12 +36,20 @@ enum { E_WORD = 1, E_DOMAIN = 2 };
 
 #define S_MAX_WORD 32   /* characters: longer lexicon entries are ignored */
 
+/* An entry holds a string of up to S_KEY bytes (one or two Chinese
+ * characters: most lookups) itself, and a longer one's offset into the
+ * pool: the lookups that find their string then need no second cache miss
+ * in the pool to compare it. */
+#define S_KEY 6
+
 typedef struct {
-    uint32_t off;       /* into pool; len 0 marks an empty slot */
     uint32_t tag;       /* the hash's high bits: most mismatches stop here */
-    uint16_t len;
-    uint8_t flags;      /* E_WORD, E_DOMAIN; 0 for a prefix only */
     float logp;         /* log probability of a word */
+    uint8_t len;        /* bytes (at most S_MAX_WORD four-byte characters);
+                           0 marks an empty slot */
+    uint8_t flags;      /* E_WORD, E_DOMAIN; 0 for a prefix only */
+    char key[S_KEY];    /* the string when len <= S_KEY, else its offset
+                           into pool (a uint32_t, copied in) */
 } S_entry;
 
 #define S_QUEUE 16
@@ -65,6 +75,26 @@ struct zhe_segmenter {
 
 /* ------------------------------------------------------------ the table */
 
+/* The string of entry e (len bytes). */
+static const char *S_entry_str(const zhe_segmenter *seg, const S_entry *e)
+{
+    if (e->len <= S_KEY) return e->key;
+    uint32_t off;
+    memcpy(&off, e->key, sizeof off);
+    return seg->pool + off;
+}
+
+/* Whether entry e, of the same length, holds s[0..len). */
+static int S_entry_is(const zhe_segmenter *seg, const S_entry *e, const char *s, size_t len)
+{
+    if (len <= S_KEY) {
+        for (size_t k = 0; k < len; k++)
+            if (e->key[k] != s[k]) return 0;
+        return 1;
+    }
+    return memcmp(S_entry_str(seg, e), s, len) == 0;
+}
+
 /* The slot for s[0..len), whose hash is h: its entry, or the empty slot
  * where it would go. */
 static S_entry *S_slot(const zhe_segmenter *seg, const char *s, size_t len, uint64_t h)
@@ -74,15 +104,9 @@ static S_entry *S_slot(const zhe_segmenter *seg, const char *s, size_t len, uint
     for (;;) {
         S_entry *e = &seg->slots[i];
         if (!e->len) return e;
-        if (e->tag == tag && e->len == len && memcmp(seg->pool + e->off, s, len) == 0) return e;
+        if (e->tag == tag && e->len == len && S_entry_is(seg, e, s, len)) return e;
         i = (i + 1) & (seg->cap - 1);
     }
-}
-
-static S_entry *S_find(const zhe_segmenter *seg, const char *s, size_t len)
-{
-    S_entry *e = S_slot(seg, s, len, XXH3_64bits(s, len));
-    return e->len ? e : NULL;
 }
 
 static void S_grow(zhe_segmenter *seg)
@@ -93,7 +117,7 @@ static void S_grow(zhe_segmenter *seg)
     seg->slots = ZHE_NEW_ARRAY(S_entry, seg->cap);
     for (size_t k = 0; k < old_cap; k++) {
         if (!old[k].len) continue;
-        const char *w = seg->pool + old[k].off;
+        const char *w = S_entry_str(seg, &old[k]);
         *S_slot(seg, w, old[k].len, XXH3_64bits(w, old[k].len)) = old[k];
     }
     zhe_free(old);
@@ -105,14 +129,19 @@ static S_entry *S_intern_h(zhe_segmenter *seg, const char *s, size_t len, uint64
     if ((seg->n + 1) * 3 > seg->cap * 2) S_grow(seg);     /* load under 2/3 */
     S_entry *e = S_slot(seg, s, len, h);
     if (e->len) return e;
-    ZHE_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
-    memcpy(seg->pool + seg->pool_len, s, len);
-    e->off = (uint32_t)seg->pool_len;
+    if (len <= S_KEY) {
+        memcpy(e->key, s, len);
+    } else {
+        ZHE_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
+        memcpy(seg->pool + seg->pool_len, s, len);
+        uint32_t off = (uint32_t)seg->pool_len;
+        memcpy(e->key, &off, sizeof off);
+        seg->pool_len += len;
+    }
     e->tag = (uint32_t)(h >> 32);
-    e->len = (uint16_t)len;
+    e->len = (uint8_t)len;
     e->flags = 0;
     e->logp = 0;
-    seg->pool_len += len;
     seg->n++;
     return e;
 }
@@ -124,7 +153,8 @@ static S_entry *S_intern(zhe_segmenter *seg, const char *s, size_t len)
 
 /* Add word s[0..len) with its frequency and flags, and its prefixes of two
  * characters or more (every single character counts as a prefix: the walk
- * along the text never stops after one). */
+ * along the text never stops after one).  Prefixes longer than S_MAX_WORD
+ * characters are left out: no walk goes that far. */
 static void S_add_h(zhe_segmenter *seg, const char *s, size_t len, uint64_t h, double freq,
                     int flags)
 {
@@ -132,9 +162,9 @@ static void S_add_h(zhe_segmenter *seg, const char *s, size_t len, uint64_t h, d
     for (size_t i = 0; i < len; chars++) {
         uint32_t cp;
         i += zhe_utf8_decode(s + i, len - i, &cp);
-        if (i < len && chars >= 1) S_intern(seg, s, i);     /* a proper prefix */
+        if (i < len && chars >= 1 && chars < S_MAX_WORD) S_intern(seg, s, i);  /* a proper prefix */
     }
-    if (chars == 0 || chars > S_MAX_WORD || len > UINT16_MAX) return;
+    if (chars == 0 || chars > S_MAX_WORD || len > UINT8_MAX) return;
     S_entry *e = S_intern_h(seg, s, len, h);
     if (!(e->flags & E_WORD)) seg->words++;
     /* Frequencies are turned into log probabilities once all are read. */
@@ -391,11 +421,23 @@ static size_t S_cn_numeral_end(const uint32_t *cp, size_t n, size_t i)
     return j;
 }
 
+/* A word of the lexicon that starts at some character of a line. */
+typedef struct {
+    uint32_t end;       /* the character after it */
+    uint8_t flags;      /* E_WORD, E_DOMAIN */
+    float logp;
+} S_edge;
+
 typedef struct {
     const char *s;
-    size_t *pos;        /* pos[i]: byte offset of character i; pos[n] = end */
+    uint32_t *pos;      /* pos[i]: byte offset of character i; pos[n] = end */
     uint32_t *cp;       /* the characters */
     size_t n;
+    uint32_t *first;    /* the words starting at character i:
+                           edges[first[i] .. first[i + 1]), shortest first */
+    S_edge *edges;
+    size_t n_edges, cap_edges;
+    int edges_heap;     /* edges was allocated (else it is the caller's stack) */
 } S_line;
 
 /* The end (a character index) of the number or Latin token starting at i,
@@ -475,19 +517,82 @@ static size_t S_token_end(const S_line *L, size_t i)
     return i;
 }
 
+/* How many characters ahead S_lattice prefetches. */
+#define S_AHEAD 8
+
+static void S_edge_add(S_line *L, uint32_t end, const S_entry *e)
+{
+    if (L->n_edges == L->cap_edges) {
+        size_t cap = L->cap_edges * 2;
+        S_edge *v = ZHE_NEW_ARRAY(S_edge, cap);
+        memcpy(v, L->edges, L->n_edges * sizeof *v);
+        if (L->edges_heap) zhe_free(L->edges);
+        L->edges = v;
+        L->cap_edges = cap;
+        L->edges_heap = 1;
+    }
+    L->edges[L->n_edges++] = (S_edge){ (uint32_t)end, e->flags, e->logp };
+}
+
+/* Hash the one- and two-character strings at character i into h[0] and
+ * h[1], and prefetch their slots. */
+static void S_prefetch(const zhe_segmenter *seg, const S_line *L, size_t i, uint64_t h[2])
+{
+    const char *w = L->s + L->pos[i];
+    h[0] = XXH3_64bits(w, L->pos[i + 1] - L->pos[i]);
+    __builtin_prefetch(&seg->slots[h[0] & (seg->cap - 1)]);
+    h[1] = 0;
+    if (i + 2 <= L->n) {
+        h[1] = XXH3_64bits(w, L->pos[i + 2] - L->pos[i]);
+        __builtin_prefetch(&seg->slots[h[1] & (seg->cap - 1)]);
+    }
+}
+
+/*
+** The lexicon's words at every character of the line, into L->first and
+** L->edges, looked up once for both the domain words and the lattice.  The
+** walk from character i looks up i..i+1, i..i+2, … and stops at the first
+** string that is neither a word nor a prefix of one (except the first:
+** single characters are not stored as prefixes).
+**
+** The table is far larger than the caches, and most lookups miss them.  The
+** slots of the one- and two-character strings (looked up at every
+** character) are prefetched S_AHEAD characters ahead, so that the misses
+** overlap instead of following one another.
+*/
+static void S_lattice(const zhe_segmenter *seg, S_line *L)
+{
+    uint64_t ahead[S_AHEAD][2];
+    size_t n = L->n;
+    for (size_t i = 0; i < S_AHEAD && i < n; i++) S_prefetch(seg, L, i, ahead[i]);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h1 = ahead[i % S_AHEAD][0], h2 = ahead[i % S_AHEAD][1];
+        if (i + S_AHEAD < n) S_prefetch(seg, L, i + S_AHEAD, ahead[i % S_AHEAD]);
+        L->first[i] = (uint32_t)L->n_edges;
+        const char *w = L->s + L->pos[i];
+        for (size_t j = i + 1; j <= n && j - i <= S_MAX_WORD; j++) {
+            size_t len = L->pos[j] - L->pos[i];
+            const S_entry *e =
+                S_slot(seg, w, len, j == i + 1 ? h1 : j == i + 2 ? h2 : XXH3_64bits(w, len));
+            if (!e->len) {
+                if (j == i + 1) continue;
+                break;
+            }
+            if (e->flags) S_edge_add(L, (uint32_t)j, e);
+        }
+    }
+    L->first[n] = (uint32_t)L->n_edges;
+}
+
 /* The longest domain word starting at character i (its end), or i. */
-static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
+static size_t S_domain_end(const S_line *L, size_t i)
 {
     size_t best = i;
     /* A Latin or digit run must not go on across either end. */
     if (S_is_alnum(L->cp[i]) && i > 0 && S_is_alnum(L->cp[i - 1])) return i;
-    for (size_t j = i + 1; j <= L->n && j - i <= S_MAX_WORD; j++) {
-        const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
-        if (!e) {
-            if (j == i + 1) continue;   /* single characters are not stored as prefixes */
-            break;
-        }
-        if (!(e->flags & E_DOMAIN)) continue;
+    for (uint32_t k = L->first[i]; k < L->first[i + 1]; k++) {
+        size_t j = L->edges[k].end;
+        if (!(L->edges[k].flags & E_DOMAIN)) continue;
         if (S_is_alnum(L->cp[j - 1]) && j < L->n && S_is_alnum(L->cp[j])) continue;
         best = j;
     }
@@ -497,14 +602,14 @@ static size_t S_domain_end(const zhe_segmenter *seg, const S_line *L, size_t i)
 /* The most probable path through characters [a, b): next[i] is where the
  * word starting at i ends.  route is scratch of b + 1 floats. */
 static void S_best_path(const zhe_segmenter *seg, const S_line *L, size_t a, size_t b,
-                        float *route, size_t *next)
+                        float *route, uint32_t *next)
 {
     route[b] = 0;
     for (size_t i = b; i-- > a;) {
         uint32_t c = L->cp[i];
         if (c == ' ') {
             route[i] = route[i + 1];
-            next[i] = i + 1;
+            next[i] = (uint32_t)(i + 1);
             continue;
         }
         float best = -INFINITY;
@@ -515,17 +620,15 @@ static void S_best_path(const zhe_segmenter *seg, const S_line *L, size_t a, siz
             best_j = t;
         }
         int single = 0;
-        for (size_t j = i + 1; j <= b && j - i <= S_MAX_WORD; j++) {
-            const S_entry *e = S_find(seg, L->s + L->pos[i], L->pos[j] - L->pos[i]);
-            if (!e) {
-                if (j == i + 1) continue;   /* single characters are not stored as prefixes */
-                break;
-            }
-            if (!(e->flags & E_WORD)) continue;
+        for (uint32_t k = L->first[i]; k < L->first[i + 1]; k++) {
+            const S_edge *ed = &L->edges[k];
+            size_t j = ed->end;
+            if (j > b) break;
+            if (!(ed->flags & E_WORD)) continue;
             /* A word must not cut a Latin or digit run. */
             if (S_is_alnum(L->cp[j - 1]) && j < b && S_is_alnum(L->cp[j])) continue;
             if (j == i + 1) single = 1;
-            float sc = e->logp + route[j];
+            float sc = ed->logp + route[j];
             if (sc > best) best = sc, best_j = j;
         }
         if (!single && t == i) {
@@ -533,12 +636,12 @@ static void S_best_path(const zhe_segmenter *seg, const S_line *L, size_t a, siz
             if (sc > best) best = sc, best_j = i + 1;
         }
         route[i] = best;
-        next[i] = best_j;
+        next[i] = (uint32_t)best_j;
     }
 }
 
 /* Report the words of characters [a, b) along next[].  Returns fn's rc. */
-static int S_emit(const S_line *L, size_t a, size_t b, const size_t *next, zhe_token_fn fn,
+static int S_emit(const S_line *L, size_t a, size_t b, const uint32_t *next, zhe_token_fn fn,
                   void *ctx, size_t base)
 {
     for (size_t i = a; i < b;) {
@@ -553,30 +656,47 @@ static int S_emit(const S_line *L, size_t a, size_t b, const size_t *next, zhe_t
     return 0;
 }
 
+/* Lines of up to this many bytes are segmented in scratch space on the
+ * stack; longer ones allocate theirs.  Sentences, which the store
+ * segments one by one, are nearly all shorter. */
+#define S_STACK_BYTES 512
+#define S_STACK_EDGES 2048
+
 /* Segment one line (no '\n') starting at byte `base` of the caller's text. */
 static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, size_t base,
                           zhe_token_fn fn, void *ctx)
 {
     if (!len) return 0;
+    uint32_t pos_s[S_STACK_BYTES + 1], cp_s[S_STACK_BYTES + 1], first_s[S_STACK_BYTES + 1],
+        next_s[S_STACK_BYTES + 1];
+    float route_s[S_STACK_BYTES + 1];
+    S_edge edges_s[S_STACK_EDGES];
+    int heap = len > S_STACK_BYTES;
     S_line L;
     L.s = s;
-    L.pos = ZHE_NEW_ARRAY(size_t, len + 1);
-    L.cp = ZHE_NEW_ARRAY(uint32_t, len + 1);
+    L.pos = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : pos_s;
+    L.cp = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : cp_s;
+    L.first = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : first_s;
+    L.edges = edges_s;
+    L.n_edges = 0;
+    L.cap_edges = S_STACK_EDGES;
+    L.edges_heap = 0;
     L.n = 0;
     for (size_t i = 0; i < len;) {
-        L.pos[L.n] = i;
+        L.pos[L.n] = (uint32_t)i;
         i += zhe_utf8_decode(s + i, len - i, &L.cp[L.n]);
         /* Any white space counts as a space here. */
         if (L.cp[L.n] == '\t' || L.cp[L.n] == '\r') L.cp[L.n] = ' ';
         L.n++;
     }
-    L.pos[L.n] = len;
-    float *route = ZHE_NEW_ARRAY(float, L.n + 1);
-    size_t *next = ZHE_NEW_ARRAY(size_t, L.n + 1);
+    L.pos[L.n] = (uint32_t)len;
+    float *route = heap ? ZHE_NEW_ARRAY(float, L.n + 1) : route_s;
+    uint32_t *next = heap ? ZHE_NEW_ARRAY(uint32_t, L.n + 1) : next_s;
+    S_lattice(seg, &L);
     int rc = 0;
     size_t a = 0;       /* start of the stretch before the next domain word */
     for (size_t i = 0; i < L.n && !rc;) {
-        size_t d = S_domain_end(seg, &L, i);
+        size_t d = S_domain_end(&L, i);
         if (d == i) {
             /* Skip ahead over a number or Latin run: a domain word may not
              * start inside one. */
@@ -586,7 +706,7 @@ static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, s
         }
         S_best_path(seg, &L, a, i, route, next);
         rc = S_emit(&L, a, i, next, fn, ctx, base);
-        next[i] = d;
+        next[i] = (uint32_t)d;
         if (!rc) rc = S_emit(&L, i, d, next, fn, ctx, base);
         a = i = d;
     }
@@ -594,10 +714,14 @@ static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, s
         S_best_path(seg, &L, a, L.n, route, next);
         rc = S_emit(&L, a, L.n, next, fn, ctx, base);
     }
-    zhe_free(L.pos);
-    zhe_free(L.cp);
-    zhe_free(route);
-    zhe_free(next);
+    if (heap) {
+        zhe_free(L.pos);
+        zhe_free(L.cp);
+        zhe_free(L.first);
+        zhe_free(route);
+        zhe_free(next);
+    }
+    if (L.edges_heap) zhe_free(L.edges);
     return rc;
 }
 

@@ -44,7 +44,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define ZHE_STORE_SCHEMA_VERSION 3
+#define ZHE_STORE_SCHEMA_VERSION 4
 
 typedef struct zhe_store zhe_store;
 

@@ -158,7 +158,8 @@ typedef struct zhe_cli_pool_cpu {
 } zhe_cli_pool_cpu;
 int zhe_cli_pool_finish(zhe_cli_pool *p, zhe_cli_pool_cpu *cpu);
 
-/* The worker threads to run when --jobs is not given: the cores online. */
+/* The worker threads to run when --jobs is not given: one fewer than the
+ * cores online (the writer takes one), at least one. */
 size_t zhe_cli_default_jobs(void);
 
 int zhe_cmd_extract(int argc, char **argv);

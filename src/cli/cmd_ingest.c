@@ -4,9 +4,9 @@
 ** Three kinds of thread share the work (pool.c).  This one reads: it
 ** walks the inputs, and for each article looks its content hash up in
 ** the database, so an article stored before (a rerun, a resumed run) is
-** not extracted again.  N workers (--jobs, by default one per core) each
-** clean, normalize, split, extract, link and segment an article into a
-** record.  One writer stores the records in the order they were read —
+** not extracted again.  N workers (--jobs; by default one per core but
+** the writer's) each clean, normalize, split, extract, link and segment
+** an article into a record.  One writer stores the records in the order they were read —
 ** so the database is the same for any N — skips what is stored already
 ** (or with --replace, replaces it), and records rejected inputs with an
 ** excerpt, on stderr and in the rejects table.  At the end: a summary on

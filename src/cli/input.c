@@ -166,7 +166,9 @@ void zhe_cli_cuts(const zhe_article *a, zhe_buf *out)
 
 size_t zhe_cli_default_jobs(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    /* The writer keeps a core busy: a worker more than the cores left
+     * would only take turns with it, and the writer bounds the run. */
+    long n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
     return n < 1 ? 1 : n > 256 ? 256 : (size_t)n;
 }
 

@@ -30,8 +30,9 @@ const zhe_command zhe_commands[] = {
       "                             rows are deleted); without it they are skipped\n"
       "      --fts-trigram          also index the text for trigram search\n"
       "                             (table sentences_trigram)\n"
-      "      --jobs N               N worker threads (default: one per core); the\n"
-      "                             database is the same for any N\n",
+      "      --jobs N               N worker threads (default: one per core but\n"
+      "                             the writer's); the database is the same for\n"
+      "                             any N\n",
       "[OPTIONS] [PATH...]", 1 },
     { "map", zhe_cmd_map,
       "a cluster's map step: JSON Lines articles in, records for load out",

@@ -152,8 +152,8 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
 
 /* ------------------------------------------------------------- search */
 
-/* 1 if the token holds a character unicode61 indexes: an ASCII letter or
- * digit, or a character outside ASCII that is not punctuation. */
+/* 1 if the token is a word worth searching for: it holds an ASCII letter
+ * or digit, or a character outside ASCII that is not punctuation. */
 static int S_wordlike(const char *s, int n)
 {
     for (int i = 0; i < n;) {

@@ -42,13 +42,24 @@ static zhe_rstr S_puts(zhe_record *r, const char *s)
     return S_put(r, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* v as the JSON line carries it: 15 significant digits. */
+/* v as the JSON line carries it: 15 significant digits.  Whole numbers
+ * (most amounts) are that already; the rest, confidences mostly, are few
+ * distinct values, remembered per thread, since printing one costs as
+ * much as storing it. */
 static double S_round(double v)
 {
-    if (!isfinite(v)) return v;
+    if (!isfinite(v) || (fabs(v) < 1e15 && v == floor(v))) return v;
+    static _Thread_local struct { uint64_t in; double out; } seen[64];
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    size_t k = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 58);
+    if (seen[k].in == bits && bits) return seen[k].out;
     char b[32];
     snprintf(b, sizeof b, "%.15g", v);
-    return strtod(b, NULL);
+    double r = strtod(b, NULL);
+    seen[k].in = bits;
+    seen[k].out = r;
+    return r;
 }
 
 /* Where the event's money, else its count, else its first chip stands

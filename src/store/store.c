@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,11 @@ void zhe_store_options_init(zhe_store_options *opt)
     opt->batch = 500;
 }
 
+static void S_config(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* The schema version of the open database in *v. */
 static zhe_status S_user_version(zhe_store *st, int *v, zhe_error *err)
 {
@@ -211,8 +217,14 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
                           strerror(errno));
         goto fail;
     }
-    int flags = st->opt.readonly ? SQLITE_OPEN_READONLY
-                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* SQLite's memory statistics take a global mutex on every allocation,
+     * and zhevents reads none of them; this only works before SQLite is
+     * first used (later it fails, harmlessly). */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, S_config);
+    /* A store is used by one thread at a time: no mutex per call. */
+    int flags = SQLITE_OPEN_NOMUTEX | (st->opt.readonly ? SQLITE_OPEN_READONLY
+                                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
         s = zhe_error_set(err, ZHE_ERR_IO, path, 0, UINT64_MAX, "cannot open the database: %s",
@@ -258,8 +270,23 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
     if ((s = S_migrate(st, v, err)) != ZHE_OK) goto fail;
     if ((s = S_trigram(st, err)) != ZHE_OK) goto fail;
     if ((s = zhe_store_load_rates(st, err)) != ZHE_OK) goto fail;
-    for (int i = 0; i < S_NSTMT; i++)
+    for (int i = 0; i < S_NSTMT; i++) {
+        if (i == S_ADD_MENTIONS) continue;
         if ((s = zhe_store_prepare(st, S_sql[i], &st->stmt[i], err)) != ZHE_OK) goto fail;
+    }
+    /* S_ADD_MENTION's row S_MENTION_ROWS times over */
+    zhe_buf sql = ZHE_BUF_INIT;
+    const char *values = strstr(S_sql[S_ADD_MENTION], " VALUES");
+    zhe_buf_put(&sql, S_sql[S_ADD_MENTION], (size_t)(values - S_sql[S_ADD_MENTION]));
+    zhe_buf_puts(&sql, " VALUES ");
+    for (int k = 0; k < S_MENTION_ROWS; k++) {
+        zhe_buf_puts(&sql, k ? ", (" : "(");
+        for (int c = 1; c <= 21; c++) zhe_buf_printf(&sql, c > 1 ? ", ?%d" : "?%d", 21 * k + c);
+        zhe_buf_putc(&sql, ')');
+    }
+    s = zhe_store_prepare(st, sql.ptr, &st->stmt[S_ADD_MENTIONS], err);
+    zhe_buf_clear(&sql);
+    if (s != ZHE_OK) goto fail;
     *out = st;
     return ZHE_OK;
 
@@ -557,45 +584,66 @@ static zhe_status S_sentences(zhe_store *st, const zhe_record *r, int64_t articl
     return ZHE_OK;
 }
 
+/* Bind mention m's 21 columns at parameters base + 1 … base + 21. */
+static void S_bind_mention(sqlite3_stmt *q, int base, const zhe_record *r,
+                           const zhe_rmention *m, int64_t article, int64_t sentence)
+{
+    sqlite3_bind_int64(q, base + 1, article);
+    sqlite3_bind_int64(q, base + 2, sentence);
+    sqlite3_bind_text(q, base + 3, zhe_mention_type_str(m->type), -1, SQLITE_STATIC);
+    S_rtext(q, base + 4, r, m->text);
+    sqlite3_bind_int64(q, base + 5, (sqlite3_int64)m->start);
+    sqlite3_bind_int64(q, base + 6, (sqlite3_int64)m->end);
+    sqlite3_bind_double(q, base + 7, m->confidence);
+    S_rstr(q, base + 8, r, m->rule);
+    switch (m->type) {
+    case ZHE_MENTION_CHIP:
+        S_rstr(q, base + 9, r, m->model);
+        S_rstr(q, base + 10, r, m->vendor);
+        S_rstr(q, base + 11, r, m->variant);
+        break;
+    case ZHE_MENTION_MONEY:
+    case ZHE_MENTION_QUANTITY:
+        S_real(q, base + 12, m->amount.value);
+        S_real(q, base + 13, m->amount.high);
+        S_rstr(q, base + 14, r, m->amount.qualifier);
+        S_rstr(q, base + (m->type == ZHE_MENTION_MONEY ? 15 : 16), r, m->amount.unit);
+        break;
+    case ZHE_MENTION_DATE:
+        S_rstr(q, base + 17, r, m->date.timex);
+        S_rstr(q, base + 18, r, m->date.mod);
+        S_rstr(q, base + 19, r, m->date.start);
+        S_rstr(q, base + 20, r, m->date.end);
+        S_rstr(q, base + 21, r, m->basis);
+        break;
+    }
+}
+
+/* The mentions' rows, S_MENTION_ROWS to a statement while there are as
+ * many left (a statement's start and reset cost as much as a row), the
+ * rest one at a time. */
 static zhe_status S_mentions(zhe_store *st, const zhe_record *r, int64_t article,
                              const int64_t *ids, zhe_error *err)
 {
-    sqlite3_stmt *q = st->stmt[S_ADD_MENTION];
-    for (size_t i = 0; i < r->n_mentions; i++) {
-        const zhe_rmention *m = &r->mentions[i];
-        if (m->sentence >= r->n_sentences)
+    for (size_t i = 0; i < r->n_mentions; i++)
+        if (r->mentions[i].sentence >= r->n_sentences)
             return zhe_error_set(err, ZHE_ERR_INTERNAL, st->path, 0, UINT64_MAX,
                                  "%s: a mention in sentence %zu of %zu", zhe_record_id(r),
-                                 m->sentence, r->n_sentences);
-        sqlite3_bind_int64(q, 1, article);
-        sqlite3_bind_int64(q, 2, ids[m->sentence]);
-        sqlite3_bind_text(q, 3, zhe_mention_type_str(m->type), -1, SQLITE_STATIC);
-        S_rtext(q, 4, r, m->text);
-        sqlite3_bind_int64(q, 5, (sqlite3_int64)m->start);
-        sqlite3_bind_int64(q, 6, (sqlite3_int64)m->end);
-        sqlite3_bind_double(q, 7, m->confidence);
-        S_rstr(q, 8, r, m->rule);
-        switch (m->type) {
-        case ZHE_MENTION_CHIP:
-            S_rstr(q, 9, r, m->model);
-            S_rstr(q, 10, r, m->vendor);
-            S_rstr(q, 11, r, m->variant);
-            break;
-        case ZHE_MENTION_MONEY:
-        case ZHE_MENTION_QUANTITY:
-            S_real(q, 12, m->amount.value);
-            S_real(q, 13, m->amount.high);
-            S_rstr(q, 14, r, m->amount.qualifier);
-            S_rstr(q, m->type == ZHE_MENTION_MONEY ? 15 : 16, r, m->amount.unit);
-            break;
-        case ZHE_MENTION_DATE:
-            S_rstr(q, 17, r, m->date.timex);
-            S_rstr(q, 18, r, m->date.mod);
-            S_rstr(q, 19, r, m->date.start);
-            S_rstr(q, 20, r, m->date.end);
-            S_rstr(q, 21, r, m->basis);
-            break;
+                                 r->mentions[i].sentence, r->n_sentences);
+    size_t i = 0;
+    for (; i + S_MENTION_ROWS <= r->n_mentions; i += S_MENTION_ROWS) {
+        sqlite3_stmt *q = st->stmt[S_ADD_MENTIONS];
+        for (int k = 0; k < S_MENTION_ROWS; k++) {
+            const zhe_rmention *m = &r->mentions[i + (size_t)k];
+            S_bind_mention(q, 21 * k, r, m, article, ids[m->sentence]);
         }
+        zhe_status s = S_run(st, q, err, "cannot store a mention");
+        if (s != ZHE_OK) return s;
+    }
+    for (; i < r->n_mentions; i++) {
+        sqlite3_stmt *q = st->stmt[S_ADD_MENTION];
+        const zhe_rmention *m = &r->mentions[i];
+        S_bind_mention(q, 0, r, m, article, ids[m->sentence]);
         zhe_status s = S_run(st, q, err, "cannot store a mention");
         if (s != ZHE_OK) return s;
     }
@@ -727,7 +775,8 @@ zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out, zhe_err
 {
     zhe_store_probe *p = ZHE_NEW(zhe_store_probe);
     *out = NULL;
-    if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+    if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
         sqlite3_prepare_v2(p->db, "SELECT 1 FROM articles WHERE hash = ?1", -1, &p->find,
                            NULL) != SQLITE_OK) {
         zhe_status s = zhe_error_set(err, ZHE_ERR_DB, path, 0, UINT64_MAX,

@@ -24,11 +24,15 @@ enum {
     S_ADD_ARTICLE,
     S_ADD_SENTENCE,
     S_ADD_MENTION,
+    S_ADD_MENTIONS,         /* S_MENTION_ROWS rows at once (made from S_ADD_MENTION) */
     S_ADD_EVENT,
     S_ADD_CHIP,
     S_ADD_REJECT,
     S_NSTMT
 };
+
+/* Mentions stored by one statement (see S_mentions in store.c). */
+#define S_MENTION_ROWS 16
 
 struct zhe_store {
     sqlite3 *db;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench_baselines.sh — zhevents against what it replaces, on the same
 # input in the same run: `zhevents ingest` (the whole pipeline into SQLite
-# with FTS5; with one worker thread, and with one per core, the default),
+# with FTS5; with one worker thread, and with one per core),
 # jieba's segmentation alone, and the Python
 # pipeline a data team would write instead (tests/bench/baseline.py: json,
 # re, jieba, sqlite3).  The input is the first SIZE_MB (default 20) MB of
@@ -34,7 +34,7 @@ head -c "$((size * 1000000))" "$corpus" | head -n -1 > "$slice"
 
 db="$dir/baselines-zhevents.db"
 cores=$(nproc 2>/dev/null || echo 1)
-# zhevents with one worker, then with its default (one per core)
+# zhevents with one worker, then with one per core
 times=""
 for jobs in 1 "$cores"; do
     rm -f "$db" "$db-wal" "$db-shm"

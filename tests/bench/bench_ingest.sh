@@ -26,7 +26,8 @@ cores=$(nproc 2>/dev/null || echo 1)
 jobs_list=1
 [ "$cores" -gt 1 ] && jobs_list="1 $cores"
 
-# One worker, then one per core (the default): each into a fresh database.
+# One worker (the default on two cores), then one per core: each into a
+# fresh database.
 for jobs in $jobs_list; do
     rm -f "$db" "$db-wal" "$db-shm"
     echo "--- ingest --jobs $jobs ($cores cores)"

@@ -82,7 +82,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "3", "schema version 3")
+    ok(sql("PRAGMA user_version").strip() == "4", "schema version 4")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -194,7 +194,7 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (3)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (4)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
@@ -214,11 +214,11 @@ try:
        err)
     rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "3" and "mark_start" in cols
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "4" and "mark_start" in cols
        and sql("PRAGMA integrity_check", v1).strip() == "ok"
        and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
                v1).strip() == "0",
-       "ingest migrates version 1 to 3", err + " ".join(cols))
+       "ingest migrates version 1 to 4", err + " ".join(cols))
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")

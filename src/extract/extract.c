@@ -25,6 +25,25 @@
 #include <string.h>
 #include <zhevents/extract.h>
 
+/* Under valgrind the patterns run in pcre2's interpreter: valgrind cannot
+ * follow what JIT-compiled code reads, and reports every match as a use
+ * of uninitialised memory. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define S_ON_VALGRIND() RUNNING_ON_VALGRIND
+#endif
+#endif
+#ifndef S_ON_VALGRIND
+#define S_ON_VALGRIND() 0
+#endif
+
+/* JIT-compile re: optional speed, which a pattern works without. */
+static void S_jit(pcre2_code *re)
+{
+    if (!S_ON_VALGRIND()) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+}
+
 typedef struct {
     char *model;
     char *vendor;
@@ -176,7 +195,7 @@ static zhe_status S_load_chips(zhe_extractor *ex, const char *dir, zhe_error *er
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, 0, UINT64_MAX,
                                "the models do not make a pattern: %s", (char *)msg);
         } else {
-            pcre2_jit_compile(ex->chip_re, PCRE2_JIT_COMPLETE);  /* optional speed */
+            S_jit(ex->chip_re);
         }
         zhe_buf_clear(&re);
     }
@@ -333,7 +352,7 @@ static zhe_status S_load_patterns(zhe_extractor *ex, const char *dir, zhe_error 
                                "pattern %s has no group (?<model>…)", t.col[0]);
             break;
         }
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        S_jit(re);
         ZHE_GROW(&ex->patterns, &cap, ex->n_patterns + 1);
         ex->patterns[ex->n_patterns++] = (S_pattern){
             zhe_strdup(t.col[0]), ignore, re, (uint32_t)group,

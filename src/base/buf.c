@@ -88,7 +88,10 @@ void zhe_buf_truncate(zhe_buf *b, size_t n)
 
 char *zhe_buf_detach(zhe_buf *b, size_t *len)
 {
-    if (!b->ptr) zhe_buf_reserve(b, 0), b->ptr[0] = '\0';
+    /* Not only when nothing was allocated: a buffer that was reserved
+     * but never written has no NUL yet either. */
+    zhe_buf_reserve(b, 0);
+    b->ptr[b->len] = '\0';
     char *p = b->ptr;
     if (len) *len = b->len;
     zhe_buf_init(b);

@@ -315,6 +315,12 @@ void zhe_decoder_feed(zhe_decoder *d, const char *s, size_t len, zhe_buf *out)
 
 void zhe_decoder_finish(zhe_decoder *d, zhe_buf *out)
 {
+    /* Nothing fed: the output starts here, not at out's start (a byte
+     * order mark already in out is the caller's, not ours to drop). */
+    if (!d->started) {
+        d->started = 1;
+        d->start = out->len;
+    }
     if (d->n_hold) {
         S_replace(d, out);
         d->n_hold = 0;

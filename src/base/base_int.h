@@ -52,6 +52,11 @@ static inline size_t zhe_utf8_next(const char *s, size_t len, uint32_t *cp)
     return zhe_utf8_decode(s, len, cp);
 }
 
+/* Print that memory ran out and end the process (mem.c): for a library's
+ * allocation that failed (pcre2's, SQLite's) where zhevents' own would
+ * have ended it.  n 0: size is bytes, else n items of size. */
+_Noreturn void zhe_out_of_memory(size_t n, size_t size);
+
 /* 1 if c is ASCII whitespace. */
 static inline int zhe_is_space(unsigned char c)
 {

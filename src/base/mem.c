@@ -1,34 +1,47 @@
 /*
-** mem.c — the allocator table and the aborting allocation wrappers.
+** mem.c — the allocator table and the allocation wrappers that end the
+** process when memory runs out.
 **
 ** zhevents follows cmark's policy: running out of memory is not an error a
 ** caller can handle sensibly in a batch tool, so the default allocator
-** prints one line and aborts, and no code checks for NULL after allocating.
-** Tests may install a counting table with zhe_set_mem().
+** prints one line and ends the process, and no code checks for NULL after
+** allocating.  Tests may install a counting table with zhe_set_mem().
 */
 #include "base_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The exit status after running out of memory: the CLI's 3, "I/O or
+ * system" (src/cli/cli.h), as for any other resource the system refused.
+ * Not abort(): a core dump and "Aborted" read as a crash, and the batch
+ * has nothing to save.  _exit, not exit: other threads are still running,
+ * and atexit handlers and C++ static destructors would run under them; a
+ * database left mid-transaction is rolled back when it is next opened,
+ * as after a kill. */
+#define S_OOM_EXIT 3
+
+void zhe_out_of_memory(size_t n, size_t size)
+{
+    /* stderr is unbuffered: the line is out before _exit. */
+    if (n) fprintf(stderr, "zhevents: out of memory (%zu x %zu bytes)\n", n, size);
+    else fprintf(stderr, "zhevents: out of memory (%zu bytes)\n", size);
+    _exit(S_OOM_EXIT);
+}
 
 static void *S_calloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p) {
-        fprintf(stderr, "zhevents: out of memory (%zu x %zu bytes)\n", n, size);
-        abort();
-    }
+    if (!p) zhe_out_of_memory(n ? n : 1, size);
     return p;
 }
 
 static void *S_realloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);
-    if (!q) {
-        fprintf(stderr, "zhevents: out of memory (%zu bytes)\n", size);
-        abort();
-    }
+    if (!q) zhe_out_of_memory(0, size);
     return q;
 }
 

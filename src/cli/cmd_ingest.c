@@ -308,12 +308,21 @@ int zhe_cmd_ingest(int argc, char **argv)
     if (in.verbose)
         fprintf(stderr, "zhevents ingest: CPU seconds: reading %.2f, %zu workers %.2f, "
                         "writing %.2f\n", cpu.reader, jobs, cpu.workers, cpu.writer);
-    fprintf(stderr,
-            "zhevents ingest: %llu articles read: %llu new, %llu duplicate, %llu replaced; "
-            "%llu rejected; %llu events; database %s\n",
-            (unsigned long long)g.counts.read, (unsigned long long)g.counts.added,
-            (unsigned long long)g.counts.duplicate, (unsigned long long)g.counts.replaced,
-            (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
+    if (g.failed) {
+        /* The counts include the batch the failure cut off, which is not
+         * in the database: "N new" would be a claim it does not keep. */
+        fprintf(stderr,
+                "zhevents ingest: stopped after %llu articles read; once the failure is "
+                "mended, the same ingest adds what database %s lacks\n",
+                (unsigned long long)g.counts.read, db);
+    } else {
+        fprintf(stderr,
+                "zhevents ingest: %llu articles read: %llu new, %llu duplicate, %llu replaced; "
+                "%llu rejected; %llu events; database %s\n",
+                (unsigned long long)g.counts.read, (unsigned long long)g.counts.added,
+                (unsigned long long)g.counts.duplicate, (unsigned long long)g.counts.replaced,
+                (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
+    }
 
 out:
     for (size_t i = 0; g.tx && i < jobs; i++) zhe_text_free(g.tx[i]);

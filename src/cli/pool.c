@@ -15,7 +15,9 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { S_FREE, S_QUEUED, S_WORKING, S_DONE };
 
@@ -108,6 +110,17 @@ out:
     return NULL;
 }
 
+/* A thread the pool needs could not start: the system is out of memory
+ * or of threads.  Ends the process as running out of memory does
+ * (src/base/mem.c): a message and the exit status of a system failure,
+ * not abort()'s crash; _exit, as the threads already started are waiting
+ * on the pool. */
+static void S_no_thread(const char *which, int rc)
+{
+    fprintf(stderr, "zhevents: cannot start the %s thread: %s\n", which, strerror(rc));
+    _exit(ZHE_EXIT_IO);
+}
+
 zhe_cli_pool *zhe_cli_pool_start(size_t workers, size_t depth, zhe_cli_work_fn work,
                                  zhe_cli_done_fn done, void *ctx)
 {
@@ -126,15 +139,11 @@ zhe_cli_pool *zhe_cli_pool_start(size_t workers, size_t depth, zhe_cli_work_fn w
     for (size_t i = 0; i < p->n_workers; i++) {
         p->workers[i].pool = p;
         p->workers[i].index = i;
-        if (pthread_create(&p->workers[i].thread, NULL, S_work, &p->workers[i]) != 0) {
-            fprintf(stderr, "zhevents: cannot start a worker thread\n");
-            abort();
-        }
+        int rc = pthread_create(&p->workers[i].thread, NULL, S_work, &p->workers[i]);
+        if (rc) S_no_thread("worker", rc);
     }
-    if (pthread_create(&p->writer, NULL, S_write, p) != 0) {
-        fprintf(stderr, "zhevents: cannot start the writer thread\n");
-        abort();
-    }
+    int rc = pthread_create(&p->writer, NULL, S_write, p);
+    if (rc) S_no_thread("writer", rc);
     return p;
 }
 

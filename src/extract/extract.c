@@ -954,6 +954,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     S_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL, 0};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(16, NULL);
+    if (!r.md) zhe_out_of_memory(16, 2 * sizeof(PCRE2_SIZE));  /* not fewer events, silently */
     r.valid = zhe_utf8_valid(a->norm, a->norm_len);
     zhe_dater *d = zhe_dater_new(a->published);
     size_t prev_end = 0;

@@ -42,6 +42,15 @@ static zhe_rstr S_puts(zhe_record *r, const char *s)
     return S_put(r, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* The article id, with a NUL after it in the arena: zhe_record_id hands
+ * it out as a C string (error messages print it). */
+static zhe_rstr S_put_id(zhe_record *r, const char *s, size_t len)
+{
+    zhe_rstr out = S_put(r, s, len);
+    zhe_buf_putc(&r->strs, '\0');
+    return out;
+}
+
 /* v as the JSON line carries it: 15 significant digits.  Whole numbers
  * (most amounts) are that already; the rest, confidences mostly, are few
  * distinct values, remembered per thread, since printing one costs as
@@ -129,7 +138,7 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     zhe_record *r = ZHE_NEW(zhe_record);
     zhe_buf_reserve(&r->strs, a->raw_len + a->raw_len / 2 + 256);
     zhe_store_hash(a, r->hash);
-    r->id = S_puts(r, a->id);
+    r->id = S_put_id(r, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
     r->title = S_puts(r, a->title);
     r->published = S_puts(r, a->published);
     r->url = S_puts(r, a->url);
@@ -443,6 +452,12 @@ static double S_get_num(S_in *in, json_t *o, const char *where, const char *key,
         S_bad(in, where, key, "a number");
         return NAN;
     }
+    /* Within 15 significant digits of DBL_MAX a number rounds, as the line
+     * carries it, to infinity: a record could not be written back. */
+    if (!isfinite(S_round(json_number_value(v)))) {
+        S_bad(in, where, key, "a number below 1.79769313486231e308");
+        return NAN;
+    }
     return json_number_value(v);
 }
 
@@ -651,7 +666,8 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
         goto done;
     }
     memcpy(r->hash, hash, 33);
-    r->id = S_get_str(&in, o, "", "id");
+    json_t *id = json_object_get(o, "id");
+    if (json_is_string(id)) r->id = S_put_id(r, json_string_value(id), json_string_length(id));
     r->title = S_get_str(&in, o, "", "title");
     r->published = S_get_str(&in, o, "", "published");
     r->url = S_get_str(&in, o, "", "url");

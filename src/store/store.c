@@ -58,18 +58,55 @@ static const char *const S_sql[S_NSTMT] = {
 
 /* ------------------------------------------------------------ helpers */
 
+/* Why db's last call failed (msg: SQLite's message, NULL for the
+ * connection's), in words a person at a full or failing disk reads
+ * right: SQLite says "database or disk is full" for a full disk, "disk
+ * I/O error" without what failed, and "database disk image is malformed"
+ * for a read the disk refused.  Returns msg, or buf holding more. */
+static const char *S_why(sqlite3 *db, const char *msg, char *buf, size_t cap)
+{
+    if (!db) return "out of memory";
+    if (!msg) msg = sqlite3_errmsg(db);
+    int ext = sqlite3_extended_errcode(db), code = ext & 0xFF;
+    /* the errno is kept only for these two codes: with others it is stale */
+    int sys = code == SQLITE_IOERR || code == SQLITE_CANTOPEN ? sqlite3_system_errno(db) : 0;
+    const char *op = ext == SQLITE_IOERR_READ || ext == SQLITE_IOERR_SHORT_READ ? "reading"
+                     : ext == SQLITE_IOERR_WRITE ? "writing"
+                     : ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC ? "syncing"
+                     : NULL;
+    if (code == SQLITE_FULL) {
+        /* SQLite turns ENOSPC into SQLITE_FULL and forgets the errno */
+        snprintf(buf, cap, "the disk is full (%s)", msg);
+    } else if (sys == ENOSPC || sys == EDQUOT) {
+        snprintf(buf, cap, "the disk is full (%s: %s)", msg, strerror(sys));
+    } else if (code == SQLITE_CORRUPT) {
+        /* SQLite (3.40 at least) reports a read that failed with EIO so */
+        snprintf(buf, cap, "%s (or a read from the disk failed: PRAGMA integrity_check "
+                           "tells which)", msg);
+    } else if (op || sys) {
+        /* errno is the thread's at the time SQLite noted the error, which
+         * later calls may have changed: the operation is the surer word */
+        snprintf(buf, cap, "%s (%s%s%s)", msg, op ? op : "", op && sys ? ": " : "",
+                 sys ? strerror(sys) : "");
+    } else {
+        return msg;
+    }
+    return buf;
+}
+
 zhe_status zhe_store_fail(zhe_store *st, zhe_error *err, const char *what)
 {
+    char why[256];
     return zhe_error_set(err, ZHE_ERR_DB, st->path, 0, UINT64_MAX, "%s: %s", what,
-                         st->db ? sqlite3_errmsg(st->db) : "out of memory");
+                         S_why(st->db, NULL, why, sizeof why));
 }
 
 zhe_status zhe_store_exec(zhe_store *st, const char *sql, zhe_error *err)
 {
-    char *msg = NULL;
+    char *msg = NULL, why[256];
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) == SQLITE_OK) return ZHE_OK;
     zhe_status rc = zhe_error_set(err, ZHE_ERR_DB, st->path, 0, UINT64_MAX, "%s",
-                                  msg ? msg : sqlite3_errmsg(st->db));
+                                  S_why(st->db, msg, why, sizeof why));
     sqlite3_free(msg);
     return rc;
 }
@@ -133,16 +170,19 @@ static void S_config(void)
 static zhe_status S_user_version(zhe_store *st, int *v, zhe_error *err)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(q);
+        *v = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+        sqlite3_finalize(q);
+        if (rc == SQLITE_ROW) return ZHE_OK;
+    }
+    /* A file that is no database, or one the disk fails to give back */
+    int code = sqlite3_extended_errcode(st->db) & 0xFF;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
         return zhe_error_set(err, ZHE_ERR_DB, st->path, 0, UINT64_MAX,
                              "cannot read it as a database: %s", sqlite3_errmsg(st->db));
-    int rc = sqlite3_step(q);
-    *v = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-    sqlite3_finalize(q);
-    if (rc != SQLITE_ROW)
-        return zhe_error_set(err, ZHE_ERR_DB, st->path, 0, UINT64_MAX,
-                             "cannot read it as a database: %s", sqlite3_errmsg(st->db));
-    return ZHE_OK;
+    return zhe_store_fail(st, err, "cannot read the database");
 }
 
 /* 1 if the database holds tables of its own (it is someone else's). */
@@ -303,8 +343,20 @@ zhe_status zhe_store_close(zhe_store *st, zhe_error *err)
     for (int i = 0; i < S_NSTMT; i++) sqlite3_finalize(st->stmt[i]);
     if (st->db && !st->opt.readonly) {
         /* Back to one file; a reader holding the database keeps it in WAL,
-         * which is harmless. */
-        sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+         * which is harmless.  The checkpoint comes first, in WAL mode, where
+         * readers go on reading: leaving WAL takes an exclusive lock, and
+         * copying the whole -wal under it turned away every reader with no
+         * busy timeout (the sqlite3 shell) for as long, "database is
+         * locked" (tests/store/concurrency_test.py).  A disk that fails the
+         * checkpoint is news to the caller: what was committed is safe in
+         * the -wal file, but the disk is full or failing (and an fsync that
+         * failed may have lost pages written before it). */
+        int rc = sqlite3_exec(st->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(st->db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+        if (rc != SQLITE_OK && (rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED &&
+            s == ZHE_OK)
+            s = zhe_store_fail(st, err, "cannot return the database to one file");
     }
     if (st->db) sqlite3_close_v2(st->db);
     zhe_free(st->path);
@@ -468,13 +520,16 @@ zhe_status zhe_store_commit(zhe_store *st, zhe_error *err)
 
 void zhe_store_hash(const zhe_article *a, char out[33])
 {
-    XXH3_state_t *h = XXH3_createState();
-    XXH3_128bits_reset(h);
-    XXH3_128bits_update(h, a->title, strlen(a->title));
-    XXH3_128bits_update(h, "\0", 1);
-    XXH3_128bits_update(h, a->raw, a->raw_len);
-    XXH128_hash_t v = XXH3_128bits_digest(h);
-    XXH3_freeState(h);
+    /* One call over a copy of title, NUL and text, which hashes as the
+     * three streamed would.  Streaming needs XXH3_createState, which
+     * returns NULL when memory runs out (the library's struct is not ours
+     * to put on the stack); zhe_xrealloc ends the process cleanly then. */
+    size_t nt = strlen(a->title), n = nt + 1 + a->raw_len;
+    char *b = zhe_xrealloc(NULL, n);
+    memcpy(b, a->title, nt + 1);
+    if (a->raw_len) memcpy(b + nt + 1, a->raw, a->raw_len);
+    XXH128_hash_t v = XXH3_128bits(b, n);
+    zhe_free(b);
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)v.high64,
              (unsigned long long)v.low64);
 }
@@ -728,6 +783,7 @@ zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r, zhe_store_ou
     }
     if ((s = S_batch(st, err)) != ZHE_OK) return s;
     if ((s = zhe_store_exec(st, "SAVEPOINT article", err)) != ZHE_OK) return s;
+    int64_t fts_from = st->fts_from;    /* what a rollback to the savepoint restores */
     if (old) {
         /* the index must hold every sentence its delete trigger takes out;
          * the ids of the deleted ones may be given again */
@@ -745,8 +801,13 @@ zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r, zhe_store_ou
     if (s == ZHE_OK) s = S_events(st, r, id, ids, err);
     zhe_free(ids);
     if (s != ZHE_OK) {
-        /* Undo this article only; the batch's others stay. */
+        /* Undo this article only; the batch's others stay.  The rollback
+         * undoes the flush and the delete above as well: the batch's
+         * sentences from the old mark on are unindexed again, so the mark
+         * goes back too (else they would never be indexed, and deleting
+         * them later would find the index corrupt). */
         sqlite3_exec(st->db, "ROLLBACK TO article; RELEASE article", NULL, NULL, NULL);
+        st->fts_from = fts_from;
         return s;
     }
     if ((s = zhe_store_exec(st, "RELEASE article", err)) != ZHE_OK) return s;
@@ -779,9 +840,10 @@ zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out, zhe_err
             SQLITE_OK ||
         sqlite3_prepare_v2(p->db, "SELECT 1 FROM articles WHERE hash = ?1", -1, &p->find,
                            NULL) != SQLITE_OK) {
+        char why[256];
         zhe_status s = zhe_error_set(err, ZHE_ERR_DB, path, 0, UINT64_MAX,
                                      "cannot open the database to read: %s",
-                                     p->db ? sqlite3_errmsg(p->db) : "out of memory");
+                                     S_why(p->db, NULL, why, sizeof why));
         zhe_store_probe_close(p);
         return s;
     }

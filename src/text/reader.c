@@ -839,13 +839,15 @@ static zhe_status S_next_whole(zhe_reader *r, zhe_article **out, zhe_error *err)
 {
     size_t max = r->tx->opt.max_article_bytes;
     if (r->record) return ZHE_DONE;
-    while (!r->eof) {
+    for (;;) {
+        /* also after the last refill: a file read whole in one chunk */
         if (S_plen(r) > max) {
             r->record++;
             return zhe_error_set(err, ZHE_ERR_TOO_BIG, r->path, 0, UINT64_MAX,
                                  "larger than the limit of %zu bytes (--max-article-bytes)",
                                  max);
         }
+        if (r->eof) break;
         if (S_refill(r, err) < 0) return err ? err->status : ZHE_ERR_IO;
     }
     r->record++;

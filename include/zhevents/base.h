@@ -6,8 +6,9 @@
 ** says either "caller frees" (with the matching zhe_*_free) or "borrowed
 ** until …".  Text is passed as (const char *s, size_t len) and is never
 ** assumed to be NUL-terminated.  The library never prints and never exits,
-** except that the default allocator aborts with a message when memory runs
-** out, so no caller checks for NULL after an allocation.
+** except that the default allocator ends the process (exit status 3) with a
+** message when memory runs out, so no caller checks for NULL after an
+** allocation.
 */
 #ifndef ZHEVENTS_BASE_H
 #define ZHEVENTS_BASE_H
@@ -86,7 +87,7 @@ ZHE_API zhe_status zhe_error_set(zhe_error *err, zhe_status st, const char *path
 /*
 ** The allocator table.  All of the library's own allocations go through it,
 ** so tests can count them.  The defaults are the C library's functions
-** wrapped to abort with a message when memory runs out.
+** wrapped to end the process with a message when memory runs out.
 */
 typedef struct zhe_mem {
     void *(*calloc)(size_t n, size_t size);

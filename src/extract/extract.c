@@ -99,9 +99,19 @@ struct zhe_extractor {
 };
 
 /* Limits that no sentence of news comes near and no hostile input gets
- * past: a match that would need more gives up (as no match). */
-#define S_MATCH_LIMIT 1000000
+ * past.  A rule of patterns.tsv is a user's pcre2 pattern, and one such
+ * as (?:[0-9]+)+[A-Z] backtracks without end on a long run of digits;
+ * the limits make a match that would need more give up, with an error
+ * that the callers take as no match (rc < 0 ends the sentence's search).
+ * The match limit counts backtracking points from each start position,
+ * in the interpreter and in JIT-compiled code alike; the depth and heap
+ * limits (in KiB) bound the interpreter's backtracking frames, which JIT
+ * code keeps on its own stack of 32 KiB instead.  Every match of corpus/
+ * and of the benchmark corpus needs fewer than 100 points and a depth
+ * under 10; a runaway match gives up after about a millisecond. */
+#define S_MATCH_LIMIT 100000
 #define S_DEPTH_LIMIT 10000
+#define S_HEAP_LIMIT 16384
 
 /* --------------------------------------------------------------- loading */
 
@@ -370,6 +380,7 @@ zhe_status zhe_extractor_new(const char *dir, zhe_extractor **out, zhe_error *er
     ex->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(ex->mctx, S_MATCH_LIMIT);
     pcre2_set_depth_limit(ex->mctx, S_DEPTH_LIMIT);
+    pcre2_set_heap_limit(ex->mctx, S_HEAP_LIMIT);
     zhe_status st = S_load_chips(ex, dir, err);
     if (st == ZHE_OK) st = S_load_currencies(ex, dir, err);
     if (st == ZHE_OK) st = S_load_units(ex, dir, err);
@@ -446,6 +457,13 @@ typedef struct {
                                of this sentence: ms->v[lo .. hi) */
     pcre2_match_data *md;
     int valid;              /* the article's norm is valid UTF-8 */
+    /* The bytes of the current sentence [s0, s1) that its mentions cover:
+     * taken[i - s0] is set for a covered byte i, for the mentions up to
+     * ms->v[marked] (S_taken marks the newer ones as it is asked).  One
+     * question costs the length asked about, not the number of mentions
+     * the sentence has, which a hostile sentence makes 100,000. */
+    unsigned char *taken;
+    size_t taken_cap, s0, s1, marked;
 } S_run;
 
 /* A new mention of norm[start..end) in the current sentence. */
@@ -465,15 +483,36 @@ static zhe_mention *S_add(S_run *r, zhe_mention_type type, const char *rule, siz
     return m;
 }
 
+/* Mark the bytes of the current sentence that ms->v[i] covers. */
+static void S_mark(S_run *r, size_t i)
+{
+    const zhe_mention *m = &r->ms->v[i];
+    size_t a = ZHE_MAX(m->norm_start, r->s0), b = ZHE_MIN(m->norm_end, r->s1);
+    if (a < b) memset(r->taken + (a - r->s0), 1, b - a);
+}
+
+/* Begin sentence k, norm[s0..s1): nothing of it is taken but what the
+ * first passes found in it, ms->v[lo .. hi). */
+static void S_sentence(S_run *r, size_t k, size_t s0, size_t s1)
+{
+    r->sentence = k;
+    r->s0 = s0;
+    r->s1 = s1;
+    ZHE_GROW(&r->taken, &r->taken_cap, s1 - s0 + 1);
+    memset(r->taken, 0, s1 - s0);
+    for (size_t i = r->lo; i < r->hi; i++) S_mark(r, i);
+    r->marked = r->ms->n;
+}
+
 /* Whether norm[start..end) overlaps a mention already found in the
  * current sentence. */
-static int S_taken(const S_run *r, size_t start, size_t end)
+static int S_taken(S_run *r, size_t start, size_t end)
 {
-    const zhe_mention *v = r->ms->v;
-    for (size_t i = r->ms->n; i-- > r->first && v[i].sentence == r->sentence;)
-        if (start < v[i].norm_end && v[i].norm_start < end) return 1;
-    for (size_t i = r->lo; i < r->hi; i++)
-        if (start < v[i].norm_end && v[i].norm_start < end) return 1;
+    for (; r->marked < r->ms->n; r->marked++) S_mark(r, r->marked);
+    start = ZHE_MAX(start, r->s0);
+    end = ZHE_MIN(end, r->s1);
+    for (size_t i = start; i < end; i++)
+        if (r->taken[i - r->s0]) return 1;
     return 0;
 }
 
@@ -560,7 +599,7 @@ static void S_patterns(S_run *r, size_t s0, size_t s1, int ignore)
         for (size_t at = s0; at < s1;) {
             int rc = pcre2_match(pt->re, (PCRE2_SPTR)norm, s1, at, S_match_options(r, at, s1),
                                  r->md, r->ex->mctx);
-            if (rc < 0) break;
+            if (rc < 0) break;      /* no match, or a limit hit (S_MATCH_LIMIT) */
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
             size_t start = ov[0], end = ov[1];
             if (!ignore) {
@@ -599,7 +638,7 @@ static void S_chips(S_run *r, size_t s0, size_t s1)
     while (at < s1) {
         int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at, S_match_options(r, at, s1),
                              r->md, r->ex->mctx);
-        if (rc < 0) break;
+        if (rc < 0) break;          /* no match, or a limit hit (S_MATCH_LIMIT) */
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
         size_t start = ov[0], end = ov[1];
         const char *mark = (const char *)pcre2_get_mark(r->md);
@@ -951,7 +990,7 @@ static int S_mention_cmp(const void *a, const void *b)
 
 void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms)
 {
-    S_run r = {ex, a, ms, ms->n, 0, 0, 0, NULL, 0};
+    S_run r = {.ex = ex, .a = a, .ms = ms, .first = ms->n};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(16, NULL);
     if (!r.md) zhe_out_of_memory(16, 2 * sizeof(PCRE2_SIZE));  /* not fewer events, silently */
@@ -962,7 +1001,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         size_t s0 = a->sentences[k].off, s1 = s0 + a->sentences[k].len;
         if (k && memchr(a->norm + prev_end, '\n', s0 - prev_end)) zhe_dater_paragraph(d);
         prev_end = s1;
-        r.sentence = k;
+        S_sentence(&r, k, s0, s1);
         S_patterns(&r, s0, s1, 1);
         S_dates(&r, d, s0, s1);
         if (ex->chip_re) S_chips(&r, s0, s1);
@@ -978,14 +1017,15 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         size_t passed = ms->n;
         r.hi = r.first;
         for (size_t k = 0; k < a->n_sentences; k++) {
-            r.sentence = k;
+            size_t s0 = a->sentences[k].off, s1 = s0 + a->sentences[k].len;
             for (r.lo = r.hi; r.hi < passed && ms->v[r.hi].sentence == k;) r.hi++;
-            S_bare_amounts(&r, a->sentences[k].off, a->sentences[k].off + a->sentences[k].len,
-                           code);
+            S_sentence(&r, k, s0, s1);
+            S_bare_amounts(&r, s0, s1, code);
         }
     }
     zhe_dater_free(d);
     pcre2_match_data_free(r.md);
+    zhe_free(r.taken);
     /* What the ignore rules claimed is no mention. */
     size_t kept = r.first;
     for (size_t i = r.first; i < ms->n; i++)

@@ -440,11 +440,18 @@ typedef struct {
     int edges_heap;     /* edges was allocated (else it is the caller's stack) */
 } S_line;
 
+/* The longest number or Latin token, in characters.  No number or name
+ * of news comes near it; a longer run (100,000 万, a line of digits) is
+ * cut into tokens of this length, so that the search from each of its
+ * characters stops here instead of at the run's end, which would make a
+ * run of n characters cost n * n. */
+#define S_MAX_TOKEN 256
+
 /* The end (a character index) of the number or Latin token starting at i,
  * or i if none starts there. */
 static size_t S_token_end(const S_line *L, size_t i)
 {
-    size_t j = i, n = L->n;
+    size_t j = i, n = ZHE_MIN(L->n, i + S_MAX_TOKEN);
     if (S_is_digit(L->cp[i])) {
         while (j < n && S_is_digit(L->cp[j])) j++;
         /* 26.5, 1,200 — a separator only between digits; and a date or a

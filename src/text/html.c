@@ -271,12 +271,131 @@ static void S_strip_site(zhe_article *a)
     S_trim(t, best);
 }
 
+/* ------------------------------------------------------------ nesting */
+
+/* How deep elements may nest in what gumbo parses.  A news page's tree is
+ * a few dozen deep; gumbo looks through the open elements at each tag, so
+ * a page of n nested tags costs it n * n (50,000: 3.5 s, 100,000: 25 s,
+ * the 3 million of 16 MB of <div>: hours). */
+#define S_MAX_DEPTH 1000
+
+/* Whether tag t is left out of the count: it has no content (br, img),
+ * or its end tag may be left out (p, li, td), so that a page of <p>s
+ * without </p> is no deep page. */
+static int S_uncounted(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_P: case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP: case GUMBO_TAG_UNKNOWN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int S_ascii_alpha(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* The end of the construct at s[i] == '<' that is no element: a comment,
+ * <!DOCTYPE>, <?…?>; i if it is none. */
+static size_t S_skip_markup(const char *s, size_t len, size_t i)
+{
+    if (len - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+        const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
+        return e ? (size_t)(e - s) + 3 : len;
+    }
+    if (len - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '?')) {
+        const char *e = memchr(s + i, '>', len - i);
+        return e ? (size_t)(e - s) + 1 : len;
+    }
+    return i;
+}
+
+/*
+** The page with the elements nested deeper than S_MAX_DEPTH left out
+** (their text kept), into out; 0 if it has none, and out is untouched.
+** Tags are found as a browser's tokenizer would find most of them, a
+** '<' and a name up to the next '>', with comments and the content of
+** script and style skipped; the elements counted are those that have
+** content and an end tag (S_uncounted).  As the elements left out are the
+** innermost open ones, an end tag while any is open is one of theirs.
+*/
+static int S_flatten(const char *s, size_t len, zhe_buf *out)
+{
+    size_t depth = 0, over = 0, copied = 0;
+    for (size_t i = 0; i < len;) {
+        const char *lt = memchr(s + i, '<', len - i);
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        size_t skip = S_skip_markup(s, len, i);
+        if (skip > i) {
+            i = skip;
+            continue;
+        }
+        int end = i + 1 < len && s[i + 1] == '/';
+        size_t n0 = i + 1 + (size_t)end, n1 = n0;
+        while (n1 < len && (S_ascii_alpha(s[n1]) || (s[n1] >= '0' && s[n1] <= '9') ||
+                            s[n1] == '-'))
+            n1++;
+        if (n1 == n0 || !S_ascii_alpha(s[n0])) {
+            i++;
+            continue;
+        }
+        const char *gt = memchr(s + n1, '>', len - n1);
+        size_t tag_end = gt ? (size_t)(gt - s) + 1 : len;
+        GumboTag t = gumbo_tagn_enum(s + n0, (unsigned)ZHE_MIN(n1 - n0, 64));
+        int self_closing = gt && gt > s + n1 && gt[-1] == '/';
+        if (!end && (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE)) {
+            /* raw text, and its end tag: neither is counted */
+            const char *name = t == GUMBO_TAG_SCRIPT ? "</script" : "</style";
+            size_t k = tag_end, nl = strlen(name);
+            while (k < len && !(len - k >= nl && !strncasecmp(s + k, name, nl))) {
+                const char *e = memchr(s + k + 1, '<', len - k - 1);
+                k = e ? (size_t)(e - s) : len;
+            }
+            const char *e = k < len ? memchr(s + k, '>', len - k) : NULL;
+            i = e ? (size_t)(e - s) + 1 : len;
+            continue;
+        }
+        int drop = 0;
+        if (!S_uncounted(t) && !self_closing) {
+            if (!end && depth < S_MAX_DEPTH) depth++;
+            else if (!end) drop = 1, over++;
+            else if (over) drop = 1, over--;
+            else if (depth) depth--;
+        }
+        if (drop) {
+            if (!copied) zhe_buf_reserve(out, len);
+            zhe_buf_put(out, s + copied, i - copied);
+            zhe_buf_putc(out, ' ');
+            copied = tag_end;
+        }
+        i = tag_end;
+    }
+    if (!copied) return 0;
+    zhe_buf_put(out, s + copied, len - copied);
+    return 1;
+}
+
 zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err)
 {
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0;
+    zhe_buf flat = ZHE_BUF_INIT;
+    if (S_flatten(s, len, &flat)) s = flat.ptr, len = flat.len;
     GumboOutput *out = gumbo_parse_with_options(&opt, s, len);
-    if (!out) return zhe_error_set(err, ZHE_ERR_FORMAT, NULL, 0, UINT64_MAX, "cannot parse HTML");
+    if (!out) {
+        zhe_buf_clear(&flat);
+        return zhe_error_set(err, ZHE_ERR_FORMAT, NULL, 0, UINT64_MAX, "cannot parse HTML");
+    }
     S_page pg;
     memset(&pg, 0, sizeof pg);
     S_survey(out->document, &pg);
@@ -337,6 +456,7 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
     zhe_free(a->raw);
     a->raw = zhe_buf_detach(&b, &a->raw_len);
     gumbo_destroy_output(&opt, out);
+    zhe_buf_clear(&flat);       /* the tree pointed into it */
     if (a->raw_len == 0)
         return zhe_error_set(err, ZHE_ERR_EMPTY, NULL, 0, UINT64_MAX, "HTML page has no text");
     return ZHE_OK;

@@ -24,12 +24,12 @@ static int S_print_jsonl(void *ctx, zhe_article *a)
     zhe_extract(c->ex, a, &ms);
     zhe_link(c->lk, a, &ms, &evs);
     zhe_record *r = zhe_record_new(NULL, a, &ms, &evs);
+    zhe_events_clear(&evs);         /* the record has its own copy */
+    zhe_mentions_clear(&ms);
     zhe_buf_truncate(&c->line, 0);
     zhe_record_write_json(r, 0, &c->line);
     zhe_buf_putc(&c->line, '\n');
     zhe_record_free(r);
-    zhe_events_clear(&evs);
-    zhe_mentions_clear(&ms);
     return fwrite(c->line.ptr, 1, c->line.len, stdout) != c->line.len;
 }
 

@@ -54,7 +54,9 @@ static zhe_rstr S_put_id(zhe_record *r, const char *s, size_t len)
 /* v as the JSON line carries it: 15 significant digits.  Whole numbers
  * (most amounts) are that already; the rest, confidences mostly, are few
  * distinct values, remembered per thread, since printing one costs as
- * much as storing it. */
+ * much as storing it.  A value that rounds up past DBL_MAX (number.c's
+ * DBL_MAX, an amount of more digits than a double holds) would be read
+ * back as infinity: it is the largest 15-digit number below instead. */
 static double S_round(double v)
 {
     if (!isfinite(v) || (fabs(v) < 1e15 && v == floor(v))) return v;
@@ -66,6 +68,7 @@ static double S_round(double v)
     char b[32];
     snprintf(b, sizeof b, "%.15g", v);
     double r = strtod(b, NULL);
+    if (isinf(r)) r = copysign(1.79769313486231e308, v);
     seen[k].in = bits;
     seen[k].out = r;
     return r;
@@ -366,48 +369,60 @@ static int S_append(const char *s, size_t n, void *ctx)
     return 0;
 }
 
+/* The value v (its reference taken) as compact JSON, after `"key":` and
+ * a comma unless it is the object's first (key NULL: an array's
+ * element).  What the line carries is written a part at a time, so that
+ * no tree of a whole article's record is ever held: for 10 MB of text,
+ * that tree took half a gigabyte. */
+static void S_put_json(zhe_buf *out, int first, const char *key, json_t *v)
+{
+    if (!first) zhe_buf_putc(out, ',');
+    if (key) zhe_buf_printf(out, "\"%s\":", key);
+    if (!v) {                   /* jansson's NULL: a string not UTF-8 */
+        zhe_buf_puts(out, "null");
+        return;
+    }
+    json_dump_callback(v, S_append, out,
+                       JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    json_decref(v);
+}
+
 void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", S_jstr(r, r->id));
-    json_object_set_new(o, "title", S_jstr(r, r->title));
-    json_object_set_new(o, "published",
-                        r->published.len ? S_jstr(r, r->published) : json_null());
-    json_object_set_new(o, "encoding", S_jstr(r, r->encoding));
-    json_object_set_new(o, "format", S_jstr(r, r->format));
-    json_object_set_new(o, "source", S_jstr(r, r->source));
-    json_object_set_new(o, "url", S_jstr(r, r->url));
-    json_object_set_new(o, "replacements", json_integer((json_int_t)r->replacements));
-    json_object_set_new(o, "traditional", json_boolean(r->traditional));
-    json_object_set_new(o, "sentences", json_integer((json_int_t)r->n_sentences));
-    json_t *arr = json_array();
+    zhe_buf_putc(out, '{');
+    S_put_json(out, 1, "id", S_jstr(r, r->id));
+    S_put_json(out, 0, "title", S_jstr(r, r->title));
+    S_put_json(out, 0, "published", r->published.len ? S_jstr(r, r->published) : json_null());
+    S_put_json(out, 0, "encoding", S_jstr(r, r->encoding));
+    S_put_json(out, 0, "format", S_jstr(r, r->format));
+    S_put_json(out, 0, "source", S_jstr(r, r->source));
+    S_put_json(out, 0, "url", S_jstr(r, r->url));
+    S_put_json(out, 0, "replacements", json_integer((json_int_t)r->replacements));
+    S_put_json(out, 0, "traditional", json_boolean(r->traditional));
+    S_put_json(out, 0, "sentences", json_integer((json_int_t)r->n_sentences));
+    zhe_buf_puts(out, ",\"mentions\":[");
     for (size_t i = 0; i < r->n_mentions; i++)
-        json_array_append_new(arr, S_jmention(r, &r->mentions[i], flags));
-    json_object_set_new(o, "mentions", arr);
-    arr = json_array();
+        S_put_json(out, i == 0, NULL, S_jmention(r, &r->mentions[i], flags));
+    zhe_buf_puts(out, "],\"events\":[");
     for (size_t i = 0; i < r->n_events; i++)
-        json_array_append_new(arr, S_jevent(r, &r->events[i], flags));
-    json_object_set_new(o, "events", arr);
+        S_put_json(out, i == 0, NULL, S_jevent(r, &r->events[i], flags));
+    zhe_buf_putc(out, ']');
     if (flags & ZHE_RECORD_STORE) {
-        json_object_set_new(o, "hash", json_string(r->hash));
-        json_object_set_new(o, "path", S_jstr(r, r->path));
-        json_object_set_new(o, "record", json_integer((json_int_t)r->record));
-        json_object_set_new(o, "line", json_integer((json_int_t)r->line));
-        json_object_set_new(o, "chars", json_integer((json_int_t)r->chars));
-        arr = json_array();
+        S_put_json(out, 0, "hash", json_string(r->hash));
+        S_put_json(out, 0, "path", S_jstr(r, r->path));
+        S_put_json(out, 0, "record", json_integer((json_int_t)r->record));
+        S_put_json(out, 0, "line", json_integer((json_int_t)r->line));
+        S_put_json(out, 0, "chars", json_integer((json_int_t)r->chars));
+        zhe_buf_puts(out, ",\"sentence_rows\":[");
         for (size_t i = 0; i < r->n_sentences; i++) {
             const zhe_rsentence *s = &r->sentences[i];
-            json_t *row = json_array();
-            json_array_append_new(row, json_integer((json_int_t)s->start));
-            json_array_append_new(row, json_integer((json_int_t)s->end));
-            json_array_append_new(row, S_jstr(r, s->text));
-            json_array_append_new(row, S_jstr(r, s->seg));
-            json_array_append_new(arr, row);
+            S_put_json(out, i == 0, NULL,
+                       json_pack("[IIs%s%]", (json_int_t)s->start, (json_int_t)s->end,
+                                 S_s(r, s->text), s->text.len, S_s(r, s->seg), s->seg.len));
         }
-        json_object_set_new(o, "sentence_rows", arr);
+        zhe_buf_putc(out, ']');
     }
-    json_dump_callback(o, S_append, out, JSON_COMPACT | JSON_REAL_PRECISION(15));
-    json_decref(o);
+    zhe_buf_putc(out, '}');
 }
 
 /* ------------------------------------------------------------- reading */
@@ -452,13 +467,7 @@ static double S_get_num(S_in *in, json_t *o, const char *where, const char *key,
         S_bad(in, where, key, "a number");
         return NAN;
     }
-    /* Within 15 significant digits of DBL_MAX a number rounds, as the line
-     * carries it, to infinity: a record could not be written back. */
-    if (!isfinite(S_round(json_number_value(v)))) {
-        S_bad(in, where, key, "a number below 1.79769313486231e308");
-        return NAN;
-    }
-    return json_number_value(v);
+    return json_number_value(v);     /* finite: jansson rejects what overflows */
 }
 
 /* The count (a whole number from 0 to 2^53) at key of o. */

@@ -176,6 +176,36 @@ int zhe_cmd_map(int argc, char **argv);
 int zhe_cmd_load(int argc, char **argv);
 
 /*
+** The lines of map's input and of load's shards (lines.c).
+*/
+
+/* The longest record line load reads: 8 times the default
+ * --max-article-bytes.  A map record holds an article's text three times
+ * (text, sentences, segmented words) and its mentions; news text makes a
+ * record about 6 times the article, so the record of any article map
+ * takes by default fits, and jansson's tree of the longest record stays
+ * near 1.3 GB.  load rejects and skips a longer line without holding
+ * it; map writes an error record instead of one. */
+#define ZHE_CLI_MAX_RECORD_BYTES ((size_t)128 << 20)
+
+typedef struct zhe_cli_lines zhe_cli_lines;
+
+/* Open path ("-": standard input), gzip or plain.  NULL (errno set, or 0
+ * for out of memory) if it cannot be opened. */
+zhe_cli_lines *zhe_cli_lines_open(const char *path);
+
+/* The next line, without its '\n', into line, which holds no more than
+ * max bytes of it, and its whole length into *len.  Returns 1 for a line
+ * (*len > max: too long, and line holds none of it), 0 at the end, -1
+ * when the input cannot be read or is not valid gzip. */
+int zhe_cli_lines_next(zhe_cli_lines *in, size_t max, zhe_buf *line, size_t *len);
+
+/* Why reading failed, or NULL if it did not. */
+const char *zhe_cli_lines_error(zhe_cli_lines *in);
+
+void zhe_cli_lines_close(zhe_cli_lines *in);
+
+/*
 ** What the database subcommands share (db.c).
 */
 #define ZHE_CLI_DEFAULT_DB "zhevents.db"

@@ -5,7 +5,8 @@
 ** record whose article is stored already is skipped, so loading a shard
 ** twice, or again after a failed task was rerun, doubles nothing.  The
 ** error records map wrote, and lines that are not records, go to the
-** rejects table and to stderr; the rest of the shard goes on.
+** rejects table and to stderr; the rest of the shard goes on.  So does
+** a line too long to be a record, which is skipped without being held.
 */
 #include "cli.h"
 
@@ -13,8 +14,6 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
-#include <unistd.h>
-#include <zlib.h>
 
 enum { OPT_DB = 256, OPT_REPLACE, OPT_TRIGRAM, OPT_LEXICONS, OPT_STRICT };
 
@@ -116,47 +115,43 @@ static int S_record(S_load *g, const char *path, uint64_t no, const char *s, siz
 /* Every line of one shard.  Returns 0, or an exit code to stop. */
 static int S_shard(S_load *g, const char *path, uint64_t *bytes)
 {
-    int is_stdin = strcmp(path, "-") == 0;
     errno = 0;
-    gzFile f = is_stdin ? gzdopen(dup(0), "rb") : gzopen(path, "rb");
-    if (!f) {
+    zhe_cli_lines *in = zhe_cli_lines_open(path);
+    if (!in) {
         zhe_error err;
         zhe_error_set(&err, ZHE_ERR_IO, path, 0, UINT64_MAX, "cannot open: %s",
                       errno ? strerror(errno) : "out of memory");
         S_reject(g, &err);
         return g->failed ? zhe_cli_store_exit(g->failed) : 0;
     }
-    gzbuffer(f, 1 << 16);
-    char chunk[1 << 16];
+    const size_t max = ZHE_CLI_MAX_RECORD_BYTES;
     uint64_t no = 0;
+    size_t len;
     int rc = 0;
-    for (;;) {
-        /* A line of any length, a chunk at a time. */
-        zhe_buf_truncate(&g->line, 0);
-        int got = 0;
-        while (gzgets(f, chunk, sizeof chunk)) {
-            size_t n = strlen(chunk);
-            zhe_buf_put(&g->line, chunk, n);
-            got = 1;
-            if (n && chunk[n - 1] == '\n') break;
-        }
-        if (!got) break;
+    while (zhe_cli_lines_next(in, max, &g->line, &len) > 0) {
         no++;
-        *bytes += g->line.len;
-        rc = S_record(g, path, no, g->line.ptr, g->line.len);
+        *bytes += len + 1;
+        if (len > max) {
+            zhe_error err;
+            zhe_error_set(&err, ZHE_ERR_TOO_BIG, path, no, UINT64_MAX,
+                          "record line of %zu bytes exceeds load's limit of %zu bytes; skipped",
+                          len, max);
+            S_reject(g, &err);
+            rc = g->failed ? zhe_cli_store_exit(g->failed) : 0;
+        } else {
+            rc = S_record(g, path, no, g->line.ptr, g->line.len);
+        }
         if (rc) break;
         zhe_cli_progress_article(&g->prog, path, *bytes);
     }
-    int errnum = 0;
-    const char *msg = gzerror(f, &errnum);
-    if (!rc && errnum != Z_OK && errnum != Z_BUF_ERROR) {
+    const char *why = rc ? NULL : zhe_cli_lines_error(in);
+    if (why) {
         zhe_error err;
-        zhe_error_set(&err, ZHE_ERR_IO, path, no, UINT64_MAX, "cannot read: %s",
-                      errnum == Z_ERRNO ? strerror(errno) : msg);
+        zhe_error_set(&err, ZHE_ERR_IO, path, no, UINT64_MAX, "cannot read: %s", why);
         S_reject(g, &err);
         if (g->failed) rc = zhe_cli_store_exit(g->failed);
     }
-    gzclose(f);
+    zhe_cli_lines_close(in);
     return rc;
 }
 

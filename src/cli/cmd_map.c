@@ -5,10 +5,11 @@
 ** the article's record as `zhevents load` stores it (the extract record
 ** with what storing needs: hash, sentences and their segmented text), or
 ** {"error": …, "line": N} for a line that cannot be read — or that goes
-** to --errors FILE instead.  Each line is flushed as it is written, so a
-** streaming engine sees progress and a killed task loses nothing it
-** reported.  Nothing depends on HOME, the locale or the working
-** directory: the same input gives the same bytes anywhere.
+** to --errors FILE instead; a line longer than --max-article-bytes is
+** read on to its end but never held.  Each line is flushed as it is
+** written, so a streaming engine sees progress and a killed task loses
+** nothing it reported.  Nothing depends on HOME, the locale or the
+** working directory: the same input gives the same bytes anywhere.
 */
 #include "cli.h"
 
@@ -61,11 +62,11 @@ static int S_line(S_map *m, uint64_t line, const char *s, size_t len, zhe_buf *o
     zhe_extract(m->ex, a, &ms);
     zhe_link(m->lk, a, &ms, &evs);
     zhe_record *r = zhe_record_new(m->seg, a, &ms, &evs);
-    zhe_record_write_json(r, ZHE_RECORD_STORE, out);
-    zhe_record_free(r);
-    zhe_events_clear(&evs);
+    zhe_events_clear(&evs);         /* the record has its own copy */
     zhe_mentions_clear(&ms);
     zhe_article_free(a);
+    zhe_record_write_json(r, ZHE_RECORD_STORE, out);
+    zhe_record_free(r);
     return 1;
 }
 
@@ -114,15 +115,36 @@ int zhe_cmd_map(int argc, char **argv)
     m.ex = ex;
     m.lk = lk;
 
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    errno = 0;
+    zhe_cli_lines *input = zhe_cli_lines_open("-");
+    if (!input) {
+        fprintf(stderr, "zhevents map: cannot read standard input: %s\n",
+                errno ? strerror(errno) : "out of memory");
+        rc = ZHE_EXIT_IO;
+        goto out;
+    }
+    zhe_buf line = ZHE_BUF_INIT;
+    size_t max = in.text.max_article_bytes, len;
     uint64_t no = 0;
     rc = ZHE_EXIT_OK;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
+    while (zhe_cli_lines_next(input, max, &line, &len) > 0) {
         no++;
         zhe_buf_truncate(&m.out, 0);
-        int ok = S_line(&m, no, line, (size_t)n, &m.out);
+        int ok = 0;
+        if (len > max) {
+            zhe_error_set(&err, ZHE_ERR_TOO_BIG, "-", no, UINT64_MAX,
+                          "record of %zu bytes exceeds the limit of %zu bytes "
+                          "(--max-article-bytes)", len, max);
+            S_error_record(&m.out, no, NULL, &err);
+        } else if ((ok = S_line(&m, no, line.ptr, line.len, &m.out)) &&
+                   m.out.len > ZHE_CLI_MAX_RECORD_BYTES) {
+            zhe_error_set(&err, ZHE_ERR_TOO_BIG, "-", no, UINT64_MAX,
+                          "the article's record of %zu bytes exceeds load's limit of %zu "
+                          "bytes", m.out.len, ZHE_CLI_MAX_RECORD_BYTES);
+            zhe_buf_truncate(&m.out, 0);
+            S_error_record(&m.out, no, NULL, &err);
+            ok = 0;
+        }
         if (ok) m.records++;
         else m.failed++;
         if (S_emit(ok ? stdout : m.errors, &m.out) != 0) {
@@ -131,9 +153,11 @@ int zhe_cmd_map(int argc, char **argv)
             break;
         }
     }
-    free(line);
-    if (rc == ZHE_EXIT_OK && ferror(stdin)) {
-        fprintf(stderr, "zhevents map: cannot read standard input: %s\n", strerror(errno));
+    zhe_buf_clear(&line);
+    const char *why = zhe_cli_lines_error(input);
+    zhe_cli_lines_close(input);
+    if (rc == ZHE_EXIT_OK && why) {
+        fprintf(stderr, "zhevents map: cannot read standard input: %s\n", why);
         rc = ZHE_EXIT_IO;
     }
     if (in.verbose)

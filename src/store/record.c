@@ -467,7 +467,9 @@ static double S_get_num(S_in *in, json_t *o, const char *where, const char *key,
         S_bad(in, where, key, "a number");
         return NAN;
     }
-    return json_number_value(v);     /* finite: jansson rejects what overflows */
+    /* As the line carries it (jansson rejects what overflows): so that
+     * the record written again reads back, DBL_MAX included. */
+    return S_round(json_number_value(v));
 }
 
 /* The count (a whole number from 0 to 2^53) at key of o. */

@@ -31,13 +31,31 @@ typedef struct {
 } S_map;
 
 /* The error record of line `line`. */
+/* s as a JSON string, each byte that is not UTF-8 as U+FFFD: a message
+ * can quote the bytes of a line that is not text, which jansson refuses. */
+static json_t *S_jtext(const char *s)
+{
+    size_t len = strlen(s);
+    if (zhe_utf8_valid(s, len)) return json_stringn(s, len);
+    zhe_buf b = ZHE_BUF_INIT;
+    char u[4];
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        zhe_buf_put(&b, u, zhe_utf8_encode(cp, u));
+    }
+    json_t *v = json_stringn(b.ptr ? b.ptr : "", b.len);
+    zhe_buf_clear(&b);
+    return v;
+}
+
 static void S_error_record(zhe_buf *out, uint64_t line, const char *id, const zhe_error *err)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "error", json_string(err->message));
+    json_object_set_new(o, "error", S_jtext(err->message));
     json_object_set_new(o, "status", json_string(zhe_status_str(err->status)));
     json_object_set_new(o, "line", json_integer((json_int_t)line));
-    if (id) json_object_set_new(o, "id", json_string(id));
+    if (id) json_object_set_new(o, "id", S_jtext(id));
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (s) zhe_buf_puts(out, s);

@@ -213,6 +213,16 @@ void zhe_cli_lines_close(zhe_cli_lines *in);
 /* The exit code for a failed store call: IO for files, DB for SQLite. */
 int zhe_cli_store_exit(zhe_status st);
 
+/* Store record r (ingest's and load's writers), counting its outcome in
+ * counts and reporting a failure as "zhevents CMD: id: message" (the
+ * progress line cleared first).  Returns the store's status. */
+zhe_status zhe_cli_store_put(const char *cmd, zhe_store *store, zhe_record *r,
+                             zhe_store_counts *counts, zhe_cli_progress *prog);
+
+/* The last line of ingest and load: "zhevents CMD: N WHAT read: …". */
+void zhe_cli_store_summary(const char *cmd, const char *what, const zhe_store_counts *c,
+                           const char *db);
+
 /* Open the database at path (NULL: zhevents.db) for reading; on failure
  * report it as "zhevents CMD: message" and return the exit code, else -1. */
 int zhe_cli_store_open_read(const char *cmd, const char *path, zhe_store **out);

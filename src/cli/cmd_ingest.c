@@ -181,24 +181,12 @@ static int S_write(void *ctx, void *item)
             zhe_cli_progress_clear(prog);
             fputs(it->cuts.ptr, stderr);
         }
-        zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
-        zhe_error err;
         zhe_status st = ZHE_OK;
-        if (it->kind == S_ARTICLE) st = zhe_store_put_record(g->store, it->rec, &outcome, &err);
-        if (st != ZHE_OK) {
-            zhe_cli_progress_clear(prog);
-            fprintf(stderr, "zhevents ingest: %s: %s\n", zhe_record_id(it->rec), err.message);
-            g->failed = st;
-        } else if (outcome == ZHE_STORE_ADDED) {
-            g->counts.added++;
-        } else if (outcome == ZHE_STORE_REPLACED) {
-            g->counts.replaced++;
-        } else {
+        if (it->kind == S_ARTICLE)
+            st = zhe_cli_store_put("ingest", g->store, it->rec, &g->counts, prog);
+        else
             g->counts.duplicate++;
-        }
-        if (st == ZHE_OK && outcome != ZHE_STORE_DUPLICATE)
-            g->counts.events += zhe_record_n_events(it->rec);
-        prog->events = g->counts.events;
+        if (st != ZHE_OK) g->failed = st;
         zhe_cli_progress_article(prog, it->path, it->bytes);
     }
     S_item_free(it);
@@ -316,12 +304,7 @@ int zhe_cmd_ingest(int argc, char **argv)
                 "mended, the same ingest adds what database %s lacks\n",
                 (unsigned long long)g.counts.read, db);
     } else {
-        fprintf(stderr,
-                "zhevents ingest: %llu articles read: %llu new, %llu duplicate, %llu replaced; "
-                "%llu rejected; %llu events; database %s\n",
-                (unsigned long long)g.counts.read, (unsigned long long)g.counts.added,
-                (unsigned long long)g.counts.duplicate, (unsigned long long)g.counts.replaced,
-                (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
+        zhe_cli_store_summary("ingest", "articles", &g.counts, db);
     }
 
 out:

@@ -92,23 +92,9 @@ static int S_record(S_load *g, const char *path, uint64_t no, const char *s, siz
         return g->failed ? zhe_cli_store_exit(g->failed) : 0;
     }
     g->counts.read++;
-    zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
-    zhe_status st = zhe_store_put_record(g->store, r, &outcome, &err);
-    if (st != ZHE_OK) {
-        zhe_cli_progress_clear(&g->prog);
-        fprintf(stderr, "zhevents load: %s: %s\n", zhe_record_id(r), err.message);
-        g->failed = st;
-    } else if (outcome == ZHE_STORE_ADDED) {
-        g->counts.added++;
-    } else if (outcome == ZHE_STORE_REPLACED) {
-        g->counts.replaced++;
-    } else {
-        g->counts.duplicate++;
-    }
-    if (st == ZHE_OK && outcome != ZHE_STORE_DUPLICATE)
-        g->counts.events += zhe_record_n_events(r);
+    zhe_status st = zhe_cli_store_put("load", g->store, r, &g->counts, &g->prog);
+    if (st != ZHE_OK) g->failed = st;
     zhe_record_free(r);
-    g->prog.events = g->counts.events;
     return g->failed ? zhe_cli_store_exit(g->failed) : 0;
 }
 
@@ -233,11 +219,6 @@ int zhe_cmd_load(int argc, char **argv)
     } else if (g.counts.rejected && strict) {
         rc = ZHE_EXIT_REJECTS;
     }
-    fprintf(stderr,
-            "zhevents load: %llu records read: %llu new, %llu duplicate, %llu replaced; "
-            "%llu rejected; %llu events; database %s\n",
-            (unsigned long long)g.counts.read, (unsigned long long)g.counts.added,
-            (unsigned long long)g.counts.duplicate, (unsigned long long)g.counts.replaced,
-            (unsigned long long)g.counts.rejected, (unsigned long long)g.counts.events, db);
+    zhe_cli_store_summary("load", "records", &g.counts, db);
     return rc;
 }

@@ -23,6 +23,39 @@ int zhe_cli_store_exit(zhe_status st)
     }
 }
 
+zhe_status zhe_cli_store_put(const char *cmd, zhe_store *store, zhe_record *r,
+                             zhe_store_counts *counts, zhe_cli_progress *prog)
+{
+    zhe_store_outcome outcome = ZHE_STORE_DUPLICATE;
+    zhe_error err;
+    zhe_status st = zhe_store_put_record(store, r, &outcome, &err);
+    if (st != ZHE_OK) {
+        zhe_cli_progress_clear(prog);
+        fprintf(stderr, "zhevents %s: %s: %s\n", cmd, zhe_record_id(r), err.message);
+        return st;
+    }
+    if (outcome == ZHE_STORE_ADDED)
+        counts->added++;
+    else if (outcome == ZHE_STORE_REPLACED)
+        counts->replaced++;
+    else
+        counts->duplicate++;
+    if (outcome != ZHE_STORE_DUPLICATE) counts->events += zhe_record_n_events(r);
+    prog->events = counts->events;
+    return ZHE_OK;
+}
+
+void zhe_cli_store_summary(const char *cmd, const char *what, const zhe_store_counts *c,
+                           const char *db)
+{
+    fprintf(stderr,
+            "zhevents %s: %llu %s read: %llu new, %llu duplicate, %llu replaced; "
+            "%llu rejected; %llu events; database %s\n",
+            cmd, (unsigned long long)c->read, what, (unsigned long long)c->added,
+            (unsigned long long)c->duplicate, (unsigned long long)c->replaced,
+            (unsigned long long)c->rejected, (unsigned long long)c->events, db);
+}
+
 int zhe_cli_store_open_read(const char *cmd, const char *path, zhe_store **out)
 {
     zhe_store_options opt;

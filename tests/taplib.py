@@ -8,6 +8,7 @@ sanitizers' options passed on).
     sys.exit(done())                       # the plan line; 1 if a case failed
 """
 import os
+import sqlite3
 
 _n = 0
 _failed = 0
@@ -47,3 +48,31 @@ def clean_env(**extra):
             env[k] = os.environ[k]
     env.update(extra)
     return env
+
+
+def db_rows(db, fts_shadow=True):
+    """Every table's rows of database db, for comparing two databases: in
+    row id order (all columns' order for a WITHOUT ROWID table), without
+    what records the runs (the runs table, run_id columns).  With
+    fts_shadow False, FTS5's own tables are left out, as an ingest that
+    was stopped and resumed merges its index differently, and in their
+    place are the sentences that the index finds for 芯片."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out = {}
+        for t, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                " 'sqlite_%' AND name != 'runs' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+                " ORDER BY name").fetchall():
+            if not fts_shadow and t.startswith("sentences_fts"):
+                continue
+            cols = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")') if r[1] != "run_id"]
+            order = ", ".join(cols) if "WITHOUT ROWID" in sql.upper() else "rowid"
+            out[t] = con.execute(
+                f"SELECT {', '.join(cols)} FROM \"{t}\" ORDER BY {order}").fetchall()
+        if not fts_shadow:
+            out["fts"] = con.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts"
+                                     " MATCH '\"芯片\"' ORDER BY rowid").fetchall()
+        return out
+    finally:
+        con.close()

@@ -45,7 +45,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from taplib import clean_env, done, ok  # noqa: E402
+from taplib import clean_env, db_rows, done, ok  # noqa: E402
 
 ZHE, SHIM, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 POINTS = int(sys.argv[4]) if len(sys.argv) > 4 else 5
@@ -83,23 +83,6 @@ def ingest(db, jobs=None, **fault):
                               timeout=300)
     except subprocess.TimeoutExpired:
         return None
-
-
-def dump(db):
-    """Every table's rows, in id order, without what records the runs."""
-    con = sqlite3.connect(db)
-    out = {}
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts%'"
-        " AND name NOT LIKE 'sqlite_%' AND name != 'runs'")]
-    for t in tables:
-        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})") if r[1] != "run_id"]
-        order = "id" if "id" in cols else ", ".join(cols)
-        out[t] = con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY {order}").fetchall()
-    out["fts"] = con.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH"
-                             " '\"芯片\"' ORDER BY rowid").fetchall()
-    con.close()
-    return out
 
 
 def checks(db):
@@ -150,7 +133,7 @@ try:
     ok(p is not None and p.returncode == 0 and counts.get("write", 0) > 0,
        f"the reference ingest under the shim, injecting nothing (calls counted: {counts})",
        p.stderr.decode("utf-8", "replace") if p else "timed out")
-    want = dump(ref)
+    want = db_rows(ref, fts_shadow=False)
 
     # Reads: a fresh database is only read back by the checkpoint at the
     # end; one that holds the corpus's first half already is read all
@@ -170,7 +153,7 @@ try:
     p2 = ingest(pre, ZHE_FAULT_COUNTS=counts_file)
     counts["read"] = int(dict(l.split() for l in open(counts_file))["read"])
     ok(p is not None and p.returncode == 0 and p2 is not None and p2.returncode == 0
-       and dump(pre) == want,
+       and db_rows(pre, fts_shadow=False) == want,
        f"the first half, then the rest under the shim ({counts['read']} reads counted)",
        (p.stderr if p else b"").decode() + (p2.stderr if p2 else b"").decode())
 
@@ -242,7 +225,7 @@ try:
 
         p2 = ingest(db)
         err2 = p2.stderr.decode("utf-8", "replace") if p2 else "timed out"
-        got = dump(db) if p2 is not None and p2.returncode == 0 else {}
+        got = db_rows(db, fts_shadow=False) if p2 is not None and p2.returncode == 0 else {}
         diff = [t for t in want if want[t] != got.get(t)]
         why = fts_check(db) if got and not diff else ""
         ok(got and not diff and not why, f"{name}: the next ingest completes it to the reference",

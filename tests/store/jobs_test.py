@@ -13,34 +13,17 @@ among the rows: they must come in input order too.
 """
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from taplib import clean_env, done, ok  # noqa: E402
+from taplib import clean_env, db_rows, done, ok  # noqa: E402
 
 ZHE, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SIZE = float(sys.argv[3]) if len(sys.argv) > 3 else 4
 TMP = tempfile.mkdtemp(prefix="zhevents-jobs-")
 ENV = clean_env()
-
-
-def dump(db):
-    """Every table's rows in row id order, without what records the runs."""
-    con = sqlite3.connect(db)
-    out = {}
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name != 'runs' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
-    for t in tables:
-        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})") if r[1] != "run_id"]
-        rowid = "rowid" if con.execute(f"SELECT sql FROM sqlite_master WHERE name = '{t}'") \
-            .fetchone()[0].find("WITHOUT ROWID") < 0 else ", ".join(cols)
-        out[t] = con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY {rowid}").fetchall()
-    con.close()
-    return out
 
 
 try:
@@ -64,7 +47,7 @@ try:
         last = p.stderr.decode("utf-8", "replace").strip().split("\n")[-1]
         ok(p.returncode == 0 and " rejected;" in last and " 0 rejected" not in last,
            f"ingest --jobs {jobs}: {last}", p.stderr.decode("utf-8", "replace")[-2000:])
-        dumps[jobs] = dump(db)
+        dumps[jobs] = db_rows(db)
     base = dumps[1]
     ok(base["articles"] and base["rejects"] and base["events"],
        f"--jobs 1 stored {len(base['articles'])} articles, {len(base['events'])} events,"

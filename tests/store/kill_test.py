@@ -28,7 +28,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from taplib import clean_env, done, ok  # noqa: E402
+from taplib import clean_env, db_rows, done, ok  # noqa: E402
 
 ZHE, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SIZE = float(sys.argv[3]) if len(sys.argv) > 3 else 4
@@ -39,23 +39,6 @@ ENV = clean_env()
 def ingest(db):
     return subprocess.Popen([ZHE, "ingest", "--quiet", "--db", db, CORPUS], cwd=ROOT, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def dump(db):
-    """Every table's rows, in id order, without what records the runs."""
-    con = sqlite3.connect(db)
-    out = {}
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts%'"
-        " AND name NOT LIKE 'sqlite_%' AND name != 'runs'")]
-    for t in tables:
-        cols = [r[1] for r in con.execute(f"PRAGMA table_info({t})") if r[1] != "run_id"]
-        order = "id" if "id" in cols else ", ".join(cols)
-        out[t] = con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY {order}").fetchall()
-    out["fts"] = con.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH"
-                             " '\"芯片\"' ORDER BY rowid").fetchall()
-    con.close()
-    return out
 
 
 try:
@@ -104,7 +87,7 @@ try:
     p = ingest(killed)
     err = p.communicate(timeout=600)[1]
     ok(p.returncode == 0 and kills >= 7, f"the last run finishes ({kills} runs were killed)", err)
-    a, b = dump(whole), dump(killed)
+    a, b = db_rows(whole, fts_shadow=False), db_rows(killed, fts_shadow=False)
     diff = [t for t in a if a[t] != b.get(t)]
     ok(not diff, "the resumed database equals the uninterrupted one, row by row",
        "\n".join(f"{t}: {len(a[t])} rows against {len(b.get(t, []))}" for t in diff))

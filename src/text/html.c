@@ -110,6 +110,23 @@ static void S_push_children(S_stack *s, const GumboNode *n)
     for (size_t i = c->length; i-- > 0;) S_push(s, c->data[i]);
 }
 
+/* Append s[0..len) to out, each byte that is not UTF-8 as U+FFFD: gumbo
+ * hands on what a numeric reference past 2^31 (&#22222222222;)
+ * overflows to, which is no character. */
+static void S_put_valid(zhe_buf *out, const char *s, size_t len)
+{
+    if (zhe_utf8_valid(s, len)) {
+        zhe_buf_put(out, s, len);
+        return;
+    }
+    char u[4];
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        zhe_buf_put(out, u, zhe_utf8_encode(cp, u));
+    }
+}
+
 /* The text under n as a browser shows it, appended to out: whitespace
  * collapsed, block elements as '\n'.  `marker` (a NULL node) on the stack
  * closes a block. */
@@ -117,6 +134,7 @@ static void S_text(const GumboNode *root, zhe_buf *out)
 {
     S_stack st = { NULL, 0, 0 };
     S_push(&st, root);
+    zhe_buf fixed = ZHE_BUF_INIT;   /* a text node made UTF-8 */
     int space = 0;      /* a collapsed space is owed before the next text */
     while (st.n) {
         const GumboNode *n = st.v[--st.n];
@@ -128,7 +146,15 @@ static void S_text(const GumboNode *root, zhe_buf *out)
         if (n != root && S_is_noise(n)) continue;
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
             n->type == GUMBO_NODE_WHITESPACE) {
-            for (const char *p = n->v.text.text; *p; p++) {
+            const char *t = n->v.text.text;
+            size_t tl = strlen(t);
+            if (!zhe_utf8_valid(t, tl)) {
+                zhe_buf_truncate(&fixed, 0);
+                S_put_valid(&fixed, t, tl);
+                zhe_buf_putc(&fixed, '\0');
+                t = fixed.ptr;
+            }
+            for (const char *p = t; *p; p++) {
                 if (zhe_is_space((unsigned char)*p)) {
                     space = 1;
                     continue;
@@ -147,6 +173,7 @@ static void S_text(const GumboNode *root, zhe_buf *out)
         S_push_children(&st, n);
     }
     zhe_free(st.v);
+    zhe_buf_clear(&fixed);
 }
 
 /* Bytes of text directly inside n's <p> children (and n's own text). */
@@ -401,10 +428,14 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
     S_survey(out->document, &pg);
 
     zhe_buf b = ZHE_BUF_INIT;
-    if (pg.meta_site && !*a->source) zhe_meta_set(&a->source, pg.meta_site, strlen(pg.meta_site));
+    if (pg.meta_site && !*a->source) {
+        S_put_valid(&b, pg.meta_site, strlen(pg.meta_site));
+        zhe_meta_set(&a->source, b.ptr ? b.ptr : "", b.len);
+        zhe_buf_truncate(&b, 0);
+    }
     if (!*a->title) {
         if (pg.meta_title) {
-            zhe_buf_puts(&b, pg.meta_title);
+            S_put_valid(&b, pg.meta_title, strlen(pg.meta_title));
         } else if (pg.title) {
             S_text(pg.title, &b);
         }

@@ -306,6 +306,10 @@ static void S_strip_site(zhe_article *a)
  * the 3 million of 16 MB of <div>: hours). */
 #define S_MAX_DEPTH 1000
 
+/* How far down the open elements an end tag looks for its own: further
+ * down, it is taken for a stray one, which gumbo ignores too. */
+#define S_END_REACH 64
+
 /* Whether tag t is left out of the count: it has no content (br, img),
  * or its end tag may be left out (p, li, td), so that a page of <p>s
  * without </p> is no deep page. */
@@ -319,7 +323,7 @@ static int S_uncounted(GumboTag t)
     case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
     case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
     case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
-    case GUMBO_TAG_RP: case GUMBO_TAG_UNKNOWN:
+    case GUMBO_TAG_RP:
         return 1;
     default:
         return 0;
@@ -352,11 +356,15 @@ static size_t S_skip_markup(const char *s, size_t len, size_t i)
 ** Tags are found as a browser's tokenizer would find most of them, a
 ** '<' and a name up to the next '>', with comments and the content of
 ** script and style skipped; the elements counted are those that have
-** content and an end tag (S_uncounted).  As the elements left out are the
-** innermost open ones, an end tag while any is open is one of theirs.
+** content and an end tag (S_uncounted; <x/> only for names HTML does not
+** know, as <div/> opens a div), kept on a stack of open elements that an
+** end tag pops down to its own, if that is near the top.  As the elements
+** left out are the innermost open ones, an end tag while any is left out
+** is one of theirs.
 */
 static int S_flatten(const char *s, size_t len, zhe_buf *out)
 {
+    GumboTag open[S_MAX_DEPTH];
     size_t depth = 0, over = 0, copied = 0;
     for (size_t i = 0; i < len;) {
         const char *lt = memchr(s + i, '<', len - i);
@@ -393,11 +401,20 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
             continue;
         }
         int drop = 0;
-        if (!S_uncounted(t) && !self_closing) {
-            if (!end && depth < S_MAX_DEPTH) depth++;
-            else if (!end) drop = 1, over++;
-            else if (over) drop = 1, over--;
-            else if (depth) depth--;
+        if (!S_uncounted(t) && !(self_closing && t == GUMBO_TAG_UNKNOWN)) {
+            if (!end && depth < S_MAX_DEPTH) {
+                open[depth++] = t;
+            } else if (!end) {
+                drop = 1, over++;
+            } else if (over) {
+                drop = 1, over--;
+            } else {
+                for (size_t k = depth; k-- > 0 && depth - k <= S_END_REACH;)
+                    if (open[k] == t) {
+                        depth = k;
+                        break;
+                    }
+            }
         }
         if (drop) {
             if (!copied) zhe_buf_reserve(out, len);

@@ -11,7 +11,8 @@ record files through `load`):
   * 100,000 万 in a price, 100,000 年 in a date (and the 万 take about
     the time the 年 take);
   * a million digits, a million Latin letters;
-  * 50,000 nested <div>s around the text, and 3 million;
+  * 50,000 nested <div>s around the text, and 3 million; 300,000 <b>s
+    that stray end tags leave open, <div/>s, unknown tags;
   * a JSON line of 50 MB: rejected by default, the reject on stderr naming
     the file, the line and the limit (exit 0, 1 with --strict), and
     processed with --max-article-bytes 60000000 (map's record of it would
@@ -340,6 +341,18 @@ try:
                      extra=["--max-article-bytes", "40000000"])
     ok(s["records"] and "H100" in s["records"][0]["chips"],
        "3 million nested tags: the text inside is read (H100 found)", repr(s)[:1000])
+    # Trees as deep by other roads: end tags that close nothing (gumbo
+    # keeps the <b>s open), <div/> (which opens a div), tags HTML does not
+    # know.  Each once took gumbo minutes or overflowed its stack.
+    para = "<p>9月份，英伟达H100价格调涨16%，达544万日元。</p>"
+    for name, body in (("300,000 <b> closed by </i>", "<b id=x></i>" * 300_000),
+                       ("300,000 <div/>", "<div/>" * 300_000),
+                       ("300,000 nested <foo>", "<foo>" * 300_000)):
+        with open(p("deep2.html"), "w", encoding="utf-8") as f:
+            f.write("<html><body>" + body + para + "</body></html>\n")
+        s = extract_case(name, p("deep2.html"), 10)
+        ok(s["records"] and "H100" in s["records"][0]["chips"],
+           f"{name}: the text after them is read (H100 found)", repr(s)[:1000])
 
     # -- a JSON line of 50 MB, then a small one --
     write_text(p("big.jsonl"), 50_000_000,

@@ -335,6 +335,58 @@ static int S_ascii_alpha(char c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* Whether t is of HTML's "special" category: an end tag of another
+ * element (a span, a font) that meets one of these on its way down the
+ * open elements is ignored. */
+static int S_special(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_APPLET: case GUMBO_TAG_AREA:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_BR: case GUMBO_TAG_BUTTON: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT: case GUMBO_TAG_EMBED: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FRAME: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEAD: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_IFRAME: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LI: case GUMBO_TAG_LINK:
+    case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_META: case GUMBO_TAG_NAV: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PARAM: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_SECTION: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_SOURCE: case GUMBO_TAG_STYLE: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TRACK: case GUMBO_TAG_UL: case GUMBO_TAG_WBR:
+    case GUMBO_TAG_XMP: case GUMBO_TAG_MI: case GUMBO_TAG_MO: case GUMBO_TAG_MN:
+    case GUMBO_TAG_MS: case GUMBO_TAG_MTEXT: case GUMBO_TAG_FOREIGNOBJECT: case GUMBO_TAG_DESC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Whether t bounds a scope: an end tag of a special element that meets
+ * one of these on its way down is ignored (</div> inside a table cell
+ * closes no div outside the table). */
+static int S_scope_bound(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_MI: case GUMBO_TAG_MO: case GUMBO_TAG_MN:
+    case GUMBO_TAG_MS: case GUMBO_TAG_MTEXT: case GUMBO_TAG_FOREIGNOBJECT: case GUMBO_TAG_DESC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* The end of the construct at s[i] == '<' that is no element: a comment,
  * <!DOCTYPE>, <?…?>; i if it is none. */
 static size_t S_skip_markup(const char *s, size_t len, size_t i)
@@ -357,10 +409,14 @@ static size_t S_skip_markup(const char *s, size_t len, size_t i)
 ** '<' and a name up to the next '>', with comments and the content of
 ** script and style skipped; the elements counted are those that have
 ** content and an end tag (S_uncounted; <x/> only for names HTML does not
-** know, as <div/> opens a div), kept on a stack of open elements that an
-** end tag pops down to its own, if that is near the top.  As the elements
-** left out are the innermost open ones, an end tag while any is left out
-** is one of theirs.
+** know, as <div/> opens a div), kept on a stack of open elements.  An end
+** tag pops the stack down to its own element only where the HTML parser
+** surely does: that element is near the top, and no element between
+** makes the parser ignore the end tag (S_special, S_scope_bound).  So
+** the stack is never shallower than gumbo's, whose depth is what costs:
+** it looks through its open elements at each tag, and recurses on them.
+** As the elements left out are the innermost open ones, an end tag while
+** any is left out is one of theirs.
 */
 static int S_flatten(const char *s, size_t len, zhe_buf *out)
 {
@@ -409,11 +465,14 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
             } else if (over) {
                 drop = 1, over--;
             } else {
-                for (size_t k = depth; k-- > 0 && depth - k <= S_END_REACH;)
+                int special = S_special(t);
+                for (size_t k = depth; k-- > 0 && depth - k <= S_END_REACH;) {
                     if (open[k] == t) {
                         depth = k;
                         break;
                     }
+                    if (special ? S_scope_bound(open[k]) : S_special(open[k])) break;
+                }
             }
         }
         if (drop) {

@@ -304,7 +304,14 @@ static void S_strip_site(zhe_article *a)
  * a few dozen deep; gumbo looks through the open elements at each tag, so
  * a page of n nested tags costs it n * n (50,000: 3.5 s, 100,000: 25 s,
  * the 3 million of 16 MB of <div>: hours). */
-#define S_MAX_DEPTH 1000
+#define S_MAX_DEPTH 256
+
+/* How many tags gumbo is given.  Past it a page of tags that reopen
+ * what others close (<dt><font><strong></dt>…, which gumbo's list of
+ * formatting elements answers with new elements at each tag) costs gumbo
+ * more at each tag than the one before: 150,000 took 9 s.  A news page
+ * has a few thousand; the text of any later tag's element is kept. */
+#define S_MAX_TAGS 50000
 
 /* How far down the open elements an end tag looks for its own: further
  * down, it is taken for a stray one, which gumbo ignores too. */
@@ -403,8 +410,9 @@ static size_t S_skip_markup(const char *s, size_t len, size_t i)
 }
 
 /*
-** The page with the elements nested deeper than S_MAX_DEPTH left out
-** (their text kept), into out; 0 if it has none, and out is untouched.
+** The page with the elements nested deeper than S_MAX_DEPTH, and the
+** tags after the first S_MAX_TAGS, left out (their text kept), into out;
+** 0 if it has none, and out is untouched.
 ** Tags are found as a browser's tokenizer would find most of them, a
 ** '<' and a name up to the next '>', with comments and the content of
 ** script and style skipped; the elements counted are those that have
@@ -421,7 +429,7 @@ static size_t S_skip_markup(const char *s, size_t len, size_t i)
 static int S_flatten(const char *s, size_t len, zhe_buf *out)
 {
     GumboTag open[S_MAX_DEPTH];
-    size_t depth = 0, over = 0, copied = 0;
+    size_t depth = 0, over = 0, copied = 0, tags = 0;
     for (size_t i = 0; i < len;) {
         const char *lt = memchr(s + i, '<', len - i);
         if (!lt) break;
@@ -456,8 +464,10 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
             i = e ? (size_t)(e - s) + 1 : len;
             continue;
         }
-        int drop = 0;
-        if (!S_uncounted(t) && !(self_closing && t == GUMBO_TAG_UNKNOWN)) {
+        int drop = ++tags > S_MAX_TAGS;
+        if (drop) {
+            /* left out, with all after it */
+        } else if (!S_uncounted(t) && !(self_closing && t == GUMBO_TAG_UNKNOWN)) {
             if (!end && depth < S_MAX_DEPTH) {
                 open[depth++] = t;
             } else if (!end) {

@@ -43,6 +43,7 @@ article gets near 600 MB.
 """
 import json
 import os
+import random
 import resource
 import shutil
 import sqlite3
@@ -286,6 +287,19 @@ def write_text(path, size, prefix="", suffix="", escape=False):
         f.write(suffix)
 
 
+def soup():
+    """150,000 tags, opening and closing <dt>, <font> and <strong> at random
+    (seeded), and some text: each tag makes gumbo reopen the formatting
+    elements that the others closed."""
+    r = random.Random(4)
+    parts = []
+    for _ in range(150_000):
+        t, k = r.choice(("dt", "font", "strong")), r.random()
+        parts.append(f"<{t}>" if k < 0.55 else f"</{t}>" if k < 0.9 else f"<{t}/>" if k < 0.95
+                     else "字")
+    return "".join(parts)
+
+
 SMALL = json.dumps({"id": "small", "title": "小", "published": "2023-09-05",
                     "content": "9月份，英伟达H100价格调涨16%，达544万日元。"},
                    ensure_ascii=False) + "\n"
@@ -334,7 +348,8 @@ try:
        "50,000 nested <div>s: the text inside is read (H100 found)", repr(s)[:1000])
     ingest_case("50,000 nested <div>s", p("nested.html"), 15)
     # 16 MB of <div>s (3 million deep, the most --max-article-bytes lets
-    # through by default): what is deeper than 1,000 is left out.
+    # through by default): what is deeper than 256, and every tag after the
+    # first 50,000, is left out (the text kept).
     with open(p("deep.html"), "w", encoding="utf-8") as f:
         f.write("<html><body>" + "<div><span>" * 1_500_000 + "9月份，英伟达H100价格调涨16%。"
                 + "</span></div>" * 1_500_000 + "</body></html>\n")
@@ -353,7 +368,8 @@ try:
                        ("300,000 <div/>", "<div/>" * 300_000),
                        ("300,000 nested <foo>", "<foo>" * 300_000),
                        ("200,000 </div> in table cells", "<div><table><tr><td></div>" * 200_000),
-                       ("200,000 </span> after a <div>", "<span><div></span>" * 200_000)):
+                       ("200,000 </span> after a <div>", "<span><div></span>" * 200_000),
+                       ("150,000 tags reopening formatting elements", soup())):
         with open(p("deep2.html"), "w", encoding="utf-8") as f:
             f.write("<html><body>" + body + para + "</body></html>\n")
         s = extract_case(name, p("deep2.html"), 10)

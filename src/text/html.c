@@ -3,8 +3,8 @@
 ** text.  Parsing is gumbo's (the HTML5 algorithm, entities decoded); this
 ** file decides what of the tree is the article.
 **
-** Never text: script, style, nav, header, footer, aside, form and their
-** kin, comments, and elements whose class or id names a sidebar, menu,
+** Never text: script, style, nav, header, footer, aside, form (but one
+** right in <body>, as ASP.NET wraps its pages in) and their kin, comments, and elements whose class or id names a sidebar, menu,
 ** comment box or related-articles list.  The main text is the element
 ** whose own <p> children hold the most text (the largest <article> wins
 ** unless that is a small card beside it), read with block elements as paragraph breaks and whitespace
@@ -25,7 +25,7 @@ static int S_is_noise_tag(GumboTag t)
     switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
     case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_MENU:
@@ -79,11 +79,16 @@ static int S_is_noise_class(const GumboElement *e)
     return 0;
 }
 
+/* A <form> is a search box or a comment form, unless it stands right in
+ * <body>: ASP.NET's pages are one form around the whole page. */
 static int S_is_noise(const GumboNode *n)
 {
     if (n->type == GUMBO_NODE_COMMENT) return 1;
     if (n->type != GUMBO_NODE_ELEMENT) return 0;
-    return S_is_noise_tag(n->v.element.tag) || S_is_noise_class(&n->v.element);
+    if (S_is_noise_tag(n->v.element.tag) || S_is_noise_class(&n->v.element)) return 1;
+    if (n->v.element.tag != GUMBO_TAG_FORM) return 0;
+    const GumboNode *up = n->parent;
+    return !(up && up->type == GUMBO_NODE_ELEMENT && up->v.element.tag == GUMBO_TAG_BODY);
 }
 
 /* A stack of nodes for iterative walks. */

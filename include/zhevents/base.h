@@ -156,6 +156,9 @@ ZHE_API size_t zhe_utf8_encode(uint32_t cp, char *out);
 ZHE_API size_t zhe_utf8_count(const char *s, size_t len);
 /** 1 if s[0..len) is valid UTF-8 (no surrogates, no overlongs), else 0. */
 ZHE_API int zhe_utf8_valid(const char *s, size_t len);
+/** Append s[0..len) to b, each byte that does not begin a valid UTF-8
+ *  sequence as U+FFFD (s as it is when it is valid). */
+ZHE_API void zhe_buf_put_utf8(zhe_buf *b, const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,7 @@
 /*
 ** utf8.c — the UTF-8 primitives: decode one code point strictly (no
-** overlongs, no surrogates, nothing above U+10FFFF), encode, count and
-** validate.  Decoding is on the hot path of every stage, so the ASCII case
+** overlongs, no surrogates, nothing above U+10FFFF), encode, count,
+** validate and make valid.  Decoding is on the hot path of every stage, so the ASCII case
 ** comes first and validation skips eight ASCII bytes at a time.
 */
 #include "base_int.h"
@@ -126,4 +126,18 @@ size_t zhe_cp_cursor_at(zhe_cp_cursor *c, size_t byte)
     c->cp += zhe_utf8_count(c->s + c->byte, byte - c->byte);
     c->byte = byte;
     return c->cp;
+}
+
+void zhe_buf_put_utf8(zhe_buf *b, const char *s, size_t len)
+{
+    if (zhe_utf8_valid(s, len)) {
+        zhe_buf_put(b, s, len);
+        return;
+    }
+    char u[4];
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        zhe_buf_put(b, u, zhe_utf8_encode(cp, u));
+    }
 }

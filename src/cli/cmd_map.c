@@ -30,25 +30,18 @@ typedef struct {
     uint64_t records, failed;
 } S_map;
 
-/* The error record of line `line`. */
 /* s as a JSON string, each byte that is not UTF-8 as U+FFFD: a message
  * can quote the bytes of a line that is not text, which jansson refuses. */
 static json_t *S_jtext(const char *s)
 {
-    size_t len = strlen(s);
-    if (zhe_utf8_valid(s, len)) return json_stringn(s, len);
     zhe_buf b = ZHE_BUF_INIT;
-    char u[4];
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += zhe_utf8_decode(s + i, len - i, &cp);
-        zhe_buf_put(&b, u, zhe_utf8_encode(cp, u));
-    }
+    zhe_buf_put_utf8(&b, s, strlen(s));
     json_t *v = json_stringn(b.ptr ? b.ptr : "", b.len);
     zhe_buf_clear(&b);
     return v;
 }
 
+/* The error record of line `line`. */
 static void S_error_record(zhe_buf *out, uint64_t line, const char *id, const zhe_error *err)
 {
     json_t *o = json_object();

@@ -4,7 +4,8 @@
 ** file decides what of the tree is the article.
 **
 ** Never text: script, style, nav, header, footer, aside, form (but one
-** right in <body>, as ASP.NET wraps its pages in) and their kin, comments, and elements whose class or id names a sidebar, menu,
+** right in <body>, as ASP.NET wraps its pages in) and their kin,
+** comments, and elements whose class or id names a sidebar, menu,
 ** comment box or related-articles list.  The main text is the element
 ** whose own <p> children hold the most text (the largest <article> wins
 ** unless that is a small card beside it), read with block elements as paragraph breaks and whitespace
@@ -115,23 +116,6 @@ static void S_push_children(S_stack *s, const GumboNode *n)
     for (size_t i = c->length; i-- > 0;) S_push(s, c->data[i]);
 }
 
-/* Append s[0..len) to out, each byte that is not UTF-8 as U+FFFD: gumbo
- * hands on what a numeric reference past 2^31 (&#22222222222;)
- * overflows to, which is no character. */
-static void S_put_valid(zhe_buf *out, const char *s, size_t len)
-{
-    if (zhe_utf8_valid(s, len)) {
-        zhe_buf_put(out, s, len);
-        return;
-    }
-    char u[4];
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += zhe_utf8_decode(s + i, len - i, &cp);
-        zhe_buf_put(out, u, zhe_utf8_encode(cp, u));
-    }
-}
-
 /* The text under n as a browser shows it, appended to out: whitespace
  * collapsed, block elements as '\n'.  `marker` (a NULL node) on the stack
  * closes a block. */
@@ -139,7 +123,9 @@ static void S_text(const GumboNode *root, zhe_buf *out)
 {
     S_stack st = { NULL, 0, 0 };
     S_push(&st, root);
-    zhe_buf fixed = ZHE_BUF_INIT;   /* a text node made UTF-8 */
+    zhe_buf fixed = ZHE_BUF_INIT;   /* a text node made UTF-8: gumbo hands on
+                                       what &#22222222222; (past 2^31)
+                                       overflows to, which is no character */
     int space = 0;      /* a collapsed space is owed before the next text */
     while (st.n) {
         const GumboNode *n = st.v[--st.n];
@@ -155,7 +141,7 @@ static void S_text(const GumboNode *root, zhe_buf *out)
             size_t tl = strlen(t);
             if (!zhe_utf8_valid(t, tl)) {
                 zhe_buf_truncate(&fixed, 0);
-                S_put_valid(&fixed, t, tl);
+                zhe_buf_put_utf8(&fixed, t, tl);
                 zhe_buf_putc(&fixed, '\0');
                 t = fixed.ptr;
             }
@@ -469,10 +455,8 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
             i = e ? (size_t)(e - s) + 1 : len;
             continue;
         }
-        int drop = ++tags > S_MAX_TAGS;
-        if (drop) {
-            /* left out, with all after it */
-        } else if (!S_uncounted(t) && !(self_closing && t == GUMBO_TAG_UNKNOWN)) {
+        int drop = ++tags > S_MAX_TAGS;     /* and every tag after it */
+        if (!drop && !S_uncounted(t) && !(self_closing && t == GUMBO_TAG_UNKNOWN)) {
             if (!end && depth < S_MAX_DEPTH) {
                 open[depth++] = t;
             } else if (!end) {
@@ -520,13 +504,13 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
 
     zhe_buf b = ZHE_BUF_INIT;
     if (pg.meta_site && !*a->source) {
-        S_put_valid(&b, pg.meta_site, strlen(pg.meta_site));
+        zhe_buf_put_utf8(&b, pg.meta_site, strlen(pg.meta_site));
         zhe_meta_set(&a->source, b.ptr ? b.ptr : "", b.len);
         zhe_buf_truncate(&b, 0);
     }
     if (!*a->title) {
         if (pg.meta_title) {
-            S_put_valid(&b, pg.meta_title, strlen(pg.meta_title));
+            zhe_buf_put_utf8(&b, pg.meta_title, strlen(pg.meta_title));
         } else if (pg.title) {
             S_text(pg.title, &b);
         }

@@ -2,11 +2,11 @@
 ** zhevents/events.h — events: what happened to which chips, when, for how
 ** much, how many, linked from an article's mentions.
 **
-** A zhe_linker loads the trigger words (lexicons/triggers.tsv) and turns
+** A zhe_linker takes the trigger words of a lexicon (triggers.tsv) and turns
 ** one article's mentions into events:
 **
 **     zhe_linker *lk;
-**     if (zhe_linker_new(NULL, &lk, &err) != ZHE_OK) …;
+**     if (zhe_linker_new(lex, &lk, &err) != ZHE_OK) …;    // lex: lexicon.h
 **     zhe_events evs = {0};
 **     zhe_link(lk, article, &mentions, &evs);   // after zhe_extract
 **     for (size_t i = 0; i < evs.n; i++) … evs.v[i] …;
@@ -23,6 +23,11 @@
 #if !defined(ZHEVENTS_H_IN) && !defined(ZHEVENTS_COMPILATION)
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
+
+#include <zhevents/base.h>
+#include <zhevents/lexicon.h>
+#include <zhevents/text.h>
+#include <zhevents/extract.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -94,13 +99,16 @@ typedef struct zhe_events {
 ZHE_API void zhe_events_clear(zhe_events *evs);
 
 /*
-** The linker: trigger words (triggers.tsv) compiled into one matcher.
-** Read-only once made, so threads may share one.  Returns ZHE_ERR_DATA
-** with err naming the file and line of a lexicon it cannot use.
+** The linker: the trigger words of lex (triggers.tsv) in one table,
+** hashed by their first character.  lex is borrowed and must outlive the
+** linker.  Read-only once made, so threads may share one.  Returns ZHE_OK
+** and the linker in *out (caller frees with zhe_linker_free); the
+** lexicon checked the words already, so it fails only as every
+** constructor may, with err filled and *out NULL.
 */
 typedef struct zhe_linker zhe_linker;
 
-ZHE_API zhe_status zhe_linker_new(const char *lexicon_dir, zhe_linker **out, zhe_error *err);
+ZHE_API zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *err);
 ZHE_API void zhe_linker_free(zhe_linker *lk);
 
 /*

@@ -8,11 +8,12 @@
 **   - a zhe_dater finds the dates of an article's sentences, in order,
 **     and resolves them against the publication date and the narrative's
 **     last explicit date (去年10月, 24日晚间, 次日, 第二季度, 年底);
-**   - a zhe_extractor loads the domain lexicons (chips.tsv, units.tsv,
-**     currencies.tsv) and finds every mention of an article:
+**   - a zhe_extractor, made from a lexicon (lexicon.h: chips, currencies,
+**     units, qualifiers, the rules of patterns.tsv), finds every mention
+**     of an article:
 **
 **     zhe_extractor *ex;
-**     if (zhe_extractor_new(NULL, &ex, &err) != ZHE_OK) …;
+**     if (zhe_extractor_new(lex, &ex, &err) != ZHE_OK) …;
 **     zhe_mentions ms;
 **     zhe_extract(ex, article, &ms);        // after zhe_text_prepare
 **     for (size_t i = 0; i < ms.n; i++) … ms.v[i] …;
@@ -28,6 +29,10 @@
 #if !defined(ZHEVENTS_H_IN) && !defined(ZHEVENTS_COMPILATION)
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
+
+#include <zhevents/base.h>
+#include <zhevents/lexicon.h>
+#include <zhevents/text.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -182,14 +187,16 @@ typedef struct zhe_mentions {
 ZHE_API void zhe_mentions_clear(zhe_mentions *ms);
 
 /*
-** The extractor: the domain lexicons (chips.tsv, currencies.tsv,
-** units.tsv) compiled into matchers.  Read-only once made, so threads may
-** share one.  Returns ZHE_ERR_DATA with err naming the file and line of a
-** lexicon it cannot use.  Caller frees with zhe_extractor_free.
+** The extractor: the lexicon's chips, currencies, units, qualifiers and
+** rules compiled into matchers.  lex is borrowed and must outlive the
+** extractor.  Read-only once made, so threads may share one.  Returns
+** ZHE_OK and the extractor in *out (caller frees with
+** zhe_extractor_free), or ZHE_ERR_DATA when chips.tsv's names make no
+** pattern (*out NULL).
 */
 typedef struct zhe_extractor zhe_extractor;
 
-ZHE_API zhe_status zhe_extractor_new(const char *lexicon_dir, zhe_extractor **out,
+ZHE_API zhe_status zhe_extractor_new(const zhe_lexicon *lex, zhe_extractor **out,
                                      zhe_error *err);
 ZHE_API void zhe_extractor_free(zhe_extractor *ex);
 

@@ -7,13 +7,15 @@
 ** words (chip models and their aliases from lexicons/chips.tsv, vendors and
 ** trade terms from lexicons/segment-words.tsv) never split.
 **
-** Its callback has the shape of SQLite FTS5's xTokenize, so the store can
-** register it as an FTS5 tokenizer:
+** Its callback has the shape of SQLite FTS5's xTokenize, so it could back
+** an FTS5 tokenizer.  The store does not register one: it keeps each
+** sentence's words joined by spaces, which FTS5's built-in ascii tokenizer
+** indexes, so any sqlite3 can search the file.
 **
 **     static int on_token(void *ctx, int flags, const char *tok, int n,
 **                         int start, int end) { …; return 0; }
 **     zhe_segmenter *seg;
-**     if (zhe_segmenter_new(NULL, &seg, &err) != ZHE_OK) …;
+**     if (zhe_segmenter_new(lex, &seg, &err) != ZHE_OK) …;   // lex: lexicon.h
 **     zhe_segment(seg, a->norm, a->norm_len, on_token, ctx);
 **     zhe_segmenter_free(seg);
 **
@@ -27,6 +29,9 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/base.h>
+#include <zhevents/lexicon.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,13 +39,15 @@ extern "C" {
 typedef struct zhe_segmenter zhe_segmenter;
 
 /*
-** Load the lexicons from lexicon_dir (NULL: zhe_default_lexicon_dir()).
+** A segmenter of the words of lex: its general word list (read now from
+** words-jieba.tsv), its chip models and aliases and its trade words
+** (segment-words.tsv).  lex is only read while the segmenter is made.
 ** Returns ZHE_OK and a segmenter in *out (caller frees with
 ** zhe_segmenter_free), or ZHE_ERR_DATA with err naming the file and line
-** that could not be read.  The segmenter is read-only afterwards: threads
-** may share it.
+** of the word list that could not be read (*out NULL).  The segmenter is
+** read-only afterwards: threads may share it.
 */
-ZHE_API zhe_status zhe_segmenter_new(const char *lexicon_dir, zhe_segmenter **out,
+ZHE_API zhe_status zhe_segmenter_new(const zhe_lexicon *lex, zhe_segmenter **out,
                                      zhe_error *err);
 ZHE_API void zhe_segmenter_free(zhe_segmenter *seg);
 

@@ -38,6 +38,8 @@
 #endif
 
 #include <stdio.h>
+#include <zhevents/base.h>
+#include <zhevents/lexicon.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -204,22 +206,24 @@ typedef struct zhe_text_options {
     const char *published;      /* publication date for articles without one, or NULL */
     zhe_field_map *fields;      /* extra key mappings for JSON Lines, may be NULL */
     size_t n_fields;
-    const char *lexicon_dir;    /* where boilerplate.tsv and the other lexicons
-                                   are; NULL: the directory built in */
+    const zhe_lexicon *lexicon; /* borrowed, for its boilerplate markers; NULL:
+                                   zhe_text_new opens the default lexicon
+                                   (zhe_lexicon_default_dir) itself */
 } zhe_text_options;
 
-/** The lexicon directory built into the library (meson option lexicon_dir,
- *  by default the source tree's lexicons/).  Static storage. */
-ZHE_API const char *zhe_default_lexicon_dir(void);
-
-/** Defaults: detect the encoding, 16 MiB per article, no fields, the
- *  built-in lexicon directory. */
+/** Defaults: detect the encoding, 16 MiB per article, no fields, no
+ *  lexicon (the default one). */
 ZHE_API void zhe_text_options_init(zhe_text_options *opt);
 
 /*
 ** The text stage's long-lived state: options, the compiled normalizer
-** (ICU NFKC and the traditional→simplified table).  Create one per thread.
-** Caller frees with zhe_text_free.  The options are copied.
+** (ICU NFKC and the traditional→simplified table), the boilerplate
+** markers.  Read-only once made: threads may share one for
+** zhe_text_prepare (a reader, which reads, is one per thread).  Returns
+** ZHE_OK and the state in *out (caller frees with zhe_text_free); or
+** ZHE_ERR_ICU, or ZHE_ERR_DATA when the default lexicon cannot be read,
+** with err filled and *out NULL.  The options are copied; the lexicon
+** they give is borrowed and must outlive the state.
 */
 typedef struct zhe_text zhe_text;
 
@@ -237,7 +241,7 @@ ZHE_API void zhe_text_free(zhe_text *tx);
 typedef struct zhe_reader zhe_reader;
 
 /** A new reader.  tx is borrowed and must outlive the reader. */
-ZHE_API zhe_reader *zhe_reader_new(zhe_text *tx);
+ZHE_API zhe_reader *zhe_reader_new(const zhe_text *tx);
 /** Queue a path (file, directory or "-").  Fails only when the path does
  *  not exist or cannot be listed; the error names it. */
 ZHE_API zhe_status zhe_reader_add(zhe_reader *r, const char *path, zhe_error *err);
@@ -269,7 +273,7 @@ ZHE_API void zhe_reader_free(zhe_reader *r);
 ** must free it); when st is not ZHE_OK, the article is NULL and err says why.
 */
 typedef void (*zhe_article_cb)(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err);
-ZHE_API void zhe_text_read_buffer(zhe_text *tx, const char *name, const char *s, size_t len,
+ZHE_API void zhe_text_read_buffer(const zhe_text *tx, const char *name, const char *s, size_t len,
                                   zhe_article_cb cb, void *ctx);
 
 /* ------------------------------------------------- clean, normalize, split */
@@ -286,22 +290,34 @@ ZHE_API size_t zhe_published_parse(const char *s, size_t len, char out[17]);
  *  dateline (taking the publication date from it if a has none), bylines
  *  and footer boilerplate (taking the source from a "来源：" in a dateline
  *  or byline if a has none).  Replaces any earlier result. */
-ZHE_API void zhe_clean(zhe_text *tx, zhe_article *a);
+ZHE_API void zhe_clean(const zhe_text *tx, zhe_article *a);
 
 /** Build a->norm and a->map from the kept parts of a->raw: NFKC (full-width
  *  letters, digits and punctuation become ASCII), traditional characters to
  *  simplified where a paragraph is written in traditional Chinese, and
  *  whitespace runs folded to one space.  Returns ZHE_ERR_ICU on an ICU
  *  failure (with err filled). */
-ZHE_API zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err);
+ZHE_API zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err);
 
 /** Split a->norm into sentences at 。！？；… (and their ASCII forms after
  *  NFKC) and at line breaks, keeping closing quotes and brackets with their
  *  sentence.  Sentences are trimmed of spaces; empty ones are skipped. */
 ZHE_API void zhe_split(zhe_article *a);
 
+/*
+** Normalize a piece of text as an article's text is normalized (NFKC,
+** traditional characters to simplified where it is written in them, white
+** space folded), without cleaning or splitting it: for a reporter's search
+** words, or a line to segment.  s[0..len) is UTF-8.  Returns ZHE_OK and a
+** new article in *out whose raw is s, kept whole, with norm and the map
+** back to raw filled (caller frees with zhe_article_free); or ZHE_ERR_ICU
+** with err filled and *out NULL.
+*/
+ZHE_API zhe_status zhe_text_normalize(const zhe_text *tx, const char *s, size_t len,
+                                      zhe_article **out, zhe_error *err);
+
 /** zhe_clean, zhe_normalize and zhe_split in turn. */
-ZHE_API zhe_status zhe_text_prepare(zhe_text *tx, zhe_article *a, zhe_error *err);
+ZHE_API zhe_status zhe_text_prepare(const zhe_text *tx, zhe_article *a, zhe_error *err);
 
 #ifdef __cplusplus
 }

@@ -8,10 +8,12 @@
 **     #include <zhevents/zhevents.h>
 **
 **   base.h   status codes, errors, allocator, buffers, UTF-8
+**   lexicon.h  what zhevents knows: chips, vendors, words, rules, rates
 **   text.h   decode, read, clean, normalize, split
 **   segment.h  word segmentation
 **   extract.h  mentions: chip models, money, dates, quantities
 **   events.h   events linked from the mentions
+**   pipeline.h   an article from its text to its record, in one call
 **   store.h    the SQLite index: storing, querying, full-text search
 **   export.h   timelines: CSV, JSON, TimelineJS, Flourish, Markdown, HTML
 */
@@ -20,11 +22,13 @@
 
 #define ZHEVENTS_H_IN
 #include <zhevents/base.h>
+#include <zhevents/lexicon.h>
 #include <zhevents/text.h>
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
 #include <zhevents/store.h>
+#include <zhevents/pipeline.h>
 #include <zhevents/export.h>
 #undef ZHEVENTS_H_IN
 

@@ -73,6 +73,8 @@ typedef void (*zhe_cli_reject_fn)(void *ctx, const zhe_error *err);
 
 typedef struct zhe_cli_input {
     zhe_text_options text;
+    const char *lexicon_dir;    /* --lexicons DIR, or NULL: the lexicon's own
+                                   default ($ZHEVENTS_LEXICONS, installed, source) */
     zhe_field_map fields[32];
     int verbose;
     int strict;
@@ -102,32 +104,39 @@ int zhe_cli_input_parse(const char *cmd, int argc, char **argv, zhe_cli_input *i
 int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input *in,
                            int flags);
 
+/* Open the pipeline of the reading subcommands: the lexicon of
+ * --lexicons (or the default), in's reading options, and a segmenter when
+ * segment.  Returns ZHE_EXIT_OK, or ZHE_EXIT_IO after reporting why it
+ * cannot (a lexicon file missing or bad). */
+int zhe_cli_pipeline_open(const char *cmd, const zhe_cli_input *in, int segment,
+                          zhe_pipeline **out);
+
 /*
 ** Read every path in argv (or standard input when there are none), calling
-** fn on each article after zhe_text_prepare.  Rejects are reported on
-** stderr (and to in->on_reject).  fn returns 0 to go on, 1 when it could
-** not write its output (reported here), or an exit code above 1 after
-** reporting the failure itself (ZHE_EXIT_DB); either stops the loop.
-** Returns an exit code: ZHE_EXIT_OK, or REJECTS under --strict, IO when no
-** article was read or the output could not be written, or fn's code.
+** fn on each article after zhe_text_prepare, and with extract its record
+** (zhe_pipeline_run; NULL otherwise).  Rejects are reported on stderr (and
+** to in->on_reject).  fn returns 0 to go on, 1 when it could not write its
+** output (reported here), or an exit code above 1 after reporting the
+** failure itself (ZHE_EXIT_DB); either stops the loop.  Returns an exit
+** code: ZHE_EXIT_OK, or REJECTS under --strict, IO when no article was
+** read or the output could not be written, or fn's code.
 */
-typedef int (*zhe_cli_article_fn)(void *ctx, zhe_article *a);
-int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
+typedef int (*zhe_cli_article_fn)(void *ctx, zhe_article *a, const zhe_record *r);
+int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int extract, int npaths, char **paths,
                      zhe_cli_article_fn fn, void *ctx);
 
 /*
 ** The reading loop without the text stage, for subcommands that prepare
-** articles elsewhere (in worker threads): fn gets every article as read
-** (a is then fn's to free; rej NULL) and every rejected input or record
-** (a NULL), in input order, with the bytes read so far.  Nothing is
-** printed.  fn returns 0 to go on, else an exit code that stops the
-** loop and is returned; otherwise returns ZHE_EXIT_OK, or ZHE_EXIT_IO
-** when the text stage cannot start.
+** articles elsewhere (in worker threads): fn gets every article p's
+** reader reads (a is then fn's to free; rej NULL) and every rejected
+** input or record (a NULL), in input order, with the bytes read so far.
+** Nothing is printed.  fn returns 0 to go on, else an exit code that stops
+** the loop and is returned; otherwise returns ZHE_EXIT_OK.
 */
 typedef int (*zhe_cli_raw_fn)(void *ctx, zhe_article *a, const zhe_error *rej,
                               uint64_t bytes);
-int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
-                     zhe_cli_raw_fn fn, void *ctx);
+int zhe_cli_read_raw(const zhe_pipeline *p, int npaths, char **paths, zhe_cli_raw_fn fn,
+                     void *ctx);
 
 /* What cleaning cut from a, as --verbose reports it, appended to out. */
 void zhe_cli_cuts(const zhe_article *a, zhe_buf *out);

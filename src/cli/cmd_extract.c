@@ -8,29 +8,16 @@
 #include <getopt.h>
 #include <string.h>
 
-typedef struct {
-    zhe_extractor *ex;
-    zhe_linker *lk;
-    zhe_buf line;           /* the JSON line being written */
-} S_ctx;
-
-/* Write article a as one JSON line on stdout.  Returns non-zero if the
- * output cannot be written. */
-static int S_print_jsonl(void *ctx, zhe_article *a)
+/* Write article a's record r as one JSON line on stdout.  Returns
+ * non-zero if the output cannot be written. */
+static int S_print_jsonl(void *ctx, zhe_article *a, const zhe_record *r)
 {
-    S_ctx *c = ctx;
-    zhe_mentions ms = {0};
-    zhe_events evs = {0};
-    zhe_extract(c->ex, a, &ms);
-    zhe_link(c->lk, a, &ms, &evs);
-    zhe_record *r = zhe_record_new(NULL, a, &ms, &evs);
-    zhe_events_clear(&evs);         /* the record has its own copy */
-    zhe_mentions_clear(&ms);
-    zhe_buf_truncate(&c->line, 0);
-    zhe_record_write_json(r, 0, &c->line);
-    zhe_buf_putc(&c->line, '\n');
-    zhe_record_free(r);
-    return fwrite(c->line.ptr, 1, c->line.len, stdout) != c->line.len;
+    zhe_buf *line = ctx;
+    (void)a;
+    zhe_buf_truncate(line, 0);
+    zhe_record_write_json(r, 0, line);
+    zhe_buf_putc(line, '\n');
+    return fwrite(line->ptr, 1, line->len, stdout) != line->len;
 }
 
 int zhe_cmd_extract(int argc, char **argv)
@@ -40,18 +27,9 @@ int zhe_cmd_extract(int argc, char **argv)
     if (rc >= 0) return rc;
     if (in.format && strcmp(in.format, "jsonl") != 0)
         return zhe_cli_usage_error("extract", "unknown format '%s' (known: jsonl)", in.format);
-    zhe_error err;
-    S_ctx c = { NULL, NULL, ZHE_BUF_INIT };
-    if (zhe_extractor_new(in.text.lexicon_dir, &c.ex, &err) != ZHE_OK ||
-        zhe_linker_new(in.text.lexicon_dir, &c.lk, &err) != ZHE_OK) {
-        fprintf(stderr, "zhevents extract: %s\n", err.message);
-        zhe_extractor_free(c.ex);
-        return ZHE_EXIT_IO;
-    }
-    rc = zhe_cli_read_all("extract", &in, argc - optind, argv + optind, S_print_jsonl, &c);
-    zhe_buf_clear(&c.line);
-    zhe_linker_free(c.lk);
-    zhe_extractor_free(c.ex);
+    zhe_buf line = ZHE_BUF_INIT;
+    rc = zhe_cli_read_all("extract", &in, 1, argc - optind, argv + optind, S_print_jsonl, &line);
+    zhe_buf_clear(&line);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "zhevents extract: cannot write the output\n");
         return ZHE_EXIT_IO;

@@ -35,10 +35,7 @@ typedef struct {
     zhe_cli_input *in;
     zhe_store *store;           /* the writer's */
     zhe_store_probe *probe;     /* the reader's: is an article stored? */
-    zhe_text **tx;              /* one per worker */
-    const zhe_segmenter *seg;
-    const zhe_extractor *ex;
-    const zhe_linker *lk;
+    const zhe_pipeline *pipe;   /* shared by the workers */
     zhe_cli_pool *pool;
     zhe_store_counts counts;    /* the writer's */
     zhe_status failed;          /* the first store failure, ZHE_OK if none */
@@ -126,23 +123,17 @@ static void S_work(void *ctx, size_t worker, void *item)
 {
     S_ingest *g = ctx;
     S_item *it = item;
+    (void)worker;
     if (it->kind != S_ARTICLE) return;
     zhe_article *a = it->a;
     zhe_error err;
-    zhe_status st = zhe_text_prepare(g->tx[worker], a, &err);
+    zhe_status st = zhe_pipeline_run(g->pipe, a, &it->rec, &err);
     if (st != ZHE_OK) {
         it->kind = S_REJECT;
         zhe_error_set(&it->rej, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id,
                       err.message);
-    } else {
-        zhe_mentions ms = {0};
-        zhe_events evs = {0};
-        zhe_extract(g->ex, a, &ms);
-        zhe_link(g->lk, a, &ms, &evs);
-        it->rec = zhe_record_new(g->seg, a, &ms, &evs);
-        if (g->in->verbose) zhe_cli_cuts(a, &it->cuts);
-        zhe_mentions_clear(&ms);
-        zhe_events_clear(&evs);
+    } else if (g->in->verbose) {
+        zhe_cli_cuts(a, &it->cuts);
     }
     zhe_article_free(a);
     it->a = NULL;
@@ -217,22 +208,17 @@ int zhe_cmd_ingest(int argc, char **argv)
     S_ingest g;
     memset(&g, 0, sizeof g);
     size_t jobs = in.jobs ? in.jobs : zhe_cli_default_jobs();
-    zhe_segmenter *seg = NULL;
-    zhe_extractor *ex = NULL;
-    zhe_linker *lk = NULL;
+    zhe_pipeline *pipe = NULL;
     zhe_store *store = NULL;
-    zhe_status st = zhe_segmenter_new(in.text.lexicon_dir, &seg, &err);
-    if (st == ZHE_OK) st = zhe_extractor_new(in.text.lexicon_dir, &ex, &err);
-    if (st == ZHE_OK) st = zhe_linker_new(in.text.lexicon_dir, &lk, &err);
-    if (st == ZHE_OK) {
-        zhe_store_options opt;
-        zhe_store_options_init(&opt);
-        opt.seg = seg;
-        opt.replace = in.replace;
-        opt.fts_trigram = in.fts_trigram;
-        opt.lexicon_dir = in.text.lexicon_dir;
-        st = zhe_store_open(db, &opt, &store, &err);
-    }
+    rc = zhe_cli_pipeline_open("ingest", &in, 1, &pipe);
+    if (rc != ZHE_EXIT_OK) return rc;
+    zhe_store_options opt;
+    zhe_store_options_init(&opt);
+    opt.seg = zhe_pipeline_segmenter(pipe);
+    opt.replace = in.replace;
+    opt.fts_trigram = in.fts_trigram;
+    opt.lexicon_dir = zhe_lexicon_dir(zhe_pipeline_lexicon(pipe));
+    zhe_status st = zhe_store_open(db, &opt, &store, &err);
     char *cmdline = S_argv(argc, argv);
     if (st == ZHE_OK) st = zhe_store_run_begin(store, cmdline, &err);
     zhe_free(cmdline);
@@ -244,12 +230,8 @@ int zhe_cmd_ingest(int argc, char **argv)
 
     g.in = &in;
     g.store = store;
-    g.seg = seg;
-    g.ex = ex;
-    g.lk = lk;
-    g.tx = zhe_xcalloc(jobs, sizeof *g.tx);
-    for (size_t i = 0; i < jobs && st == ZHE_OK; i++) st = zhe_text_new(&in.text, &g.tx[i], &err);
-    if (st == ZHE_OK && !in.replace) st = zhe_store_probe_open(db, &g.probe, &err);
+    g.pipe = pipe;
+    if (!in.replace) st = zhe_store_probe_open(db, &g.probe, &err);
     if (st != ZHE_OK) {
         fprintf(stderr, "zhevents ingest: %s\n", err.message);
         rc = st == ZHE_ERR_DB ? ZHE_EXIT_DB : ZHE_EXIT_IO;
@@ -261,7 +243,7 @@ int zhe_cmd_ingest(int argc, char **argv)
     /* Enough items in flight to keep every worker busy while the writer
      * commits a batch, few enough to keep memory flat. */
     g.pool = zhe_cli_pool_start(jobs, 16 * jobs + 64, S_work, S_write, &g);
-    rc = zhe_cli_read_raw("ingest", &in, npaths, paths, S_read, &g);
+    rc = zhe_cli_read_raw(pipe, npaths, paths, S_read, &g);
     zhe_cli_pool_cpu cpu;
     int wrc = zhe_cli_pool_finish(g.pool, &cpu);
     if (!rc) rc = wrc;
@@ -308,11 +290,7 @@ int zhe_cmd_ingest(int argc, char **argv)
     }
 
 out:
-    for (size_t i = 0; g.tx && i < jobs; i++) zhe_text_free(g.tx[i]);
-    zhe_free(g.tx);
     zhe_store_close(store, NULL);
-    zhe_linker_free(lk);
-    zhe_extractor_free(ex);
-    zhe_segmenter_free(seg);
+    zhe_pipeline_free(pipe);
     return rc;
 }

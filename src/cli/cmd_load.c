@@ -144,7 +144,7 @@ static int S_shard(S_load *g, const char *path, uint64_t *bytes)
 int zhe_cmd_load(int argc, char **argv)
 {
     const char *db = ZHE_CLI_DEFAULT_DB;
-    const char *lexicons = getenv("ZHEVENTS_LEXICONS");
+    const char *lexicons = NULL;
     int replace = 0, trigram = 0, strict = 0, quiet = 0;
     optind = 1;
     opterr = 0;
@@ -166,7 +166,6 @@ int zhe_cmd_load(int argc, char **argv)
                                        argv[optind - 1]);
         }
     }
-    if (lexicons && !*lexicons) lexicons = NULL;
 
     S_load g;
     memset(&g, 0, sizeof g);
@@ -175,7 +174,7 @@ int zhe_cmd_load(int argc, char **argv)
     zhe_store_options_init(&opt);
     opt.replace = replace;
     opt.fts_trigram = trigram;
-    opt.lexicon_dir = lexicons;
+    opt.lexicon_dir = lexicons;   /* NULL: zhe_lexicon_default_dir() */
     zhe_status st = zhe_store_open(db, &opt, &g.store, &err);
     if (st == ZHE_OK) {
         zhe_buf cmd = ZHE_BUF_INIT;

@@ -20,11 +20,8 @@
 #include <string.h>
 
 typedef struct {
-    zhe_text *tx;
+    zhe_pipeline *pipe;
     zhe_reader *rd;
-    const zhe_segmenter *seg;
-    const zhe_extractor *ex;
-    const zhe_linker *lk;
     FILE *errors;           /* where error records go: stdout, or --errors FILE */
     zhe_buf out;            /* the line being written */
     uint64_t records, failed;
@@ -61,20 +58,14 @@ static int S_line(S_map *m, uint64_t line, const char *s, size_t len, zhe_buf *o
 {
     zhe_error err;
     zhe_article *a = NULL;
+    zhe_record *r = NULL;
     zhe_status st = zhe_reader_jsonl_line(m->rd, "-", line, s, len, &a, &err);
-    if (st == ZHE_OK) st = zhe_text_prepare(m->tx, a, &err);
+    if (st == ZHE_OK) st = zhe_pipeline_run(m->pipe, a, &r, &err);
     if (st != ZHE_OK) {
         S_error_record(out, line, a ? a->id : NULL, &err);
         zhe_article_free(a);
         return 0;
     }
-    zhe_mentions ms = {0};
-    zhe_events evs = {0};
-    zhe_extract(m->ex, a, &ms);
-    zhe_link(m->lk, a, &ms, &evs);
-    zhe_record *r = zhe_record_new(m->seg, a, &ms, &evs);
-    zhe_events_clear(&evs);         /* the record has its own copy */
-    zhe_mentions_clear(&ms);
     zhe_article_free(a);
     zhe_record_write_json(r, ZHE_RECORD_STORE, out);
     zhe_record_free(r);
@@ -103,28 +94,15 @@ int zhe_cmd_map(int argc, char **argv)
     memset(&m, 0, sizeof m);
     m.errors = stdout;
     zhe_error err;
-    zhe_segmenter *seg = NULL;
-    zhe_extractor *ex = NULL;
-    zhe_linker *lk = NULL;
-    zhe_status st = zhe_text_new(&in.text, &m.tx, &err);
-    if (st == ZHE_OK) st = zhe_segmenter_new(in.text.lexicon_dir, &seg, &err);
-    if (st == ZHE_OK) st = zhe_extractor_new(in.text.lexicon_dir, &ex, &err);
-    if (st == ZHE_OK) st = zhe_linker_new(in.text.lexicon_dir, &lk, &err);
-    if (st != ZHE_OK) {
-        fprintf(stderr, "zhevents map: %s\n", err.message);
-        rc = ZHE_EXIT_IO;
-        goto out;
-    }
+    rc = zhe_cli_pipeline_open("map", &in, 1, &m.pipe);
+    if (rc != ZHE_EXIT_OK) goto out;
     if (in.errors && !(m.errors = fopen(in.errors, "w"))) {
         fprintf(stderr, "zhevents map: %s: cannot write: %s\n", in.errors, strerror(errno));
         m.errors = NULL;
         rc = ZHE_EXIT_IO;
         goto out;
     }
-    m.rd = zhe_reader_new(m.tx);
-    m.seg = seg;
-    m.ex = ex;
-    m.lk = lk;
+    m.rd = zhe_reader_new(zhe_pipeline_text(m.pipe));
 
     errno = 0;
     zhe_cli_lines *input = zhe_cli_lines_open("-");
@@ -184,9 +162,6 @@ out:
     }
     zhe_buf_clear(&m.out);
     zhe_reader_free(m.rd);
-    zhe_text_free(m.tx);
-    zhe_linker_free(lk);
-    zhe_extractor_free(ex);
-    zhe_segmenter_free(seg);
+    zhe_pipeline_free(m.pipe);
     return rc;
 }

@@ -111,31 +111,21 @@ static int S_hit(void *ctx, const zhe_store_hit *h)
 
 /* The FTS5 query for the words: normalized like an article's text (NFKC,
  * traditional to simplified), then segmented and quoted. */
-static zhe_status S_match(const char *lexicons, const char *words, zhe_buf *out,
-                          zhe_error *err)
+static zhe_status S_match(const char *words, zhe_buf *out, zhe_error *err)
 {
-    zhe_text_options topt;
-    zhe_text_options_init(&topt);
-    topt.lexicon_dir = lexicons;
-    zhe_text *tx = NULL;
-    zhe_segmenter *seg = NULL;
-    zhe_status st = zhe_text_new(&topt, &tx, err);
-    if (st == ZHE_OK) st = zhe_segmenter_new(lexicons, &seg, err);
+    zhe_pipeline_options opt;
+    zhe_pipeline_options_init(&opt);
+    opt.segment = 1;
+    zhe_pipeline *p;
+    zhe_status st = zhe_pipeline_new(&opt, &p, err);
     if (st == ZHE_OK) {
-        size_t len = strlen(words);
-        zhe_article *a = zhe_article_new();
-        zhe_free(a->raw);
-        a->raw = zhe_strndup(words, len);
-        a->raw_len = len;
-        a->kept = zhe_xcalloc(1, sizeof *a->kept);
-        a->kept[0].len = len;
-        a->n_kept = len > 0;
-        st = zhe_normalize(tx, a, err);
-        if (st == ZHE_OK) zhe_store_match_expr(seg, a->norm, a->norm_len, out);
+        zhe_article *a;
+        st = zhe_text_normalize(zhe_pipeline_text(p), words, strlen(words), &a, err);
+        if (st == ZHE_OK)
+            zhe_store_match_expr(zhe_pipeline_segmenter(p), a->norm, a->norm_len, out);
         zhe_article_free(a);
+        zhe_pipeline_free(p);
     }
-    zhe_segmenter_free(seg);
-    zhe_text_free(tx);
     return st;
 }
 
@@ -185,10 +175,8 @@ int zhe_cmd_search(int argc, char **argv)
         if (words.len) zhe_buf_putc(&words, ' ');
         zhe_buf_puts(&words, argv[i]);
     }
-    const char *lexicons = getenv("ZHEVENTS_LEXICONS");
-    if (lexicons && !*lexicons) lexicons = NULL;
     zhe_error err;
-    zhe_status st = S_match(lexicons, words.ptr, &match, &err);
+    zhe_status st = S_match(words.ptr, &match, &err);
     zhe_buf_clear(&words);
     if (st != ZHE_OK) {
         fprintf(stderr, "zhevents search: %s\n", err.message);

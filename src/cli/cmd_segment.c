@@ -54,17 +54,11 @@ static int S_token(void *ctx, int flags, const char *tok, int n, int start, int 
 }
 
 /* Segment and print one line. */
-static void S_line(zhe_text *tx, const zhe_segmenter *seg, const char *s, size_t len,
+static void S_line(const zhe_text *tx, const zhe_segmenter *seg, const char *s, size_t len,
                    size_t lineno, int jsonl)
 {
-    zhe_article *a = zhe_article_new();
-    zhe_free(a->raw);
-    a->raw = zhe_strndup(s, len);
-    a->raw_len = len;
-    a->kept = zhe_xcalloc(1, sizeof *a->kept);
-    a->kept[0].len = len;
-    a->n_kept = len > 0;
-    zhe_normalize(tx, a, NULL);
+    zhe_article *a;
+    if (zhe_text_normalize(tx, s, len, &a, NULL) != ZHE_OK) return;
     S_out o = { a, 0, jsonl, 1, jsonl ? json_array() : NULL };
     zhe_segment(seg, a->norm, a->norm_len, S_token, &o);
     if (jsonl) {
@@ -80,7 +74,7 @@ static void S_line(zhe_text *tx, const zhe_segmenter *seg, const char *s, size_t
 
 /* Read, decode and segment one input.  Returns 0, or -1 after reporting
  * why it could not be read. */
-static int S_input(zhe_text *tx, const zhe_segmenter *seg, const char *path,
+static int S_input(const zhe_text *tx, const zhe_segmenter *seg, const char *path,
                    zhe_encoding forced, int jsonl)
 {
     gzFile gz = strcmp(path, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(path, "rb");
@@ -134,24 +128,16 @@ int zhe_cmd_segment(int argc, char **argv)
     if (in.format && !jsonl && strcmp(in.format, "text") != 0)
         return zhe_cli_usage_error("segment", "unknown format '%s' (known: text, jsonl)",
                                    in.format);
-    zhe_error err;
-    zhe_text *tx;
-    zhe_segmenter *seg;
-    if (zhe_text_new(&in.text, &tx, &err) != ZHE_OK) {
-        fprintf(stderr, "zhevents segment: %s\n", err.message);
-        return ZHE_EXIT_IO;
-    }
-    if (zhe_segmenter_new(in.text.lexicon_dir, &seg, &err) != ZHE_OK) {
-        fprintf(stderr, "zhevents segment: %s\n", err.message);
-        zhe_text_free(tx);
-        return ZHE_EXIT_IO;
-    }
+    zhe_pipeline *p;
+    rc = zhe_cli_pipeline_open("segment", &in, 1, &p);
+    if (rc != ZHE_EXIT_OK) return rc;
+    const zhe_text *tx = zhe_pipeline_text(p);
+    const zhe_segmenter *seg = zhe_pipeline_segmenter(p);
     int n = argc - optind, failed = 0;
     if (n == 0) failed += S_input(tx, seg, "-", in.text.encoding, jsonl) < 0;
     for (int i = 0; i < n; i++)
         failed += S_input(tx, seg, argv[optind + i], in.text.encoding, jsonl) < 0;
-    zhe_segmenter_free(seg);
-    zhe_text_free(tx);
+    zhe_pipeline_free(p);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "zhevents segment: cannot write the output\n");
         return ZHE_EXIT_IO;

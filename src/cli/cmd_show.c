@@ -8,9 +8,9 @@
 #include <getopt.h>
 #include <string.h>
 
-static int S_show(void *ctx, zhe_article *a)
+static int S_show(void *ctx, zhe_article *a, const zhe_record *r)
 {
-    (void)ctx;
+    (void)ctx, (void)r;
     printf("== %s\n", a->id);
     printf("title: %s\n", a->title);
     printf("published: %s\n", *a->published ? a->published : "(unknown)");
@@ -36,7 +36,7 @@ int zhe_cmd_show(int argc, char **argv)
     int rc = zhe_cli_input_parse("show", argc, argv, &in);
     if (rc >= 0) return rc;
     if (in.format) return zhe_cli_usage_error("show", "show has no --format");
-    rc = zhe_cli_read_all("show", &in, argc - optind, argv + optind, S_show, NULL);
+    rc = zhe_cli_read_all("show", &in, 0, argc - optind, argv + optind, S_show, NULL);
     if (fflush(stdout) != 0) return ZHE_EXIT_IO;
     return rc;
 }

@@ -49,8 +49,6 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
     memset(in, 0, sizeof *in);
     zhe_text_options_init(&in->text);
     in->text.fields = in->fields;
-    in->text.lexicon_dir = getenv("ZHEVENTS_LEXICONS");
-    if (in->text.lexicon_dir && !*in->text.lexicon_dir) in->text.lexicon_dir = NULL;
     optind = 1;
     opterr = 0;
     int c;
@@ -97,7 +95,7 @@ int zhe_cli_input_parse_ex(const char *cmd, int argc, char **argv, zhe_cli_input
             in->text.max_article_bytes = (size_t)v;
             break;
         }
-        case OPT_LEXICONS: in->text.lexicon_dir = optarg; break;
+        case OPT_LEXICONS: in->lexicon_dir = optarg; break;
         case OPT_STRICT: in->strict = 1; break;
         case OPT_DB:
         case OPT_REPLACE:
@@ -172,16 +170,27 @@ size_t zhe_cli_default_jobs(void)
     return n < 1 ? 1 : n > 256 ? 256 : (size_t)n;
 }
 
-int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
-                     zhe_cli_raw_fn fn, void *ctx)
+int zhe_cli_pipeline_open(const char *cmd, const zhe_cli_input *in, int segment,
+                          zhe_pipeline **out)
 {
+    zhe_pipeline_options opt;
+    zhe_pipeline_options_init(&opt);
+    opt.lexicon_dir = in->lexicon_dir;
+    opt.text = in->text;
+    opt.segment = segment;
     zhe_error err;
-    zhe_text *tx;
-    if (zhe_text_new(&in->text, &tx, &err) != ZHE_OK) {
+    if (zhe_pipeline_new(&opt, out, &err) != ZHE_OK) {
         fprintf(stderr, "zhevents %s: %s\n", cmd, err.message);
         return ZHE_EXIT_IO;
     }
-    zhe_reader *r = zhe_reader_new(tx);
+    return ZHE_EXIT_OK;
+}
+
+int zhe_cli_read_raw(const zhe_pipeline *p, int npaths, char **paths, zhe_cli_raw_fn fn,
+                     void *ctx)
+{
+    zhe_error err;
+    zhe_reader *r = zhe_reader_new(zhe_pipeline_text(p));
     int rc = ZHE_EXIT_OK;
     if (npaths == 0) zhe_reader_add(r, "-", &err);
     for (int i = 0; i < npaths && !rc; i++)
@@ -193,7 +202,6 @@ int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **path
         rc = fn(ctx, st == ZHE_OK ? a : NULL, st == ZHE_OK ? NULL : &err, zhe_reader_bytes(r));
     }
     zhe_reader_free(r);
-    zhe_text_free(tx);
     return rc;
 }
 
@@ -201,7 +209,8 @@ int zhe_cli_read_raw(const char *cmd, zhe_cli_input *in, int npaths, char **path
 typedef struct {
     const char *cmd;
     zhe_cli_input *in;
-    zhe_text *tx;           /* prepares the articles */
+    const zhe_pipeline *p;  /* prepares the articles, and with extract */
+    int extract;            /* runs them through to their records */
     zhe_cli_article_fn fn;
     void *ctx;
     size_t articles, rejected;
@@ -225,7 +234,9 @@ static int S_one(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t bytes
         return 0;
     }
     zhe_error err;
-    zhe_status st = zhe_text_prepare(g->tx, a, &err);
+    zhe_record *rec = NULL;
+    zhe_status st = g->extract ? zhe_pipeline_run(g->p, a, &rec, &err)
+                               : zhe_text_prepare(zhe_pipeline_text(g->p), a, &err);
     if (st != ZHE_OK) {
         zhe_error r;
         zhe_error_set(&r, st, a->path, a->line, UINT64_MAX, "%s: %s", a->id, err.message);
@@ -241,7 +252,8 @@ static int S_one(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t bytes
         zhe_buf_clear(&cuts);
     }
     zhe_cli_progress_article(&g->in->prog, a->path, bytes);
-    int bad = g->fn(g->ctx, a);
+    int bad = g->fn(g->ctx, a, rec);
+    zhe_record_free(rec);
     zhe_article_free(a);
     if (bad == 1) {
         fprintf(stderr, "zhevents %s: cannot write the output: %s\n", g->cmd, strerror(errno));
@@ -250,25 +262,24 @@ static int S_one(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t bytes
     return bad;     /* 0, or the exit code fn reported */
 }
 
-int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int npaths, char **paths,
+int zhe_cli_read_all(const char *cmd, zhe_cli_input *in, int extract, int npaths, char **paths,
                      zhe_cli_article_fn fn, void *ctx)
 {
-    zhe_error err;
-    S_all g = { cmd, in, NULL, fn, ctx, 0, 0, 0 };
-    if (zhe_text_new(&in->text, &g.tx, &err) != ZHE_OK) {
-        fprintf(stderr, "zhevents %s: %s\n", cmd, err.message);
-        return ZHE_EXIT_IO;
-    }
+    S_all g = { cmd, in, NULL, extract, fn, ctx, 0, 0, 0 };
+    zhe_pipeline *p;
+    int rc = zhe_cli_pipeline_open(cmd, in, 0, &p);
+    if (rc != ZHE_EXIT_OK) return rc;
+    g.p = p;
     zhe_cli_progress *prog = &in->prog;
     zhe_cli_progress_start(prog, in->progress && !in->quiet, npaths, paths);
-    int rc = zhe_cli_read_raw(cmd, in, npaths, paths, S_one, &g);
+    rc = zhe_cli_read_raw(p, npaths, paths, S_one, &g);
     prog->rejects = g.rejected;
     prog->bytes = g.bytes;
     zhe_cli_progress_end(prog);
     if (in->verbose)
         fprintf(stderr, "zhevents %s: %zu articles, %zu rejected, %llu bytes read\n", cmd,
                 g.articles, g.rejected, (unsigned long long)g.bytes);
-    zhe_text_free(g.tx);
+    zhe_pipeline_free(p);
     if (rc != ZHE_EXIT_OK) return rc;
     if (g.articles == 0) {
         fprintf(stderr, "zhevents %s: no article could be read\n", cmd);

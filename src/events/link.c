@@ -42,7 +42,7 @@
 ** control without chips is dropped when one with chips starts in the same
 ** month: it is the story's background (十月初就接到了这个(禁售)消息).
 */
-#include "../base/base_int.h"
+#include "../lexicon/lexicon_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -56,10 +56,10 @@
 enum { S_EXEMPT = -1, S_NOT_TRIGGER = -2, S_NOT_PRICE = -3 };
 
 typedef struct {
-    char *word;
+    const char *word;   /* the lexicon's */
     size_t len;
     int type;           /* a zhe_event_type, S_EXEMPT, S_NOT_TRIGGER or S_NOT_PRICE */
-    char **needs;       /* words one of which its clause must hold, or NULL */
+    const char *const *needs;   /* words one of which its clause must hold, or NULL */
     size_t n_needs;
 } S_trigger;
 
@@ -179,46 +179,15 @@ static int S_type_of(const char *name)
     return (int)zhe_event_type_parse(name);
 }
 
-/* The third column: comma-separated words. */
-static void S_split_needs(S_trigger *t, const char *col)
+zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *err)
 {
-    size_t cap = 0;
-    while (*col) {
-        const char *e = strchr(col, ',');
-        size_t len = e ? (size_t)(e - col) : strlen(col);
-        if (len) {
-            ZHE_GROW(&t->needs, &cap, t->n_needs + 1);
-            t->needs[t->n_needs++] = zhe_strndup(col, len);
-        }
-        col += len + (e != NULL);
-    }
-}
-
-zhe_status zhe_linker_new(const char *lexicon_dir, zhe_linker **out, zhe_error *err)
-{
+    (void)err;
     *out = NULL;
-    if (!lexicon_dir) lexicon_dir = zhe_default_lexicon_dir();
     zhe_linker *lk = ZHE_NEW(zhe_linker);
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lexicon_dir, "triggers.tsv", err);
-    size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
-        int type = t.ncol >= 2 ? S_type_of(t.col[1]) : 0;
-        if (strlen(t.col[0]) < 3 || (unsigned char)t.col[0][0] < 0x80 || type == 0) {
-            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
-                               "expected a Chinese word and an event type (price, "
-                               "export_control, launch, shipment, capacity, exempt or -)");
-            break;
-        }
-        ZHE_GROW(&lk->v, &cap, lk->n + 1);
-        S_trigger *tr = &lk->v[lk->n++];
-        *tr = (S_trigger){zhe_strdup(t.col[0]), strlen(t.col[0]), type, NULL, 0};
-        if (t.ncol >= 3 && *t.col[2]) S_split_needs(tr, t.col[2]);
-    }
-    zhe_tsv_close(&t);
-    if (st != ZHE_OK) {
-        zhe_linker_free(lk);
-        return st;
+    lk->v = ZHE_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
+    for (size_t i = 0; i < lex->n_triggers; i++) {
+        const zhei_trigger *t = &lex->triggers[i];
+        lk->v[lk->n++] = (S_trigger){t->word, t->len, S_type_of(t->type), t->needs, t->n_needs};
     }
     if (lk->n) qsort(lk->v, lk->n, sizeof *lk->v, S_trigger_cmp);
     size_t i = 0;
@@ -233,11 +202,6 @@ zhe_status zhe_linker_new(const char *lexicon_dir, zhe_linker **out, zhe_error *
 void zhe_linker_free(zhe_linker *lk)
 {
     if (!lk) return;
-    for (size_t i = 0; i < lk->n; i++) {
-        zhe_free(lk->v[i].word);
-        for (size_t k = 0; k < lk->v[i].n_needs; k++) zhe_free(lk->v[i].needs[k]);
-        zhe_free(lk->v[i].needs);
-    }
     zhe_free(lk->v);
     zhe_free(lk);
 }

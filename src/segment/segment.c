@@ -20,7 +20,7 @@
 **      probable path, right to left, the way jieba does without its HMM;
 **   3. the path's words are reported; white space is not.
 */
-#include "../base/base_int.h"
+#include "../lexicon/lexicon_int.h"
 
 #include <errno.h>
 #include <math.h>
@@ -210,100 +210,60 @@ static void S_queue_flush(zhe_segmenter *seg)
 
 /* --------------------------------------------------------------- loading */
 
-/* Read a whole lexicon file.  Caller frees. */
-typedef zhe_status (*S_row_fn)(zhe_segmenter *seg, char **col, int ncol, const char *path,
-                               uint64_t line, zhe_error *err);
-
-/* Call fn for every entry of lexicon file dir/name. */
-static zhe_status S_read_tsv(zhe_segmenter *seg, const char *dir, const char *name, S_row_fn fn,
-                             zhe_error *err)
-{
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, dir, name, err);
-    while (st == ZHE_OK && zhe_tsv_next(&t)) st = fn(seg, t.col, t.ncol, t.path, t.line, err);
-    S_queue_flush(seg);     /* the queue points into the file's text */
-    zhe_tsv_close(&t);
-    return st;
-}
-
 static int S_is_numeral_classifier(const char *w);
 
 #define S_UNCOUNTED 3           /* jieba's frequency for a word without a count */
 #define S_UNCOUNTED_PHRASE 0.01 /* what such a word of three or more characters counts */
 
-static zhe_status S_row_general(zhe_segmenter *seg, char **col, int ncol, const char *path,
-                                uint64_t line, zhe_error *err)
+/* A word of the general list (zhei_lexicon_each_word); NULL at its end,
+ * before the file's text, which the queue points into, is freed. */
+static void S_general_word(void *ctx, const char *word, size_t len, double freq,
+                           const char *pos)
 {
-    char *end;
-    double freq = ncol >= 2 ? (double)strtoul(col[1], &end, 10) : 0;
-    if (ncol < 2 || end == col[1] || *end)
-        return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
-                             "expected a word and a frequency");
+    zhe_segmenter *seg = ctx;
+    if (!word) {
+        S_queue_flush(seg);
+        return;
+    }
     /* The number grammar below makes the numeral; the measure word after
      * it is a word of its own. */
-    if (ncol >= 3 && !strcmp(col[2], "m") && S_is_numeral_classifier(col[0])) return ZHE_OK;
+    if (!strcmp(pos, "m") && S_is_numeral_classifier(word)) return;
     /* jieba gives its entries that came without a count the frequency 3;
      * of three or more characters, most are phrases that both the PKU and
      * the MSR conventions split (据统计, 去年同期, 发布公告, 常务会议).  They
      * rank below any split into counted words, and above unknown
      * characters. */
     size_t chars = 0;
-    for (const char *c = col[0]; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
+    for (size_t i = 0; i < len; i++) chars += ((unsigned char)word[i] & 0xC0) != 0x80;
     if (freq <= S_UNCOUNTED && chars >= 3) freq = S_UNCOUNTED_PHRASE;
-    S_queue_add(seg, col[0], strlen(col[0]), freq);
+    S_queue_add(seg, word, len, freq);
     seg->total += freq;
-    return ZHE_OK;
 }
 
 /* Domain words rank above any general word: this frequency is far above
  * the most frequent general word's. */
 #define S_DOMAIN_FREQ 1e7
 
-static zhe_status S_row_domain(zhe_segmenter *seg, char **col, int ncol, const char *path,
-                               uint64_t line, zhe_error *err)
-{
-    double freq = S_DOMAIN_FREQ;
-    if (ncol >= 2 && *col[1]) {
-        char *end;
-        freq = strtod(col[1], &end);
-        if (end == col[1] || freq <= 0)
-            return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
-                                 "the second column must be a frequency");
-    }
-    S_add(seg, col[0], strlen(col[0]), freq, E_DOMAIN);
-    return ZHE_OK;
-}
-
-static zhe_status S_row_chip(zhe_segmenter *seg, char **col, int ncol, const char *path,
-                             uint64_t line, zhe_error *err)
-{
-    if (ncol < 2 || !*col[0])
-        return zhe_error_set(err, ZHE_ERR_DATA, path, line, UINT64_MAX,
-                             "expected model, vendor and aliases");
-    S_add(seg, col[0], strlen(col[0]), S_DOMAIN_FREQ, E_DOMAIN);
-    if (ncol >= 3) {
-        for (char *a = col[2]; *a;) {
-            char *comma = strchr(a, ',');
-            size_t n = comma ? (size_t)(comma - a) : strlen(a);
-            if (n) S_add(seg, a, n, S_DOMAIN_FREQ, E_DOMAIN);
-            a += n + (comma != NULL);
-        }
-    }
-    return ZHE_OK;
-}
-
-zhe_status zhe_segmenter_new(const char *dir, zhe_segmenter **out, zhe_error *err)
+zhe_status zhe_segmenter_new(const zhe_lexicon *lex, zhe_segmenter **out, zhe_error *err)
 {
     *out = NULL;
-    if (!dir) dir = zhe_default_lexicon_dir();
     zhe_segmenter *seg = ZHE_NEW(zhe_segmenter);
     S_grow(seg);
-    zhe_status st = S_read_tsv(seg, dir, "words-jieba.tsv", S_row_general, err);
-    if (st == ZHE_OK) st = S_read_tsv(seg, dir, "chips.tsv", S_row_chip, err);
-    if (st == ZHE_OK) st = S_read_tsv(seg, dir, "segment-words.tsv", S_row_domain, err);
+    zhe_status st = zhei_lexicon_each_word(lex, S_general_word, seg, err);
     if (st != ZHE_OK) {
         zhe_segmenter_free(seg);
         return st;
+    }
+    /* The chip models and their aliases, then the trade's words. */
+    for (size_t i = 0; i < lex->n_chips; i++) {
+        const zhe_chip *c = &lex->chips[i];
+        S_add(seg, c->model, strlen(c->model), S_DOMAIN_FREQ, E_DOMAIN);
+        for (size_t k = 0; k < c->n_aliases; k++)
+            S_add(seg, c->aliases[k], strlen(c->aliases[k]), S_DOMAIN_FREQ, E_DOMAIN);
+    }
+    for (size_t i = 0; i < lex->n_domain_words; i++) {
+        const zhei_domain_word *w = &lex->domain_words[i];
+        S_add(seg, w->word, w->len, w->freq > 0 ? w->freq : S_DOMAIN_FREQ, E_DOMAIN);
     }
     /* Frequencies to log probabilities, against the general lexicon's
      * total: domain words are not part of that distribution. */

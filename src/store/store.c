@@ -383,7 +383,7 @@ static int S_is_month(const char *s)
 zhe_status zhe_store_load_rates(zhe_store *st, zhe_error *err)
 {
     zhe_tsv t;
-    const char *dir = st->opt.lexicon_dir ? st->opt.lexicon_dir : zhe_default_lexicon_dir();
+    const char *dir = st->opt.lexicon_dir ? st->opt.lexicon_dir : zhe_lexicon_default_dir();
     zhe_status s = zhe_tsv_open(&t, dir, "rates.tsv", err);
     sqlite3_stmt *q = NULL;
     if (s == ZHE_OK) s = zhe_store_exec(st, "BEGIN IMMEDIATE; DELETE FROM rates", err);

@@ -22,35 +22,19 @@
 
 /* -------------------------------------------------------------- markers */
 
-zhe_status zhe_markers_load(zhe_text *tx, const char *dir, zhe_error *err)
+void zhe_markers_load(zhe_text *tx, const zhe_lexicon *lex)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, dir, "boilerplate.tsv", err);
-    size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
-        if (t.ncol < 3 || !*t.col[0]) {
-            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
-                               "expected three tab-separated columns: marker, match, action");
-            break;
-        }
-        const char *marker = t.col[0], *match = t.col[1], *action = t.col[2];
-        int anywhere = strcmp(match, "any") == 0, tail = strcmp(action, "tail") == 0;
-        if ((!anywhere && strcmp(match, "start") != 0) || (!tail && strcmp(action, "line") != 0)) {
-            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
-                               "match must be start or any, action tail or line");
-            break;
-        }
-        ZHE_GROW(&tx->markers, &cap, tx->n_markers + 1);
+    tx->markers = ZHE_NEW_ARRAY(zhe_marker, lex->n_markers + 1);
+    for (size_t i = 0; i < lex->n_markers; i++) {
+        const zhei_marker *lm = &lex->markers[i];
         zhe_marker *m = &tx->markers[tx->n_markers++];
         zhe_buf b = ZHE_BUF_INIT;
-        zhe_normalize_fold(tx, marker, strlen(marker), &b);
+        zhe_normalize_fold(tx, lm->text, lm->len, &b);
         if (!b.ptr) zhe_buf_putc(&b, 0), b.len = 0;
         m->text = zhe_buf_detach(&b, &m->len);
-        m->anywhere = anywhere;
-        m->tail = tail;
+        m->anywhere = lm->anywhere;
+        m->tail = lm->tail;
     }
-    zhe_tsv_close(&t);
-    return st;
 }
 
 /* ----------------------------------------------------------- paragraphs */
@@ -150,7 +134,7 @@ int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
 /* If paragraph p is a dateline, mark it (whole, or its leading date only)
  * and return 1, storing the date in out.  A dateline written in full-width
  * digits is recognized after NFKC folding. */
-static int S_dateline(zhe_text *tx, const char *raw, S_para *p, char out[17], zhe_buf *tmp)
+static int S_dateline(const zhe_text *tx, const char *raw, S_para *p, char out[17], zhe_buf *tmp)
 {
     size_t prefix;
     int k = zhe_dateline(raw + p->off, p->len, out, &prefix);
@@ -167,7 +151,7 @@ static int S_dateline(zhe_text *tx, const char *raw, S_para *p, char out[17], zh
 /* ------------------------------------------------------------- markers */
 
 /* The marker that paragraph p matches, or NULL. */
-static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p, zhe_buf *tmp)
+static const zhe_marker *S_marker(const zhe_text *tx, const char *raw, const S_para *p, zhe_buf *tmp)
 {
     if (!tx->n_markers) return NULL;
     /* Fold the paragraph's start (or all of a short one) once. */
@@ -209,7 +193,7 @@ static const zhe_marker *S_marker(zhe_text *tx, const char *raw, const S_para *p
 /* If the short paragraph p (a dateline or a byline being cut) names the
  * article's source — "来源：经济日报", "作者：林一舟 | 来源：算力前哨" — and
  * the article has none yet, take it. */
-static void S_take_source(zhe_text *tx, zhe_article *a, const S_para *p, zhe_buf *tmp)
+static void S_take_source(const zhe_text *tx, zhe_article *a, const S_para *p, zhe_buf *tmp)
 {
     static const char key[] = "来源:";
     if (*a->source || p->len > 480) return;
@@ -282,7 +266,7 @@ static void S_add_cut(zhe_article *a, size_t *cap, size_t off, size_t len, zhe_c
     a->n_cuts++;
 }
 
-void zhe_clean(zhe_text *tx, zhe_article *a)
+void zhe_clean(const zhe_text *tx, zhe_article *a)
 {
     size_t n = 0;
     S_para *v = S_paragraphs(a->raw, a->raw_len, &n);

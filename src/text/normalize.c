@@ -376,7 +376,7 @@ static void S_article(S_emit *e, const zhe_article *a, const unsigned char *conv
     }
 }
 
-zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err)
+zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err)
 {
     (void)err;
     const zhe_normalizer *nz = tx->norm;
@@ -422,7 +422,7 @@ zhe_status zhe_normalize(zhe_text *tx, zhe_article *a, zhe_error *err)
     return ZHE_OK;
 }
 
-void zhe_normalize_fold(zhe_text *tx, const char *s, size_t len, zhe_buf *out)
+void zhe_normalize_fold(const zhe_text *tx, const char *s, size_t len, zhe_buf *out)
 {
     S_emit e;
     memset(&e, 0, sizeof e);

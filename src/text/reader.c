@@ -33,7 +33,7 @@ typedef struct S_input {
 } S_input;
 
 struct zhe_reader {
-    zhe_text *tx;
+    const zhe_text *tx;
     S_input *queue;
     size_t n_queue, cap_queue, next_input;
 
@@ -189,7 +189,7 @@ static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int de
     return st;
 }
 
-zhe_reader *zhe_reader_new(zhe_text *tx)
+zhe_reader *zhe_reader_new(const zhe_text *tx)
 {
     zhe_reader *r = ZHE_NEW(zhe_reader);
     r->tx = tx;
@@ -935,7 +935,7 @@ zhe_status zhe_reader_next(zhe_reader *r, zhe_article **out, zhe_error *err)
     }
 }
 
-void zhe_text_read_buffer(zhe_text *tx, const char *name, const char *s, size_t len,
+void zhe_text_read_buffer(const zhe_text *tx, const char *name, const char *s, size_t len,
                           zhe_article_cb cb, void *ctx)
 {
     zhe_reader *r = zhe_reader_new(tx);

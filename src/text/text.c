@@ -6,15 +6,6 @@
 
 #include <string.h>
 
-#ifndef ZHE_LEXICON_DIR
-#define ZHE_LEXICON_DIR "lexicons"
-#endif
-
-const char *zhe_default_lexicon_dir(void)
-{
-    return ZHE_LEXICON_DIR;
-}
-
 void zhe_text_options_init(zhe_text_options *opt)
 {
     memset(opt, 0, sizeof *opt);
@@ -31,7 +22,7 @@ zhe_status zhe_text_new(const zhe_text_options *opt, zhe_text **out, zhe_error *
         tx->opt.encoding = opt->encoding;
         if (opt->max_article_bytes) tx->opt.max_article_bytes = opt->max_article_bytes;
         if (opt->published) tx->opt.published = zhe_strdup(opt->published);
-        if (opt->lexicon_dir) tx->opt.lexicon_dir = zhe_strdup(opt->lexicon_dir);
+        tx->opt.lexicon = opt->lexicon;
         if (opt->n_fields) {
             tx->opt.fields = ZHE_NEW_ARRAY(zhe_field_map, opt->n_fields);
             for (size_t i = 0; i < opt->n_fields; i++) {
@@ -42,10 +33,11 @@ zhe_status zhe_text_new(const zhe_text_options *opt, zhe_text **out, zhe_error *
         }
     }
     zhe_status st = zhe_normalizer_new(&tx->norm, err);
-    if (st == ZHE_OK) {
-        st = zhe_markers_load(tx, tx->opt.lexicon_dir ? tx->opt.lexicon_dir : ZHE_LEXICON_DIR,
-                              err);
+    if (st == ZHE_OK && !tx->opt.lexicon) {
+        st = zhe_lexicon_open(NULL, &tx->own_lexicon, err);
+        tx->opt.lexicon = tx->own_lexicon;
     }
+    if (st == ZHE_OK) zhe_markers_load(tx, tx->opt.lexicon);
     if (st != ZHE_OK) {
         zhe_text_free(tx);
         return st;
@@ -66,15 +58,34 @@ void zhe_text_free(zhe_text *tx)
     }
     zhe_free(tx->opt.fields);
     zhe_free((char *)tx->opt.published);
-    zhe_free((char *)tx->opt.lexicon_dir);
+    zhe_lexicon_free(tx->own_lexicon);
     zhe_free(tx);
 }
 
-zhe_status zhe_text_prepare(zhe_text *tx, zhe_article *a, zhe_error *err)
+zhe_status zhe_text_prepare(const zhe_text *tx, zhe_article *a, zhe_error *err)
 {
     zhe_clean(tx, a);
     zhe_status st = zhe_normalize(tx, a, err);
     if (st != ZHE_OK) return st;
     zhe_split(a);
     return ZHE_OK;
+}
+
+zhe_status zhe_text_normalize(const zhe_text *tx, const char *s, size_t len, zhe_article **out,
+                              zhe_error *err)
+{
+    zhe_article *a = zhe_article_new();
+    zhe_free(a->raw);
+    a->raw = zhe_strndup(s, len);
+    a->raw_len = len;
+    a->kept = ZHE_NEW(zhe_span);
+    a->kept[0].len = len;
+    a->n_kept = len > 0;
+    zhe_status st = zhe_normalize(tx, a, err);
+    if (st != ZHE_OK) {
+        zhe_article_free(a);
+        a = NULL;
+    }
+    *out = a;
+    return st;
 }

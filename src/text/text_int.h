@@ -4,7 +4,7 @@
 #ifndef ZHE_TEXT_INT_H
 #define ZHE_TEXT_INT_H
 
-#include "../base/base_int.h"
+#include "../lexicon/lexicon_int.h"
 
 typedef struct zhe_normalizer zhe_normalizer;
 
@@ -12,6 +12,8 @@ typedef struct zhe_marker zhe_marker;
 
 struct zhe_text {
     zhe_text_options opt;       /* copied; the strings in it are owned */
+    zhe_lexicon *own_lexicon;   /* the default lexicon, opened when the
+                                   options gave none */
     zhe_normalizer *norm;
     zhe_marker *markers;        /* boilerplate markers */
     size_t n_markers;
@@ -58,9 +60,10 @@ size_t zhe_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to);
 /* normalize.c: NFKC and white-space folding of s[0..len) (one line),
  * appended to out; no traditional conversion, no map.  For comparing text
  * with lexicon entries before the article is normalized. */
-void zhe_normalize_fold(zhe_text *tx, const char *s, size_t len, zhe_buf *out);
+void zhe_normalize_fold(const zhe_text *tx, const char *s, size_t len, zhe_buf *out);
 
-/* clean.c: the boilerplate markers of lexicons/boilerplate.tsv. */
+/* clean.c: the boilerplate markers of lexicons/boilerplate.tsv, folded
+ * as the text they are looked for in. */
 struct zhe_marker {
     char *text;         /* NFKC-folded */
     size_t len;
@@ -68,7 +71,8 @@ struct zhe_marker {
     int tail;           /* action "tail" (else "line") */
 };
 
-zhe_status zhe_markers_load(zhe_text *tx, const char *dir, zhe_error *err);
+/* clean.c: fold the markers of lex into tx->markers. */
+void zhe_markers_load(zhe_text *tx, const zhe_lexicon *lex);
 
 /* clean.c: is the paragraph s[0..len) a dateline?  1: all of it is (a short
  * line without sentence punctuation holding a date, "2023-12-07 14:20 来源：

@@ -1,7 +1,8 @@
 /*
 ** fuzz_extract.c — fuzz target for extraction: the whole `extract` of the
-** articles in one input, as the CLI does it (read, prepare, zhe_extract,
-** zhe_link).
+** articles in one input, as the CLI does it: read, then the pipeline
+** (zhe_pipeline_extract: prepare, extract, link) and the record made of
+** it, written as extract writes it.
 **
 ** The first input byte picks the publication date the articles get when
 ** they have none (one of a few around year and month ends, or none); the
@@ -33,8 +34,7 @@ static void S_fail(const char *what, const zhe_article *a, const zhe_mention *m)
     abort();
 }
 
-static zhe_extractor *S_ex;
-static zhe_linker *S_lk;
+static zhe_lexicon *S_lex;
 
 /* Whether d is "YYYY-MM-DD", a real day between 1000 and 2999. */
 static int S_day_ok(const char *d)
@@ -120,23 +120,29 @@ static void S_check_event(const zhe_article *a, const zhe_mentions *ms, const zh
 
 static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
 {
-    zhe_text *tx = ctx;
+    const zhe_pipeline *p = ctx;
     if (st != ZHE_OK) {
         if (!err || !err->message[0]) S_fail("a reject without a message", NULL, NULL);
         return;
     }
-    if (zhe_text_prepare(tx, a, NULL) != ZHE_OK) S_fail("prepare failed", a, NULL);
     zhe_mentions ms = {0};
-    zhe_extract(S_ex, a, &ms);
+    zhe_events evs = {0};
+    if (zhe_pipeline_extract(p, a, &ms, &evs, NULL) != ZHE_OK) S_fail("prepare failed", a, NULL);
     for (size_t i = 0; i < ms.n; i++) {
         S_check_mention(a, &ms.v[i]);
         if (i && ms.v[i].norm_start < ms.v[i - 1].norm_start)
             S_fail("mentions out of text order", a, &ms.v[i]);
         if (ms.v[i].sentence >= a->n_sentences) S_fail("a mention in no sentence", a, &ms.v[i]);
     }
-    zhe_events evs = {0};
-    zhe_link(S_lk, a, &ms, &evs);
     for (size_t i = 0; i < evs.n; i++) S_check_event(a, &ms, &evs.v[i]);
+    /* The record, written as extract writes it, holds them all. */
+    zhe_record *r = zhe_record_new(NULL, a, &ms, &evs);
+    if (zhe_record_n_events(r) != evs.n) S_fail("the record lost events", a, NULL);
+    zhe_buf line = ZHE_BUF_INIT;
+    zhe_record_write_json(r, 0, &line);
+    if (!line.len || !zhe_utf8_valid(line.ptr, line.len)) S_fail("the JSON line", a, NULL);
+    zhe_buf_clear(&line);
+    zhe_record_free(r);
     zhe_events_clear(&evs);
     zhe_mentions_clear(&ms);
     zhe_article_free(a);
@@ -147,18 +153,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const published[] = {NULL, "2023-11-09", "2024-01-01", "2023-12-31",
                                             "2024-02-29", "1000-01-01", "2999-12-31"};
     enum { N_PUB = sizeof published / sizeof *published };
-    static zhe_text *texts[N_PUB];
+    /* One pipeline per publication date, on one lexicon, made once. */
+    static zhe_pipeline *pipes[N_PUB];
     if (size < 1) return 0;
-    if (!S_ex && zhe_extractor_new(NULL, &S_ex, NULL) != ZHE_OK) abort();
-    if (!S_lk && zhe_linker_new(NULL, &S_lk, NULL) != ZHE_OK) abort();
+    if (!S_lex && zhe_lexicon_open(NULL, &S_lex, NULL) != ZHE_OK) abort();
     size_t p = data[0] % N_PUB;
-    if (!texts[p]) {
-        zhe_text_options opt;
-        zhe_text_options_init(&opt);
-        opt.published = published[p];
-        if (zhe_text_new(&opt, &texts[p], NULL) != ZHE_OK) abort();
+    if (!pipes[p]) {
+        zhe_pipeline_options opt;
+        zhe_pipeline_options_init(&opt);
+        opt.lexicon = S_lex;
+        opt.text.published = published[p];
+        if (zhe_pipeline_new(&opt, &pipes[p], NULL) != ZHE_OK) abort();
     }
-    zhe_text_read_buffer(texts[p], "fuzz-input", (const char *)data + 1, size - 1, S_check,
-                         texts[p]);
+    zhe_text_read_buffer(zhe_pipeline_text(pipes[p]), "fuzz-input", (const char *)data + 1,
+                         size - 1, S_check, pipes[p]);
     return 0;
 }

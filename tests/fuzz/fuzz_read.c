@@ -26,7 +26,10 @@ static void S_fail(const char *what, const zhe_article *a)
     abort();
 }
 
-static zhe_segmenter *S_seg;
+/* The pipeline with a segmenter, made once: its lexicon and segmenter
+ * serve every option set. */
+static zhe_pipeline *S_pipe;
+static const zhe_segmenter *S_seg;
 
 typedef struct {
     const zhe_article *a;
@@ -49,7 +52,7 @@ static int S_token(void *ctx, int flags, const char *tok, int n, int start, int 
 
 static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *err)
 {
-    zhe_text *tx = ctx;
+    const zhe_text *tx = ctx;
     if (st != ZHE_OK) {
         if (!err || !err->message[0]) S_fail("a reject without a message", NULL);
         return;
@@ -92,13 +95,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * tables for every input would be most of the work. */
     static zhe_text *texts[N_ENC][2];
     if (size < 1) return 0;
-    if (!S_seg && zhe_segmenter_new(NULL, &S_seg, NULL) != ZHE_OK) abort();
+    if (!S_pipe) {
+        zhe_pipeline_options opt;
+        zhe_pipeline_options_init(&opt);
+        opt.segment = 1;
+        if (zhe_pipeline_new(&opt, &S_pipe, NULL) != ZHE_OK) abort();
+        S_seg = zhe_pipeline_segmenter(S_pipe);
+    }
     size_t e = (data[0] & 0x0F) % N_ENC, small = (data[0] & 0x10) != 0;
     if (!texts[e][small]) {
         zhe_text_options opt;
         zhe_text_options_init(&opt);
         opt.encoding = encs[e];
         if (small) opt.max_article_bytes = 512;
+        opt.lexicon = zhe_pipeline_lexicon(S_pipe);
         if (zhe_text_new(&opt, &texts[e][small], NULL) != ZHE_OK) abort();
     }
     zhe_text *tx = texts[e][small];

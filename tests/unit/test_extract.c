@@ -348,14 +348,16 @@ int main(int argc, char **argv)
         return 1;
     }
     zhe_error err;
+    zhe_lexicon *lex;
     zhe_extractor *ex;
-    if (zhe_extractor_new(argv[1], &ex, &err) != ZHE_OK) {
+    if (zhe_lexicon_open(argv[1], &lex, &err) != ZHE_OK ||
+        zhe_extractor_new(lex, &ex, &err) != ZHE_OK) {
         printf("Bail out! %s\n", err.message);
         return 1;
     }
     zhe_text_options opt;
     zhe_text_options_init(&opt);
-    opt.lexicon_dir = argv[1];
+    opt.lexicon = lex;
     zhe_text *tx;
     if (zhe_text_new(&opt, &tx, &err) != ZHE_OK) {
         printf("Bail out! %s\n", err.message);
@@ -388,5 +390,6 @@ int main(int argc, char **argv)
     zhe_buf_clear(&table);
     zhe_text_free(tx);
     zhe_extractor_free(ex);
+    zhe_lexicon_free(lex);
     return tap_done();
 }

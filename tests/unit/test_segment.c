@@ -207,7 +207,9 @@ static void test_user_word(const char *lexdir)
     if (!ok(mkdtemp(dir) != NULL, "make a lexicon directory")) return;
     char src[PATH_MAX + 64], dst[PATH_MAX + 64], abs[PATH_MAX];
     if (!ok(realpath(lexdir, abs) != NULL, "find %s", lexdir)) return;
-    static const char *const linked[] = { "words-jieba.tsv", "chips.tsv", "boilerplate.tsv" };
+    static const char *const linked[] = { "words-jieba.tsv", "chips.tsv", "boilerplate.tsv",
+                                          "currencies.tsv", "units.tsv", "qualifiers.tsv",
+                                          "triggers.tsv", "patterns.tsv", "rates.tsv" };
     for (size_t i = 0; i < sizeof linked / sizeof *linked; i++) {
         snprintf(src, sizeof src, "%s/%s", abs, linked[i]);
         snprintf(dst, sizeof dst, "%s/%s", dir, linked[i]);
@@ -222,7 +224,10 @@ static void test_user_word(const char *lexdir)
     zhe_segmenter *mine;
     zhe_error err;
     const char *text = "多地发放算力券支持企业";
-    if (ok(zhe_segmenter_new(dir, &mine, &err) == ZHE_OK, "segmenter over the edited lexicons")) {
+    zhe_lexicon *lex = NULL;
+    if (ok(zhe_lexicon_open(dir, &lex, &err) == ZHE_OK &&
+               zhe_segmenter_new(lex, &mine, &err) == ZHE_OK,
+           "segmenter over the edited lexicons")) {
         zhe_segmenter *keep = S_seg;
         S_seg = mine;
         S_toks t;
@@ -232,6 +237,7 @@ static void test_user_word(const char *lexdir)
         S_seg = keep;
         zhe_segmenter_free(mine);
     }
+    zhe_lexicon_free(lex);
     S_toks t;
     S_run(text, strlen(text), &t);
     ok(!S_has_token(t.joined.ptr, "算力券"), "without it, the stock lexicons split it (%s)",
@@ -253,10 +259,13 @@ int main(int argc, char **argv)
         return 1;
     }
     zhe_error err;
-    if (zhe_segmenter_new(argv[1], &S_seg, &err) != ZHE_OK) {
+    zhe_lexicon *lex;
+    if (zhe_lexicon_open(argv[1], &lex, &err) != ZHE_OK ||
+        zhe_segmenter_new(lex, &S_seg, &err) != ZHE_OK) {
         printf("Bail out! %s\n", err.message);
         return 1;
     }
+    zhe_lexicon_free(lex);     /* the segmenter keeps its own table */
     ok(zhe_segmenter_words(S_seg) > 300000, "lexicon loaded (%zu words)",
        zhe_segmenter_words(S_seg));
     test_cases();

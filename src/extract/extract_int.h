@@ -1,0 +1,100 @@
+/*
+** extract_int.h — what the extractor's files share (never installed):
+** the extractor, made from a lexicon, and the state of one article's
+** extraction that its passes work on.
+**
+**   extract.c   the extractor, the run over an article's sentences and
+**               what every pass shares (a new mention, the bytes taken)
+**   chips.c     chip models: one pcre2 pattern of chips.tsv's names
+**   rules.c     the rules of patterns.tsv (spans to ignore, more models)
+**   amounts.c   money and quantities: numbers with the words around them
+**
+** Each sentence is read in turn by: the ignore rules, the dater, the chip
+** pattern, the chip rules, the amounts; a last pass over the article
+** gives bare amounts in price sentences the currency of its other prices.
+*/
+#ifndef ZHE_EXTRACT_INT_H
+#define ZHE_EXTRACT_INT_H
+
+#include "../lexicon/lexicon_int.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <zhevents/text.h>
+#include <zhevents/extract.h>
+
+struct zhe_extractor {
+    const zhe_lexicon *lex;     /* borrowed: chips, currencies, units, qualifiers,
+                                   the price words and the rules */
+    pcre2_code *chip_re;        /* every model and alias, tagged (*MARK:i) with
+                                   the chip's index in lex->chips */
+    pcre2_match_context *mctx;  /* match and depth limits for every pattern */
+    zhe_qualifier *quals;       /* the qualifier of lex->quals[k] */
+    const zhei_trigger **price_words;   /* the price words of lex->triggers */
+    size_t n_price_words;
+};
+
+/* The state of one article's extraction. */
+typedef struct zhei_extract_run {
+    const zhe_extractor *ex;
+    const zhe_article *a;
+    zhe_mentions *ms;
+    size_t first;           /* this article's first mention in ms */
+    size_t sentence;
+    size_t lo, hi;          /* in the last pass, the first passes' mentions
+                               of this sentence: ms->v[lo .. hi) */
+    pcre2_match_data *md;
+    int valid;              /* the article's norm is valid UTF-8 */
+    /* The bytes of the current sentence [s0, s1) that its mentions cover:
+     * taken[i - s0] is set for a covered byte i, for the mentions up to
+     * ms->v[marked] (zhei_extract_taken marks the newer ones as it is
+     * asked).  One question costs the length asked about, not the number
+     * of mentions the sentence has, which a hostile sentence makes
+     * 100,000. */
+    unsigned char *taken;
+    size_t taken_cap, s0, s1, marked;
+} zhei_extract_run;
+
+/* extract.c: a new mention of norm[start..end) in the current sentence
+ * (type 0: a span an ignore rule claims, dropped at the end). */
+zhe_mention *zhei_extract_add(zhei_extract_run *r, zhe_mention_type type, const char *rule,
+                              size_t start, size_t end, double confidence);
+
+/* extract.c: whether norm[start..end) overlaps a mention already found in
+ * the current sentence. */
+int zhei_extract_taken(zhei_extract_run *r, size_t start, size_t end);
+
+/* extract.c: the options for a pcre2 match of norm[0..end) from `at`
+ * (PCRE2_NO_UTF_CHECK where the article's text was checked once and at
+ * and end fall on character boundaries). */
+uint32_t zhei_extract_match_options(const zhei_extract_run *r, size_t at, size_t end);
+
+/* chips.c: compile the chip pattern of ex->lex's chips (ex->chip_re; NULL
+ * when there are none).  ZHE_ERR_DATA when the names make no pattern. */
+zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err);
+
+/* chips.c: the models of chips.tsv in sentence [s0, s1). */
+void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1);
+
+/* chips.c: a variant written right after a model at s[0..len) ("A100
+ * 80GB", "H100 PCIe"): its length in the text (0 if none), the variant in
+ * out. */
+size_t zhei_extract_variant(const char *s, size_t len, char *out, size_t cap);
+
+/* rules.c: the rules of patterns.tsv over sentence [s0, s1): ignore
+ * rules (ignore 1) claim their spans, chip rules (ignore 0) add the
+ * models they name. */
+void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore);
+
+/* amounts.c: money and quantities in sentence [s0, s1). */
+void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1);
+
+/* amounts.c: the currency of the article's money mentions so far when
+ * they have one only; NULL if none or several. */
+const char *zhei_extract_article_currency(const zhei_extract_run *r);
+
+/* amounts.c: amounts with 万 or 亿 and no unit, in a price sentence
+ * [s0, s1), as money in currency code (4万、13万、25万). */
+void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const char *code);
+
+#endif /* ZHE_EXTRACT_INT_H */

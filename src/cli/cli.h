@@ -270,9 +270,17 @@ typedef struct zhe_cli_filter {
     const char *chips[64];
     const char *types[8];
     char from[11], to[11];
+    char models[64][32];        /* the chips as the lexicon names them */
+    char vendor[64];            /* the vendor likewise */
 } zhe_cli_filter;
 
 void zhe_cli_filter_init(zhe_cli_filter *cf);
+/* The --chip and --vendor names a reporter typed, as the lexicon names
+ * them where it knows them (昇腾910B and 910B are Ascend 910B, 英伟达 is
+ * NVIDIA); the others are left as typed.  The lexicon is the default one
+ * ($ZHEVENTS_LEXICONS, installed, source tree); when it cannot be read,
+ * every name is left as typed. */
+void zhe_cli_filter_resolve(zhe_cli_filter *cf);
 /* Take option c (its argument arg) into cf.  Returns -1 when it was
  * taken, 0 when c is no filter option, else the exit code of a usage
  * error (reported). */

@@ -200,3 +200,23 @@ int zhe_cli_filter_option(const char *cmd, zhe_cli_filter *cf, int c, const char
         return 0;
     }
 }
+
+void zhe_cli_filter_resolve(zhe_cli_filter *cf)
+{
+    zhe_store_filter *f = &cf->f;
+    if (!f->n_chips && !f->vendor) return;
+    zhe_lexicon *lex;
+    if (zhe_lexicon_open(NULL, &lex, NULL) != ZHE_OK) return;
+    for (size_t i = 0; i < f->n_chips; i++) {
+        const zhe_chip *c = zhe_lexicon_find_chip(lex, cf->chips[i], strlen(cf->chips[i]));
+        if (!c) continue;
+        snprintf(cf->models[i], sizeof cf->models[i], "%s", c->model);
+        cf->chips[i] = cf->models[i];
+    }
+    const char *v = f->vendor ? zhe_lexicon_find_vendor(lex, f->vendor, strlen(f->vendor)) : NULL;
+    if (v) {
+        snprintf(cf->vendor, sizeof cf->vendor, "%s", v);
+        f->vendor = cf->vendor;
+    }
+    zhe_lexicon_free(lex);
+}

@@ -122,6 +122,16 @@ try:
     rows = [json.loads(l) for l in out.splitlines()]
     ok(rc == 0 and rows and all("RTX 4090" in r["chips"] for r in rows),
        "query --chip 'rtx 4090' matches RTX 4090", out[:300])
+    # A reporter's names for a chip or a vendor, as the lexicon knows them.
+    rc, want, err = zhe("query", "--db", DB, "--chip", "Ascend 910B", "--format", "jsonl")
+    ok(rc == 0 and len(want.splitlines()) >= 3, "query --chip 'Ascend 910B'", want[:300] + err)
+    for alias in ("昇腾910B", "910B", "ascend910b"):
+        rc, out, err = zhe("query", "--db", DB, "--chip", alias, "--format", "jsonl")
+        ok(rc == 0 and out == want, f"query --chip {alias}: the events of Ascend 910B",
+           out[:300] + err)
+    rc, want, err = zhe("query", "--db", DB, "--vendor", "NVIDIA", "--format", "jsonl")
+    rc, out, err = zhe("query", "--db", DB, "--vendor", "英伟达", "--format", "jsonl")
+    ok(rc == 0 and want and out == want, "query --vendor 英伟达: NVIDIA's events", out[:300] + err)
     rc, out, err = zhe("query", "--db", DB, "--chip", "H100", "--from", "2023", "--to",
                        "2023-12", "--format", "json")
     rows = json.loads(out) if rc == 0 else []

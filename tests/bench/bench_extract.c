@@ -95,9 +95,12 @@ int main(int argc, char **argv)
         zhe_free(data);
     }
 
+    /* The load: the lexicon read, and the extractor compiled from it. */
     double t0 = S_now();
+    zhe_lexicon *lex;
     zhe_extractor *ex;
-    if (zhe_extractor_new(NULL, &ex, &err) != ZHE_OK) {
+    if (zhe_lexicon_open(NULL, &lex, &err) != ZHE_OK ||
+        zhe_extractor_new(lex, &ex, &err) != ZHE_OK) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
@@ -116,7 +119,7 @@ int main(int argc, char **argv)
     /* Linking, on its own: each article's mentions again, then timed
      * zhe_link alone. */
     zhe_linker *lk;
-    if (zhe_linker_new(NULL, &lk, &err) != ZHE_OK) {
+    if (zhe_linker_new(lex, &lk, &err) != ZHE_OK) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
@@ -153,6 +156,7 @@ int main(int argc, char **argv)
     zhe_linker_free(lk);
     zhe_mentions_clear(&ms);
     zhe_extractor_free(ex);
+    zhe_lexicon_free(lex);
     for (size_t i = 0; i < set.n; i++) zhe_article_free(set.v[i]);
     free(set.v);
     zhe_text_free(set.tx);

@@ -67,19 +67,24 @@ static void case_collect(void *ctx, zhe_status st, zhe_article *a, const zhe_err
 
 /*
 ** The one article of the plain-text file doc[0..len) (a title line, the
-** publication date, the body), read and prepared with tx, or NULL with why
-** (why_cap bytes) saying what went wrong.  Caller frees the article.
+** publication date, the body), read with p's text state and run through
+** the pipeline short of the record (zhe_pipeline_extract): prepared, its
+** mentions in *ms and its events in *evs (both empty before).  Returns
+** the article (caller frees), or NULL with why (why_cap bytes) saying what
+** went wrong.
 */
-__attribute__((unused)) static zhe_article *case_article(zhe_text *tx, const char *doc,
-                                                         size_t len, char *why, size_t why_cap)
+__attribute__((unused)) static zhe_article *case_article(const zhe_pipeline *p, const char *doc,
+                                                         size_t len, zhe_mentions *ms,
+                                                         zhe_events *evs, char *why,
+                                                         size_t why_cap)
 {
     case_got g = {NULL, 0, ""};
-    zhe_text_read_buffer(tx, "case.txt", doc, len, case_collect, &g);
+    zhe_text_read_buffer(zhe_pipeline_text(p), "case.txt", doc, len, case_collect, &g);
     zhe_error err;
     if (g.n != 1 || !g.a) {
         snprintf(why, why_cap, "read %zu articles, wanted one (%s)", g.n, g.message);
-    } else if (zhe_text_prepare(tx, g.a, &err) != ZHE_OK) {
-        snprintf(why, why_cap, "zhe_text_prepare: %s", err.message);
+    } else if (zhe_pipeline_extract(p, g.a, ms, evs, &err) != ZHE_OK) {
+        snprintf(why, why_cap, "zhe_pipeline_extract: %s", err.message);
     } else {
         return g.a;
     }

@@ -8,7 +8,7 @@
 ** The table lives beside the corpus, at CORPUS_DIR/../tests/extract/.
 ** Each case becomes a plain-text article (a title line, the publication
 ** date, the sentence), read by zhe_text_read_buffer, prepared by
-** zhe_text_prepare and given to zhe_extract, as the CLI does.  Its chip,
+** the pipeline (zhe_pipeline_extract), as the CLI does.  Its chip,
 ** money and quantity mentions (dates are test_date's) are written out the
 ** way the table writes them and compared, as one string, with the expected
 ** ones.  The expected ones are parsed and written out again first, so
@@ -206,8 +206,7 @@ static const char *S_put_expected_all(zhe_buf *b, const char *s, size_t len)
 /* --------------------------------------------------------- the pipeline */
 
 typedef struct {
-    zhe_text *tx;
-    const zhe_extractor *ex;
+    const zhe_pipeline *p;
 } S_env;
 
 /*
@@ -226,17 +225,22 @@ static const char *S_run(const S_env *env, const char *published, size_t plen,
     zhe_buf_putc(&doc, '\n');
     zhe_buf_put(&doc, sentence, slen);
     zhe_buf_putc(&doc, '\n');
-    zhe_article *a = case_article(env->tx, doc.ptr, doc.len, why, why_cap);
+    zhe_mentions ms = {NULL, 0, 0};
+    zhe_events evs = {NULL, 0, 0};
+    zhe_article *a = case_article(env->p, doc.ptr, doc.len, &ms, &evs, why, why_cap);
     zhe_buf_clear(&doc);
-    if (!a) return why;
+    zhe_events_clear(&evs);
+    if (!a) {
+        zhe_mentions_clear(&ms);
+        return why;
+    }
     if (strlen(a->published) != plen || memcmp(a->published, published, plen)) {
         snprintf(why, why_cap, "the publication date was read as \"%s\"", a->published);
         zhe_article_free(a);
+        zhe_mentions_clear(&ms);
         return why;
     }
     zhe_buf_put(norm, a->norm, a->norm_len);
-    zhe_mentions ms = {NULL, 0, 0};
-    zhe_extract(env->ex, a, &ms);
     size_t shown = 0;
     for (size_t i = 0; i < ms.n; i++) {
         const zhe_mention *m = &ms.v[i];
@@ -348,20 +352,12 @@ int main(int argc, char **argv)
         return 1;
     }
     zhe_error err;
-    zhe_lexicon *lex;
-    zhe_extractor *ex;
-    if (zhe_lexicon_open(argv[1], &lex, &err) != ZHE_OK ||
-        zhe_extractor_new(lex, &ex, &err) != ZHE_OK) {
+    zhe_pipeline_options opt;
+    zhe_pipeline_options_init(&opt);
+    opt.lexicon_dir = argv[1];
+    zhe_pipeline *p;
+    if (zhe_pipeline_new(&opt, &p, &err) != ZHE_OK) {
         printf("Bail out! %s\n", err.message);
-        return 1;
-    }
-    zhe_text_options opt;
-    zhe_text_options_init(&opt);
-    opt.lexicon = lex;
-    zhe_text *tx;
-    if (zhe_text_new(&opt, &tx, &err) != ZHE_OK) {
-        printf("Bail out! %s\n", err.message);
-        zhe_extractor_free(ex);
         return 1;
     }
     zhe_buf path = ZHE_BUF_INIT, table = ZHE_BUF_INIT;
@@ -369,11 +365,10 @@ int main(int argc, char **argv)
     if (!case_slurp(case_str(&path), &table)) {
         printf("Bail out! cannot read %s: %s\n", case_str(&path), strerror(errno));
         zhe_buf_clear(&path);
-        zhe_text_free(tx);
-        zhe_extractor_free(ex);
+        zhe_pipeline_free(p);
         return 1;
     }
-    S_env env = {tx, ex};
+    S_env env = {p};
     size_t rows = S_cases(&env, case_str(&table), table.len);
     ok(rows >= 170, "the table holds %zu cases", rows);
 
@@ -388,8 +383,6 @@ int main(int argc, char **argv)
 
     zhe_buf_clear(&path);
     zhe_buf_clear(&table);
-    zhe_text_free(tx);
-    zhe_extractor_free(ex);
-    zhe_lexicon_free(lex);
+    zhe_pipeline_free(p);
     return tap_done();
 }

@@ -8,7 +8,7 @@
 ** The table lives beside the corpus, at CORPUS_DIR/../tests/extract/.
 ** Each case becomes a plain-text article (a title line, the publication
 ** date, the paragraphs), read by zhe_text_read_buffer, prepared by
-** zhe_text_prepare, given to zhe_extract and then to zhe_link, as the CLI
+** the pipeline (zhe_pipeline_extract: prepared, extracted, linked), as the CLI
 ** does.  Its events are written out the way the table writes them and
 ** compared, as one string, with the expected ones.
 **
@@ -56,9 +56,7 @@ static void S_put_event(zhe_buf *b, const zhe_mentions *ms, const zhe_event *e)
 }
 
 typedef struct {
-    zhe_text *tx;
-    const zhe_extractor *ex;
-    const zhe_linker *lk;
+    const zhe_pipeline *p;
 } S_env;
 
 /* Run one case and write its events to got ("-" for none), their rules
@@ -83,14 +81,16 @@ static const char *S_run(const S_env *env, const char *published, size_t plen, c
         }
     }
     zhe_buf_putc(&doc, '\n');
-    zhe_article *a = case_article(env->tx, doc.ptr, doc.len, why, why_cap);
-    zhe_buf_clear(&doc);
-    if (!a) return why;
-    zhe_buf_put(norm, a->norm, a->norm_len);
     zhe_mentions ms = {NULL, 0, 0};
     zhe_events evs = {NULL, 0, 0};
-    zhe_extract(env->ex, a, &ms);
-    zhe_link(env->lk, a, &ms, &evs);
+    zhe_article *a = case_article(env->p, doc.ptr, doc.len, &ms, &evs, why, why_cap);
+    zhe_buf_clear(&doc);
+    if (!a) {
+        zhe_events_clear(&evs);
+        zhe_mentions_clear(&ms);
+        return why;
+    }
+    zhe_buf_put(norm, a->norm, a->norm_len);
     for (size_t i = 0; i < evs.n; i++) {
         if (i) {
             zhe_buf_puts(got, " ; ");
@@ -157,25 +157,15 @@ int main(int argc, char **argv)
         return 2;
     }
     zhe_error err;
-    zhe_lexicon *lex = NULL;
-    if (zhe_lexicon_open(argv[1], &lex, &err) != ZHE_OK) {
+    zhe_pipeline_options opt;
+    zhe_pipeline_options_init(&opt);
+    opt.lexicon_dir = argv[1];
+    zhe_pipeline *p;
+    if (zhe_pipeline_new(&opt, &p, &err) != ZHE_OK) {
         printf("Bail out! %s\n", err.message);
         return 1;
     }
-    zhe_text_options opt;
-    zhe_text_options_init(&opt);
-    opt.lexicon = lex;
-    S_env env = {NULL, NULL, NULL};
-    zhe_extractor *ex = NULL;
-    zhe_linker *lk = NULL;
-    if (zhe_text_new(&opt, &env.tx, &err) != ZHE_OK ||
-        zhe_extractor_new(lex, &ex, &err) != ZHE_OK ||
-        zhe_linker_new(lex, &lk, &err) != ZHE_OK) {
-        printf("Bail out! %s\n", err.message);
-        return 1;
-    }
-    env.ex = ex;
-    env.lk = lk;
+    S_env env = {p};
 
     zhe_buf path = ZHE_BUF_INIT, table = ZHE_BUF_INIT;
     zhe_buf_printf(&path, "%s%s", argv[2], S_TABLE);
@@ -188,9 +178,6 @@ int main(int argc, char **argv)
 
     zhe_buf_clear(&path);
     zhe_buf_clear(&table);
-    zhe_linker_free(lk);
-    zhe_extractor_free(ex);
-    zhe_text_free(env.tx);
-    zhe_lexicon_free(lex);
+    zhe_pipeline_free(p);
     return tap_done();
 }

@@ -61,62 +61,6 @@ struct zhe_reader {
     char chunk[S_CHUNK];        /* the read buffer */
 };
 
-void zhe_str_set(char **dst, const char *s, size_t len)
-{
-    zhe_free(*dst);
-    *dst = zhe_strndup(s, len);
-}
-
-void zhe_meta_set(char **dst, const char *s, size_t len)
-{
-    while (len && zhe_is_space((unsigned char)*s)) s++, len--;
-    while (len && zhe_is_space((unsigned char)s[len - 1])) len--;
-    zhe_str_set(dst, s, len);
-    for (char *p = *dst; p < *dst + len; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7F) *p = ' ';
-}
-
-/* ------------------------------------------------------------- article */
-
-zhe_article *zhe_article_new(void)
-{
-    zhe_article *a = ZHE_NEW(zhe_article);
-    a->id = zhe_strdup("");
-    a->title = zhe_strdup("");
-    a->published = zhe_strdup("");
-    a->source = zhe_strdup("");
-    a->url = zhe_strdup("");
-    a->path = zhe_strdup("");
-    a->raw = zhe_strdup("");
-    a->norm = zhe_strdup("");
-    a->encoding = "UTF-8";
-    a->format = "text";
-    return a;
-}
-
-void zhe_article_free(zhe_article *a)
-{
-    if (!a) return;
-    zhe_free(a->id);
-    zhe_free(a->title);
-    zhe_free(a->published);
-    zhe_free(a->source);
-    zhe_free(a->url);
-    zhe_free(a->path);
-    zhe_free(a->raw);
-    zhe_free(a->kept);
-    zhe_free(a->cuts);
-    zhe_free(a->norm);
-    zhe_free(a->map.anchors);
-    zhe_free(a->sentences);
-    zhe_free(a);
-}
-
-size_t zhe_article_cp_offset(const zhe_article *a, size_t byte)
-{
-    return zhe_utf8_count(a->raw, ZHE_MIN(byte, a->raw_len));
-}
-
 /* -------------------------------------------------------------- queue */
 
 static void S_enqueue(zhe_reader *r, const char *path, const char *name)

@@ -34,12 +34,12 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
  * (which may also be a number).  Sets a->published if it parses. */
 int zhe_published_set(zhe_article *a, const char *s, size_t len);
 
-/* Replace *dst (a zhe_ string) by a copy of s[0..len). */
+/* article.c: replace *dst (a zhe_ string) by a copy of s[0..len). */
 void zhe_str_set(char **dst, const char *s, size_t len);
 
-/* The same for a metadata field (id, title, source, url): trimmed, and with
- * control characters (NUL included) turned into spaces, so the field reads
- * whole as a C string. */
+/* article.c: the same for a metadata field (id, title, source, url):
+ * trimmed, and with control characters (NUL included) turned into spaces,
+ * so the field reads whole as a C string. */
 void zhe_meta_set(char **dst, const char *s, size_t len);
 
 

@@ -6,6 +6,19 @@
 
 #include "../base/base_int.h"
 
+#include <string.h>
+
+/* The length of the white-space character (ASCII, U+3000, U+00A0) at
+ * s[0..len), 0 if there is none: what parts paragraphs and ends a
+ * dateline's date. */
+static inline size_t zhe_space_len(const char *s, size_t len)
+{
+    if (len && zhe_is_space((unsigned char)s[0])) return 1;
+    if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) return 3;
+    if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) return 2;
+    return 0;
+}
+
 typedef struct zhe_normalizer zhe_normalizer;
 
 typedef struct zhe_marker zhe_marker;
@@ -33,6 +46,13 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
 /* published.c: the publication-date parser, applied to a metadata value
  * (which may also be a number).  Sets a->published if it parses. */
 int zhe_published_set(zhe_article *a, const char *s, size_t len);
+
+/* published.c: is the paragraph s[0..len) a dateline?  1: all of it is (a
+ * short line without sentence punctuation holding a date, "2023-12-07
+ * 14:20 来源：经济日报"); 2: it begins with a date and white space, which
+ * *prefix bytes cover ("2022年10月8日　美国商务部…"); 0: neither.  The date
+ * goes to out. */
+int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix);
 
 /* article.c: replace *dst (a zhe_ string) by a copy of s[0..len). */
 void zhe_str_set(char **dst, const char *s, size_t len);
@@ -70,9 +90,4 @@ struct zhe_marker {
 
 zhe_status zhe_markers_load(zhe_text *tx, const char *dir, zhe_error *err);
 
-/* clean.c: is the paragraph s[0..len) a dateline?  1: all of it is (a short
- * line without sentence punctuation holding a date, "2023-12-07 14:20 来源：
- * 经济日报"); 2: it begins with a date and white space, which *prefix bytes
- * cover ("2022年10月8日　美国商务部…"); 0: neither.  The date goes to out. */
-int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix);
 #endif /* ZHE_TEXT_INT_H */

@@ -43,6 +43,11 @@ int zhe_hanzi_is_common(uint32_t cp);
  * ZHE_ERR_FORMAT with err filled if the page has no text. */
 zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err);
 
+/* html.c: 1 if one of `tags` (written in lower case: "<p ", "<div")
+ * begins, in any case, within the first `limit` bytes of s[0..len). */
+int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+                     size_t n_tags);
+
 /* published.c: the publication-date parser, applied to a metadata value
  * (which may also be a number).  Sets a->published if it parses. */
 int zhe_published_set(zhe_article *a, const char *s, size_t len);

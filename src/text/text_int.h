@@ -1,5 +1,26 @@
 /*
 ** text_int.h — what the files of the text stage share.  Never installed.
+**
+** The files depend on each other in one direction: each calls only files
+** above it in this list, never one below, so none is part of a cycle.
+**
+**   decode.c      charset detection and the streaming decoder
+**   article.c     the article and its fields (zhe_str_set, zhe_meta_set)
+**   published.c   publication dates, from metadata and from datelines
+**   html.c        a page's title, date and main text (gumbo)
+**   normalize.c   NFKC, traditional→simplified, white space, offset map
+**   clean.c       duplicates, datelines, footers (compared NFKC-folded)
+**   split.c       sentences
+**   jsonl.cc      JSON lines through simdjson
+**   source.c      what the reader's formats share (reader_int.h)
+**   read_jsonl.c, read_sogou.c, read_html.c, read_text.c
+**                 the formats: one record of an input to an article
+**   reader.c      paths, gzip and decoding; the table of formats
+**   text.c        the stage's state and zhe_text_prepare
+**
+** The article flows decode → read → clean → normalize → split; clean.c
+** sits below normalize.c in the list because it folds text with
+** zhe_normalize_fold before comparing it with its markers.
 */
 #ifndef ZHE_TEXT_INT_H
 #define ZHE_TEXT_INT_H
@@ -38,15 +59,23 @@ void zhe_normalizer_free(zhe_normalizer *n);
  * (simplified or traditional). */
 int zhe_hanzi_is_common(uint32_t cp);
 
-/* html.c: extract title, publication date and main text from an HTML page
- * (UTF-8).  Fills a->title, a->published (if found) and a->raw.  Returns
- * ZHE_ERR_FORMAT with err filled if the page has no text. */
-zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err);
+/* decode.c: replacement positions, for readers that split one decoded
+ * stream into many records.  After zhe_decoder_mark(d, base), every U+FFFD
+ * the decoder writes is remembered at position base + (its offset in the
+ * output buffer); the reader keeps base equal to the stream position of the
+ * buffer's first byte (calling mark again after consuming from it).
+ * zhe_decoder_count_marks returns how many fall in [from, to) and forgets
+ * every mark before `to`. */
+void zhe_decoder_mark(zhe_decoder *d, uint64_t base);
+size_t zhe_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to);
 
-/* html.c: 1 if one of `tags` (written in lower case: "<p ", "<div")
- * begins, in any case, within the first `limit` bytes of s[0..len). */
-int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
-                     size_t n_tags);
+/* article.c: replace *dst (a zhe_ string) by a copy of s[0..len). */
+void zhe_str_set(char **dst, const char *s, size_t len);
+
+/* article.c: the same for a metadata field (id, title, source, url):
+ * trimmed, and with control characters (NUL included) turned into spaces,
+ * so the field reads whole as a C string. */
+void zhe_meta_set(char **dst, const char *s, size_t len);
 
 /* published.c: the publication-date parser, applied to a metadata value
  * (which may also be a number).  Sets a->published if it parses. */
@@ -59,26 +88,16 @@ int zhe_published_set(zhe_article *a, const char *s, size_t len);
  * goes to out. */
 int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix);
 
-/* article.c: replace *dst (a zhe_ string) by a copy of s[0..len). */
-void zhe_str_set(char **dst, const char *s, size_t len);
+/* html.c: extract title, publication date and main text from an HTML page
+ * (UTF-8).  Fills a->title, a->published (if found) and a->raw.  Returns
+ * ZHE_ERR_EMPTY if the page has no text, ZHE_ERR_FORMAT if gumbo cannot
+ * parse it, with err filled. */
+zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err);
 
-/* article.c: the same for a metadata field (id, title, source, url):
- * trimmed, and with control characters (NUL included) turned into spaces,
- * so the field reads whole as a C string. */
-void zhe_meta_set(char **dst, const char *s, size_t len);
-
-
-
-/* decode.c: replacement positions, for readers that split one decoded
- * stream into many records.  After zhe_decoder_mark(d, base), every U+FFFD
- * the decoder writes is remembered at position base + (its offset in the
- * output buffer); the reader keeps base equal to the stream position of the
- * buffer's first byte (calling mark again after consuming from it).
- * zhe_decoder_count_marks returns how many fall in [from, to) and forgets
- * every mark before `to`. */
-void zhe_decoder_mark(zhe_decoder *d, uint64_t base);
-size_t zhe_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to);
-
+/* html.c: 1 if one of `tags` (written in lower case: "<p ", "<div")
+ * begins, in any case, within the first `limit` bytes of s[0..len). */
+int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+                     size_t n_tags);
 
 /* normalize.c: NFKC and white-space folding of s[0..len) (one line),
  * appended to out; no traditional conversion, no map.  For comparing text

@@ -92,6 +92,7 @@ static int S_field(zhe_source *src, const S_record *rec, const char *field,
     return 0;
 }
 
+/* A JSON type named for a message: "an object", "a number", "null". */
 static const char *S_json_type(zhe_jv_type t)
 {
     switch (t) {

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+/* Drop n pending bytes, counting their lines (reader_int.h). */
 void zhe_source_consume(zhe_source *src, size_t n)
 {
     for (const char *p = zhe_source_text(src), *e = p + n;
@@ -23,6 +24,7 @@ void zhe_source_consume(zhe_source *src, size_t n)
     src->scan = 0;
 }
 
+/* A new article for the current record; caller frees (reader_int.h). */
 zhe_article *zhe_source_article(const zhe_source *src)
 {
     zhe_article *a = zhe_article_new();
@@ -34,6 +36,7 @@ zhe_article *zhe_source_article(const zhe_source *src)
     return a;
 }
 
+/* a->id := the input's name, "#N" added when `multi` (reader_int.h). */
 void zhe_source_default_id(const zhe_source *src, zhe_article *a, int multi)
 {
     zhe_buf b = ZHE_BUF_INIT;
@@ -63,6 +66,8 @@ static int S_binary(const char *s, size_t len, size_t replaced)
     return chars && (S_controls(s, len) * 20 >= chars || replaced * 3 >= chars);
 }
 
+/* The one article of a whole input, made by `body` once it is all read;
+ * ZHE_READ_MORE before, ZHE_DONE after (reader_int.h). */
 zhe_status zhe_source_whole(zhe_source *src, zhe_article **out, zhe_error *err,
                             zhe_source_body body)
 {

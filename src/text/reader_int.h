@@ -43,7 +43,7 @@ typedef struct zhe_format zhe_format;
 ** keeps scan, skipping and record up to date.
 */
 typedef struct zhe_source {
-    zhe_text *tx;               /* borrowed: the options (limits, --field) */
+    const zhe_text *tx;         /* borrowed: the options (limits, --field) */
     char *path;                 /* as opened, for messages; "-" for stdin */
     char *name;                 /* relative to the argument it was found
                                    under, for default ids; "stdin" */

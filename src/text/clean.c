@@ -45,21 +45,12 @@ typedef struct {
     size_t cut_len;     /* for ZHE_CUT_DATELINE: bytes cut from the front */
 } S_para;
 
-/* Length of the white space (ASCII, U+3000, U+00A0) at s[0..len). */
-static size_t S_ws_len(const char *s, size_t len)
-{
-    if (len && zhe_is_space((unsigned char)s[0])) return 1;
-    if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) return 3;
-    if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) return 2;
-    return 0;
-}
-
 /* Append paragraph raw[start..end), trimmed, if it is not empty. */
 static void S_add_para(S_para **v, size_t *n, size_t *cap, const char *raw, size_t start,
                        size_t end)
 {
     size_t k;
-    while (start < end && (k = S_ws_len(raw + start, end - start))) start += k;
+    while (start < end && (k = zhe_space_len(raw + start, end - start))) start += k;
     while (end > start) {
         if (zhe_is_space((unsigned char)raw[end - 1])) end--;
         else if (end - start >= 3 && memcmp(raw + end - 3, "\xE3\x80\x80", 3) == 0) end -= 3;
@@ -101,35 +92,6 @@ static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
 }
 
 /* ------------------------------------------------------------ datelines */
-
-/* 1 if s[0..len) holds sentence punctuation: a dateline has none. */
-static int S_has_sentence_punct(const char *s, size_t len)
-{
-    static const char *const p[] = { "。", "，", "！", "？", "；" };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(p); i++)
-        if (memmem(s, len, p[i], strlen(p[i]))) return 1;
-    return memchr(s, ',', len) != NULL;
-}
-
-int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
-{
-    size_t scan = ZHE_MIN(len, 96);
-    *prefix = 0;
-    for (size_t i = 0; i < scan; i++) {
-        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
-        size_t n = zhe_published_parse(s + i, len - i, out);
-        if (!n) continue;
-        if (len <= 160 && !S_has_sentence_punct(s, len)) return 1;
-        size_t ws = 0, k;
-        while ((k = S_ws_len(s + n + ws, len - n - ws))) ws += k;
-        if (i == 0 && ws) {
-            *prefix = n + ws;
-            return 2;
-        }
-        return 0;
-    }
-    return 0;
-}
 
 /* If paragraph p is a dateline, mark it (whole, or its leading date only)
  * and return 1, storing the date in out.  A dateline written in full-width

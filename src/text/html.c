@@ -487,6 +487,25 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
     return 1;
 }
 
+/* 1 if one of `tags` (written in lower case) begins, in any case, within
+ * the first `limit` bytes of s[0..len): how the readers tell a page or an
+ * HTML fragment from text. */
+int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+                     size_t n_tags)
+{
+    const char *end = s + ZHE_MIN(len, limit);
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        for (size_t k = 0; k < n_tags; k++) {
+            size_t tl = strlen(tags[k]);
+            if ((size_t)(end - p) >= tl && strncasecmp(p, tags[k], tl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- reading */
+
+/* The title, date and main text of the page s[0..len) (text_int.h). */
 zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err)
 {
     GumboOptions opt = kGumboDefaultOptions;

@@ -8,6 +8,11 @@
 **   1699514400 (Unix seconds, taken as China Standard Time, UTC+8)
 **   1699514400000 (milliseconds)
 **
+** The same parser finds the date of a dateline, the short line near the
+** top of a page or an article that gives its date and source
+** ("2023-12-07 14:20 来源：经济日报"): html.c looks for one in a page's
+** byline, clean.c cuts it from the text.
+**
 ** This is the metadata parser only.  Dates inside article sentences
 ** (去年10月, 24日晚间) are the extractor's business.
 */
@@ -136,6 +141,8 @@ size_t zhe_published_parse(const char *s, size_t len, char out[17])
     return k;
 }
 
+/* Set a->published from a metadata value (trimmed of spaces and tabs) if it
+ * parses; returns 1 if it did, 0 (a left as it was) if not. */
 int zhe_published_set(zhe_article *a, const char *s, size_t len)
 {
     while (len && (s[0] == ' ' || s[0] == '\t')) s++, len--;
@@ -145,4 +152,38 @@ int zhe_published_set(zhe_article *a, const char *s, size_t len)
     if (!n) return 0;
     zhe_str_set(&a->published, out, strlen(out));
     return 1;
+}
+
+/* ------------------------------------------------------------ datelines */
+
+/* 1 if s[0..len) holds sentence punctuation: a dateline has none. */
+static int S_has_sentence_punct(const char *s, size_t len)
+{
+    static const char *const p[] = { "。", "，", "！", "？", "；" };
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(p); i++)
+        if (memmem(s, len, p[i], strlen(p[i]))) return 1;
+    return memchr(s, ',', len) != NULL;
+}
+
+/* Is the paragraph s[0..len) a dateline?  1: all of it; 2: a leading date
+ * and white space, *prefix bytes; 0: neither (see text_int.h).  The date
+ * goes to out. */
+int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
+{
+    size_t scan = ZHE_MIN(len, 96);
+    *prefix = 0;
+    for (size_t i = 0; i < scan; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        size_t n = zhe_published_parse(s + i, len - i, out);
+        if (!n) continue;
+        if (len <= 160 && !S_has_sentence_punct(s, len)) return 1;
+        size_t ws = 0, k;
+        while ((k = zhe_space_len(s + n + ws, len - n - ws))) ws += k;
+        if (i == 0 && ws) {
+            *prefix = n + ws;
+            return 2;
+        }
+        return 0;
+    }
+    return 0;
 }

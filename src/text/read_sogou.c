@@ -46,13 +46,18 @@ static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
                 size_t keep = ZHE_MIN(zhe_source_len(src), (size_t)5);
                 zhe_source_consume(src, zhe_source_len(src) - keep);
             } else if (zhe_source_len(src) > max) {
+                /* the record begins after the white space before it */
+                size_t ws = 0;
+                while (ws < zhe_source_len(src) && zhe_is_space((unsigned char)p[ws])) ws++;
+                zhe_source_consume(src, ws);
                 src->record++;
                 zhe_status st = zhe_error_set(
                     err, ZHE_ERR_TOO_BIG, src->path, src->lines + 1, UINT64_MAX,
                     "<doc> record longer than the limit of %zu bytes (--max-article-bytes); "
                     "skipped", max);
                 src->skipping = 1;
-                zhe_source_consume(src, zhe_source_len(src) - 5);
+                /* a limit below 5 bytes leaves less than "</doc" to keep */
+                zhe_source_consume(src, zhe_source_len(src) - ZHE_MIN(zhe_source_len(src), 5));
                 return st;
             }
             src->scan = zhe_source_len(src);

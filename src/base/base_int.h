@@ -193,4 +193,55 @@ void zhei_timex_format(const zhei_timex *t, char out[16]);
  * "quarter", "season", "month", "week", "day"; NULL for no unit. */
 const char *zhei_timex_unit_str(zhei_timex_unit u);
 
+/*
+** Chinese numeral characters (numerals.c): the one table the dater, the
+** number reader and the segmenter read them from.  Each user takes the
+** characters it wants by kind and flags (the segmenter, say, reads
+** neither 廿 nor ○).  A lookup is O(1): one multiplication picks a slot
+** of zhei_numerals, and its code point says whether it is the character.
+**
+**     const zhei_numeral *n = zhei_numeral_of(cp);
+**     if (n && n->kind == ZHEI_NUMERAL_DIGIT) … n->value …
+*/
+typedef enum zhei_numeral_kind {
+    ZHEI_NUMERAL_DIGIT = 1,     /* 零〇○一二两三四五六七八九: value the digit */
+    ZHEI_NUMERAL_UNIT = 2,      /* 十百千万亿: value the power of ten, 1 2 3 4 8 */
+    ZHEI_NUMERAL_TENS = 4,      /* 廿 卅: value the tens digit, 2 3 */
+    ZHEI_NUMERAL_JI = 8,        /* 几: a digit left open (几十, 十几) */
+    ZHEI_NUMERAL_SHU = 16       /* 数: "several", before a unit (数千) */
+} zhei_numeral_kind;
+
+/* zhei_numeral.flags */
+enum {
+    ZHEI_NUMERAL_ZERO = 1,      /* 零〇○: 0, also a place holder (一百零五) */
+    ZHEI_NUMERAL_LIANG = 2,     /* 两: 2 before a unit or alone (两千), never
+                                   a digit of a year or of 十二 */
+    ZHEI_NUMERAL_CIRCLE = 4     /* ○ U+25CB, a white circle typed for 〇
+                                   (二○二三年): only the dater reads it */
+};
+
+typedef struct zhei_numeral {
+    uint32_t cp;                /* the character; 0 in an empty slot */
+    uint8_t kind, value, flags;
+} zhei_numeral;
+
+/* The slot of code point cp: multiplicative hashing, the multiplier
+ * chosen so that no two numerals share a slot (a second one in a slot
+ * fails the build, -Woverride-init; tests/unit/test_base.c checks every
+ * character). */
+#define ZHEI_NUMERAL_SLOTS 128
+#define ZHEI_NUMERAL_SLOT(cp) (((uint32_t)(cp) * 0x9E3779B1u) >> 25)
+
+extern const zhei_numeral zhei_numerals[ZHEI_NUMERAL_SLOTS];
+
+/* The numeral cp is, or NULL (cp 0 included).  Borrowed, static. */
+static inline const zhei_numeral *zhei_numeral_of(uint32_t cp)
+{
+    const zhei_numeral *n = &zhei_numerals[ZHEI_NUMERAL_SLOT(cp)];
+    return n->cp == cp && n->kind ? n : NULL;
+}
+
+/* The Chinese digit v (0–9) as UTF-8: "〇", "一" … "九"; NULL otherwise. */
+const char *zhei_numeral_digit_str(int v);
+
 #endif /* ZHE_BASE_INT_H */

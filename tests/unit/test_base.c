@@ -3,9 +3,11 @@
 ** (src/base/base_int.h), which the public API only shows through the
 ** stages that use them: leap years, the days of a month, day numbers and
 ** back, ISO weeks, ISO days and months read strictly, and every kind of
-** TIMEX3 value read, written, and turned into its first and last day.
-** Every expected value is written by hand.
+** TIMEX3 value read, written, and turned into its first and last day;
+** and the Chinese numeral characters.  Every expected value is written
+** by hand.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -249,6 +251,63 @@ static void test_timex(void)
     ok(zhei_timex_valid(&w53) && !zhei_timex_valid(&m0), "2026-W53 valid, month 0 not");
 }
 
+/* -------------------------------------------------------- numerals */
+
+/* The code point of the UTF-8 character c. */
+static uint32_t S_cp(const char *c)
+{
+    uint32_t cp = 0;
+    zhe_utf8_decode(c, strlen(c), &cp);
+    return cp;
+}
+
+static void test_numerals(void)
+{
+    enum { D = ZHEI_NUMERAL_DIGIT, U = ZHEI_NUMERAL_UNIT, T = ZHEI_NUMERAL_TENS,
+           J = ZHEI_NUMERAL_JI, S = ZHEI_NUMERAL_SHU, Z = ZHEI_NUMERAL_ZERO,
+           L = ZHEI_NUMERAL_LIANG, C = ZHEI_NUMERAL_CIRCLE };
+    static const struct {
+        const char *c;
+        int kind, value, flags;
+    } t[] = {
+        { "零", D, 0, Z }, { "〇", D, 0, Z }, { "○", D, 0, Z | C }, { "一", D, 1, 0 },
+        { "二", D, 2, 0 }, { "两", D, 2, L }, { "三", D, 3, 0 },     { "四", D, 4, 0 },
+        { "五", D, 5, 0 }, { "六", D, 6, 0 }, { "七", D, 7, 0 },     { "八", D, 8, 0 },
+        { "九", D, 9, 0 }, { "十", U, 1, 0 }, { "百", U, 2, 0 },     { "千", U, 3, 0 },
+        { "万", U, 4, 0 }, { "亿", U, 8, 0 }, { "廿", T, 2, 0 },     { "卅", T, 3, 0 },
+        { "几", J, 0, 0 }, { "数", S, 0, 0 },
+    };
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+        const zhei_numeral *n = zhei_numeral_of(S_cp(t[i].c));
+        ok(n && n->cp == S_cp(t[i].c) && n->kind == t[i].kind && n->value == t[i].value &&
+               n->flags == t[i].flags,
+           "numeral %s: kind %d, value %d, flags %d", t[i].c, t[i].kind, t[i].value,
+           t[i].flags);
+    }
+    size_t used = 0;
+    for (size_t k = 0; k < ZHEI_NUMERAL_SLOTS; k++) used += zhei_numerals[k].kind != 0;
+    is_int(used, ZHE_ARRAY_LEN(t), "the table holds these characters and no others");
+
+    /* Not numerals: words of numbers that are the readers' own (点 多 余
+     * 上 成 至), look-alikes (壹 貳 are not normalized away here), ASCII,
+     * and 0, whose slot is empty. */
+    static const char *const no[] = { "点", "多", "余", "上", "成", "至", "壹", "拾",
+                                      "萬", "〡", "0", "7", "a", "年", "月", "日" };
+    for (size_t i = 0; i < ZHE_ARRAY_LEN(no); i++)
+        ok(zhei_numeral_of(S_cp(no[i])) == NULL, "%s is no numeral", no[i]);
+    ok(zhei_numeral_of(0) == NULL, "code point 0 is no numeral");
+    ok(zhei_numeral_of(0x110000) == NULL && zhei_numeral_of(UINT32_MAX) == NULL,
+       "nor what is no code point");
+
+    static const char *const digits[] = { "〇", "一", "二", "三", "四",
+                                          "五", "六", "七", "八", "九" };
+    for (int v = 0; v <= 9; v++) {
+        const char *w = zhei_numeral_digit_str(v);
+        is_str(w, strlen(w), digits[v], "digit written in Chinese");
+    }
+    ok(!zhei_numeral_digit_str(-1) && !zhei_numeral_digit_str(10), "no digit outside 0-9");
+}
+
 int main(void)
 {
     test_leap_years();
@@ -259,5 +318,6 @@ int main(void)
     test_iso_month();
     test_iso_day_format();
     test_timex();
+    test_numerals();
     return tap_done();
 }

@@ -67,165 +67,18 @@
 #include <string.h>
 #include <zhevents/extract.h>
 
-/* ---------------------------------------------------------------- calendar */
+/* ------------------------------------------------------------ dates */
 
-/* What a date names.  The order matters: coarse before fine, so the
- * narrative date (only ever S_YEAR, S_MONTH or S_DAY) compares with <. */
-typedef enum { S_YEAR, S_HALF, S_QUARTER, S_SEASON, S_MONTH, S_WEEK, S_DAY } S_unit;
-
-/* A resolved date.  n is the half (1–2), quarter (1–4), season (1 SP,
- * 2 SU, 3 FA, 4 WI), month (1–12) or ISO week (y is then the week-year);
- * d is the day of an S_DAY. */
-typedef struct {
-    S_unit unit;
-    int y, n, d;
-} S_date;
-
-static int S_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int S_mdays(int y, int m)
+/* 1 if t is a real date whose every day lies in the years 1000–2999, the
+ * dater's range. */
+static int S_ok(const zhei_timex *t)
 {
-    static const unsigned char n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return m == 2 && S_leap(y) ? 29 : n[m - 1];
-}
-
-/* Day of the week, 0 = Monday (1970-01-01 was a Thursday). */
-static int S_wday(long z) { return (int)(((z % 7) + 7 + 3) % 7); }
-
-/* The ISO 8601 week-year and week of day z. */
-static void S_iso_week(long z, int *wy, int *w)
-{
-    long thu = z - S_wday(z) + 3;
+    if (t->y < 1000 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
     int y, m, d;
-    zhe_civil_from_days(thu, &y, &m, &d);
-    *wy = y;
-    *w = (int)((thu - zhe_days_from_civil(y, 1, 1)) / 7 + 1);
-}
-
-static long S_week_monday(int wy, int w)
-{
-    long jan4 = zhe_days_from_civil(wy, 1, 4);
-    return jan4 - S_wday(jan4) + 7L * (w - 1);
-}
-
-/* 52 or 53: the week of 28 December is the year's last. */
-static int S_weeks_in(int wy)
-{
-    int y, w;
-    S_iso_week(zhe_days_from_civil(wy, 12, 28), &y, &w);
-    return w;
-}
-
-static S_date S_day_of(long z)
-{
-    S_date t = { S_DAY, 0, 0, 0 };
-    zhe_civil_from_days(z, &t.y, &t.n, &t.d);
-    return t;
-}
-
-/* The first and last day of t.  t must have passed S_ok's range checks. */
-static long S_first(const S_date *t)
-{
-    switch (t->unit) {
-    case S_YEAR: return zhe_days_from_civil(t->y, 1, 1);
-    case S_HALF: return zhe_days_from_civil(t->y, 6 * t->n - 5, 1);
-    case S_QUARTER: return zhe_days_from_civil(t->y, 3 * t->n - 2, 1);
-    case S_SEASON: return zhe_days_from_civil(t->y, 3 * t->n, 1);
-    case S_MONTH: return zhe_days_from_civil(t->y, t->n, 1);
-    case S_WEEK: return S_week_monday(t->y, t->n);
-    case S_DAY: return zhe_days_from_civil(t->y, t->n, t->d);
-    }
-    return 0;
-}
-
-static long S_last(const S_date *t)
-{
-    int m;
-    switch (t->unit) {
-    case S_YEAR: return zhe_days_from_civil(t->y, 12, 31);
-    case S_HALF: m = 6 * t->n; return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
-    case S_QUARTER: m = 3 * t->n; return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
-    case S_SEASON:
-        if (t->n == 4) return zhe_days_from_civil(t->y + 1, 2, S_mdays(t->y + 1, 2));
-        m = 3 * t->n + 2;
-        return zhe_days_from_civil(t->y, m, S_mdays(t->y, m));
-    case S_MONTH: return zhe_days_from_civil(t->y, t->n, S_mdays(t->y, t->n));
-    case S_WEEK: return S_week_monday(t->y, t->n) + 6;
-    case S_DAY: return S_first(t);
-    }
-    return 0;
-}
-
-/* 1 if t is a real date whose every day lies in the years 1000–2999. */
-static int S_ok(const S_date *t)
-{
-    if (t->y < 1000 || t->y > 2999) return 0;
-    switch (t->unit) {
-    case S_YEAR: break;
-    case S_HALF: if (t->n < 1 || t->n > 2) return 0; break;
-    case S_QUARTER:
-    case S_SEASON: if (t->n < 1 || t->n > 4) return 0; break;
-    case S_MONTH: if (t->n < 1 || t->n > 12) return 0; break;
-    case S_WEEK: if (t->n < 1 || t->n > S_weeks_in(t->y)) return 0; break;
-    case S_DAY:
-        if (t->n < 1 || t->n > 12 || t->d < 1 || t->d > S_mdays(t->y, t->n)) return 0;
-        break;
-    }
-    int y, m, d;
-    zhe_civil_from_days(S_first(t), &y, &m, &d);
+    zhe_civil_from_days(zhei_timex_first(t), &y, &m, &d);
     if (y < 1000) return 0;
-    zhe_civil_from_days(S_last(t), &y, &m, &d);
+    zhe_civil_from_days(zhei_timex_last(t), &y, &m, &d);
     return y <= 2999;
-}
-
-/* The dates are written digit by digit, not with snprintf: three strings
- * for every date found, and snprintf cost more than finding the date.
- * S_put writes v (below 10^width, or below 100 with width 0 for "%u") with
- * at least `width` digits at p, and returns the end. */
-static char *S_put(char *p, unsigned v, int width)
-{
-    if (width == 4) {
-        *p++ = (char)('0' + v / 1000);
-        *p++ = (char)('0' + v / 100 % 10);
-    }
-    if (width >= 2 || v >= 10) *p++ = (char)('0' + v / 10 % 10);
-    *p++ = (char)('0' + v % 10);
-    return p;
-}
-
-/* Write day z as "YYYY-MM-DD" into out[11]; the year is in range. */
-static void S_format_day(long z, char out[11])
-{
-    int y, m, d;
-    zhe_civil_from_days(z, &y, &m, &d);
-    char *p = S_put(out, (unsigned)y % 10000, 4);
-    *p++ = '-';
-    p = S_put(p, (unsigned)m % 100, 2);
-    *p++ = '-';
-    p = S_put(p, (unsigned)d % 100, 2);
-    *p = '\0';
-}
-
-/* Write t's TIMEX3 value into out[16]: 2023, 2023-H1, 2023-Q2, 2023-SU,
- * 2023-10, 2023-W42, 2023-10-17. */
-static void S_format_value(const S_date *t, char out[16])
-{
-    static const char *const season[] = { "SP", "SU", "FA", "WI" };
-    unsigned y = (unsigned)t->y % 10000, n = (unsigned)t->n % 100;
-    char *p = S_put(out, y, 4);
-    switch (t->unit) {
-    case S_YEAR: break;
-    case S_HALF: *p++ = '-', *p++ = 'H', p = S_put(p, n, 0); break;
-    case S_QUARTER: *p++ = '-', *p++ = 'Q', p = S_put(p, n, 0); break;
-    case S_SEASON: *p++ = '-', memcpy(p, season[(n - 1) % 4], 2), p += 2; break;
-    case S_MONTH: *p++ = '-', p = S_put(p, n, 2); break;
-    case S_WEEK: *p++ = '-', *p++ = 'W', p = S_put(p, n, 2); break;
-    case S_DAY:
-        *p++ = '-', p = S_put(p, n, 2);
-        *p++ = '-', p = S_put(p, (unsigned)t->d % 100, 2);
-        break;
-    }
-    *p = '\0';
 }
 
 /* ------------------------------------------------------------ characters */
@@ -311,26 +164,26 @@ static int S_is_alnum(uint32_t c)
     return S_is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/* Numeral characters: a date's number never continues one of these. */
-#define S_NUMERALS "〇零○一二三四五六七八九十百千万亿两几数"
+/* 1 if cp is a numeral a date's number never continues: a digit (〇○零
+ * 一 … 九 两), a unit (十百千万亿), 几 or 数; every numeral of the table
+ * but 廿 and 卅. */
+static int S_is_numeral(uint32_t cp)
+{
+    const zhei_numeral *n = zhei_numeral_of(cp);
+    return n && n->kind != ZHEI_NUMERAL_TENS;
+}
 
-/* 0–9 for a Chinese digit (〇零○ 一 … 九), else -1.  A switch: it is asked
- * at every numeral of the text. */
+/* 1 if cp is an ASCII digit or a numeral (S_is_numeral). */
+static int S_is_number(uint32_t cp)
+{
+    return S_is_digit(cp) || S_is_numeral(cp);
+}
+
+/* 0–9 for a Chinese digit (〇零○ 一 … 九, not 两), else -1. */
 static int S_cn_digit(uint32_t cp)
 {
-    switch (cp) {
-    case 0x3007: case 0x96F6: case 0x25CB: return 0;
-    case 0x4E00: return 1;
-    case 0x4E8C: return 2;
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    default: return -1;
-    }
+    const zhei_numeral *n = zhei_numeral_of(cp);
+    return n && n->kind == ZHEI_NUMERAL_DIGIT && !(n->flags & ZHEI_NUMERAL_LIANG) ? n->value : -1;
 }
 
 /* The run of ASCII digits at s[i]: its length, counted up to 5 (5 means
@@ -409,10 +262,10 @@ static size_t S_small(const char *s, size_t len, size_t i, int maxdig, int liang
             n = 3;
         } else {
             n = S_cn_small(s, len, i, val);
-            if (n && S_in(S_cp(s, len, i + n), S_NUMERALS)) n = 0;
+            if (n && S_is_numeral(S_cp(s, len, i + n))) n = 0;
         }
     }
-    return n && !S_in(b, S_NUMERALS) ? n : 0;
+    return n && !S_is_numeral(b) ? n : 0;
 }
 
 /* ------------------------------------------------------------ expressions */
@@ -433,13 +286,13 @@ typedef enum {
 
 /* One expression as read, before resolving. */
 typedef struct {
-    size_t end;         /* where it ends in the sentence (0: nothing read) */
+    size_t end;             /* where it ends in the sentence (0: nothing read) */
     S_kind kind;
-    S_src ysrc, msrc;   /* K_CAL: sources of the year and the month */
-    int y, m;           /* the year and month; offsets for SRC_PUB, SRC_NAR */
-    S_unit unit;        /* K_CAL: what it names; K_OFFSET: the step; K_APPROX */
-    int n, d;           /* the half, quarter, season or week; the day */
-    int off;            /* K_DAY_*, K_WEEK_PUB, K_QUARTER_PUB, K_OFFSET */
+    S_src ysrc, msrc;       /* K_CAL: sources of the year and the month */
+    int y, m;               /* the year and month; offsets for SRC_PUB, SRC_NAR */
+    zhei_timex_unit unit;   /* K_CAL: what it names; K_OFFSET: the step; K_APPROX */
+    int n, d;               /* the half, quarter, season or week; the day */
+    int off;                /* K_DAY_*, K_WEEK_PUB, K_QUARTER_PUB, K_OFFSET */
     zhe_date_mod mod;
 } S_expr;
 
@@ -448,7 +301,7 @@ static S_expr S_cal(void)
     S_expr e;
     memset(&e, 0, sizeof e);
     e.kind = K_CAL;
-    e.unit = S_YEAR;
+    e.unit = ZHEI_TIMEX_YEAR;
     return e;
 }
 
@@ -467,17 +320,17 @@ static void S_keep(S_expr *best, const S_expr *e)
     "旬上下报期签试环微车级选奖"
 /* Before a bare month or day: 前10月 (the first ten), 第3日, 连续3日. */
 #define S_COUNT_WORDS "第个每前近约逐满头这那连超逾多几数期时达需耗仅短续历用共过长"
-/* Before 日前: 节日前, 生日前, 3日前 … are not "recently". */
+/* Before 日前, besides a number (3日前, 三日前): 节日前, 生日前 … are not
+ * "recently". */
 #define S_RIQIAN_WORDS \
-    S_NUMERALS "0123456789" \
     "节生假周当今昨次翌同某本作念易末平休元首落吉白逐终近前后星礼忌寿期时月年号每"
 /* After a bare N号: 1号线, 3号文件 are not days. */
 #define S_HAO_WORDS \
     "线楼机店文令院馆站台位码门车球种坑舱窗床房厂桥口路街字牌卫罐箱件" \
     "药星舰艇弹堆池电人员选病患区公召称角仓库厅柜航盘工炉堂洞"
-/* Before 年初/年底/月初 … standing alone: 三年初, 少年中, 岁月中. */
+/* Before 年初/年底/月初 … standing alone, besides a number (三年初): 少年中,
+ * 岁月中. */
 #define S_PERIOD_WORDS \
-    S_NUMERALS "0123456789" \
     "每半周全整成青少中老壮晚早往历头跨新岁蜜满明赏望风腊正闰按包逐个" \
     "同当今去前后本上下近该"
 /* Before 明 (明年, 明天): 说明年度, 表明天… */
@@ -582,7 +435,7 @@ static void S_after_month(const char *s, size_t len, S_expr *e)
 {
     S_expr t = *e;
     if (S_day(s, len, e->end, 1, &t)) {
-        t.unit = S_DAY;
+        t.unit = ZHEI_TIMEX_DAY;
         *e = t;
     } else {
         size_t n = S_mod_month(s, len, e->end, &e->mod);
@@ -618,7 +471,7 @@ static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
             /* 1-10月, 1~10月, 1/10月: the end of a range of months */
             if (bare && S_in(b, "-~/") && S_is_digit(S_cp_before(s, len, j - 1))) return 0;
         } else {
-            if (bare && (S_in(b, S_NUMERALS) || S_is_alnum(b))) return 0;
+            if (bare && (S_is_numeral(b) || S_is_alnum(b))) return 0;
         }
     }
     if (v < 1 || v > 12) return 0;
@@ -626,7 +479,7 @@ static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
     k += S_lit(s, len, k, "份");
     e->msrc = SRC_ABS;
     e->m = v;
-    e->unit = S_MONTH;
+    e->unit = ZHEI_TIMEX_MONTH;
     e->end = k;
     /* A day the month does not have (2月30日) makes the whole no date; it
      * is checked once the year is known (2月29日). */
@@ -655,17 +508,17 @@ static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
         int ordinal = k > j;
         uint32_t c = S_cp(s, len, k);
         if (S_is_digit(c)) v = (int)c - '0', k += 1;
-        else if ((v = S_index(c, "一二三四") + 1) >= 1) k += 3;
+        else if ((v = S_cn_digit(c)) >= 1 && v <= 4) k += 3;
         else return 0;
         if (v < 1 || v > 4 || !S_lit(s, len, k, "季")) return 0;
         k += 3;
         if (S_lit(s, len, k, "度")) k += 3;
         else if (bare || S_in(S_cp(s, len, k), "报节风")) return 0;  /* 第二季 only after a year */
         /* checked last, where a quarter was read: the sets are long */
-        if (bare && !ordinal && (S_in(b, S_COUNT_WORDS) || S_in(b, S_NUMERALS) || S_is_alnum(b)))
+        if (bare && !ordinal && (S_in(b, S_COUNT_WORDS) || S_is_numeral(b) || S_is_alnum(b)))
             return 0;   /* 前三季度: the first three */
     }
-    e->unit = S_QUARTER;
+    e->unit = ZHEI_TIMEX_QUARTER;
     e->n = v;
     e->end = k;
     return 1;
@@ -685,7 +538,7 @@ static int S_half(const char *s, size_t len, size_t j, int bare, S_expr *e)
             return 0;
         k = j + 9;
     }
-    e->unit = S_HALF;
+    e->unit = ZHEI_TIMEX_HALF;
     e->n = v;
     e->end = k;
     return 1;
@@ -699,7 +552,7 @@ static int S_season(const char *s, size_t len, size_t j, int bare, S_expr *e)
     if (v < 1) return 0;
     if (!S_lit(s, len, j + 3, "季") && (bare || !S_lit(s, len, j + 3, "天"))) return 0;
     if (bare && S_in(S_cp_before(s, len, j), "青四")) return 0;
-    e->unit = S_SEASON;
+    e->unit = ZHEI_TIMEX_SEASON;
     e->n = v;
     e->end = j + 6;
     return 1;
@@ -714,7 +567,7 @@ static int S_week(const char *s, size_t len, size_t j, S_expr *e)
     k += n;
     if (!S_lit(s, len, k, "周") || S_in(S_cp(s, len, k + 3), "年岁")) return 0;
     if (v < 1 || v > 53) return 0;
-    e->unit = S_WEEK;
+    e->unit = ZHEI_TIMEX_WEEK;
     e->n = v;
     e->end = k + 3;
     return 1;
@@ -772,7 +625,7 @@ static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, i
         }
         if (v < 1000 || v > 2999 || !S_lit(s, len, i + 12, "年")) return 0;
         uint32_t b = S_cp_before(s, len, i);
-        if (S_in(b, S_NUMERALS) || S_is_alnum(b)) return 0;
+        if (S_is_numeral(b) || S_is_alnum(b)) return 0;
         e->ysrc = SRC_ABS;
         e->y = v;
         e->end = i + 15;
@@ -821,7 +674,7 @@ static void S_parse_year(const char *s, size_t len, size_t i, S_expr *best)
     if (S_season(s, len, j, 0, &t)) S_keep(&got, &t);
     t = y;
     if (S_week(s, len, j, &t)) S_keep(&got, &t);
-    if (got.end && got.unit != S_MONTH) S_approx_suffix(s, len, &got);
+    if (got.end && got.unit != ZHEI_TIMEX_MONTH) S_approx_suffix(s, len, &got);
     t = y;
     if (S_month(s, len, j, 0, &t)) S_keep(&got, &t);  /* with its own suffix */
     S_keep(best, &got);
@@ -844,11 +697,11 @@ static void S_parse_ymd(const char *s, size_t len, size_t i, S_expr *best)
     if ((S_is_alnum(after) && !(after == 'T' && S_is_digit(S_cp(s, len, k + 1)))) ||
         (after == (uint32_t)sep && S_is_digit(S_cp(s, len, k + 1))))
         return;     /* 2023.12.07.1 is a version; 2023-12-07T14:20 is a date */
-    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > S_mdays(y, m)) return;
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > zhei_days_in_month(y, m)) return;
     S_expr e = S_cal();
     e.ysrc = SRC_ABS, e.y = y;
     e.msrc = SRC_ABS, e.m = m;
-    e.unit = S_DAY, e.d = d;
+    e.unit = ZHEI_TIMEX_DAY, e.d = d;
     e.end = k;
     S_keep(best, &e);
 }
@@ -859,73 +712,74 @@ static const struct {
     const char *w;
     S_kind kind;
     int off;
-    S_src src;          /* months (K_CAL): SRC_PUB or SRC_NAR */
-    S_unit unit;        /* K_APPROX: S_DAY or S_MONTH */
+    S_src src;              /* months (K_CAL): SRC_PUB or SRC_NAR */
+    zhei_timex_unit unit;   /* K_APPROX: a day or a month */
     const char *not_before, *not_after;
+    int not_after_number;   /* nor after a digit or numeral (3日前, 三日前) */
 } S_words[] = {
     /* days, from the publication date */
-    { "今天", K_DAY_PUB, 0, 0, 0, "", "" },
-    { "今日", K_DAY_PUB, 0, 0, 0, "", "头" },
-    { "今晨", K_DAY_PUB, 0, 0, 0, "", "" },
-    { "今晚", K_DAY_PUB, 0, 0, 0, "", "" },
-    { "昨天", K_DAY_PUB, -1, 0, 0, "", "" },
-    { "昨日", K_DAY_PUB, -1, 0, 0, "", "" },
-    { "昨晚", K_DAY_PUB, -1, 0, 0, "", "" },
-    { "前天", K_DAY_PUB, -2, 0, 0, "提之此以目从", "" },
-    { "明天", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "" },
-    { "明日", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之" },
-    { "后天", K_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气" },
+    { "今天", K_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "今日", K_DAY_PUB, 0, 0, 0, "", "头", 0 },
+    { "今晨", K_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "今晚", K_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "昨天", K_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "昨日", K_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "昨晚", K_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "前天", K_DAY_PUB, -2, 0, 0, "提之此以目从", "", 0 },
+    { "明天", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "", 0 },
+    { "明日", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之", 0 },
+    { "后天", K_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气", 0 },
     /* days, from the narrative */
-    { "当日", K_DAY_SAME, 0, 0, 0, "", "" },
-    { "当天", K_DAY_SAME, 0, 0, 0, "", "" },
-    { "当晚", K_DAY_SAME, 0, 0, 0, "", "" },
-    { "同日", K_DAY_SAME, 0, 0, 0, "不共", "" },
-    { "同一天", K_DAY_SAME, 0, 0, 0, "不", "" },
-    { "次日", K_DAY_NAR, 1, 0, 0, "", "" },
-    { "翌日", K_DAY_NAR, 1, 0, 0, "", "" },
-    { "第二天", K_DAY_NAR, 1, 0, 0, "", "" },
-    { "隔天", K_DAY_NAR, 1, 0, 0, "", "" },
-    { "隔日", K_DAY_NAR, 1, 0, 0, "", "" },
-    { "前一天", K_DAY_NAR, -1, 0, 0, "", "" },
-    { "前一日", K_DAY_NAR, -1, 0, 0, "", "" },
-    { "后一天", K_DAY_NAR, 1, 0, 0, "", "" },
+    { "当日", K_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "当天", K_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "当晚", K_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "同日", K_DAY_SAME, 0, 0, 0, "不共", "", 0 },
+    { "同一天", K_DAY_SAME, 0, 0, 0, "不", "", 0 },
+    { "次日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "翌日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "第二天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "隔天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "隔日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "前一天", K_DAY_NAR, -1, 0, 0, "", "", 0 },
+    { "前一日", K_DAY_NAR, -1, 0, 0, "", "", 0 },
+    { "后一天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
     /* weeks, from the publication date */
-    { "上周", K_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁" },
-    { "上星期", K_WEEK_PUB, -1, 0, 0, "", "" },
-    { "上个星期", K_WEEK_PUB, -1, 0, 0, "", "" },
-    { "上一周", K_WEEK_PUB, -1, 0, 0, "", "期年" },
-    { "本周", K_WEEK_PUB, 0, 0, 0, "", "期年边刊报转岁" },
-    { "这周", K_WEEK_PUB, 0, 0, 0, "", "期年边" },
-    { "本星期", K_WEEK_PUB, 0, 0, 0, "", "" },
-    { "这星期", K_WEEK_PUB, 0, 0, 0, "", "" },
-    { "这个星期", K_WEEK_PUB, 0, 0, 0, "", "" },
-    { "下周", K_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁" },
-    { "下星期", K_WEEK_PUB, 1, 0, 0, "", "" },
-    { "下个星期", K_WEEK_PUB, 1, 0, 0, "", "" },
-    { "下一周", K_WEEK_PUB, 1, 0, 0, "", "期年" },
+    { "上周", K_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上星期", K_WEEK_PUB, -1, 0, 0, "", "", 0 },
+    { "上个星期", K_WEEK_PUB, -1, 0, 0, "", "", 0 },
+    { "上一周", K_WEEK_PUB, -1, 0, 0, "", "期年", 0 },
+    { "本周", K_WEEK_PUB, 0, 0, 0, "", "期年边刊报转岁", 0 },
+    { "这周", K_WEEK_PUB, 0, 0, 0, "", "期年边", 0 },
+    { "本星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这个星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "下周", K_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "下星期", K_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "下个星期", K_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "下一周", K_WEEK_PUB, 1, 0, 0, "", "期年", 0 },
     /* quarters, from the publication date */
-    { "本季度", K_QUARTER_PUB, 0, 0, 0, "", "" },
-    { "上季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
-    { "上一季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
-    { "上个季度", K_QUARTER_PUB, -1, 0, 0, "", "" },
-    { "下季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
-    { "下一季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
-    { "下个季度", K_QUARTER_PUB, 1, 0, 0, "", "" },
+    { "本季度", K_QUARTER_PUB, 0, 0, 0, "", "", 0 },
+    { "上季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "上一季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "上个季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "下季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    { "下一季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    { "下个季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
     /* months, from the publication date or the narrative */
-    { "本月", K_CAL, 0, SRC_PUB, 0, "", "" },
-    { "这个月", K_CAL, 0, SRC_PUB, 0, "", "" },
-    { "上月", K_CAL, -1, SRC_PUB, 0, "", "球" },
-    { "上个月", K_CAL, -1, SRC_PUB, 0, "", "" },
-    { "上一个月", K_CAL, -1, SRC_PUB, 0, "", "" },
-    { "下月", K_CAL, 1, SRC_PUB, 0, "", "" },
-    { "下个月", K_CAL, 1, SRC_PUB, 0, "", "" },
-    { "下一个月", K_CAL, 1, SRC_PUB, 0, "", "" },
-    { "同月", K_CAL, 0, SRC_NAR, 0, "不", "" },
-    { "当月", K_CAL, 0, SRC_NAR, 0, "", "" },
-    { "次月", K_CAL, 1, SRC_NAR, 0, "", "" },
+    { "本月", K_CAL, 0, SRC_PUB, 0, "", "", 0 },
+    { "这个月", K_CAL, 0, SRC_PUB, 0, "", "", 0 },
+    { "上月", K_CAL, -1, SRC_PUB, 0, "", "球", 0 },
+    { "上个月", K_CAL, -1, SRC_PUB, 0, "", "", 0 },
+    { "上一个月", K_CAL, -1, SRC_PUB, 0, "", "", 0 },
+    { "下月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
+    { "下个月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
+    { "下一个月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
+    { "同月", K_CAL, 0, SRC_NAR, 0, "不", "", 0 },
+    { "当月", K_CAL, 0, SRC_NAR, 0, "", "", 0 },
+    { "次月", K_CAL, 1, SRC_NAR, 0, "", "", 0 },
     /* vague: the publication day or month */
-    { "近日", K_APPROX, 0, 0, S_DAY, "最接临靠逼贴将", "本元韩产均美" },
-    { "日前", K_APPROX, 0, 0, S_DAY, S_RIQIAN_WORDS, "" },
+    { "近日", K_APPROX, 0, 0, ZHEI_TIMEX_DAY, "最接临靠逼贴将", "本元韩产均美", 0 },
+    { "日前", K_APPROX, 0, 0, ZHEI_TIMEX_DAY, S_RIQIAN_WORDS, "", 1 },
 };
 
 /* A word of S_words at s[i], with what may follow it. */
@@ -934,7 +788,9 @@ static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
     uint32_t b = S_cp_before(s, len, i);
     for (size_t k = 0; k < ZHE_ARRAY_LEN(S_words); k++) {
         size_t n = S_lit(s, len, i, S_words[k].w);
-        if (!n || S_in(b, S_words[k].not_before) || S_in(S_cp(s, len, i + n), S_words[k].not_after))
+        if (!n || S_in(b, S_words[k].not_before) ||
+            S_in(S_cp(s, len, i + n), S_words[k].not_after) ||
+            (S_words[k].not_after_number && S_is_number(b)))
             continue;
         S_expr e = S_cal();
         e.kind = S_words[k].kind;
@@ -943,7 +799,7 @@ static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
         if (e.kind == K_CAL) {          /* 上个月 [17日 | 底 …] */
             e.msrc = S_words[k].src;
             e.m = S_words[k].off;
-            e.unit = S_MONTH;
+            e.unit = ZHEI_TIMEX_MONTH;
             S_after_month(s, len, &e);
         } else if (e.kind == K_WEEK_PUB) {  /* 上周 [五 | 末] */
             int wd = S_index(S_cp(s, len, e.end), "一二三四五六日") + 1;
@@ -972,15 +828,16 @@ static void S_parse_period_mod(const char *s, size_t len, size_t i, S_expr *best
     uint32_t c = S_cp(s, len, i);
     if (c != 0x5E74 && c != 0x6708 && c != 0x4E0A && c != 0x4E2D && c != 0x4E0B)
         return;     /* not 年, 月, 上, 中 or 下: no period of a month or year */
-    if (S_in(S_cp_before(s, len, i), S_PERIOD_WORDS)) return;
+    uint32_t b = S_cp_before(s, len, i);
+    if (S_is_number(b) || S_in(b, S_PERIOD_WORDS)) return;
     if (S_lit(s, len, i, "年") && (n = S_mod_char(s, len, i + 3, &e.mod))) {
-        e.unit = S_YEAR;
+        e.unit = ZHEI_TIMEX_YEAR;
         e.end = i + 3 + n;
     } else if ((S_lit(s, len, i, "月") && (n = S_mod_char(s, len, i + 3, &e.mod)))) {
-        e.unit = S_MONTH;
+        e.unit = ZHEI_TIMEX_MONTH;
         e.end = i + 3 + n;
     } else if ((n = S_mod_xun(s, len, i, &e.mod))) {
-        e.unit = S_MONTH;
+        e.unit = ZHEI_TIMEX_MONTH;
         e.end = i + n;
     } else {
         return;
@@ -993,13 +850,14 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
 {
     static const struct {
         const char *w;
-        S_unit unit;
+        zhei_timex_unit unit;
         int mult;
         int chinese_only;   /* 3日后 is "after the 3rd" */
     } units[] = {
-        { "天", S_DAY, 1, 0 }, { "日", S_DAY, 1, 1 }, { "周", S_DAY, 7, 0 },
-        { "个星期", S_DAY, 7, 0 }, { "星期", S_DAY, 7, 0 }, { "个礼拜", S_DAY, 7, 0 },
-        { "个月", S_MONTH, 1, 0 }, { "年", S_YEAR, 1, 0 },
+        { "天", ZHEI_TIMEX_DAY, 1, 0 },      { "日", ZHEI_TIMEX_DAY, 1, 1 },
+        { "周", ZHEI_TIMEX_DAY, 7, 0 },      { "个星期", ZHEI_TIMEX_DAY, 7, 0 },
+        { "星期", ZHEI_TIMEX_DAY, 7, 0 },    { "个礼拜", ZHEI_TIMEX_DAY, 7, 0 },
+        { "个月", ZHEI_TIMEX_MONTH, 1, 0 },  { "年", ZHEI_TIMEX_YEAR, 1, 0 },
     };
     static const struct {
         const char *w;
@@ -1014,7 +872,7 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
     for (size_t u = 0; u < ZHE_ARRAY_LEN(units); u++) {
         size_t un = S_lit(s, len, i + n, units[u].w);
         if (!un || (units[u].chinese_only && !cn)) continue;
-        if (units[u].unit == S_YEAR && v > 99) continue;
+        if (units[u].unit == ZHEI_TIMEX_YEAR && v > 99) continue;
         for (size_t k = 0; k < ZHE_ARRAY_LEN(dirs); k++) {
             size_t dn = S_lit(s, len, i + n + un, dirs[k].w);
             if (!dn) continue;
@@ -1040,15 +898,15 @@ static int S_after_unread_year(const char *s, size_t len, size_t i)
     if (!S_in(b, "年月")) return 0;
     bb = S_cp_before(s, len, i - 3);     /* 年 and 月 are three bytes */
     if (S_in(bb, "每")) return 1;
-    return S_in(b, "年") && (S_is_digit(bb) || S_in(bb, S_NUMERALS));
+    return S_in(b, "年") && S_is_number(bb);
 }
 
-/* Where a date can begin: at a digit, at Q (Q2), at a Chinese numeral or
- * 第 (十月, 二季度, 第42周), or at one of the characters below when the next
+/* Where a date can begin: at a digit, at Q (Q2), at a Chinese digit, 十
+ * or 第 (十月, 二季度, 第42周), or at one of the characters below when the next
  * character is one it can go on with (上周, 上个月, 上旬, 上半年, 今年,
  * 年底, 秋季).  This runs at every character of the text: 上, 中, 下, 这,
  * 前, 后 begin far more words than dates, and are passed over at the cost
- * of one switch, without trying every form.  A new form that begins with
+ * of one switch (and one numeral lookup), without trying every form.  A new form that begins with
  * another pair of characters must be added here. */
 static int S_may_start(const char *s, size_t len, size_t i)
 {
@@ -1058,11 +916,10 @@ static int S_may_start(const char *s, size_t len, size_t i)
     uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
                   (uint32_t)(s[i + 2] & 0x3F);
     const char *next;
+    const zhei_numeral *num;
     switch (cp) {
-    case 0x3007: case 0x25CB: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
-    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x4E24:
-    case 0x7B2C:
-        return 1;     /* 〇○零一二三四五六七八九十两第 */
+    case 0x7B2C:    /* 第 */
+        return 1;
     case 0x4E0A: case 0x4E0B:   /* 上下 */
         next = "一个周季星月旬半";
         break;
@@ -1114,8 +971,10 @@ static int S_may_start(const char *s, size_t len, size_t i)
     case 0x6625: case 0x590F: case 0x79CB: case 0x51AC:   /* 春夏秋冬 */
         next = "季天";
         break;
-    default:
-        return 0;
+    default:        /* a digit (〇○零一 … 九 两) or 十 */
+        num = zhei_numeral_of(cp);
+        return num && (num->kind == ZHEI_NUMERAL_DIGIT ||
+                       (num->kind == ZHEI_NUMERAL_UNIT && num->value == 1));
     }
     return S_in(S_cp(s, len, i + 3), next);
 }
@@ -1136,7 +995,7 @@ static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
     if (S_month(s, len, i, 1, &e)) S_keep(best, &e);
     e = S_cal();
     if (S_day(s, len, i, 0, &e)) {
-        e.unit = S_DAY;
+        e.unit = ZHEI_TIMEX_DAY;
         S_approx_suffix(s, len, &e);
         S_keep(best, &e);
     }
@@ -1153,11 +1012,11 @@ static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
 
 struct zhe_dater {
     int has_pub;
-    S_date pub;         /* the publication date, an S_DAY */
+    zhei_timex pub;     /* the publication date, a day */
     long pub_day;
     int has_nar;        /* there is a narrative date: P, or one read */
     int nar_text;       /* ... and it was read in the text */
-    S_date nar;         /* an S_YEAR, S_MONTH or S_DAY */
+    zhei_timex nar;     /* a year, a month or a day */
     int para_day;       /* a day was read in the current paragraph */
     int has_last_day, has_last_past_day;
     long last_day;      /* the last day read in the text … */
@@ -1168,18 +1027,11 @@ struct zhe_dater {
 };
 
 /* "YYYY-MM-DD", optionally followed by "T…" or " …". */
-static int S_parse_published(const char *p, S_date *out)
+static int S_parse_published(const char *p, zhei_timex *out)
 {
-    int y, m, d;
-    if (!p || strlen(p) < 10) return 0;
-    for (int k = 0; k < 10; k++)
-        if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9')) return 0;
-    if (p[10] && p[10] != 'T' && p[10] != ' ') return 0;
-    y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-    m = (p[5] - '0') * 10 + (p[6] - '0');
-    d = (p[8] - '0') * 10 + (p[9] - '0');
-    out->unit = S_DAY, out->y = y, out->n = m, out->d = d;
-    return S_ok(out);
+    if (!p || strlen(p) < 10 || (p[10] && p[10] != 'T' && p[10] != ' ')) return 0;
+    out->unit = ZHEI_TIMEX_DAY;
+    return zhei_iso_day_parse(p, 10, &out->y, &out->n, &out->d) && S_ok(out);
 }
 
 zhe_dater *zhe_dater_new(const char *published)
@@ -1187,7 +1039,7 @@ zhe_dater *zhe_dater_new(const char *published)
     zhe_dater *d = ZHE_NEW(zhe_dater);
     if (S_parse_published(published, &d->pub)) {
         d->has_pub = 1;
-        d->pub_day = S_first(&d->pub);
+        d->pub_day = zhei_timex_first(&d->pub);
         d->has_nar = 1;
         d->nar = d->pub;
     }
@@ -1250,7 +1102,7 @@ static void S_month_add(int *y, int *m, int by)
 }
 
 /* Resolve a K_CAL expression into *r; 0 if it has no anchor or no sense. */
-static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said, S_date *r,
+static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said, zhei_timex *r,
                          zhe_date_basis *basis)
 {
     int infer = 0, from_pub = 0;
@@ -1269,16 +1121,17 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
         r->y = d->nar.y + e->y;
         *basis = ZHE_BASIS_NARRATIVE;
     } else if (e->msrc == SRC_PUB || e->msrc == SRC_NAR) {
-        const S_date *a = NULL;
+        const zhei_timex *a = NULL;
         if (e->msrc == SRC_PUB && d->has_pub) a = &d->pub;
-        if (e->msrc == SRC_NAR && d->nar_text && d->nar.unit >= S_MONTH) a = &d->nar;
+        if (e->msrc == SRC_NAR && d->nar_text && d->nar.unit >= ZHEI_TIMEX_MONTH) a = &d->nar;
         if (!a) return 0;
         r->y = a->y;
         r->n = a->n;
         S_month_add(&r->y, &r->n, e->m);
         *basis = e->msrc == SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
         return S_ok(r);
-    } else if (e->unit != S_MONTH && e->unit != S_DAY && d->has_pub && !d->para_year) {
+    } else if (e->unit != ZHEI_TIMEX_MONTH && e->unit != ZHEI_TIMEX_DAY && d->has_pub &&
+               !d->para_year) {
         /* A quarter, half, season or 年初 without a year is the
          * publication year's (then the past rule below), unless this
          * paragraph wrote a year out: 去年 two sentences back does not
@@ -1294,11 +1147,11 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
         infer = 1;
     }
     int bare = 0;   /* a month, or a day, taken from the narrative */
-    if (e->unit == S_MONTH || e->unit == S_DAY) {
+    if (e->unit == ZHEI_TIMEX_MONTH || e->unit == ZHEI_TIMEX_DAY) {
         if (e->msrc == SRC_ABS) {
             r->n = e->m;
         } else {
-            if (!infer || d->nar.unit < S_MONTH) return 0;
+            if (!infer || d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
             r->n = d->nar.n;
             bare = 1;
         }
@@ -1307,12 +1160,13 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
      * month) and would lie after the publication date is the latest such
      * date before it — unless the narrative or the sentence is in the
      * future. */
-    if (infer && d->has_pub && !said->future && (from_pub || S_first(&d->nar) <= d->pub_day)) {
-        if (bare && e->unit == S_DAY) {
+    if (infer && d->has_pub && !said->future &&
+        (from_pub || zhei_timex_first(&d->nar) <= d->pub_day)) {
+        if (bare && e->unit == ZHEI_TIMEX_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
-            for (int k = 0; k < 12 && (!S_ok(r) || S_first(r) > d->pub_day); k++)
+            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
                 S_month_add(&r->y, &r->n, -1);
-        } else if (S_ok(r) && S_first(r) > d->pub_day) {
+        } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
             r->y--;
         }
     }
@@ -1320,7 +1174,7 @@ static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said
 }
 
 /* Resolve e into *r; 0 if it has no anchor or no sense. */
-static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_date *r,
+static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, zhei_timex *r,
                      zhe_date_basis *basis)
 {
     *basis = ZHE_BASIS_PUBLISHED;
@@ -1328,7 +1182,7 @@ static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_
     case K_CAL: return S_resolve_cal(d, e, said, r, basis);
     case K_DAY_PUB:
         if (!d->has_pub) return 0;
-        *r = S_day_of(d->pub_day + e->off);
+        *r = zhei_timex_day(d->pub_day + e->off);
         break;
     case K_DAY_SAME:
     case K_DAY_NAR: {
@@ -1337,7 +1191,7 @@ static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_
          * (与去年10月的规则相比…。次日…); a day still to come (新规将于11月
          * 17日生效) only when this sentence is about the future too. */
         if (!(said->future ? d->has_last_day : d->has_last_past_day)) return 0;
-        *r = S_day_of((said->future ? d->last_day : d->last_past_day) + e->off);
+        *r = zhei_timex_day((said->future ? d->last_day : d->last_past_day) + e->off);
         *basis = ZHE_BASIS_NARRATIVE;
         break;
     }
@@ -1347,45 +1201,45 @@ static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_
         long from = said->has_day ? said->day : d->pub_day;
         if (!said->has_day && !d->has_pub) return 0;
         if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
-        long monday = from - S_wday(from) + 7L * e->off;
+        long monday = from - zhei_weekday(from) + 7L * e->off;
         if (e->d) {
-            *r = S_day_of(monday + e->d - 1);
+            *r = zhei_timex_day(monday + e->d - 1);
         } else {
-            r->unit = S_WEEK, r->d = 0;
-            S_iso_week(monday, &r->y, &r->n);
+            r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
+            zhei_iso_week(monday, &r->y, &r->n);
         }
         break;
     }
     case K_QUARTER_PUB: {
         if (!d->has_pub) return 0;
         long q = (long)d->pub.y * 4 + (d->pub.n - 1) / 3 + e->off;
-        r->unit = S_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
+        r->unit = ZHEI_TIMEX_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
         break;
     }
     case K_OFFSET:
-        if (e->unit == S_YEAR && e->off < 0 && d->has_pub) {
+        if (e->unit == ZHEI_TIMEX_YEAR && e->off < 0 && d->has_pub) {
             /* 两年前 is "two years ago": counted from now, not from a
              * date the story went to (预计2026年底量产 … 较两年前). */
-            r->unit = S_YEAR, r->y = d->pub.y + e->off, r->n = r->d = 0;
+            r->unit = ZHEI_TIMEX_YEAR, r->y = d->pub.y + e->off, r->n = r->d = 0;
             break;
         }
         if (!d->has_nar) return 0;
         *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
-        if (e->unit == S_DAY) {
-            if (d->nar.unit != S_DAY) return 0;
-            *r = S_day_of(S_first(&d->nar) + e->off);
-        } else if (e->unit == S_MONTH) {
-            if (d->nar.unit < S_MONTH) return 0;
-            r->unit = S_MONTH, r->y = d->nar.y, r->n = d->nar.n, r->d = 0;
+        if (e->unit == ZHEI_TIMEX_DAY) {
+            if (d->nar.unit != ZHEI_TIMEX_DAY) return 0;
+            *r = zhei_timex_day(zhei_timex_first(&d->nar) + e->off);
+        } else if (e->unit == ZHEI_TIMEX_MONTH) {
+            if (d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
+            r->unit = ZHEI_TIMEX_MONTH, r->y = d->nar.y, r->n = d->nar.n, r->d = 0;
             S_month_add(&r->y, &r->n, e->off);
         } else {
-            r->unit = S_YEAR, r->y = d->nar.y + e->off, r->n = r->d = 0;
+            r->unit = ZHEI_TIMEX_YEAR, r->y = d->nar.y + e->off, r->n = r->d = 0;
         }
         break;
     case K_APPROX:
         if (!d->has_pub) return 0;
         *r = d->pub;
-        if (e->unit == S_MONTH) r->unit = S_MONTH, r->d = 0;
+        if (e->unit == ZHEI_TIMEX_MONTH) r->unit = ZHEI_TIMEX_MONTH, r->d = 0;
         break;
     }
     return S_ok(r);
@@ -1393,17 +1247,19 @@ static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, S_
 
 /* r becomes the narrative date, at most as fine as a day, month or year;
  * a coarser date that holds the current one leaves it in place. */
-static void S_narrate(zhe_dater *d, const S_date *r)
+static void S_narrate(zhe_dater *d, const zhei_timex *r)
 {
-    S_date nv = *r;
-    if (nv.unit != S_DAY && nv.unit != S_MONTH) nv.unit = S_YEAR, nv.n = nv.d = 0;
-    if (!(d->nar_text && nv.unit < d->nar.unit && S_first(&nv) <= S_first(&d->nar) &&
-          S_last(&d->nar) <= S_last(&nv)))
+    zhei_timex nv = *r;
+    if (nv.unit != ZHEI_TIMEX_DAY && nv.unit != ZHEI_TIMEX_MONTH)
+        nv.unit = ZHEI_TIMEX_YEAR, nv.n = nv.d = 0;
+    if (!(d->nar_text && nv.unit < d->nar.unit &&
+          zhei_timex_first(&nv) <= zhei_timex_first(&d->nar) &&
+          zhei_timex_last(&d->nar) <= zhei_timex_last(&nv)))
         d->nar = nv;
     d->has_nar = d->nar_text = 1;
-    if (r->unit == S_DAY) {
+    if (r->unit == ZHEI_TIMEX_DAY) {
         d->para_day = 1;
-        d->last_day = S_first(r);
+        d->last_day = zhei_timex_first(r);
         d->has_last_day = 1;
         if (!d->has_pub || d->last_day <= d->pub_day) {
             d->last_past_day = d->last_day;
@@ -1457,7 +1313,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
         }
         for (; sig < i && !said.future; sig++)
             if (((unsigned char)s[sig] & 0xC0) != 0x80) said.future = S_future_word(s, len, sig);
-        S_date r;
+        zhei_timex r;
         zhe_date_basis basis;
         if (S_resolve(d, &e, &said, &r, &basis)) {
             if (found < max) {
@@ -1466,19 +1322,21 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
                 m->end = e.end;
                 m->basis = basis;
                 m->rule = S_rule(&e);
-                S_format_value(&r, m->tx.value);
+                zhei_timex_format(&r, m->tx.value);
                 m->tx.mod = e.mod;
-                S_format_day(S_first(&r), m->tx.start);
-                S_format_day(S_last(&r), m->tx.end);
+                zhei_iso_day_format(zhei_timex_first(&r), m->tx.start);
+                zhei_iso_day_format(zhei_timex_last(&r), m->tx.end);
             }
             found++;
             if (e.kind != K_APPROX) S_narrate(d, &r);
             /* a year written out (2023年, 2023年10月) or a period of a
              * relative year (明年上半年, 去年10月) anchors the paragraph;
              * a bare 去年 or 今年, said in passing, does not */
-            if (e.kind == K_CAL && (e.ysrc == SRC_ABS || (e.ysrc == SRC_PUB && r.unit != S_YEAR)))
+            if (e.kind == K_CAL &&
+                (e.ysrc == SRC_ABS || (e.ysrc == SRC_PUB && r.unit != ZHEI_TIMEX_YEAR)))
                 d->para_year = 1;
-            if (e.kind == K_CAL && r.unit == S_DAY) said.has_day = 1, said.day = S_first(&r);
+            if (e.kind == K_CAL && r.unit == ZHEI_TIMEX_DAY)
+                said.has_day = 1, said.day = zhei_timex_first(&r);
         }
         i = e.end;
     }

@@ -1,17 +1,18 @@
 /*
-** date.c — finding the dates of an article's sentences and resolving them
-** against the publication date and the narrative (see zhevents/extract.h).
-** Extract stage: the extractor hands each sentence of a normalized article
-** to zhe_dater_find, in order.
+** date_scan.c — the dater's scanner: where the date expressions of a
+** sentence are and what each says, before anything is resolved (see
+** date_int.h).  Extract stage: zhe_dater_find (date_resolve.c) asks it
+** for the next expression of a sentence, resolves what it gets against
+** the publication date and the narrative, and asks again after it.
 **
-** Finding.  A hand-written scanner walks the sentence once, left to right.
-** At each place a date may start it tries every form below and keeps the
-** longest; when none fits it steps over one character, or over a whole run
-** of ASCII digits or letters (so 4090, RTX4090 and 99999 are never read
-** from the middle).  Every form reads a bounded number of characters, so
-** a sentence costs time linear in its length whatever it holds.  (No
-** pcre2 here: each piece of a date needs its value and its own guards, and
-** a scanner that is linear by construction needs no match limits.)
+** A hand-written scanner walks the sentence once, left to right.  At each
+** place a date may start it tries every form below and keeps the longest;
+** when none fits it steps over one character, or over a whole run of
+** ASCII digits or letters (so 4090, RTX4090 and 99999 are never read from
+** the middle).  Every form reads a bounded number of characters, so a
+** sentence costs time linear in its length whatever it holds.  (No pcre2
+** here: each piece of a date needs its value and its own guards, and a
+** scanner that is linear by construction needs no match limits.)
 **
 **   year       2023年  二〇二三年  今年 去年 前年 明年 后年  同年 当年 次年 翌年 第二年
 **   after it   年初 年中 年底 年末 (or 初 中 底 末)  第二季度 二季度 第二季 Q2  上半年 H1
@@ -31,55 +32,17 @@
 ** Single characters that often begin other words are guarded by the
 ** characters around them: 日 before 元 is yen (12日元), 年中国 is not 年中,
 ** 说明年度 is not 明年, 目前年产 is not 前年, 1号线 is not a day.  Dates
-** are checked for sense (13月, 45日, 2月30日 are not dates) and every date
-** reported lies in 1000-01-01 … 2999-12-31.
+** written out whole are checked for sense here (13月, 45日, 2023-02-30 are
+** not dates); the resolver checks the rest once it knows the year.  The
+** numeral characters come from base/numerals.c, the calendar from
+** base/calendar.c.
 **
-** Resolving.  A date's year comes from one of three places, which is its
-** basis: the text (2023年: ABSOLUTE), the publication date P (今年, 上周,
-** or a partial date read before the text gave any date: PUBLISHED), or the
-** narrative date, the last date read in this article (NARRATIVE).  The
-** narrative date starts as P.
-**   - A partial date (10月, 10月17日, 24日) takes the narrative's year, and
-**     a bare day its month as well.  A quarter, half, season or 年初/年底
-**     without a year takes the publication year, unless the paragraph
-**     wrote a year out (2023年…, 明年上半年…): a 去年 said in passing two
-**     sentences back does not make 第一季度 last year's.
-**   - News is about the past: a partial date that would fall after P, in
-**     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
-**     a bare day is the latest such day on or before P — unless the text
-**     set a future narrative, or the sentence says the future before the
-**     date (将, 预计, 计划, 有望, 明年, 下周 …).
-**   - 上周, 本周, 下周 after a calendar day in the same sentence count from
-**     that day's week (reported speech: 10月23日通知该公司，上周…).
-**   - 当日 needs a day read in the same paragraph; 次日, 前一天, 同年,
-**     同月 need a date read in the text; offsets (三天后, 一个月前) count
-**     from the narrative date, P included — but N年前 ("N years ago")
-**     counts from P.
-**   - Every date reported becomes the narrative date (reduced to a year,
-**     month or day), except the vague 近日/日前, and except that a
-**     coarser date that contains the current one (今年 after 10月17日)
-**     leaves the finer one in place.
-** start and end are the first and last day of the whole period named, with
-** or without a mod: 年底 of 2023 spans 2023-01-01 … 2023-12-31.
+** The scanner also tells the resolver whether the sentence says the
+** future before a date (将, 预计, 明年 …: zhei_date_future_in).
 */
-#include "../base/base_int.h"
+#include "date_int.h"
 
 #include <string.h>
-#include <zhevents/extract.h>
-
-/* ------------------------------------------------------------ dates */
-
-/* 1 if t is a real date whose every day lies in the years 1000–2999, the
- * dater's range. */
-static int S_ok(const zhei_timex *t)
-{
-    if (t->y < 1000 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
-    int y, m, d;
-    zhe_civil_from_days(zhei_timex_first(t), &y, &m, &d);
-    if (y < 1000) return 0;
-    zhe_civil_from_days(zhei_timex_last(t), &y, &m, &d);
-    return y <= 2999;
-}
 
 /* ------------------------------------------------------------ characters */
 
@@ -270,43 +233,19 @@ static size_t S_small(const char *s, size_t len, size_t i, int maxdig, int liang
 
 /* ------------------------------------------------------------ expressions */
 
-/* Where a year or a month comes from. */
-typedef enum { SRC_NONE, SRC_ABS, SRC_PUB, SRC_NAR } S_src;
-
-typedef enum {
-    K_CAL,          /* [year] [month [day] | quarter | half | season | week] [mod] */
-    K_DAY_PUB,      /* 昨天: P + off days */
-    K_DAY_NAR,      /* 次日: the last day read + off days */
-    K_DAY_SAME,     /* 当日: the last day read + 0 */
-    K_WEEK_PUB,     /* 上周: P's week (or a day's said before) + off; d a weekday or 0 */
-    K_QUARTER_PUB,  /* 上季度: P's quarter + off */
-    K_OFFSET,       /* 三天后: the narrative date + off units */
-    K_APPROX        /* 近日, 日前: P's day */
-} S_kind;
-
-/* One expression as read, before resolving. */
-typedef struct {
-    size_t end;             /* where it ends in the sentence (0: nothing read) */
-    S_kind kind;
-    S_src ysrc, msrc;       /* K_CAL: sources of the year and the month */
-    int y, m;               /* the year and month; offsets for SRC_PUB, SRC_NAR */
-    zhei_timex_unit unit;   /* K_CAL: what it names; K_OFFSET: the step; K_APPROX */
-    int n, d;               /* the half, quarter, season or week; the day */
-    int off;                /* K_DAY_*, K_WEEK_PUB, K_QUARTER_PUB, K_OFFSET */
-    zhe_date_mod mod;
-} S_expr;
-
-static S_expr S_cal(void)
+/* An empty calendar expression: a ZHEI_DATE_CAL naming a year, nothing
+ * read yet. */
+static zhei_date_expr S_cal(void)
 {
-    S_expr e;
+    zhei_date_expr e;
     memset(&e, 0, sizeof e);
-    e.kind = K_CAL;
+    e.kind = ZHEI_DATE_CAL;
     e.unit = ZHEI_TIMEX_YEAR;
     return e;
 }
 
 /* Keep the longer of *best and e. */
-static void S_keep(S_expr *best, const S_expr *e)
+static void S_keep(zhei_date_expr *best, const zhei_date_expr *e)
 {
     if (e->end > best->end) *best = *e;
 }
@@ -379,7 +318,7 @@ static size_t S_mod_month(const char *s, size_t len, size_t j, zhe_date_mod *mod
 }
 
 /* 前后 or 左右 after a date: it becomes APPROX (unless it has a mod). */
-static void S_approx_suffix(const char *s, size_t len, S_expr *e)
+static void S_approx_suffix(const char *s, size_t len, zhei_date_expr *e)
 {
     size_t n = S_lit(s, len, e->end, "前后");
     if (!n) n = S_lit(s, len, e->end, "左右");
@@ -393,7 +332,7 @@ static void S_approx_suffix(const char *s, size_t len, S_expr *e)
 
 /* A day after a month (in_month) or alone at s[j]: 17日, 9号, 十七日.
  * Sets e->d and e->end. */
-static int S_day(const char *s, size_t len, size_t j, int in_month, S_expr *e)
+static int S_day(const char *s, size_t len, size_t j, int in_month, zhei_date_expr *e)
 {
     int v = 0;
     size_t n;
@@ -431,9 +370,9 @@ static int S_day(const char *s, size_t len, size_t j, int in_month, S_expr *e)
 
 /* What may follow a month: a day, or a mod; then 前后/左右.  e->end is just
  * after 月 or 月份. */
-static void S_after_month(const char *s, size_t len, S_expr *e)
+static void S_after_month(const char *s, size_t len, zhei_date_expr *e)
 {
-    S_expr t = *e;
+    zhei_date_expr t = *e;
     if (S_day(s, len, e->end, 1, &t)) {
         t.unit = ZHEI_TIMEX_DAY;
         *e = t;
@@ -446,8 +385,8 @@ static void S_after_month(const char *s, size_t len, S_expr *e)
 
 /* A month at s[j]: 10月, 十月, 10月份, and after a year also 元月.  bare:
  * no year before it, so the month is guarded against counts (前10月,
- * 1-10月).  Fills e (a K_CAL) with the month and what follows it. */
-static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
+ * 1-10月).  Fills e (a ZHEI_DATE_CAL) with the month and what follows it. */
+static int S_month(const char *s, size_t len, size_t j, int bare, zhei_date_expr *e)
 {
     int v = 0;
     size_t n;
@@ -477,7 +416,7 @@ static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
     if (v < 1 || v > 12) return 0;
     size_t k = j + n + 3;
     k += S_lit(s, len, k, "份");
-    e->msrc = SRC_ABS;
+    e->msrc = ZHEI_DATE_SRC_ABS;
     e->m = v;
     e->unit = ZHEI_TIMEX_MONTH;
     e->end = k;
@@ -493,7 +432,7 @@ static int S_month(const char *s, size_t len, size_t j, int bare, S_expr *e)
  * (明年第二季; alone it may be a show's season).  bare: no year before
  * it, so counts (前三季度) are refused and Q needs no Latin letter before
  * it. */
-static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
+static int S_quarter(const char *s, size_t len, size_t j, int bare, zhei_date_expr *e)
 {
     size_t k = j;
     int v;
@@ -525,7 +464,7 @@ static int S_quarter(const char *s, size_t len, size_t j, int bare, S_expr *e)
 }
 
 /* 上半年, 下半年 at s[j]; after a year also H1, H2. */
-static int S_half(const char *s, size_t len, size_t j, int bare, S_expr *e)
+static int S_half(const char *s, size_t len, size_t j, int bare, zhei_date_expr *e)
 {
     int v;
     size_t k;
@@ -546,7 +485,7 @@ static int S_half(const char *s, size_t len, size_t j, int bare, S_expr *e)
 
 /* 春季 夏季 秋季 冬季 at s[j]; after a year also 春天 … (alone, 春天 is too
  * often a figure of speech: 芯片行业的春天). */
-static int S_season(const char *s, size_t len, size_t j, int bare, S_expr *e)
+static int S_season(const char *s, size_t len, size_t j, int bare, zhei_date_expr *e)
 {
     int v = S_index(S_cp(s, len, j), "春夏秋冬") + 1;
     if (v < 1) return 0;
@@ -559,7 +498,7 @@ static int S_season(const char *s, size_t len, size_t j, int bare, S_expr *e)
 }
 
 /* 第42周 at s[j] (not 第5周年). */
-static int S_week(const char *s, size_t len, size_t j, S_expr *e)
+static int S_week(const char *s, size_t len, size_t j, zhei_date_expr *e)
 {
     int v, cn;
     size_t k = j + S_lit(s, len, j, "第"), n;
@@ -577,27 +516,27 @@ static int S_week(const char *s, size_t len, size_t j, S_expr *e)
 
 static const struct {
     const char *w;
-    S_src src;
+    zhei_date_src src;
     int off;
     int alone;          /* may stand alone; 当年 alone is "back then" */
     const char *not_before, *not_after;
 } S_year_words[] = {
-    { "今年", SRC_PUB, 0, 1, "如现古", "轻龄纪级华鉴" },
-    { "去年", SRC_PUB, -1, 1, "过失除离死减扣", "轻龄纪级华鉴" },
-    { "前年", SRC_PUB, -2, 1, "目之此以提从先空当面眼超向往事生战年", "轻龄纪级华鉴" },
-    { "明年", SRC_PUB, 1, 1, S_MING_WORDS, "轻龄纪级华鉴" },
-    { "后年", SRC_PUB, 2, 1, S_HOU_WORDS, "轻龄纪级华鉴" },
-    { "同年", SRC_NAR, 0, 1, "不共相协如合陪等认", "龄级" },
-    { "当年", SRC_NAR, 0, 0, "相应适担充恰正承抵勾便典得妥门理", "轻龄纪级华" },
-    { "次年", SRC_NAR, 1, 1, "", "" },
-    { "翌年", SRC_NAR, 1, 1, "", "" },
-    { "第二年", SRC_NAR, 1, 1, "", "" },
+    { "今年", ZHEI_DATE_SRC_PUB, 0, 1, "如现古", "轻龄纪级华鉴" },
+    { "去年", ZHEI_DATE_SRC_PUB, -1, 1, "过失除离死减扣", "轻龄纪级华鉴" },
+    { "前年", ZHEI_DATE_SRC_PUB, -2, 1, "目之此以提从先空当面眼超向往事生战年", "轻龄纪级华鉴" },
+    { "明年", ZHEI_DATE_SRC_PUB, 1, 1, S_MING_WORDS, "轻龄纪级华鉴" },
+    { "后年", ZHEI_DATE_SRC_PUB, 2, 1, S_HOU_WORDS, "轻龄纪级华鉴" },
+    { "同年", ZHEI_DATE_SRC_NAR, 0, 1, "不共相协如合陪等认", "龄级" },
+    { "当年", ZHEI_DATE_SRC_NAR, 0, 0, "相应适担充恰正承抵勾便典得妥门理", "轻龄纪级华" },
+    { "次年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
+    { "翌年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
+    { "第二年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
 };
 
 /* A year at s[i]: 2023年, 二〇二三年, a year word (今年 …), or four digits
  * right before Q or H (2024Q2).  Fills e->ysrc, e->y and e->end; *digits:
  * the year is four digits with no 年, so only Q or H may follow. */
-static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, int *alone)
+static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *digits, int *alone)
 {
     int v = 0;
     *digits = 0;
@@ -613,7 +552,7 @@ static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, i
         } else {
             return 0;
         }
-        e->ysrc = SRC_ABS;
+        e->ysrc = ZHEI_DATE_SRC_ABS;
         e->y = v;
         return 1;
     }
@@ -626,7 +565,7 @@ static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, i
         if (v < 1000 || v > 2999 || !S_lit(s, len, i + 12, "年")) return 0;
         uint32_t b = S_cp_before(s, len, i);
         if (S_is_numeral(b) || S_is_alnum(b)) return 0;
-        e->ysrc = SRC_ABS;
+        e->ysrc = ZHEI_DATE_SRC_ABS;
         e->y = v;
         e->end = i + 15;
         return 1;
@@ -647,9 +586,9 @@ static int S_year(const char *s, size_t len, size_t i, S_expr *e, int *digits, i
 }
 
 /* A year and what follows it, at s[i]. */
-static void S_parse_year(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse_year(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
-    S_expr y = S_cal(), got = S_cal(), t;
+    zhei_date_expr y = S_cal(), got = S_cal(), t;
     int digits, alone;
     if (!S_year(s, len, i, &y, &digits, &alone)) return;
     size_t j = y.end, n;
@@ -681,7 +620,7 @@ static void S_parse_year(const char *s, size_t len, size_t i, S_expr *best)
 }
 
 /* 2023-12-07, 2023/12/07, 2023.12.07 at s[i]. */
-static void S_parse_ymd(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse_ymd(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
     int y, m, d;
     if (S_digits(s, len, i, &y) != 4 || !S_num_start(s, len, i)) return;
@@ -698,9 +637,9 @@ static void S_parse_ymd(const char *s, size_t len, size_t i, S_expr *best)
         (after == (uint32_t)sep && S_is_digit(S_cp(s, len, k + 1))))
         return;     /* 2023.12.07.1 is a version; 2023-12-07T14:20 is a date */
     if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > zhei_days_in_month(y, m)) return;
-    S_expr e = S_cal();
-    e.ysrc = SRC_ABS, e.y = y;
-    e.msrc = SRC_ABS, e.m = m;
+    zhei_date_expr e = S_cal();
+    e.ysrc = ZHEI_DATE_SRC_ABS, e.y = y;
+    e.msrc = ZHEI_DATE_SRC_ABS, e.m = m;
     e.unit = ZHEI_TIMEX_DAY, e.d = d;
     e.end = k;
     S_keep(best, &e);
@@ -710,80 +649,80 @@ static void S_parse_ymd(const char *s, size_t len, size_t i, S_expr *best)
 
 static const struct {
     const char *w;
-    S_kind kind;
+    zhei_date_kind kind;
     int off;
-    S_src src;              /* months (K_CAL): SRC_PUB or SRC_NAR */
-    zhei_timex_unit unit;   /* K_APPROX: a day or a month */
+    zhei_date_src src;      /* months (ZHEI_DATE_CAL): from the publication or narrative */
+    zhei_timex_unit unit;   /* ZHEI_DATE_APPROX: a day or a month */
     const char *not_before, *not_after;
     int not_after_number;   /* nor after a digit or numeral (3日前, 三日前) */
 } S_words[] = {
     /* days, from the publication date */
-    { "今天", K_DAY_PUB, 0, 0, 0, "", "", 0 },
-    { "今日", K_DAY_PUB, 0, 0, 0, "", "头", 0 },
-    { "今晨", K_DAY_PUB, 0, 0, 0, "", "", 0 },
-    { "今晚", K_DAY_PUB, 0, 0, 0, "", "", 0 },
-    { "昨天", K_DAY_PUB, -1, 0, 0, "", "", 0 },
-    { "昨日", K_DAY_PUB, -1, 0, 0, "", "", 0 },
-    { "昨晚", K_DAY_PUB, -1, 0, 0, "", "", 0 },
-    { "前天", K_DAY_PUB, -2, 0, 0, "提之此以目从", "", 0 },
-    { "明天", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "", 0 },
-    { "明日", K_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之", 0 },
-    { "后天", K_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气", 0 },
+    { "今天", ZHEI_DATE_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "今日", ZHEI_DATE_DAY_PUB, 0, 0, 0, "", "头", 0 },
+    { "今晨", ZHEI_DATE_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "今晚", ZHEI_DATE_DAY_PUB, 0, 0, 0, "", "", 0 },
+    { "昨天", ZHEI_DATE_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "昨日", ZHEI_DATE_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "昨晚", ZHEI_DATE_DAY_PUB, -1, 0, 0, "", "", 0 },
+    { "前天", ZHEI_DATE_DAY_PUB, -2, 0, 0, "提之此以目从", "", 0 },
+    { "明天", ZHEI_DATE_DAY_PUB, 1, 0, 0, S_MING_WORDS, "", 0 },
+    { "明日", ZHEI_DATE_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之", 0 },
+    { "后天", ZHEI_DATE_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气", 0 },
     /* days, from the narrative */
-    { "当日", K_DAY_SAME, 0, 0, 0, "", "", 0 },
-    { "当天", K_DAY_SAME, 0, 0, 0, "", "", 0 },
-    { "当晚", K_DAY_SAME, 0, 0, 0, "", "", 0 },
-    { "同日", K_DAY_SAME, 0, 0, 0, "不共", "", 0 },
-    { "同一天", K_DAY_SAME, 0, 0, 0, "不", "", 0 },
-    { "次日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
-    { "翌日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
-    { "第二天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
-    { "隔天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
-    { "隔日", K_DAY_NAR, 1, 0, 0, "", "", 0 },
-    { "前一天", K_DAY_NAR, -1, 0, 0, "", "", 0 },
-    { "前一日", K_DAY_NAR, -1, 0, 0, "", "", 0 },
-    { "后一天", K_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "当日", ZHEI_DATE_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "当天", ZHEI_DATE_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "当晚", ZHEI_DATE_DAY_SAME, 0, 0, 0, "", "", 0 },
+    { "同日", ZHEI_DATE_DAY_SAME, 0, 0, 0, "不共", "", 0 },
+    { "同一天", ZHEI_DATE_DAY_SAME, 0, 0, 0, "不", "", 0 },
+    { "次日", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "翌日", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "第二天", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "隔天", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "隔日", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
+    { "前一天", ZHEI_DATE_DAY_NAR, -1, 0, 0, "", "", 0 },
+    { "前一日", ZHEI_DATE_DAY_NAR, -1, 0, 0, "", "", 0 },
+    { "后一天", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
     /* weeks, from the publication date */
-    { "上周", K_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁", 0 },
-    { "上星期", K_WEEK_PUB, -1, 0, 0, "", "", 0 },
-    { "上个星期", K_WEEK_PUB, -1, 0, 0, "", "", 0 },
-    { "上一周", K_WEEK_PUB, -1, 0, 0, "", "期年", 0 },
-    { "本周", K_WEEK_PUB, 0, 0, 0, "", "期年边刊报转岁", 0 },
-    { "这周", K_WEEK_PUB, 0, 0, 0, "", "期年边", 0 },
-    { "本星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
-    { "这星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
-    { "这个星期", K_WEEK_PUB, 0, 0, 0, "", "", 0 },
-    { "下周", K_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁", 0 },
-    { "下星期", K_WEEK_PUB, 1, 0, 0, "", "", 0 },
-    { "下个星期", K_WEEK_PUB, 1, 0, 0, "", "", 0 },
-    { "下一周", K_WEEK_PUB, 1, 0, 0, "", "期年", 0 },
+    { "上周", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上星期", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
+    { "上个星期", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
+    { "上一周", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "期年", 0 },
+    { "本周", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "期年边刊报转岁", 0 },
+    { "这周", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "期年边", 0 },
+    { "本星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这个星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "下周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "下星期", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "下个星期", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "下一周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年", 0 },
     /* quarters, from the publication date */
-    { "本季度", K_QUARTER_PUB, 0, 0, 0, "", "", 0 },
-    { "上季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
-    { "上一季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
-    { "上个季度", K_QUARTER_PUB, -1, 0, 0, "", "", 0 },
-    { "下季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
-    { "下一季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
-    { "下个季度", K_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    { "本季度", ZHEI_DATE_QUARTER_PUB, 0, 0, 0, "", "", 0 },
+    { "上季度", ZHEI_DATE_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "上一季度", ZHEI_DATE_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "上个季度", ZHEI_DATE_QUARTER_PUB, -1, 0, 0, "", "", 0 },
+    { "下季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    { "下一季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    { "下个季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
     /* months, from the publication date or the narrative */
-    { "本月", K_CAL, 0, SRC_PUB, 0, "", "", 0 },
-    { "这个月", K_CAL, 0, SRC_PUB, 0, "", "", 0 },
-    { "上月", K_CAL, -1, SRC_PUB, 0, "", "球", 0 },
-    { "上个月", K_CAL, -1, SRC_PUB, 0, "", "", 0 },
-    { "上一个月", K_CAL, -1, SRC_PUB, 0, "", "", 0 },
-    { "下月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
-    { "下个月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
-    { "下一个月", K_CAL, 1, SRC_PUB, 0, "", "", 0 },
-    { "同月", K_CAL, 0, SRC_NAR, 0, "不", "", 0 },
-    { "当月", K_CAL, 0, SRC_NAR, 0, "", "", 0 },
-    { "次月", K_CAL, 1, SRC_NAR, 0, "", "", 0 },
+    { "本月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "这个月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "上月", ZHEI_DATE_CAL, -1, ZHEI_DATE_SRC_PUB, 0, "", "球", 0 },
+    { "上个月", ZHEI_DATE_CAL, -1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "上一个月", ZHEI_DATE_CAL, -1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "下月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "下个月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "下一个月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "同月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_NAR, 0, "不", "", 0 },
+    { "当月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_NAR, 0, "", "", 0 },
+    { "次月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_NAR, 0, "", "", 0 },
     /* vague: the publication day or month */
-    { "近日", K_APPROX, 0, 0, ZHEI_TIMEX_DAY, "最接临靠逼贴将", "本元韩产均美", 0 },
-    { "日前", K_APPROX, 0, 0, ZHEI_TIMEX_DAY, S_RIQIAN_WORDS, "", 1 },
+    { "近日", ZHEI_DATE_APPROX, 0, 0, ZHEI_TIMEX_DAY, "最接临靠逼贴将", "本元韩产均美", 0 },
+    { "日前", ZHEI_DATE_APPROX, 0, 0, ZHEI_TIMEX_DAY, S_RIQIAN_WORDS, "", 1 },
 };
 
 /* A word of S_words at s[i], with what may follow it. */
-static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
     uint32_t b = S_cp_before(s, len, i);
     for (size_t k = 0; k < ZHE_ARRAY_LEN(S_words); k++) {
@@ -792,16 +731,16 @@ static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
             S_in(S_cp(s, len, i + n), S_words[k].not_after) ||
             (S_words[k].not_after_number && S_is_number(b)))
             continue;
-        S_expr e = S_cal();
+        zhei_date_expr e = S_cal();
         e.kind = S_words[k].kind;
         e.off = S_words[k].off;
         e.end = i + n;
-        if (e.kind == K_CAL) {          /* 上个月 [17日 | 底 …] */
+        if (e.kind == ZHEI_DATE_CAL) {          /* 上个月 [17日 | 底 …] */
             e.msrc = S_words[k].src;
             e.m = S_words[k].off;
             e.unit = ZHEI_TIMEX_MONTH;
             S_after_month(s, len, &e);
-        } else if (e.kind == K_WEEK_PUB) {  /* 上周 [五 | 末] */
+        } else if (e.kind == ZHEI_DATE_WEEK_PUB) {  /* 上周 [五 | 末] */
             int wd = S_index(S_cp(s, len, e.end), "一二三四五六日") + 1;
             uint32_t next = S_cp(s, len, e.end + 3);
             if (wd >= 1 && !(wd == 1 && S_in(next, "直些度样致定起同次点批条个")) &&
@@ -812,7 +751,7 @@ static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
                 e.mod = ZHE_MOD_END;
                 e.end += 3;
             }
-        } else if (e.kind == K_APPROX) {
+        } else if (e.kind == ZHEI_DATE_APPROX) {
             e.unit = S_words[k].unit;
             e.mod = ZHE_MOD_APPROX;
         }
@@ -821,9 +760,9 @@ static void S_parse_word(const char *s, size_t len, size_t i, S_expr *best)
 }
 
 /* 年初 年中 年底 年末 · 月初 月中 月底 月末 上旬 中旬 下旬, standing alone. */
-static void S_parse_period_mod(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse_period_mod(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
-    S_expr e = S_cal();
+    zhei_date_expr e = S_cal();
     size_t n;
     uint32_t c = S_cp(s, len, i);
     if (c != 0x5E74 && c != 0x6708 && c != 0x4E0A && c != 0x4E2D && c != 0x4E0B)
@@ -846,7 +785,7 @@ static void S_parse_period_mod(const char *s, size_t len, size_t i, S_expr *best
 }
 
 /* 三天后, 3天前, 三日后, 两周后, 一个月前, 3年后 at s[i]. */
-static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse_offset(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
     static const struct {
         const char *w;
@@ -878,8 +817,8 @@ static void S_parse_offset(const char *s, size_t len, size_t i, S_expr *best)
             if (!dn) continue;
             if (guarded < 0) guarded = S_in(S_cp_before(s, len, i), "第几数多每近约这那头前");
             if (guarded) return;
-            S_expr e = S_cal();
-            e.kind = K_OFFSET;
+            zhei_date_expr e = S_cal();
+            e.kind = ZHEI_DATE_OFFSET;
             e.unit = units[u].unit;
             e.off = dirs[k].sign * v * units[u].mult;
             e.end = i + n + un + dn;
@@ -980,9 +919,9 @@ static int S_may_start(const char *s, size_t len, size_t i)
 }
 
 /* The longest date expression at s[i], or best->end == 0. */
-static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
+static void S_parse(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
-    S_expr e;
+    zhei_date_expr e;
     best->end = 0;
     if (!S_may_start(s, len, i)) return;
     memset(best, 0, sizeof *best);
@@ -1008,50 +947,7 @@ static void S_parse(const char *s, size_t len, size_t i, S_expr *best)
     S_parse_period_mod(s, len, i, best);
 }
 
-/* ---------------------------------------------------------------- dater */
-
-struct zhe_dater {
-    int has_pub;
-    zhei_timex pub;     /* the publication date, a day */
-    long pub_day;
-    int has_nar;        /* there is a narrative date: P, or one read */
-    int nar_text;       /* ... and it was read in the text */
-    zhei_timex nar;     /* a year, a month or a day */
-    int para_day;       /* a day was read in the current paragraph */
-    int has_last_day, has_last_past_day;
-    long last_day;      /* the last day read in the text … */
-    long last_past_day; /* … and the last one not after P: what 当日 and
-                           次日 refer to, unless the sentence is about the
-                           future (将于12月1日上市，次日发货) */
-    int para_year;      /* a year was written out in the current paragraph */
-};
-
-/* "YYYY-MM-DD", optionally followed by "T…" or " …". */
-static int S_parse_published(const char *p, zhei_timex *out)
-{
-    if (!p || strlen(p) < 10 || (p[10] && p[10] != 'T' && p[10] != ' ')) return 0;
-    out->unit = ZHEI_TIMEX_DAY;
-    return zhei_iso_day_parse(p, 10, &out->y, &out->n, &out->d) && S_ok(out);
-}
-
-zhe_dater *zhe_dater_new(const char *published)
-{
-    zhe_dater *d = ZHE_NEW(zhe_dater);
-    if (S_parse_published(published, &d->pub)) {
-        d->has_pub = 1;
-        d->pub_day = zhei_timex_first(&d->pub);
-        d->has_nar = 1;
-        d->nar = d->pub;
-    }
-    return d;
-}
-
-void zhe_dater_free(zhe_dater *d) { zhe_free(d); }
-
-void zhe_dater_paragraph(zhe_dater *d)
-{
-    if (d) d->para_day = d->para_year = 0;
-}
+/* ---------------------------------------------------------- the future */
 
 /* Words that put what follows in the future: a partial date after them
  * may lie after the publication date.  It is asked at every character
@@ -1086,265 +982,34 @@ static int S_future_word(const char *s, size_t len, size_t i)
     }
 }
 
-/* What the sentence has said before the expression being resolved. */
-typedef struct {
-    int future;         /* a future word (将, 预计 …) */
-    int has_day;        /* a calendar day (10月23日) … */
-    long day;           /* ... this one, the last */
-} S_said;
-
-/* The month y-m moved by `by` months. */
-static void S_month_add(int *y, int *m, int by)
+/* See date_int.h: S_future_word at every character of s[from..to). */
+int zhei_date_future_in(const char *s, size_t len, size_t from, size_t to)
 {
-    long mm = (long)*y * 12 + (*m - 1) + by;
-    *y = (int)(mm / 12);
-    *m = (int)(mm % 12) + 1;
+    for (size_t i = from; i < to; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && S_future_word(s, len, i)) return 1;
+    return 0;
 }
 
-/* Resolve a K_CAL expression into *r; 0 if it has no anchor or no sense. */
-static int S_resolve_cal(const zhe_dater *d, const S_expr *e, const S_said *said, zhei_timex *r,
-                         zhe_date_basis *basis)
-{
-    int infer = 0, from_pub = 0;
-    r->unit = e->unit;
-    r->n = e->n;
-    r->d = e->d;
-    if (e->ysrc == SRC_ABS) {
-        r->y = e->y;
-        *basis = ZHE_BASIS_ABSOLUTE;
-    } else if (e->ysrc == SRC_PUB) {
-        if (!d->has_pub) return 0;
-        r->y = d->pub.y + e->y;
-        *basis = ZHE_BASIS_PUBLISHED;
-    } else if (e->ysrc == SRC_NAR) {
-        if (!d->nar_text) return 0;
-        r->y = d->nar.y + e->y;
-        *basis = ZHE_BASIS_NARRATIVE;
-    } else if (e->msrc == SRC_PUB || e->msrc == SRC_NAR) {
-        const zhei_timex *a = NULL;
-        if (e->msrc == SRC_PUB && d->has_pub) a = &d->pub;
-        if (e->msrc == SRC_NAR && d->nar_text && d->nar.unit >= ZHEI_TIMEX_MONTH) a = &d->nar;
-        if (!a) return 0;
-        r->y = a->y;
-        r->n = a->n;
-        S_month_add(&r->y, &r->n, e->m);
-        *basis = e->msrc == SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
-        return S_ok(r);
-    } else if (e->unit != ZHEI_TIMEX_MONTH && e->unit != ZHEI_TIMEX_DAY && d->has_pub &&
-               !d->para_year) {
-        /* A quarter, half, season or 年初 without a year is the
-         * publication year's (then the past rule below), unless this
-         * paragraph wrote a year out: 去年 two sentences back does not
-         * make 第一季度 last year's. */
-        r->y = d->pub.y;
-        *basis = ZHE_BASIS_PUBLISHED;
-        infer = 1;
-        from_pub = 1;
-    } else {
-        if (!d->has_nar) return 0;
-        r->y = d->nar.y;
-        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
-        infer = 1;
-    }
-    int bare = 0;   /* a month, or a day, taken from the narrative */
-    if (e->unit == ZHEI_TIMEX_MONTH || e->unit == ZHEI_TIMEX_DAY) {
-        if (e->msrc == SRC_ABS) {
-            r->n = e->m;
-        } else {
-            if (!infer || d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
-            r->n = d->nar.n;
-            bare = 1;
-        }
-    }
-    /* News is about the past: what the text left without a year (or a
-     * month) and would lie after the publication date is the latest such
-     * date before it — unless the narrative or the sentence is in the
-     * future. */
-    if (infer && d->has_pub && !said->future &&
-        (from_pub || zhei_timex_first(&d->nar) <= d->pub_day)) {
-        if (bare && e->unit == ZHEI_TIMEX_DAY) {
-            if (!S_ok(r) && d->nar_text) return 0;
-            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
-                S_month_add(&r->y, &r->n, -1);
-        } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
-            r->y--;
-        }
-    }
-    return S_ok(r);
-}
+/* ---------------------------------------------------------------- scan */
 
-/* Resolve e into *r; 0 if it has no anchor or no sense. */
-static int S_resolve(const zhe_dater *d, const S_expr *e, const S_said *said, zhei_timex *r,
-                     zhe_date_basis *basis)
+/* See date_int.h: the longest expression at each character in turn, with
+ * a number or a Latin word stepped over whole. */
+size_t zhei_date_next(const char *s, size_t len, size_t i, zhei_date_expr *e)
 {
-    *basis = ZHE_BASIS_PUBLISHED;
-    switch (e->kind) {
-    case K_CAL: return S_resolve_cal(d, e, said, r, basis);
-    case K_DAY_PUB:
-        if (!d->has_pub) return 0;
-        *r = zhei_timex_day(d->pub_day + e->off);
-        break;
-    case K_DAY_SAME:
-    case K_DAY_NAR: {
-        /* The day the story told last, even across a paragraph break
-         * (10月17日…。¶当日晚间…) and past a coarser date said in between
-         * (与去年10月的规则相比…。次日…); a day still to come (新规将于11月
-         * 17日生效) only when this sentence is about the future too. */
-        if (!(said->future ? d->has_last_day : d->has_last_past_day)) return 0;
-        *r = zhei_timex_day((said->future ? d->last_day : d->last_past_day) + e->off);
-        *basis = ZHE_BASIS_NARRATIVE;
-        break;
-    }
-    case K_WEEK_PUB: {
-        /* Reported speech: in 美国商务部10月23日通知该公司，上周…, the week
-         * is the one before 10月23日's, not before the publication's. */
-        long from = said->has_day ? said->day : d->pub_day;
-        if (!said->has_day && !d->has_pub) return 0;
-        if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
-        long monday = from - zhei_weekday(from) + 7L * e->off;
-        if (e->d) {
-            *r = zhei_timex_day(monday + e->d - 1);
-        } else {
-            r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
-            zhei_iso_week(monday, &r->y, &r->n);
-        }
-        break;
-    }
-    case K_QUARTER_PUB: {
-        if (!d->has_pub) return 0;
-        long q = (long)d->pub.y * 4 + (d->pub.n - 1) / 3 + e->off;
-        r->unit = ZHEI_TIMEX_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
-        break;
-    }
-    case K_OFFSET:
-        if (e->unit == ZHEI_TIMEX_YEAR && e->off < 0 && d->has_pub) {
-            /* 两年前 is "two years ago": counted from now, not from a
-             * date the story went to (预计2026年底量产 … 较两年前). */
-            r->unit = ZHEI_TIMEX_YEAR, r->y = d->pub.y + e->off, r->n = r->d = 0;
-            break;
-        }
-        if (!d->has_nar) return 0;
-        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
-        if (e->unit == ZHEI_TIMEX_DAY) {
-            if (d->nar.unit != ZHEI_TIMEX_DAY) return 0;
-            *r = zhei_timex_day(zhei_timex_first(&d->nar) + e->off);
-        } else if (e->unit == ZHEI_TIMEX_MONTH) {
-            if (d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
-            r->unit = ZHEI_TIMEX_MONTH, r->y = d->nar.y, r->n = d->nar.n, r->d = 0;
-            S_month_add(&r->y, &r->n, e->off);
-        } else {
-            r->unit = ZHEI_TIMEX_YEAR, r->y = d->nar.y + e->off, r->n = r->d = 0;
-        }
-        break;
-    case K_APPROX:
-        if (!d->has_pub) return 0;
-        *r = d->pub;
-        if (e->unit == ZHEI_TIMEX_MONTH) r->unit = ZHEI_TIMEX_MONTH, r->d = 0;
-        break;
-    }
-    return S_ok(r);
-}
-
-/* r becomes the narrative date, at most as fine as a day, month or year;
- * a coarser date that holds the current one leaves it in place. */
-static void S_narrate(zhe_dater *d, const zhei_timex *r)
-{
-    zhei_timex nv = *r;
-    if (nv.unit != ZHEI_TIMEX_DAY && nv.unit != ZHEI_TIMEX_MONTH)
-        nv.unit = ZHEI_TIMEX_YEAR, nv.n = nv.d = 0;
-    if (!(d->nar_text && nv.unit < d->nar.unit &&
-          zhei_timex_first(&nv) <= zhei_timex_first(&d->nar) &&
-          zhei_timex_last(&d->nar) <= zhei_timex_last(&nv)))
-        d->nar = nv;
-    d->has_nar = d->nar_text = 1;
-    if (r->unit == ZHEI_TIMEX_DAY) {
-        d->para_day = 1;
-        d->last_day = zhei_timex_first(r);
-        d->has_last_day = 1;
-        if (!d->has_pub || d->last_day <= d->pub_day) {
-            d->last_past_day = d->last_day;
-            d->has_last_past_day = 1;
-        }
-    }
-}
-
-/* The id of the rule an expression was read by, for the mention. */
-static const char *S_rule(const S_expr *e)
-{
-    switch (e->kind) {
-    case K_CAL:
-        if (e->ysrc == SRC_ABS) return "date.absolute";           /* 2023年10月17日 */
-        if (e->ysrc == SRC_PUB) return "date.relative_year";      /* 去年10月 */
-        if (e->ysrc == SRC_NAR) return "date.narrative_year";     /* 同年3月 */
-        if (e->msrc == SRC_PUB) return "date.relative_month";     /* 上个月 */
-        if (e->msrc == SRC_NAR) return "date.narrative_month";    /* 同月 */
-        return "date.partial";                                    /* 10月17日, 24日 */
-    case K_DAY_PUB: return "date.relative_day";                   /* 昨天 */
-    case K_DAY_NAR: return "date.narrative_day";                  /* 次日 */
-    case K_DAY_SAME: return "date.same_day";                      /* 当日 */
-    case K_WEEK_PUB: return "date.relative_week";                 /* 上周 */
-    case K_QUARTER_PUB: return "date.relative_quarter";           /* 上季度 */
-    case K_OFFSET: return "date.offset";                          /* 三天后 */
-    case K_APPROX: return "date.approx";                          /* 近日 */
-    }
-    return "date";
-}
-
-size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
-{
-    size_t found = 0, i = 0, sig = 0;
-    S_said said = { 0, 0, 0 };
-    if (!d || !s) return 0;
     while (i < len) {
-        S_expr e;
-        S_parse(s, len, i, &e);
-        if (!e.end) {
-            /* Step over a whole number or Latin word, or one character. */
-            uint32_t c = (unsigned char)s[i];
-            if (S_is_digit(c)) {
-                while (i < len && S_is_digit((unsigned char)s[i])) i++;
-            } else if (S_is_alnum(c)) {
-                while (i < len && S_is_alnum((unsigned char)s[i])) i++;
-            } else {
-                uint32_t cp;
-                i += zhe_utf8_next(s + i, len - i, &cp);
-            }
-            continue;
+        S_parse(s, len, i, e);
+        if (e->end) return i;
+        /* Step over a whole number or Latin word, or one character. */
+        uint32_t c = (unsigned char)s[i];
+        if (S_is_digit(c)) {
+            while (i < len && S_is_digit((unsigned char)s[i])) i++;
+        } else if (S_is_alnum(c)) {
+            while (i < len && S_is_alnum((unsigned char)s[i])) i++;
+        } else {
+            uint32_t cp;
+            i += zhe_utf8_next(s + i, len - i, &cp);
         }
-        for (; sig < i && !said.future; sig++)
-            if (((unsigned char)s[sig] & 0xC0) != 0x80) said.future = S_future_word(s, len, sig);
-        zhei_timex r;
-        zhe_date_basis basis;
-        if (S_resolve(d, &e, &said, &r, &basis)) {
-            if (found < max) {
-                zhe_date_mention *m = &out[found];
-                m->start = i;
-                m->end = e.end;
-                m->basis = basis;
-                m->rule = S_rule(&e);
-                zhei_timex_format(&r, m->tx.value);
-                m->tx.mod = e.mod;
-                zhei_iso_day_format(zhei_timex_first(&r), m->tx.start);
-                zhei_iso_day_format(zhei_timex_last(&r), m->tx.end);
-            }
-            found++;
-            if (e.kind != K_APPROX) S_narrate(d, &r);
-            /* a year written out (2023年, 2023年10月) or a period of a
-             * relative year (明年上半年, 去年10月) anchors the paragraph;
-             * a bare 去年 or 今年, said in passing, does not */
-            if (e.kind == K_CAL &&
-                (e.ysrc == SRC_ABS || (e.ysrc == SRC_PUB && r.unit != ZHEI_TIMEX_YEAR)))
-                d->para_year = 1;
-            if (e.kind == K_CAL && r.unit == ZHEI_TIMEX_DAY)
-                said.has_day = 1, said.day = zhei_timex_first(&r);
-        }
-        i = e.end;
     }
-    return found;
-}
-
-const char *zhe_date_mod_str(zhe_date_mod m)
-{
-    static const char *const names[] = { NULL, "START", "MID", "END", "APPROX" };
-    return (unsigned)m < sizeof names / sizeof *names ? names[m] : NULL;
+    e->end = 0;
+    return len;
 }

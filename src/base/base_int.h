@@ -225,10 +225,10 @@ typedef struct zhei_numeral {
     uint8_t kind, value, flags;
 } zhei_numeral;
 
-/* The slot of code point cp: multiplicative hashing, the multiplier
- * chosen so that no two numerals share a slot (a second one in a slot
- * fails the build, -Woverride-init; tests/unit/test_base.c checks every
- * character). */
+/* The slot of code point cp: multiplicative hashing by 2^32 / φ, which
+ * gives no two of the numerals the same slot.  A character added to the
+ * table into a taken slot draws -Woverride-init (an error under werror),
+ * and tests/unit/test_base.c then misses the character it displaced. */
 #define ZHEI_NUMERAL_SLOTS 128
 #define ZHEI_NUMERAL_SLOT(cp) (((uint32_t)(cp) * 0x9E3779B1u) >> 25)
 

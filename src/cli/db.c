@@ -7,6 +7,8 @@
 */
 #include "cli.h"
 
+#include "../base/base_int.h"   /* the calendar */
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,32 +117,15 @@ void zhe_cli_put_cell(FILE *f, const char *s, size_t len, size_t width, int pad)
         for (; w < width; w++) fputc(' ', f);
 }
 
-/* Days in month m of year y. */
-static int S_days(int y, int m)
-{
-    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return d[m - 1];
-}
-
+/* The dates --from and --to take are the TIMEX3 values of a year, a
+ * month and a day (base/calendar.c reads them strictly). */
 int zhe_cli_parse_day(const char *s, int last, char out[11])
 {
-    int y = 0, m = 0, d = 0;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++) {
-        int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
-    }
-    if (n != 4 && n != 7 && n != 10) return 0;
-    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    if (n >= 7) m = (s[5] - '0') * 10 + (s[6] - '0');
-    if (n == 10) d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (n >= 7 && (m < 1 || m > 12)) return 0;
-    if (n == 10 && (d < 1 || d > S_days(y, m))) return 0;
-    if (n == 4) m = last ? 12 : 1;
-    if (n <= 7) d = last ? S_days(y, m) : 1;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
+    zhei_timex t;
+    if (!zhei_timex_parse(s, strlen(s), &t) ||
+        (t.unit != ZHEI_TIMEX_YEAR && t.unit != ZHEI_TIMEX_MONTH && t.unit != ZHEI_TIMEX_DAY))
+        return 0;
+    zhei_iso_day_format(last ? zhei_timex_last(&t) : zhei_timex_first(&t), out);
     return 1;
 }
 

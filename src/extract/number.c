@@ -116,70 +116,53 @@ enum {
 
 /* Digit flags: 零 is a place holder inside a numeral (一百零五), 两
  * only stands before a unit or alone (两千, 两; never 十两), and F_JI
- * marks the 1..9 a 几 stands for (十几). */
-enum { F_ZERO = 1, F_LIANG = 2, F_JI = 4 };
+ * marks the 1..9 a 几 stands for (十几).  The first two are the numeral
+ * table's own (base/numerals.c). */
+enum { F_ZERO = ZHEI_NUMERAL_ZERO, F_LIANG = ZHEI_NUMERAL_LIANG, F_JI = 0x80 };
 
+_Static_assert(!(F_JI & (ZHEI_NUMERAL_ZERO | ZHEI_NUMERAL_LIANG | ZHEI_NUMERAL_CIRCLE)),
+               "F_JI is no flag of the numeral table");
+
+/* The token kind of a numeral of base/numerals.c's table. */
+static int S_numeral_kind(const zhei_numeral *n)
+{
+    switch (n->kind) {
+    case ZHEI_NUMERAL_DIGIT: return T_DIGIT;    /* 零〇一二两三四五六七八九 */
+    case ZHEI_NUMERAL_UNIT: return T_UNIT;      /* 十百千万亿 */
+    case ZHEI_NUMERAL_TENS: return T_TENS;      /* 廿 卅 */
+    case ZHEI_NUMERAL_JI: return T_JI;          /* 几 */
+    default: return T_SHU;                      /* 数 */
+    }
+}
+
+/* The other characters the grammar reads, after the numerals. */
 static const struct {
     const char *utf8;
-    int kind, val, flags;
+    int kind, val;
 } S_chars[] = {
-    {"零", T_DIGIT, 0, F_ZERO}, {"〇", T_DIGIT, 0, F_ZERO}, {"一", T_DIGIT, 1, 0},
-    {"二", T_DIGIT, 2, 0},      {"两", T_DIGIT, 2, F_LIANG}, {"三", T_DIGIT, 3, 0},
-    {"四", T_DIGIT, 4, 0},      {"五", T_DIGIT, 5, 0},      {"六", T_DIGIT, 6, 0},
-    {"七", T_DIGIT, 7, 0},      {"八", T_DIGIT, 8, 0},      {"九", T_DIGIT, 9, 0},
-    {"十", T_UNIT, 1, 0},       {"百", T_UNIT, 2, 0},       {"千", T_UNIT, 3, 0},
-    {"万", T_UNIT, 4, 0},       {"亿", T_UNIT, 8, 0},       {"廿", T_TENS, 2, 0},
-    {"卅", T_TENS, 3, 0},       {"点", T_POINT, 0, 0},      {"多", T_MORE, 0, 0},
-    {"余", T_MORE, 1, 0},       {"几", T_JI, 0, 0},         {"数", T_SHU, 0, 0},
-    {"上", T_SHANG, 0, 0},      {"成", T_CHENG, 0, 0},      {"至", T_TO, 0, 0},
-    {"到", T_TO, 0, 0},         {"〜", T_DASH, 0, 0},       {"—", T_DASH, 1, 0},
+    {"点", T_POINT, 0}, {"多", T_MORE, 0}, {"余", T_MORE, 1},  {"上", T_SHANG, 0},
+    {"成", T_CHENG, 0}, {"至", T_TO, 0},   {"到", T_TO, 0},    {"〜", T_DASH, 0},
+    {"—", T_DASH, 1},
 };
 
-_Static_assert(ZHE_ARRAY_LEN(S_chars) == 30, "S_char_index has a case for every S_chars entry");
+_Static_assert(ZHE_ARRAY_LEN(S_chars) == 9, "S_char_index has a case for every S_chars entry");
 
-/* The index in S_chars of the three bytes at p, or -1.  A switch on the
- * code point instead of a walk along the table, which most characters
- * (those after a number) went all the way through: its cases are the
- * table's characters, in the table's order, and change with it. */
-static int S_char_index(const char *p)
+/* The index in S_chars of code point cp, or -1.  A switch on the code
+ * point instead of a walk along the table, which most characters (those
+ * after a number) went all the way through: its cases are the table's
+ * characters, in the table's order, and change with it. */
+static int S_char_index(uint32_t cp)
 {
-    unsigned char c = (unsigned char)p[0];
-    if ((c & 0xF0) != 0xE0 || ((unsigned char)p[1] & 0xC0) != 0x80 ||
-        ((unsigned char)p[2] & 0xC0) != 0x80)
-        return -1;
-    uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
-                  (uint32_t)(p[2] & 0x3F);
     switch (cp) {
-    case 0x96F6: return 0;      /* 零 */
-    case 0x3007: return 1;      /* 〇 */
-    case 0x4E00: return 2;      /* 一 */
-    case 0x4E8C: return 3;      /* 二 */
-    case 0x4E24: return 4;      /* 两 */
-    case 0x4E09: return 5;      /* 三 */
-    case 0x56DB: return 6;      /* 四 */
-    case 0x4E94: return 7;      /* 五 */
-    case 0x516D: return 8;      /* 六 */
-    case 0x4E03: return 9;      /* 七 */
-    case 0x516B: return 10;     /* 八 */
-    case 0x4E5D: return 11;     /* 九 */
-    case 0x5341: return 12;     /* 十 */
-    case 0x767E: return 13;     /* 百 */
-    case 0x5343: return 14;     /* 千 */
-    case 0x4E07: return 15;     /* 万 */
-    case 0x4EBF: return 16;     /* 亿 */
-    case 0x5EFF: return 17;     /* 廿 */
-    case 0x5345: return 18;     /* 卅 */
-    case 0x70B9: return 19;     /* 点 */
-    case 0x591A: return 20;     /* 多 */
-    case 0x4F59: return 21;     /* 余 */
-    case 0x51E0: return 22;     /* 几 */
-    case 0x6570: return 23;     /* 数 */
-    case 0x4E0A: return 24;     /* 上 */
-    case 0x6210: return 25;     /* 成 */
-    case 0x81F3: return 26;     /* 至 */
-    case 0x5230: return 27;     /* 到 */
-    case 0x301C: return 28;     /* 〜 */
-    case 0x2014: return 29;     /* — */
+    case 0x70B9: return 0;      /* 点 */
+    case 0x591A: return 1;      /* 多 */
+    case 0x4F59: return 2;      /* 余 */
+    case 0x4E0A: return 3;      /* 上 */
+    case 0x6210: return 4;      /* 成 */
+    case 0x81F3: return 5;      /* 至 */
+    case 0x5230: return 6;      /* 到 */
+    case 0x301C: return 7;      /* 〜 */
+    case 0x2014: return 8;      /* — */
     default: return -1;
     }
 }
@@ -210,10 +193,20 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
     char c = s[pos];
     if (S_is_digit(c)) return (S_tok){T_ASCII, c - '0', 0, 1};
     if (c == '-' || c == '~') return (S_tok){T_DASH, 0, 0, 1};
-    /* Every character of the table is three bytes long (this runs at every
-     * character of a number and after it). */
-    int i = len - pos >= 3 ? S_char_index(s + pos) : -1;
-    if (i >= 0) return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, 3};
+    /* Every numeral and every character of S_chars is three bytes long
+     * (this runs at every character of a number and after it). */
+    unsigned char c0 = (unsigned char)c;
+    if ((c0 & 0xF0) == 0xE0 && len - pos >= 3 && ((unsigned char)s[pos + 1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[pos + 2] & 0xC0) == 0x80) {
+        uint32_t cp3 = (uint32_t)(c0 & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
+                       (uint32_t)(s[pos + 2] & 0x3F);
+        const zhei_numeral *num = zhei_numeral_of(cp3);
+        /* not ○ (U+25CB), which only the dater reads for 〇 */
+        if (num && !(num->flags & ZHEI_NUMERAL_CIRCLE))
+            return (S_tok){S_numeral_kind(num), num->value, num->flags, 3};
+        int i = S_char_index(cp3);
+        if (i >= 0) return (S_tok){S_chars[i].kind, S_chars[i].val, 0, 3};
+    }
     uint32_t cp;
     t.n = zhe_utf8_decode(s + pos, len - pos, &cp);
     t.kind = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ? T_HAN : T_OTHER;

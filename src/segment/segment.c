@@ -311,17 +311,13 @@ static int S_is_number_unit(uint32_t c)
     }
 }
 
-/* Chinese numeral characters: 〇零一二三四五六七八九十百千万亿两几. */
+/* Chinese numeral characters of base/numerals.c that a numeral word is
+ * made of: 〇零一二三四五六七八九十百千万亿两几 (not ○, 廿, 卅, 数). */
 static int S_is_cn_numeral(uint32_t c)
 {
-    switch (c) {
-    case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
-    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
-    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x4E24: case 0x51E0:
-        return 1;
-    default:
-        return 0;
-    }
+    const zhei_numeral *n = zhei_numeral_of(c);
+    return n && (n->kind & (ZHEI_NUMERAL_DIGIT | ZHEI_NUMERAL_UNIT | ZHEI_NUMERAL_JI)) &&
+           !(n->flags & ZHEI_NUMERAL_CIRCLE);
 }
 
 /* 多 and 余 after a round number: 三百多, 20余. */

@@ -1,0 +1,352 @@
+/*
+** date_resolve.c — the dater (see zhevents/extract.h): the dates of an
+** article's sentences, found by the scanner (date_scan.c) and resolved
+** here against the publication date and the narrative into TIMEX3
+** values.  Extract stage: the extractor hands each sentence of a
+** normalized article to zhe_dater_find, in order; the dater keeps what
+** the article has said so far.
+**
+** A date's year comes from one of three places, which is its basis: the
+** text (2023年: ABSOLUTE), the publication date P (今年, 上周, or a partial
+** date read before the text gave any date: PUBLISHED), or the narrative
+** date, the last date read in this article (NARRATIVE).  The narrative
+** date starts as P.
+**   - A partial date (10月, 10月17日, 24日) takes the narrative's year, and
+**     a bare day its month as well.  A quarter, half, season or 年初/年底
+**     without a year takes the publication year, unless the paragraph
+**     wrote a year out (2023年…, 明年上半年…): a 去年 said in passing two
+**     sentences back does not make 第一季度 last year's.
+**   - News is about the past: a partial date that would fall after P, in
+**     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
+**     a bare day is the latest such day on or before P — unless the text
+**     set a future narrative, or the sentence says the future before the
+**     date (将, 预计, 计划, 有望, 明年, 下周 …).
+**   - 上周, 本周, 下周 after a calendar day in the same sentence count from
+**     that day's week (reported speech: 10月23日通知该公司，上周…).
+**   - 当日 needs a day read in the same paragraph; 次日, 前一天, 同年,
+**     同月 need a date read in the text; offsets (三天后, 一个月前) count
+**     from the narrative date, P included — but N年前 ("N years ago")
+**     counts from P.
+**   - Every date reported becomes the narrative date (reduced to a year,
+**     month or day), except the vague 近日/日前, and except that a
+**     coarser date that contains the current one (今年 after 10月17日)
+**     leaves the finer one in place.
+** Every date reported lies in 1000-01-01 … 2999-12-31.  start and end are
+** the first and last day of the whole period named, with or without a
+** mod: 年底 of 2023 spans 2023-01-01 … 2023-12-31.  The calendar (first
+** and last days, weeks, the TIMEX3 and ISO writers) is base/calendar.c's.
+*/
+#include "date_int.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- dater */
+
+/* 1 if t is a real date whose every day lies in the years 1000–2999, the
+ * dater's range. */
+static int S_ok(const zhei_timex *t)
+{
+    if (t->y < 1000 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
+    int y, m, d;
+    zhe_civil_from_days(zhei_timex_first(t), &y, &m, &d);
+    if (y < 1000) return 0;
+    zhe_civil_from_days(zhei_timex_last(t), &y, &m, &d);
+    return y <= 2999;
+}
+
+struct zhe_dater {
+    int has_pub;
+    zhei_timex pub;     /* the publication date, a day */
+    long pub_day;
+    int has_nar;        /* there is a narrative date: P, or one read */
+    int nar_text;       /* ... and it was read in the text */
+    zhei_timex nar;     /* a year, a month or a day */
+    int para_day;       /* a day was read in the current paragraph */
+    int has_last_day, has_last_past_day;
+    long last_day;      /* the last day read in the text … */
+    long last_past_day; /* … and the last one not after P: what 当日 and
+                           次日 refer to, unless the sentence is about the
+                           future (将于12月1日上市，次日发货) */
+    int para_year;      /* a year was written out in the current paragraph */
+};
+
+/* "YYYY-MM-DD", optionally followed by "T…" or " …". */
+static int S_parse_published(const char *p, zhei_timex *out)
+{
+    if (!p || strlen(p) < 10 || (p[10] && p[10] != 'T' && p[10] != ' ')) return 0;
+    out->unit = ZHEI_TIMEX_DAY;
+    return zhei_iso_day_parse(p, 10, &out->y, &out->n, &out->d) && S_ok(out);
+}
+
+zhe_dater *zhe_dater_new(const char *published)
+{
+    zhe_dater *d = ZHE_NEW(zhe_dater);
+    if (S_parse_published(published, &d->pub)) {
+        d->has_pub = 1;
+        d->pub_day = zhei_timex_first(&d->pub);
+        d->has_nar = 1;
+        d->nar = d->pub;
+    }
+    return d;
+}
+
+void zhe_dater_free(zhe_dater *d) { zhe_free(d); }
+
+void zhe_dater_paragraph(zhe_dater *d)
+{
+    if (d) d->para_day = d->para_year = 0;
+}
+
+/* What the sentence has said before the expression being resolved. */
+typedef struct {
+    int future;         /* a future word (将, 预计 …) */
+    int has_day;        /* a calendar day (10月23日) … */
+    long day;           /* ... this one, the last */
+} S_said;
+
+/* The month y-m moved by `by` months. */
+static void S_month_add(int *y, int *m, int by)
+{
+    long mm = (long)*y * 12 + (*m - 1) + by;
+    *y = (int)(mm / 12);
+    *m = (int)(mm % 12) + 1;
+}
+
+/* Resolve a ZHEI_DATE_CAL expression into *r and its basis into *basis;
+ * 0 if it has no anchor or no sense. */
+static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
+                         zhei_timex *r, zhe_date_basis *basis)
+{
+    int infer = 0, from_pub = 0;
+    r->unit = e->unit;
+    r->n = e->n;
+    r->d = e->d;
+    if (e->ysrc == ZHEI_DATE_SRC_ABS) {
+        r->y = e->y;
+        *basis = ZHE_BASIS_ABSOLUTE;
+    } else if (e->ysrc == ZHEI_DATE_SRC_PUB) {
+        if (!d->has_pub) return 0;
+        r->y = d->pub.y + e->y;
+        *basis = ZHE_BASIS_PUBLISHED;
+    } else if (e->ysrc == ZHEI_DATE_SRC_NAR) {
+        if (!d->nar_text) return 0;
+        r->y = d->nar.y + e->y;
+        *basis = ZHE_BASIS_NARRATIVE;
+    } else if (e->msrc == ZHEI_DATE_SRC_PUB || e->msrc == ZHEI_DATE_SRC_NAR) {
+        const zhei_timex *a = NULL;
+        if (e->msrc == ZHEI_DATE_SRC_PUB && d->has_pub) a = &d->pub;
+        if (e->msrc == ZHEI_DATE_SRC_NAR && d->nar_text && d->nar.unit >= ZHEI_TIMEX_MONTH)
+            a = &d->nar;
+        if (!a) return 0;
+        r->y = a->y;
+        r->n = a->n;
+        S_month_add(&r->y, &r->n, e->m);
+        *basis = e->msrc == ZHEI_DATE_SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
+        return S_ok(r);
+    } else if (e->unit != ZHEI_TIMEX_MONTH && e->unit != ZHEI_TIMEX_DAY && d->has_pub &&
+               !d->para_year) {
+        /* A quarter, half, season or 年初 without a year is the
+         * publication year's (then the past rule below), unless this
+         * paragraph wrote a year out: 去年 two sentences back does not
+         * make 第一季度 last year's. */
+        r->y = d->pub.y;
+        *basis = ZHE_BASIS_PUBLISHED;
+        infer = 1;
+        from_pub = 1;
+    } else {
+        if (!d->has_nar) return 0;
+        r->y = d->nar.y;
+        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
+        infer = 1;
+    }
+    int bare = 0;   /* a month, or a day, taken from the narrative */
+    if (e->unit == ZHEI_TIMEX_MONTH || e->unit == ZHEI_TIMEX_DAY) {
+        if (e->msrc == ZHEI_DATE_SRC_ABS) {
+            r->n = e->m;
+        } else {
+            if (!infer || d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
+            r->n = d->nar.n;
+            bare = 1;
+        }
+    }
+    /* News is about the past: what the text left without a year (or a
+     * month) and would lie after the publication date is the latest such
+     * date before it — unless the narrative or the sentence is in the
+     * future. */
+    if (infer && d->has_pub && !said->future &&
+        (from_pub || zhei_timex_first(&d->nar) <= d->pub_day)) {
+        if (bare && e->unit == ZHEI_TIMEX_DAY) {
+            if (!S_ok(r) && d->nar_text) return 0;
+            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
+                S_month_add(&r->y, &r->n, -1);
+        } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
+            r->y--;
+        }
+    }
+    return S_ok(r);
+}
+
+/* Resolve e into *r and its basis into *basis; 0 if it has no anchor or
+ * no sense. */
+static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
+                     zhei_timex *r, zhe_date_basis *basis)
+{
+    *basis = ZHE_BASIS_PUBLISHED;
+    switch (e->kind) {
+    case ZHEI_DATE_CAL: return S_resolve_cal(d, e, said, r, basis);
+    case ZHEI_DATE_DAY_PUB:
+        if (!d->has_pub) return 0;
+        *r = zhei_timex_day(d->pub_day + e->off);
+        break;
+    case ZHEI_DATE_DAY_SAME:
+    case ZHEI_DATE_DAY_NAR: {
+        /* The day the story told last, even across a paragraph break
+         * (10月17日…。¶当日晚间…) and past a coarser date said in between
+         * (与去年10月的规则相比…。次日…); a day still to come (新规将于11月
+         * 17日生效) only when this sentence is about the future too. */
+        if (!(said->future ? d->has_last_day : d->has_last_past_day)) return 0;
+        *r = zhei_timex_day((said->future ? d->last_day : d->last_past_day) + e->off);
+        *basis = ZHE_BASIS_NARRATIVE;
+        break;
+    }
+    case ZHEI_DATE_WEEK_PUB: {
+        /* Reported speech: in 美国商务部10月23日通知该公司，上周…, the week
+         * is the one before 10月23日's, not before the publication's. */
+        long from = said->has_day ? said->day : d->pub_day;
+        if (!said->has_day && !d->has_pub) return 0;
+        if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
+        long monday = from - zhei_weekday(from) + 7L * e->off;
+        if (e->d) {
+            *r = zhei_timex_day(monday + e->d - 1);
+        } else {
+            r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
+            zhei_iso_week(monday, &r->y, &r->n);
+        }
+        break;
+    }
+    case ZHEI_DATE_QUARTER_PUB: {
+        if (!d->has_pub) return 0;
+        long q = (long)d->pub.y * 4 + (d->pub.n - 1) / 3 + e->off;
+        r->unit = ZHEI_TIMEX_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
+        break;
+    }
+    case ZHEI_DATE_OFFSET:
+        if (e->unit == ZHEI_TIMEX_YEAR && e->off < 0 && d->has_pub) {
+            /* 两年前 is "two years ago": counted from now, not from a
+             * date the story went to (预计2026年底量产 … 较两年前). */
+            r->unit = ZHEI_TIMEX_YEAR, r->y = d->pub.y + e->off, r->n = r->d = 0;
+            break;
+        }
+        if (!d->has_nar) return 0;
+        *basis = d->nar_text ? ZHE_BASIS_NARRATIVE : ZHE_BASIS_PUBLISHED;
+        if (e->unit == ZHEI_TIMEX_DAY) {
+            if (d->nar.unit != ZHEI_TIMEX_DAY) return 0;
+            *r = zhei_timex_day(zhei_timex_first(&d->nar) + e->off);
+        } else if (e->unit == ZHEI_TIMEX_MONTH) {
+            if (d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
+            r->unit = ZHEI_TIMEX_MONTH, r->y = d->nar.y, r->n = d->nar.n, r->d = 0;
+            S_month_add(&r->y, &r->n, e->off);
+        } else {
+            r->unit = ZHEI_TIMEX_YEAR, r->y = d->nar.y + e->off, r->n = r->d = 0;
+        }
+        break;
+    case ZHEI_DATE_APPROX:
+        if (!d->has_pub) return 0;
+        *r = d->pub;
+        if (e->unit == ZHEI_TIMEX_MONTH) r->unit = ZHEI_TIMEX_MONTH, r->d = 0;
+        break;
+    }
+    return S_ok(r);
+}
+
+/* r becomes the narrative date, at most as fine as a day, month or year;
+ * a coarser date that holds the current one leaves it in place. */
+static void S_narrate(zhe_dater *d, const zhei_timex *r)
+{
+    zhei_timex nv = *r;
+    if (nv.unit != ZHEI_TIMEX_DAY && nv.unit != ZHEI_TIMEX_MONTH)
+        nv.unit = ZHEI_TIMEX_YEAR, nv.n = nv.d = 0;
+    if (!(d->nar_text && nv.unit < d->nar.unit &&
+          zhei_timex_first(&nv) <= zhei_timex_first(&d->nar) &&
+          zhei_timex_last(&d->nar) <= zhei_timex_last(&nv)))
+        d->nar = nv;
+    d->has_nar = d->nar_text = 1;
+    if (r->unit == ZHEI_TIMEX_DAY) {
+        d->para_day = 1;
+        d->last_day = zhei_timex_first(r);
+        d->has_last_day = 1;
+        if (!d->has_pub || d->last_day <= d->pub_day) {
+            d->last_past_day = d->last_day;
+            d->has_last_past_day = 1;
+        }
+    }
+}
+
+/* The id of the rule an expression was read by, for the mention. */
+static const char *S_rule(const zhei_date_expr *e)
+{
+    switch (e->kind) {
+    case ZHEI_DATE_CAL:
+        if (e->ysrc == ZHEI_DATE_SRC_ABS) return "date.absolute";          /* 2023年10月17日 */
+        if (e->ysrc == ZHEI_DATE_SRC_PUB) return "date.relative_year";     /* 去年10月 */
+        if (e->ysrc == ZHEI_DATE_SRC_NAR) return "date.narrative_year";    /* 同年3月 */
+        if (e->msrc == ZHEI_DATE_SRC_PUB) return "date.relative_month";    /* 上个月 */
+        if (e->msrc == ZHEI_DATE_SRC_NAR) return "date.narrative_month";   /* 同月 */
+        return "date.partial";                                              /* 10月17日, 24日 */
+    case ZHEI_DATE_DAY_PUB: return "date.relative_day";                     /* 昨天 */
+    case ZHEI_DATE_DAY_NAR: return "date.narrative_day";                    /* 次日 */
+    case ZHEI_DATE_DAY_SAME: return "date.same_day";                        /* 当日 */
+    case ZHEI_DATE_WEEK_PUB: return "date.relative_week";                   /* 上周 */
+    case ZHEI_DATE_QUARTER_PUB: return "date.relative_quarter";             /* 上季度 */
+    case ZHEI_DATE_OFFSET: return "date.offset";                            /* 三天后 */
+    case ZHEI_DATE_APPROX: return "date.approx";                            /* 近日 */
+    }
+    return "date";
+}
+
+size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
+{
+    size_t found = 0, i = 0, sig = 0;
+    S_said said = { 0, 0, 0 };
+    if (!d || !s) return 0;
+    zhei_date_expr e;
+    for (; (i = zhei_date_next(s, len, i, &e)) < len; i = e.end) {
+        /* what the sentence says up to the expression; once future, the
+         * rest of it is too */
+        if (!said.future) said.future = zhei_date_future_in(s, len, sig, i);
+        sig = i;
+        zhei_timex r;
+        zhe_date_basis basis;
+        if (S_resolve(d, &e, &said, &r, &basis)) {
+            if (found < max) {
+                zhe_date_mention *m = &out[found];
+                m->start = i;
+                m->end = e.end;
+                m->basis = basis;
+                m->rule = S_rule(&e);
+                zhei_timex_format(&r, m->tx.value);
+                m->tx.mod = e.mod;
+                zhei_iso_day_format(zhei_timex_first(&r), m->tx.start);
+                zhei_iso_day_format(zhei_timex_last(&r), m->tx.end);
+            }
+            found++;
+            if (e.kind != ZHEI_DATE_APPROX) S_narrate(d, &r);
+            /* a year written out (2023年, 2023年10月) or a period of a
+             * relative year (明年上半年, 去年10月) anchors the paragraph;
+             * a bare 去年 or 今年, said in passing, does not */
+            if (e.kind == ZHEI_DATE_CAL &&
+                (e.ysrc == ZHEI_DATE_SRC_ABS ||
+                 (e.ysrc == ZHEI_DATE_SRC_PUB && r.unit != ZHEI_TIMEX_YEAR)))
+                d->para_year = 1;
+            if (e.kind == ZHEI_DATE_CAL && r.unit == ZHEI_TIMEX_DAY)
+                said.has_day = 1, said.day = zhei_timex_first(&r);
+        }
+    }
+    return found;
+}
+
+const char *zhe_date_mod_str(zhe_date_mod m)
+{
+    static const char *const names[] = { NULL, "START", "MID", "END", "APPROX" };
+    return (unsigned)m < sizeof names / sizeof *names ? names[m] : NULL;
+}

@@ -566,10 +566,8 @@ static void S_set_date(zhe_event *e, const zhe_mentions *ms, ptrdiff_t d, zhe_ev
 static void S_set_published(zhe_event *e, const zhe_article *a)
 {
     const char *p = a->published;
-    for (int i = 0; i < 10; i++) {
-        int ok = i == 4 || i == 7 ? p[i] == '-' : p[i] >= '0' && p[i] <= '9';
-        if (!ok) return;
-    }
+    int y, m, d;
+    if (strlen(p) < 10 || !zhei_iso_day_parse(p, 10, &y, &m, &d)) return;
     memset(&e->date, 0, sizeof e->date);
     memcpy(e->date.value, p, 10);
     memcpy(e->date.start, p, 10);

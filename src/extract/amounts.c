@@ -78,15 +78,9 @@ static int S_is_ascii_alnum(char c)
 static int S_number_char(uint32_t c)
 {
     if (c < 0x80) return c >= '0' && c <= '9';
-    switch (c) {
-    case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
-    case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
-    case 0x5341: case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x5EFF:
-    case 0x5345: case 0x51E0: case 0x6570: case 0x4E0A: case 0x6210:
-        return 1;   /* 零〇一二两三四五六七八九十百千万亿廿卅几数上成 */
-    default:
-        return 0;
-    }
+    const zhei_numeral *n = zhei_numeral_of(c);
+    if (n) return !(n->flags & ZHEI_NUMERAL_CIRCLE);   /* ○ is read in dates only */
+    return c == 0x4E0A || c == 0x6210;                  /* 上千万, 成千上万 */
 }
 
 /* Whether a number may start at s[i]: not inside a Latin or digit run (the

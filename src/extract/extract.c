@@ -4,8 +4,8 @@
 ** lexicon it borrows; this file runs its passes over each sentence of the
 ** normalized text (see extract_int.h for the files that make them):
 **   1. the ignore rules of patterns.tsv claim their spans;
-**   2. dates, by the article's dater (date.c), which also keeps the
-**      narrative date from sentence to sentence;
+**   2. dates, by the article's dater (date_scan.c, date_resolve.c),
+**      which keeps the narrative date from sentence to sentence;
 **   3. chip models (chips.c), then the chip rules of patterns.tsv;
 **   4. money and quantities (amounts.c).
 ** A last pass gives a currency to bare amounts in price sentences (卖到25万)

@@ -539,15 +539,6 @@ zhe_status zhei_lexicon_each_word(const zhe_lexicon *lex, zhei_word_fn fn, void 
 
 /* -------------------------------------------------------------- rates */
 
-/* 1 if s is a month, YYYY-MM (01 to 12). */
-static int S_is_month(const char *s)
-{
-    for (int i = 0; i < 7; i++) {
-        if (i == 4 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
-    }
-    return s[7] == '\0' && (s[5] == '0' ? s[6] >= '1' : s[5] == '1' && s[6] <= '2');
-}
-
 static zhe_status S_load_rates(zhe_lexicon *lex, zhe_error *err)
 {
     zhe_tsv t;
@@ -559,7 +550,8 @@ static zhe_status S_load_rates(zhe_lexicon *lex, zhe_error *err)
         const char *c = t.ncol >= 2 ? t.col[1] : "";
         int cur_ok = strlen(c) == 3;
         for (int i = 0; cur_ok && i < 3; i++) cur_ok = c[i] >= 'A' && c[i] <= 'Z';
-        if (t.ncol < 3 || !S_is_month(t.col[0]) || !cur_ok || !end || *end || end == t.col[2] ||
+        int y, m;
+        if (t.ncol < 3 || !zhei_iso_month_parse(t.col[0], strlen(t.col[0]), &y, &m) || !cur_ok || !end || *end || end == t.col[2] ||
             !(rate > 0) || !isfinite(rate)) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "want month (YYYY-MM), ISO 4217 currency and CNY per unit, "

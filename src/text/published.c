@@ -55,13 +55,6 @@ static int S_lit(const char *s, size_t len, size_t *i, const char *lit)
     return 0;
 }
 
-static int S_days_in_month(int y, int m)
-{
-    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return d[m - 1];
-}
-
 /* Write "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM" when hh >= 0, into out[17].
  * The callers have checked the ranges. */
 static void S_format(char out[17], int y, int m, int d, int hh, int mm)
@@ -106,7 +99,7 @@ size_t zhe_published_parse(const char *s, size_t len, char out[17])
     if (m < 1 || m > 12) return 0;
     if (cjk ? !S_lit(s, len, &i, "月") : !(i < len && s[i] == sep && (i++, 1))) return 0;
     int d = S_num(s, len, &i, 2);
-    if (d < 1 || d > S_days_in_month(y, m)) return 0;
+    if (d < 1 || d > zhei_days_in_month(y, m)) return 0;
     if (cjk) {
         if (!S_lit(s, len, &i, "日")) S_lit(s, len, &i, "号");
     }

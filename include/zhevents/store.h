@@ -39,6 +39,8 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/record.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -96,10 +98,6 @@ ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_erro
 /** Commit what is pending and record the run's end and counts. */
 ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
 
-/** The content hash of a: XXH3 128-bit of its title and raw text, as 32
- *  hex digits and a NUL. */
-ZHE_API void zhe_store_hash(const zhe_article *a, char out[33]);
-
 /** The row id of the stored article with a's content hash in *id, or 0
  *  when a is not stored. */
 ZHE_API zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id,
@@ -123,44 +121,6 @@ typedef enum zhe_store_outcome {
 ZHE_API zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
                                  const zhe_events *evs, zhe_store_outcome *outcome,
                                  zhe_error *err);
-
-/*
-** A record: one article as the store writes it (its metadata and content
-** hash, its sentences with their segmented text, its mentions, its
-** events), owning copies of all of it.  A worker thread makes one from
-** the pipeline's output and hands it to the thread that writes; `zhevents
-** map` writes it as a JSON line that `zhevents load` reads back.  Either
-** way, zhe_store_put_record stores the same rows.
-*/
-typedef struct zhe_record zhe_record;
-
-/** The record of article a with its mentions ms and events evs (may be
- *  NULL).  seg segments the sentences for full-text search; with NULL they
- *  are left unsegmented, enough for zhe_record_write_json without
- *  ZHE_RECORD_STORE, not for storing.  Caller frees with zhe_record_free. */
-ZHE_API zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
-                                   const zhe_mentions *ms, const zhe_events *evs);
-ZHE_API void zhe_record_free(zhe_record *r);
-/** Its content hash (zhe_store_hash), its article id, its number of events. */
-ZHE_API const char *zhe_record_hash(const zhe_record *r);
-ZHE_API const char *zhe_record_id(const zhe_record *r);
-ZHE_API size_t zhe_record_n_events(const zhe_record *r);
-
-/* zhe_record_write_json flags: add what storing needs (the hash, the
- * article's path, line and length, the sentences and their segmented
- * text, each event's sentence, vendors and mark). */
-#define ZHE_RECORD_STORE 1
-
-/** Append r to out as one line of JSON, without the line end: the record
- *  of `zhevents extract` (DESIGN.md), with ZHE_RECORD_STORE the record of
- *  `zhevents map`. */
-ZHE_API void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out);
-
-/** Read a record of `zhevents map` (s[0..len), one JSON line) into *out.
- *  Returns ZHE_ERR_FORMAT, with err naming path and line and the field at
- *  fault, for anything else. */
-ZHE_API zhe_status zhe_record_read_json(const char *s, size_t len, const char *path,
-                                        uint64_t line, zhe_record **out, zhe_error *err);
 
 /** Store record r (made with a segmenter, or read back) as zhe_store_put
  *  stores an article. */

@@ -109,7 +109,7 @@ static int S_read(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t byte
         it->a = a;
         it->path = zhe_strdup(a->path);
         char hash[33];
-        zhe_store_hash(a, hash);
+        zhe_record_article_hash(a, hash);
         if (g->probe && zhe_store_probe_has(g->probe, hash)) {
             it->kind = S_STORED;
             zhe_article_free(a);

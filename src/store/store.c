@@ -20,7 +20,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 /* The statements of the S_* enum, in its order. */
 static const char *const S_sql[S_NSTMT] = {
@@ -518,22 +517,6 @@ zhe_status zhe_store_commit(zhe_store *st, zhe_error *err)
 
 /* -------------------------------------------------------------- articles */
 
-void zhe_store_hash(const zhe_article *a, char out[33])
-{
-    /* One call over a copy of title, NUL and text, which hashes as the
-     * three streamed would.  Streaming needs XXH3_createState, which
-     * returns NULL when memory runs out (the library's struct is not ours
-     * to put on the stack); zhe_xrealloc ends the process cleanly then. */
-    size_t nt = strlen(a->title), n = nt + 1 + a->raw_len;
-    char *b = zhe_xrealloc(NULL, n);
-    memcpy(b, a->title, nt + 1);
-    if (a->raw_len) memcpy(b + nt + 1, a->raw, a->raw_len);
-    XXH128_hash_t v = XXH3_128bits(b, n);
-    zhe_free(b);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)v.high64,
-             (unsigned long long)v.low64);
-}
-
 /* The id of the article with hash `hash`, or 0. */
 static zhe_status S_find(zhe_store *st, const char *hash, int64_t *id, zhe_error *err)
 {
@@ -551,7 +534,7 @@ static zhe_status S_find(zhe_store *st, const char *hash, int64_t *id, zhe_error
 zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id, zhe_error *err)
 {
     char hash[33];
-    zhe_store_hash(a, hash);
+    zhe_record_article_hash(a, hash);
     return S_find(st, hash, id, err);
 }
 
@@ -575,13 +558,13 @@ static zhe_status S_source(zhe_store *st, const char *name, int64_t *id, zhe_err
 }
 
 /* Bind the record's string at i as text ("" stays ""). */
-static void S_rtext(sqlite3_stmt *q, int i, const zhe_record *r, zhe_rstr s)
+static void S_rtext(sqlite3_stmt *q, int i, const zhe_record *r, zhei_rstr s)
 {
     sqlite3_bind_text(q, i, s.len ? r->strs.ptr + s.off : "", (int)s.len, SQLITE_STATIC);
 }
 
 /* Bind the record's string at i, or NULL when it is empty. */
-static void S_rstr(sqlite3_stmt *q, int i, const zhe_record *r, zhe_rstr s)
+static void S_rstr(sqlite3_stmt *q, int i, const zhe_record *r, zhei_rstr s)
 {
     if (s.len) sqlite3_bind_text(q, i, r->strs.ptr + s.off, (int)s.len, SQLITE_STATIC);
     else sqlite3_bind_null(q, i);
@@ -625,7 +608,7 @@ static zhe_status S_sentences(zhe_store *st, const zhe_record *r, int64_t articl
 {
     sqlite3_stmt *q = st->stmt[S_ADD_SENTENCE];
     for (size_t i = 0; i < r->n_sentences; i++) {
-        const zhe_rsentence *sn = &r->sentences[i];
+        const zhei_rsentence *sn = &r->sentences[i];
         sqlite3_bind_int64(q, 1, article);
         sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
         sqlite3_bind_int64(q, 3, (sqlite3_int64)sn->start);
@@ -641,30 +624,30 @@ static zhe_status S_sentences(zhe_store *st, const zhe_record *r, int64_t articl
 
 /* Bind mention m's 21 columns at parameters base + 1 … base + 21. */
 static void S_bind_mention(sqlite3_stmt *q, int base, const zhe_record *r,
-                           const zhe_rmention *m, int64_t article, int64_t sentence)
+                           const zhei_rmention *m, int64_t article, int64_t sentence)
 {
     sqlite3_bind_int64(q, base + 1, article);
     sqlite3_bind_int64(q, base + 2, sentence);
-    sqlite3_bind_text(q, base + 3, zhe_mention_type_str(m->type), -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, base + 3, zhei_rmention_type_str(m->type), -1, SQLITE_STATIC);
     S_rtext(q, base + 4, r, m->text);
     sqlite3_bind_int64(q, base + 5, (sqlite3_int64)m->start);
     sqlite3_bind_int64(q, base + 6, (sqlite3_int64)m->end);
     sqlite3_bind_double(q, base + 7, m->confidence);
     S_rstr(q, base + 8, r, m->rule);
     switch (m->type) {
-    case ZHE_MENTION_CHIP:
+    case ZHEI_RMENTION_CHIP:
         S_rstr(q, base + 9, r, m->model);
         S_rstr(q, base + 10, r, m->vendor);
         S_rstr(q, base + 11, r, m->variant);
         break;
-    case ZHE_MENTION_MONEY:
-    case ZHE_MENTION_QUANTITY:
+    case ZHEI_RMENTION_MONEY:
+    case ZHEI_RMENTION_QUANTITY:
         S_real(q, base + 12, m->amount.value);
         S_real(q, base + 13, m->amount.high);
         S_rstr(q, base + 14, r, m->amount.qualifier);
-        S_rstr(q, base + (m->type == ZHE_MENTION_MONEY ? 15 : 16), r, m->amount.unit);
+        S_rstr(q, base + (m->type == ZHEI_RMENTION_MONEY ? 15 : 16), r, m->amount.unit);
         break;
-    case ZHE_MENTION_DATE:
+    case ZHEI_RMENTION_DATE:
         S_rstr(q, base + 17, r, m->date.timex);
         S_rstr(q, base + 18, r, m->date.mod);
         S_rstr(q, base + 19, r, m->date.start);
@@ -689,7 +672,7 @@ static zhe_status S_mentions(zhe_store *st, const zhe_record *r, int64_t article
     for (; i + S_MENTION_ROWS <= r->n_mentions; i += S_MENTION_ROWS) {
         sqlite3_stmt *q = st->stmt[S_ADD_MENTIONS];
         for (int k = 0; k < S_MENTION_ROWS; k++) {
-            const zhe_rmention *m = &r->mentions[i + (size_t)k];
+            const zhei_rmention *m = &r->mentions[i + (size_t)k];
             S_bind_mention(q, 21 * k, r, m, article, ids[m->sentence]);
         }
         zhe_status s = S_run(st, q, err, "cannot store a mention");
@@ -697,7 +680,7 @@ static zhe_status S_mentions(zhe_store *st, const zhe_record *r, int64_t article
     }
     for (; i < r->n_mentions; i++) {
         sqlite3_stmt *q = st->stmt[S_ADD_MENTION];
-        const zhe_rmention *m = &r->mentions[i];
+        const zhei_rmention *m = &r->mentions[i];
         S_bind_mention(q, 0, r, m, article, ids[m->sentence]);
         zhe_status s = S_run(st, q, err, "cannot store a mention");
         if (s != ZHE_OK) return s;
@@ -712,7 +695,7 @@ static zhe_status S_events(zhe_store *st, const zhe_record *r, int64_t article,
 {
     sqlite3_stmt *q = st->stmt[S_ADD_EVENT];
     for (size_t i = 0; i < r->n_events; i++) {
-        const zhe_revent *e = &r->events[i];
+        const zhei_revent *e = &r->events[i];
         if (e->sentence >= r->n_sentences)
             return zhe_error_set(err, ZHE_ERR_INTERNAL, st->path, 0, UINT64_MAX,
                                  "%s: event %zu points outside its article", zhe_record_id(r),

@@ -7,6 +7,7 @@
 #define ZHE_STORE_INT_H
 
 #include "../base/base_int.h"
+#include "../record/record_int.h"
 
 #include <sqlite3.h>
 #include <zhevents/segment.h>
@@ -46,65 +47,6 @@ struct zhe_store {
                                    index: sentences are indexed a batch at a
                                    time, before it commits */
     int has_trigram;            /* sentences_trigram exists: index it too */
-};
-
-/* ------------------------------------------------------------ records */
-
-/* A string of a record: len bytes at off in its arena (record.c). */
-typedef struct zhe_rstr {
-    size_t off, len;
-} zhe_rstr;
-
-/* A money amount (unit: the currency) or a count (unit: the measure word). */
-typedef struct zhe_ramount {
-    int present;
-    double value, high;         /* high: NAN unless a range */
-    zhe_rstr unit, qualifier;
-} zhe_ramount;
-
-typedef struct zhe_rdate {
-    zhe_rstr timex, mod, start, end;    /* all empty: undated */
-} zhe_rdate;
-
-typedef struct zhe_rsentence {
-    size_t start, end;          /* code points in the article's text */
-    zhe_rstr text, seg;         /* as printed; segmented for full-text search */
-} zhe_rsentence;
-
-typedef struct zhe_rmention {
-    zhe_mention_type type;
-    size_t sentence, start, end;
-    double confidence;
-    zhe_rstr text, rule;
-    zhe_rstr model, vendor, variant;    /* chips */
-    zhe_ramount amount;                 /* money and counts */
-    zhe_rdate date;                     /* dates, */
-    zhe_rstr basis;                     /* and what they were resolved against */
-} zhe_rmention;
-
-typedef struct zhe_revent {
-    size_t sentence, start, end;
-    zhe_rstr type, key, basis, quote, trigger, rule;
-    zhe_rdate date;
-    zhe_ramount money, quantity;
-    double confidence;
-    size_t n_chips;
-    zhe_rstr chips[ZHE_EVENT_MAX_CHIPS], vendors[ZHE_EVENT_MAX_CHIPS];
-    int has_mark;
-    size_t mark_start, mark_end;        /* code points into quote */
-} zhe_revent;
-
-struct zhe_record {
-    zhe_buf strs;               /* the arena every zhe_rstr points into */
-    char hash[33];
-    zhe_rstr id, title, published, url, source, path, format, encoding;
-    uint64_t record, line, replacements, chars;
-    int traditional;
-    int has_seg;                /* the sentences carry segmented text */
-    size_t n_sentences, n_mentions, n_events;
-    zhe_rsentence *sentences;
-    zhe_rmention *mentions;
-    zhe_revent *events;
 };
 
 /*

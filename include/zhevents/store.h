@@ -207,15 +207,6 @@ typedef int (*zhe_store_event_fn)(void *ctx, const zhe_store_event *ev);
 ZHE_API zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f,
                                    zhe_store_event_fn fn, void *ctx, zhe_error *err);
 
-/*
-** The FTS5 query for words (normalized text): segmented as sentences are,
-** each token written as an FTS5 string ("…", quotes doubled), so user
-** input is never FTS5 syntax; tokens without a letter or digit are left
-** out.  Appends to out; appends nothing when no token is left.
-*/
-ZHE_API void zhe_store_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
-                                  zhe_buf *out);
-
 /* One sentence zhe_store_search found. */
 typedef struct zhe_store_hit {
     int64_t sentence_id, article_id;
@@ -227,7 +218,7 @@ typedef struct zhe_store_hit {
 
 typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
 
-/** The sentences matching the FTS5 query match (from zhe_store_match_expr),
+/** The sentences matching the FTS5 query match (from zhe_segment_match_expr),
  *  best first, at most limit of them, to fn. */
 ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
                                     zhe_store_hit_fn fn, void *ctx, zhe_error *err);

@@ -131,7 +131,7 @@ static zhe_status S_match(const char *lexicons, const char *words, zhe_buf *out,
         a->kept[0].len = len;
         a->n_kept = len > 0;
         st = zhe_normalize(tx, a, err);
-        if (st == ZHE_OK) zhe_store_match_expr(seg, a->norm, a->norm_len, out);
+        if (st == ZHE_OK) zhe_segment_match_expr(seg, a->norm, a->norm_len, out);
         zhe_article_free(a);
     }
     zhe_segmenter_free(seg);

@@ -3,20 +3,28 @@
 ** events in one SQLite file that the CLI queries and that reads well in
 ** the tools reporters already use (the sqlite3 shell, Datasette).
 **
-** Writing (zhevents ingest):
+** The store writes records (zhevents/record.h) and nothing else: it
+** needs none of the pipeline's stages, only what they made.
+**
+** Writing (zhevents ingest, zhevents load):
 **
 **     zhe_store_options opt;
 **     zhe_store_options_init(&opt);
-**     opt.seg = seg;                       // segments sentences for full-text search
 **     zhe_store *st;
 **     if (zhe_store_open("zhevents.db", &opt, &st, &err) != ZHE_OK) …;
 **     zhe_store_run_begin(st, "zhevents ingest corpus/", &err);
 **     for each article a:
-**         zhe_store_find(st, a, &id, &err);           // 0: not stored yet
+**         char hash[33];
+**         zhe_record_article_hash(a, hash);
+**         zhe_store_find(st, hash, &id, &err);        // 0: not stored yet
 **         if (!id) { zhe_extract(…); zhe_link(…);
-**                    zhe_store_put(st, a, &ms, &evs, &outcome, &err); }
+**                    zhe_record *r = zhe_record_new(seg, a, &ms, &evs);
+**                    zhe_store_put_record(st, r, &outcome, &err);
+**                    zhe_record_free(r); }
+**     for each input that cannot be read:
+**         zhe_store_reject(st, &why, excerpt, excerpt_len, &err);
 **     zhe_store_run_end(st, &counts, &err);          // commits
-**     zhe_store_close(st);
+**     zhe_store_close(st, &err);
 **
 ** Articles are written in batches of opt.batch, one transaction each: a
 ** run that is killed loses at most the batch it was in, never half an
@@ -52,11 +60,10 @@ typedef struct zhe_store zhe_store;
 
 typedef struct zhe_store_options {
     int readonly;               /* queries only: nothing is created or migrated */
-    int replace;                /* zhe_store_put replaces an article already stored */
+    int replace;                /* zhe_store_put_record replaces an article
+                                   already stored */
     int fts_trigram;            /* also keep sentences_trigram (trigram FTS5) */
     size_t batch;               /* articles per transaction (default 500) */
-    const zhe_segmenter *seg;   /* borrowed; segments for zhe_store_put (records
-                                   read back carry their segmented text) */
     const char *lexicon_dir;    /* where rates.tsv is; NULL: the built-in directory */
 } zhe_store_options;
 
@@ -98,9 +105,10 @@ ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_erro
 /** Commit what is pending and record the run's end and counts. */
 ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
 
-/** The row id of the stored article with a's content hash in *id, or 0
- *  when a is not stored. */
-ZHE_API zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id,
+/** The row id of the stored article with content hash `hash` (32 hex
+ *  digits: zhe_record_article_hash, zhe_record_hash) in *id, or 0 when
+ *  none is stored.  Returns ZHE_OK, or ZHE_ERR_DB. */
+ZHE_API zhe_status zhe_store_find(zhe_store *st, const char *hash, int64_t *id,
                                   zhe_error *err);
 
 typedef enum zhe_store_outcome {
@@ -110,20 +118,18 @@ typedef enum zhe_store_outcome {
 } zhe_store_outcome;
 
 /*
-** Store article a (prepared by zhe_text_prepare), the mentions ms that
-** zhe_extract found in it and the events evs that zhe_link made of them:
-** its source, sentences (with their segmented text, indexed for full-text
+** Store record r (made by zhe_record_new with a segmenter, or read back by
+** zhe_record_read_json; r stays the caller's): its article's source and
+** row, its sentences (with their segmented text, indexed for full-text
 ** search), mentions, events and their chips.  An article whose content
 ** hash is stored already is left alone (*outcome DUPLICATE), or with
-** opt.replace its old rows are deleted first (REPLACED).  The write joins
-** the open batch; the batch is committed when it is full.
+** opt.replace its old rows are deleted first (REPLACED); else ADDED.  The
+** write joins the open batch, all of the article or none of it; the batch
+** is committed when it is full.  Returns ZHE_OK; ZHE_ERR_USAGE for a
+** record made without a segmenter; ZHE_ERR_INTERNAL for one whose
+** mentions or events point outside its sentences; ZHE_ERR_DB when SQLite
+** fails.
 */
-ZHE_API zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
-                                 const zhe_events *evs, zhe_store_outcome *outcome,
-                                 zhe_error *err);
-
-/** Store record r (made with a segmenter, or read back) as zhe_store_put
- *  stores an article. */
 ZHE_API zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r,
                                         zhe_store_outcome *outcome, zhe_error *err);
 

@@ -227,7 +227,6 @@ int zhe_cmd_ingest(int argc, char **argv)
     if (st == ZHE_OK) {
         zhe_store_options opt;
         zhe_store_options_init(&opt);
-        opt.seg = seg;
         opt.replace = in.replace;
         opt.fts_trigram = in.fts_trigram;
         opt.lexicon_dir = in.text.lexicon_dir;

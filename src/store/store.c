@@ -4,8 +4,9 @@
 **
 ** Opening a store for writing brings its schema forward (schema.c), puts
 ** the database in WAL mode, loads lexicons/rates.tsv into `rates` and
-** prepares the statements every article needs.  zhe_store_put writes one
-** article inside a savepoint of the open batch transaction, so an article
+** prepares the statements every article needs.  zhe_store_put_record
+** writes one article's record inside a savepoint of the open batch
+** transaction, so an article
 ** is stored whole or not at all; the batch commits every opt.batch
 ** articles and when the run ends.  Closing returns the database to one
 ** file (journal_mode DELETE) for the tools that open it afterwards.
@@ -531,10 +532,8 @@ static zhe_status S_find(zhe_store *st, const char *hash, int64_t *id, zhe_error
     return ZHE_OK;
 }
 
-zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id, zhe_error *err)
+zhe_status zhe_store_find(zhe_store *st, const char *hash, int64_t *id, zhe_error *err)
 {
-    char hash[33];
-    zhe_record_article_hash(a, hash);
     return S_find(st, hash, id, err);
 }
 
@@ -796,15 +795,6 @@ zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r, zhe_store_ou
     if ((s = zhe_store_exec(st, "RELEASE article", err)) != ZHE_OK) return s;
     *outcome = old ? ZHE_STORE_REPLACED : ZHE_STORE_ADDED;
     if (++st->pending >= st->opt.batch) s = zhe_store_commit(st, err);
-    return s;
-}
-
-zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
-                         const zhe_events *evs, zhe_store_outcome *outcome, zhe_error *err)
-{
-    zhe_record *r = zhe_record_new(st->opt.seg, a, ms, evs);
-    zhe_status s = zhe_store_put_record(st, r, outcome, err);
-    zhe_record_free(r);
     return s;
 }
 

@@ -10,13 +10,10 @@
 #include "../record/record_int.h"
 
 #include <sqlite3.h>
-#include <zhevents/segment.h>
-#include <zhevents/extract.h>
-#include <zhevents/events.h>
 #include <zhevents/store.h>
 
-/* The statements zhe_store_put and its helpers run for every article,
- * prepared once when the store opens for writing. */
+/* The statements zhe_store_put_record and its helpers run for every
+ * article, prepared once when the store opens for writing. */
 enum {
     S_FIND_ARTICLE,
     S_DELETE_ARTICLE,

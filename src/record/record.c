@@ -450,7 +450,8 @@ void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out)
             const zhei_rsentence *s = &r->sentences[i];
             S_put_json(out, i == 0, NULL,
                        json_pack("[IIs%s%]", (json_int_t)s->start, (json_int_t)s->end,
-                                 zhei_record_str(r, s->text), s->text.len, zhei_record_str(r, s->seg), s->seg.len));
+                                 zhei_record_str(r, s->text), s->text.len,
+                                 zhei_record_str(r, s->seg), s->seg.len));
         }
         zhe_buf_putc(out, ']');
     }
@@ -632,7 +633,8 @@ static void S_read_event(S_in *in, json_t *o, size_t i, zhei_revent *e)
         return;
     }
     e->type = S_get_str(in, o, where, "type");
-    if (!zhe_event_type_parse(zhei_record_str(in->r, e->type))) S_bad(in, where, "type", "an event type");
+    if (!zhe_event_type_parse(zhei_record_str(in->r, e->type)))
+        S_bad(in, where, "type", "an event type");
     S_read_date(in, json_object_get(o, "date"), where, &e->date);
     e->basis = S_get_str(in, o, where, "date_basis");
     S_read_names(in, o, where, "chips", e->chips, &e->n_chips);

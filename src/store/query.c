@@ -72,7 +72,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
     zhe_buf_puts(&sql, " ORDER BY e.start_date IS NULL, e.start_date, e.end_date, e.id");
 
     sqlite3_stmt *q = NULL;
-    zhe_status s = zhe_store_prepare(st, sql.ptr, &q, err);
+    zhe_status s = zhei_store_prepare(st, sql.ptr, &q, err);
     zhe_buf_clear(&sql);
     if (s != ZHE_OK) return s;
     int k = 1;
@@ -146,7 +146,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot read the events");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot read the events");
     sqlite3_finalize(q);
     return s;
 }
@@ -158,7 +158,7 @@ zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
 {
     if (!match || !*match) return ZHE_OK;
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(
+    zhe_status s = zhei_store_prepare(
         st,
         "SELECT s.id, s.article_id, s.text, highlight(sentences_fts, 0, char(1), char(2)),"
         " a.ext_id, a.title, a.published, a.url, sentences_fts.rank"
@@ -188,7 +188,7 @@ zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot search");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot search");
     sqlite3_finalize(q);
     return s;
 }
@@ -200,7 +200,7 @@ static zhe_status S_group(zhe_store *st, const char *group, const char *sql,
                           zhe_store_count_fn fn, void *ctx, zhe_error *err)
 {
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(st, sql, &q, err);
+    zhe_status s = zhei_store_prepare(st, sql, &q, err);
     if (s != ZHE_OK) return s;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -210,7 +210,7 @@ static zhe_status S_group(zhe_store *st, const char *group, const char *sql,
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot count");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot count");
     sqlite3_finalize(q);
     return s;
 }
@@ -220,7 +220,7 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
 {
     memset(t, 0, sizeof *t);
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(
+    zhe_status s = zhei_store_prepare(
         st,
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
         " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
@@ -229,7 +229,7 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
         &q, err);
     if (s != ZHE_OK) return s;
     if (sqlite3_step(q) != SQLITE_ROW) {
-        s = zhe_store_fail(st, err, "cannot count");
+        s = zhei_store_fail(st, err, "cannot count");
         sqlite3_finalize(q);
         return s;
     }

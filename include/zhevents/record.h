@@ -97,11 +97,11 @@ ZHE_API size_t zhe_record_n_events(const zhe_record *r);
  *  `zhevents map`. */
 ZHE_API void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out);
 
-/** Read a record of `zhevents map` (s[0..len), one JSON line, without
- *  its line end) into *out (caller frees with zhe_record_free).  Returns
- *  ZHE_OK; or ZHE_ERR_FORMAT with *out NULL and err naming path and line
- *  and the field at fault, for anything else (an error record included:
- *  ask zhe_record_read_error_json first). */
+/** Read a record of `zhevents map` (s[0..len), one JSON line) into *out
+ *  (caller frees with zhe_record_free).  Returns ZHE_OK; or, for anything
+ *  else (an error record included: ask zhe_record_read_error_json
+ *  first), ZHE_ERR_FORMAT with *out NULL and err naming path and line and
+ *  what is wrong: where the JSON is malformed, or the field at fault. */
 ZHE_API zhe_status zhe_record_read_json(const char *s, size_t len, const char *path,
                                         uint64_t line, zhe_record **out, zhe_error *err);
 

@@ -81,7 +81,9 @@ ZHE_API zhe_status zhe_store_open(const char *path, const zhe_store_options *opt
                                   zhe_store **out, zhe_error *err);
 
 /** Commit what is pending, leave WAL mode (so the database is one file
- *  again) and free st.  Returns the status of the last commit. */
+ *  again) and free st, whatever it returns (NULL: ZHE_OK).  Returns the
+ *  status of the last commit, or ZHE_ERR_DB when the database cannot be
+ *  returned to one file (what was committed is safe in its -wal file). */
 ZHE_API zhe_status zhe_store_close(zhe_store *st, zhe_error *err);
 
 /** The path the store was opened with.  Borrowed until zhe_store_close. */
@@ -99,10 +101,12 @@ typedef struct zhe_store_counts {
     uint64_t events;        /* events stored */
 } zhe_store_counts;
 
-/** Record the start of an ingest run (argv: the command line as text);
- *  rejects and articles are tied to it until zhe_store_run_end. */
+/** Record the start of an ingest run (argv: the command line as text,
+ *  NULL: ""); rejects and articles are tied to it until zhe_store_run_end.
+ *  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_error *err);
-/** Commit what is pending and record the run's end and counts. */
+/** Commit what is pending and record the run's end and counts c (with no
+ *  run begun, only commit).  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
 
 /** The row id of the stored article with content hash `hash` (32 hex
@@ -141,20 +145,29 @@ ZHE_API zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r,
 */
 typedef struct zhe_store_probe zhe_store_probe;
 
+/** Open a probe of the database at path (a read-only connection of its
+ *  own; the store's writer made the database first).  Returns ZHE_OK and
+ *  the probe in *out (caller frees with zhe_store_probe_close), or
+ *  ZHE_ERR_DB with *out NULL. */
 ZHE_API zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out,
                                         zhe_error *err);
 /** 1 if an article with content hash `hash` is stored, else 0 (also when
- *  the database cannot be read: the writer decides then). */
+ *  the database cannot be read: the writer decides then).  One thread at
+ *  a time. */
 ZHE_API int zhe_store_probe_has(zhe_store_probe *p, const char *hash);
+/** Close p; NULL is a no-op. */
 ZHE_API void zhe_store_probe_close(zhe_store_probe *p);
 
 /** Record an input that was rejected (rej: its path, line, offset and
- *  message, as the reader reported it) with an excerpt of it (may be
- *  NULL), in the open batch. */
+ *  message, as the reader reported it) with excerpt[0..excerpt_len), an
+ *  excerpt of it (may be NULL), in the open batch and the open run.
+ *  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_reject(zhe_store *st, const zhe_error *rej, const char *excerpt,
                                     size_t excerpt_len, zhe_error *err);
 
-/** Commit the open batch now. */
+/** Commit the open batch now, its sentences indexed first.  Returns ZHE_OK
+ *  (also when no batch is open), or ZHE_ERR_DB with the batch rolled
+ *  back. */
 ZHE_API zhe_status zhe_store_commit(zhe_store *st, zhe_error *err);
 
 /** Write Datasette's metadata.json for the database at db_path into the
@@ -224,8 +237,9 @@ typedef struct zhe_store_hit {
 
 typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
 
-/** The sentences matching the FTS5 query match (from zhe_segment_match_expr),
- *  best first, at most limit of them, to fn. */
+/** The sentences matching the FTS5 query match (from
+ *  zhe_segment_match_expr; NULL or "": none), best first, at most limit of
+ *  them, to fn. */
 ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
                                     zhe_store_hit_fn fn, void *ctx, zhe_error *err);
 

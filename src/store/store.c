@@ -1,6 +1,7 @@
 /*
-** store.c — the last stage of the pipeline, the SQLite index (see
-** zhevents/store.h): opening a store and closing it.
+** store.c — the store stage, after record and before export: the SQLite
+** index of records (see zhevents/store.h).  This file opens a store and
+** closes it.
 **
 ** Opening a store for writing brings its schema forward (schema.c's
 ** migrations, one transaction each; the trigram index when asked for),

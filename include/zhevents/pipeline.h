@@ -51,7 +51,7 @@
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
-#include <zhevents/store.h>     /* zhe_record, until it has a header of its own */
+#include <zhevents/record.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -67,6 +67,17 @@ typedef int (*zhe_token_fn)(void *ctx, int flags, const char *token, int n, int 
 ZHE_API int zhe_segment(const zhe_segmenter *seg, const char *text, size_t len, zhe_token_fn fn,
                         void *ctx);
 
+/*
+** The FTS5 query for words[0..len) (normalized text), for
+** zhe_store_search: segmented as the stored sentences are, each token
+** written as an FTS5 string ("…", quotes doubled), so user input is never
+** FTS5 syntax; tokens without a letter or digit are left out.  Appended to
+** out, after a space when out is not empty; nothing is appended when no
+** token is left.
+*/
+ZHE_API void zhe_segment_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
+                                    zhe_buf *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,20 +3,28 @@
 ** events in one SQLite file that the CLI queries and that reads well in
 ** the tools reporters already use (the sqlite3 shell, Datasette).
 **
-** Writing (zhevents ingest):
+** The store writes records (zhevents/record.h) and nothing else: it
+** needs none of the pipeline's stages, only what they made.
+**
+** Writing (zhevents ingest, zhevents load):
 **
 **     zhe_store_options opt;
 **     zhe_store_options_init(&opt);
-**     opt.seg = seg;                       // segments sentences for full-text search
 **     zhe_store *st;
 **     if (zhe_store_open("zhevents.db", &opt, &st, &err) != ZHE_OK) …;
 **     zhe_store_run_begin(st, "zhevents ingest corpus/", &err);
 **     for each article a:
-**         zhe_store_find(st, a, &id, &err);           // 0: not stored yet
+**         char hash[33];
+**         zhe_record_article_hash(a, hash);
+**         zhe_store_find(st, hash, &id, &err);        // 0: not stored yet
 **         if (!id) { zhe_extract(…); zhe_link(…);
-**                    zhe_store_put(st, a, &ms, &evs, &outcome, &err); }
+**                    zhe_record *r = zhe_record_new(seg, a, &ms, &evs);
+**                    zhe_store_put_record(st, r, &outcome, &err);
+**                    zhe_record_free(r); }
+**     for each input that cannot be read:
+**         zhe_store_reject(st, &why, excerpt, excerpt_len, &err);
 **     zhe_store_run_end(st, &counts, &err);          // commits
-**     zhe_store_close(st);
+**     zhe_store_close(st, &err);
 **
 ** Articles are written in batches of opt.batch, one transaction each: a
 ** run that is killed loses at most the batch it was in, never half an
@@ -39,6 +47,8 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/record.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -50,12 +60,13 @@ typedef struct zhe_store zhe_store;
 
 typedef struct zhe_store_options {
     int readonly;               /* queries only: nothing is created or migrated */
-    int replace;                /* zhe_store_put replaces an article already stored */
+    int replace;                /* zhe_store_put_record replaces an article
+                                   already stored */
     int fts_trigram;            /* also keep sentences_trigram (trigram FTS5) */
     size_t batch;               /* articles per transaction (default 500) */
-    const zhe_segmenter *seg;   /* borrowed; segments for zhe_store_put (records
-                                   read back carry their segmented text) */
-    const char *lexicon_dir;    /* where rates.tsv is; NULL: the built-in directory */
+    const zhe_lexicon *lexicon; /* borrowed, for its exchange rates (rates.tsv),
+                                   loaded when the store opens for writing;
+                                   NULL: the default lexicon's */
 } zhe_store_options;
 
 /** Defaults: read-write, no replace, no trigram table, batches of 500. */
@@ -72,7 +83,9 @@ ZHE_API zhe_status zhe_store_open(const char *path, const zhe_store_options *opt
                                   zhe_store **out, zhe_error *err);
 
 /** Commit what is pending, leave WAL mode (so the database is one file
- *  again) and free st.  Returns the status of the last commit. */
+ *  again) and free st, whatever it returns (NULL: ZHE_OK).  Returns the
+ *  status of the last commit, or ZHE_ERR_DB when the database cannot be
+ *  returned to one file (what was committed is safe in its -wal file). */
 ZHE_API zhe_status zhe_store_close(zhe_store *st, zhe_error *err);
 
 /** The path the store was opened with.  Borrowed until zhe_store_close. */
@@ -90,19 +103,18 @@ typedef struct zhe_store_counts {
     uint64_t events;        /* events stored */
 } zhe_store_counts;
 
-/** Record the start of an ingest run (argv: the command line as text);
- *  rejects and articles are tied to it until zhe_store_run_end. */
+/** Record the start of an ingest run (argv: the command line as text,
+ *  NULL: ""); rejects and articles are tied to it until zhe_store_run_end.
+ *  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_error *err);
-/** Commit what is pending and record the run's end and counts. */
+/** Commit what is pending and record the run's end and counts c (with no
+ *  run begun, only commit).  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
 
-/** The content hash of a: XXH3 128-bit of its title and raw text, as 32
- *  hex digits and a NUL. */
-ZHE_API void zhe_store_hash(const zhe_article *a, char out[33]);
-
-/** The row id of the stored article with a's content hash in *id, or 0
- *  when a is not stored. */
-ZHE_API zhe_status zhe_store_find(zhe_store *st, const zhe_article *a, int64_t *id,
+/** The row id of the stored article with content hash `hash` (32 hex
+ *  digits: zhe_record_article_hash, zhe_record_hash) in *id, or 0 when
+ *  none is stored.  Returns ZHE_OK, or ZHE_ERR_DB. */
+ZHE_API zhe_status zhe_store_find(zhe_store *st, const char *hash, int64_t *id,
                                   zhe_error *err);
 
 typedef enum zhe_store_outcome {
@@ -112,58 +124,18 @@ typedef enum zhe_store_outcome {
 } zhe_store_outcome;
 
 /*
-** Store article a (prepared by zhe_text_prepare), the mentions ms that
-** zhe_extract found in it and the events evs that zhe_link made of them:
-** its source, sentences (with their segmented text, indexed for full-text
+** Store record r (made by zhe_record_new with a segmenter, or read back by
+** zhe_record_read_json; r stays the caller's): its article's source and
+** row, its sentences (with their segmented text, indexed for full-text
 ** search), mentions, events and their chips.  An article whose content
 ** hash is stored already is left alone (*outcome DUPLICATE), or with
-** opt.replace its old rows are deleted first (REPLACED).  The write joins
-** the open batch; the batch is committed when it is full.
+** opt.replace its old rows are deleted first (REPLACED); else ADDED.  The
+** write joins the open batch, all of the article or none of it; the batch
+** is committed when it is full.  Returns ZHE_OK; ZHE_ERR_USAGE for a
+** record made without a segmenter; ZHE_ERR_INTERNAL for one whose
+** mentions or events point outside its sentences; ZHE_ERR_DB when SQLite
+** fails.
 */
-ZHE_API zhe_status zhe_store_put(zhe_store *st, const zhe_article *a, const zhe_mentions *ms,
-                                 const zhe_events *evs, zhe_store_outcome *outcome,
-                                 zhe_error *err);
-
-/*
-** A record: one article as the store writes it (its metadata and content
-** hash, its sentences with their segmented text, its mentions, its
-** events), owning copies of all of it.  A worker thread makes one from
-** the pipeline's output and hands it to the thread that writes; `zhevents
-** map` writes it as a JSON line that `zhevents load` reads back.  Either
-** way, zhe_store_put_record stores the same rows.
-*/
-typedef struct zhe_record zhe_record;
-
-/** The record of article a with its mentions ms and events evs (may be
- *  NULL).  seg segments the sentences for full-text search; with NULL they
- *  are left unsegmented, enough for zhe_record_write_json without
- *  ZHE_RECORD_STORE, not for storing.  Caller frees with zhe_record_free. */
-ZHE_API zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
-                                   const zhe_mentions *ms, const zhe_events *evs);
-ZHE_API void zhe_record_free(zhe_record *r);
-/** Its content hash (zhe_store_hash), its article id, its number of events. */
-ZHE_API const char *zhe_record_hash(const zhe_record *r);
-ZHE_API const char *zhe_record_id(const zhe_record *r);
-ZHE_API size_t zhe_record_n_events(const zhe_record *r);
-
-/* zhe_record_write_json flags: add what storing needs (the hash, the
- * article's path, line and length, the sentences and their segmented
- * text, each event's sentence, vendors and mark). */
-#define ZHE_RECORD_STORE 1
-
-/** Append r to out as one line of JSON, without the line end: the record
- *  of `zhevents extract` (DESIGN.md), with ZHE_RECORD_STORE the record of
- *  `zhevents map`. */
-ZHE_API void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out);
-
-/** Read a record of `zhevents map` (s[0..len), one JSON line) into *out.
- *  Returns ZHE_ERR_FORMAT, with err naming path and line and the field at
- *  fault, for anything else. */
-ZHE_API zhe_status zhe_record_read_json(const char *s, size_t len, const char *path,
-                                        uint64_t line, zhe_record **out, zhe_error *err);
-
-/** Store record r (made with a segmenter, or read back) as zhe_store_put
- *  stores an article. */
 ZHE_API zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r,
                                         zhe_store_outcome *outcome, zhe_error *err);
 
@@ -175,20 +147,29 @@ ZHE_API zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r,
 */
 typedef struct zhe_store_probe zhe_store_probe;
 
+/** Open a probe of the database at path (a read-only connection of its
+ *  own; the store's writer made the database first).  Returns ZHE_OK and
+ *  the probe in *out (caller frees with zhe_store_probe_close), or
+ *  ZHE_ERR_DB with *out NULL. */
 ZHE_API zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out,
                                         zhe_error *err);
 /** 1 if an article with content hash `hash` is stored, else 0 (also when
- *  the database cannot be read: the writer decides then). */
+ *  the database cannot be read: the writer decides then).  One thread at
+ *  a time. */
 ZHE_API int zhe_store_probe_has(zhe_store_probe *p, const char *hash);
+/** Close p; NULL is a no-op. */
 ZHE_API void zhe_store_probe_close(zhe_store_probe *p);
 
 /** Record an input that was rejected (rej: its path, line, offset and
- *  message, as the reader reported it) with an excerpt of it (may be
- *  NULL), in the open batch. */
+ *  message, as the reader reported it) with excerpt[0..excerpt_len), an
+ *  excerpt of it (may be NULL), in the open batch and the open run.
+ *  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_reject(zhe_store *st, const zhe_error *rej, const char *excerpt,
                                     size_t excerpt_len, zhe_error *err);
 
-/** Commit the open batch now. */
+/** Commit the open batch now, its sentences indexed first.  Returns ZHE_OK
+ *  (also when no batch is open), or ZHE_ERR_DB with the batch rolled
+ *  back. */
 ZHE_API zhe_status zhe_store_commit(zhe_store *st, zhe_error *err);
 
 /** Write Datasette's metadata.json for the database at db_path into the
@@ -247,15 +228,6 @@ typedef int (*zhe_store_event_fn)(void *ctx, const zhe_store_event *ev);
 ZHE_API zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f,
                                    zhe_store_event_fn fn, void *ctx, zhe_error *err);
 
-/*
-** The FTS5 query for words (normalized text): segmented as sentences are,
-** each token written as an FTS5 string ("…", quotes doubled), so user
-** input is never FTS5 syntax; tokens without a letter or digit are left
-** out.  Appends to out; appends nothing when no token is left.
-*/
-ZHE_API void zhe_store_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
-                                  zhe_buf *out);
-
 /* One sentence zhe_store_search found. */
 typedef struct zhe_store_hit {
     int64_t sentence_id, article_id;
@@ -267,8 +239,9 @@ typedef struct zhe_store_hit {
 
 typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
 
-/** The sentences matching the FTS5 query match (from zhe_store_match_expr),
- *  best first, at most limit of them, to fn. */
+/** The sentences matching the FTS5 query match (from
+ *  zhe_segment_match_expr; NULL or "": none), best first, at most limit of
+ *  them, to fn. */
 ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
                                     zhe_store_hit_fn fn, void *ctx, zhe_error *err);
 

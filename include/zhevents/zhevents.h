@@ -13,6 +13,7 @@
 **   segment.h  word segmentation
 **   extract.h  mentions: chip models, money, dates, quantities
 **   events.h   events linked from the mentions
+**   record.h   an article's output as one record, and its JSON forms
 **   pipeline.h   an article from its text to its record, in one call
 **   store.h    the SQLite index: storing, querying, full-text search
 **   export.h   timelines: CSV, JSON, TimelineJS, Flourish, Markdown, HTML
@@ -27,8 +28,9 @@
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
-#include <zhevents/store.h>
+#include <zhevents/record.h>
 #include <zhevents/pipeline.h>
+#include <zhevents/store.h>
 #include <zhevents/export.h>
 #undef ZHEVENTS_H_IN
 

@@ -106,7 +106,7 @@ static int S_read(void *ctx, zhe_article *a, const zhe_error *rej, uint64_t byte
         it->a = a;
         it->path = zhe_strdup(a->path);
         char hash[33];
-        zhe_store_hash(a, hash);
+        zhe_record_article_hash(a, hash);
         if (g->probe && zhe_store_probe_has(g->probe, hash)) {
             it->kind = S_STORED;
             zhe_article_free(a);
@@ -214,10 +214,9 @@ int zhe_cmd_ingest(int argc, char **argv)
     if (rc != ZHE_EXIT_OK) return rc;
     zhe_store_options opt;
     zhe_store_options_init(&opt);
-    opt.seg = zhe_pipeline_segmenter(pipe);
     opt.replace = in.replace;
     opt.fts_trigram = in.fts_trigram;
-    opt.lexicon_dir = zhe_lexicon_dir(zhe_pipeline_lexicon(pipe));
+    opt.lexicon = zhe_pipeline_lexicon(pipe);
     zhe_status st = zhe_store_open(db, &opt, &store, &err);
     char *cmdline = S_argv(argc, argv);
     if (st == ZHE_OK) st = zhe_store_run_begin(store, cmdline, &err);

@@ -12,7 +12,7 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { OPT_DB = 256, OPT_REPLACE, OPT_TRIGRAM, OPT_LEXICONS, OPT_STRICT };
@@ -50,24 +50,6 @@ static void S_reject(S_load *g, const zhe_error *rej)
     }
 }
 
-/* An error record of map ({"error": …}): its message in *msg and the
- * line of map's input in *line.  Returns 0 if s is no error record. */
-static int S_error_record(const char *s, size_t len, zhe_buf *msg, uint64_t *line)
-{
-    if (!memmem(s, len, "\"error\"", 7)) return 0;
-    json_t *o = json_loadb(s, len, 0, NULL);
-    json_t *e = json_object_get(o, "error");
-    int is = json_is_string(e) && !json_object_get(o, "hash");
-    if (is) {
-        zhe_buf_puts(msg, json_string_value(e));
-        json_t *l = json_object_get(o, "line");
-        *line = json_is_integer(l) && json_integer_value(l) > 0 ? (uint64_t)json_integer_value(l)
-                                                                : 0;
-    }
-    json_decref(o);
-    return is;
-}
-
 /* One line of a shard.  Returns 0, or an exit code to stop. */
 static int S_record(S_load *g, const char *path, uint64_t no, const char *s, size_t len)
 {
@@ -78,7 +60,7 @@ static int S_record(S_load *g, const char *path, uint64_t no, const char *s, siz
     zhe_error err;
     zhe_buf msg = ZHE_BUF_INIT;
     uint64_t line = 0;
-    if (S_error_record(s, len, &msg, &line)) {
+    if (zhe_record_read_error_json(s, len, &msg, &line)) {
         zhe_error_set(&err, ZHE_ERR_FORMAT, path, no, UINT64_MAX,
                       "map could not read line %llu of its input: %s",
                       (unsigned long long)line, msg.ptr);
@@ -174,8 +156,10 @@ int zhe_cmd_load(int argc, char **argv)
     zhe_store_options_init(&opt);
     opt.replace = replace;
     opt.fts_trigram = trigram;
-    opt.lexicon_dir = lexicons;   /* NULL: zhe_lexicon_default_dir() */
-    zhe_status st = zhe_store_open(db, &opt, &g.store, &err);
+    zhe_lexicon *lex = NULL;        /* for its exchange rates */
+    zhe_status st = zhe_lexicon_open(lexicons, &lex, &err);
+    opt.lexicon = lex;
+    if (st == ZHE_OK) st = zhe_store_open(db, &opt, &g.store, &err);
     if (st == ZHE_OK) {
         zhe_buf cmd = ZHE_BUF_INIT;
         zhe_buf_puts(&cmd, "zhevents");
@@ -186,6 +170,7 @@ int zhe_cmd_load(int argc, char **argv)
     if (st != ZHE_OK) {
         fprintf(stderr, "zhevents load: %s\n", err.message);
         zhe_store_close(g.store, NULL);
+        zhe_lexicon_free(lex);
         return zhe_cli_store_exit(st);
     }
 
@@ -210,6 +195,7 @@ int zhe_cmd_load(int argc, char **argv)
         }
     }
     zhe_store_close(g.store, NULL);
+    zhe_lexicon_free(lex);
     if (g.failed) {
         rc = zhe_cli_store_exit(g.failed);
     } else if ((st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {

@@ -15,7 +15,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,31 +26,6 @@ typedef struct {
     uint64_t records, failed;
 } S_map;
 
-/* s as a JSON string, each byte that is not UTF-8 as U+FFFD: a message
- * can quote the bytes of a line that is not text, which jansson refuses. */
-static json_t *S_jtext(const char *s)
-{
-    zhe_buf b = ZHE_BUF_INIT;
-    zhe_buf_put_utf8(&b, s, strlen(s));
-    json_t *v = json_stringn(b.ptr ? b.ptr : "", b.len);
-    zhe_buf_clear(&b);
-    return v;
-}
-
-/* The error record of line `line`. */
-static void S_error_record(zhe_buf *out, uint64_t line, const char *id, const zhe_error *err)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "error", S_jtext(err->message));
-    json_object_set_new(o, "status", json_string(zhe_status_str(err->status)));
-    json_object_set_new(o, "line", json_integer((json_int_t)line));
-    if (id) json_object_set_new(o, "id", S_jtext(id));
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (s) zhe_buf_puts(out, s);
-    free(s);
-}
-
 /* Map line `line` (s[0..len)) to out.  Returns 1 for a record, 0 for an
  * error record. */
 static int S_line(S_map *m, uint64_t line, const char *s, size_t len, zhe_buf *out)
@@ -62,7 +36,7 @@ static int S_line(S_map *m, uint64_t line, const char *s, size_t len, zhe_buf *o
     zhe_status st = zhe_reader_jsonl_line(m->rd, "-", line, s, len, &a, &err);
     if (st == ZHE_OK) st = zhe_pipeline_run(m->pipe, a, &r, &err);
     if (st != ZHE_OK) {
-        S_error_record(out, line, a ? a->id : NULL, &err);
+        zhe_record_write_error_json(line, a ? a->id : NULL, &err, out);
         zhe_article_free(a);
         return 0;
     }
@@ -124,14 +98,14 @@ int zhe_cmd_map(int argc, char **argv)
             zhe_error_set(&err, ZHE_ERR_TOO_BIG, "-", no, UINT64_MAX,
                           "record of %zu bytes exceeds the limit of %zu bytes "
                           "(--max-article-bytes)", len, max);
-            S_error_record(&m.out, no, NULL, &err);
+            zhe_record_write_error_json(no, NULL, &err, &m.out);
         } else if ((ok = S_line(&m, no, line.ptr, line.len, &m.out)) &&
                    m.out.len > ZHE_CLI_MAX_RECORD_BYTES) {
             zhe_error_set(&err, ZHE_ERR_TOO_BIG, "-", no, UINT64_MAX,
                           "the article's record of %zu bytes exceeds load's limit of %zu "
                           "bytes", m.out.len, ZHE_CLI_MAX_RECORD_BYTES);
             zhe_buf_truncate(&m.out, 0);
-            S_error_record(&m.out, no, NULL, &err);
+            zhe_record_write_error_json(no, NULL, &err, &m.out);
             ok = 0;
         }
         if (ok) m.records++;

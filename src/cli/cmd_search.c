@@ -122,7 +122,7 @@ static zhe_status S_match(const char *words, zhe_buf *out, zhe_error *err)
         zhe_article *a;
         st = zhe_text_normalize(zhe_pipeline_text(p), words, strlen(words), &a, err);
         if (st == ZHE_OK)
-            zhe_store_match_expr(zhe_pipeline_segmenter(p), a->norm, a->norm_len, out);
+            zhe_segment_match_expr(zhe_pipeline_segmenter(p), a->norm, a->norm_len, out);
         zhe_article_free(a);
         zhe_pipeline_free(p);
     }

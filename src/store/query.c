@@ -4,9 +4,10 @@
 ** the counts of zhevents stats.
 **
 ** Every value a user typed reaches SQLite as a bound parameter; the SQL
-** text is made only of fixed fragments.  Search words are segmented like
-** the stored sentences and each token is quoted as an FTS5 string, so no
-** input can be read as FTS5 syntax either.
+** text is made only of fixed fragments.  Search words come as the FTS5
+** query zhe_segment_match_expr makes of them: segmented like the stored
+** sentences, each token quoted as an FTS5 string, so no input can be read
+** as FTS5 syntax either.
 */
 #include "store_int.h"
 
@@ -71,7 +72,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
     zhe_buf_puts(&sql, " ORDER BY e.start_date IS NULL, e.start_date, e.end_date, e.id");
 
     sqlite3_stmt *q = NULL;
-    zhe_status s = zhe_store_prepare(st, sql.ptr, &q, err);
+    zhe_status s = zhei_store_prepare(st, sql.ptr, &q, err);
     zhe_buf_clear(&sql);
     if (s != ZHE_OK) return s;
     int k = 1;
@@ -145,67 +146,19 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot read the events");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot read the events");
     sqlite3_finalize(q);
     return s;
 }
 
 /* ------------------------------------------------------------- search */
 
-/* 1 if the token is a word worth searching for: it holds an ASCII letter
- * or digit, or a character outside ASCII that is not punctuation. */
-static int S_wordlike(const char *s, int n)
-{
-    for (int i = 0; i < n;) {
-        uint32_t cp;
-        i += (int)zhe_utf8_decode(s + i, (size_t)(n - i), &cp);
-        if (cp < 0x80) {
-            if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
-                return 1;
-            continue;
-        }
-        if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD)
-            continue;
-        return 1;
-    }
-    return 0;
-}
-
-/* Segmenter callback: the token as an FTS5 string, quotes doubled. */
-static int S_quote(void *ctx, int flags, const char *tok, int n, int start, int end)
-{
-    (void)flags, (void)start, (void)end;
-    zhe_buf *b = ctx;
-    if (!S_wordlike(tok, n)) return 0;
-    if (b->len) zhe_buf_putc(b, ' ');
-    zhe_buf_putc(b, '"');
-    for (int i = 0; i < n; i++) {
-        if (tok[i] == '"') zhe_buf_putc(b, '"');
-        zhe_buf_putc(b, tok[i]);
-    }
-    zhe_buf_putc(b, '"');
-    return 0;
-}
-
-void zhe_store_match_expr(const zhe_segmenter *seg, const char *words, size_t len,
-                          zhe_buf *out)
-{
-    zhe_buf b = ZHE_BUF_INIT;
-    zhe_segment(seg, words, len, S_quote, &b);
-    if (b.len) {
-        if (out->len) zhe_buf_putc(out, ' ');
-        zhe_buf_put(out, b.ptr, b.len);
-    }
-    zhe_buf_clear(&b);
-}
-
 zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
                             zhe_store_hit_fn fn, void *ctx, zhe_error *err)
 {
     if (!match || !*match) return ZHE_OK;
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(
+    zhe_status s = zhei_store_prepare(
         st,
         "SELECT s.id, s.article_id, s.text, highlight(sentences_fts, 0, char(1), char(2)),"
         " a.ext_id, a.title, a.published, a.url, sentences_fts.rank"
@@ -235,7 +188,7 @@ zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot search");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot search");
     sqlite3_finalize(q);
     return s;
 }
@@ -247,7 +200,7 @@ static zhe_status S_group(zhe_store *st, const char *group, const char *sql,
                           zhe_store_count_fn fn, void *ctx, zhe_error *err)
 {
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(st, sql, &q, err);
+    zhe_status s = zhei_store_prepare(st, sql, &q, err);
     if (s != ZHE_OK) return s;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -257,7 +210,7 @@ static zhe_status S_group(zhe_store *st, const char *group, const char *sql,
             break;
         }
     }
-    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhe_store_fail(st, err, "cannot count");
+    if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot count");
     sqlite3_finalize(q);
     return s;
 }
@@ -267,7 +220,7 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
 {
     memset(t, 0, sizeof *t);
     sqlite3_stmt *q;
-    zhe_status s = zhe_store_prepare(
+    zhe_status s = zhei_store_prepare(
         st,
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
         " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
@@ -276,7 +229,7 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
         &q, err);
     if (s != ZHE_OK) return s;
     if (sqlite3_step(q) != SQLITE_ROW) {
-        s = zhe_store_fail(st, err, "cannot count");
+        s = zhei_store_fail(st, err, "cannot count");
         sqlite3_finalize(q);
         return s;
     }

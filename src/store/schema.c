@@ -1,7 +1,7 @@
 /*
 ** schema.c — the database's schema, as a list of forward migrations.
 **
-** Step i of zhe_store_migrations brings a database from PRAGMA
+** Step i of zhei_store_migrations brings a database from PRAGMA
 ** user_version i to i + 1; a new version of the schema is a new step at
 ** the end, never an edit of an old one, so a database made by any earlier
 ** zhevents is brought forward by running the steps it lacks.
@@ -293,19 +293,19 @@ static const char *const S_v4[] = {
     NULL,
 };
 
-const char *const *const zhe_store_migrations[] = {
+const char *const *const zhei_store_migrations[] = {
     S_v1,   /* 0 → 1 */
     S_v2,   /* 1 → 2 */
     S_v3,   /* 2 → 3 */
     S_v4,   /* 3 → 4 */
 };
-const size_t zhe_store_n_migrations = ZHE_ARRAY_LEN(zhe_store_migrations);
+const size_t zhei_store_n_migrations = ZHE_ARRAY_LEN(zhei_store_migrations);
 
 /* --fts-trigram: the article text, sentence by sentence as printed, for
  * phrases the segmenter would split differently.  Not part of a version:
  * made when first asked for, then kept in step like sentences_fts (new
  * sentences by zhe_store_commit, deleted ones by a trigger). */
-const char zhe_store_trigram_sql[] =
+const char zhei_store_trigram_sql[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_trigram USING fts5(text, "
     "content=\"sentences\", content_rowid=\"id\", tokenize=\"trigram\");\n"
     "CREATE TRIGGER IF NOT EXISTS sentences_trigram_delete AFTER DELETE ON sentences BEGIN\n"

@@ -1,7 +1,20 @@
 /*
-** store_int.h — what the store's files share: the handle, the prepared
-** statements it keeps, and the helpers that turn SQLite's failures into
-** zhe_error records naming the database.  Never installed.
+** store_int.h — what the store's files share: the handle and the prepared
+** statements it keeps, the helpers that run SQL and turn SQLite's
+** failures into zhe_error records naming the database, and what each
+** file offers the others (the schema, rates, batches, statements).
+** Never installed.
+**
+**   store.c   opening (schema, WAL, statements), closing
+**   sql.c     running SQL; SQLite's failures in words
+**   schema.c  the schema's migrations
+**   rates.c   lexicons/rates.tsv into the rates table
+**   run.c     ingest runs, and the batch transactions articles go in
+**   put.c     an article's rows from its record
+**   reject.c  rejected inputs
+**   probe.c   the read-only "is it stored?" of other threads
+**   query.c   events, full-text search, counts
+**   metadata.c  Datasette's metadata.json
 */
 #ifndef ZHE_STORE_INT_H
 #define ZHE_STORE_INT_H
@@ -9,36 +22,31 @@
 #include "../base/base_int.h"
 
 #include <sqlite3.h>
-#include <zhevents/segment.h>
-#include <zhevents/extract.h>
-#include <zhevents/events.h>
 #include <zhevents/store.h>
 
-/* The statements zhe_store_put and its helpers run for every article,
- * prepared once when the store opens for writing. */
+/* The statements a store open for writing keeps, prepared when it opens
+ * by the file that runs them (zhei_store_put_prepare,
+ * zhei_store_reject_prepare). */
 enum {
-    S_FIND_ARTICLE,
-    S_DELETE_ARTICLE,
-    S_FIND_SOURCE,
-    S_ADD_SOURCE,
-    S_ADD_ARTICLE,
-    S_ADD_SENTENCE,
-    S_ADD_MENTION,
-    S_ADD_MENTIONS,         /* S_MENTION_ROWS rows at once (made from S_ADD_MENTION) */
-    S_ADD_EVENT,
-    S_ADD_CHIP,
-    S_ADD_REJECT,
-    S_NSTMT
+    ZHEI_STMT_FIND_ARTICLE,
+    ZHEI_STMT_DELETE_ARTICLE,
+    ZHEI_STMT_FIND_SOURCE,
+    ZHEI_STMT_ADD_SOURCE,
+    ZHEI_STMT_ADD_ARTICLE,
+    ZHEI_STMT_ADD_SENTENCE,
+    ZHEI_STMT_ADD_MENTION,
+    ZHEI_STMT_ADD_MENTIONS,     /* many rows at once (made from ADD_MENTION: put.c) */
+    ZHEI_STMT_ADD_EVENT,
+    ZHEI_STMT_ADD_CHIP,
+    ZHEI_STMT_ADD_REJECT,
+    ZHEI_NSTMT
 };
-
-/* Mentions stored by one statement (see S_mentions in store.c). */
-#define S_MENTION_ROWS 16
 
 struct zhe_store {
     sqlite3 *db;
     char *path;
     zhe_store_options opt;
-    sqlite3_stmt *stmt[S_NSTMT];
+    sqlite3_stmt *stmt[ZHEI_NSTMT];
     int64_t run_id;             /* the open ingest run, 0 if none */
     int in_txn;                 /* a batch transaction is open */
     size_t pending;             /* articles written in the open batch */
@@ -48,89 +56,71 @@ struct zhe_store {
     int has_trigram;            /* sentences_trigram exists: index it too */
 };
 
-/* ------------------------------------------------------------ records */
+/* ------------------------------------------------------------ sql.c */
 
-/* A string of a record: len bytes at off in its arena (record.c). */
-typedef struct zhe_rstr {
-    size_t off, len;
-} zhe_rstr;
-
-/* A money amount (unit: the currency) or a count (unit: the measure word). */
-typedef struct zhe_ramount {
-    int present;
-    double value, high;         /* high: NAN unless a range */
-    zhe_rstr unit, qualifier;
-} zhe_ramount;
-
-typedef struct zhe_rdate {
-    zhe_rstr timex, mod, start, end;    /* all empty: undated */
-} zhe_rdate;
-
-typedef struct zhe_rsentence {
-    size_t start, end;          /* code points in the article's text */
-    zhe_rstr text, seg;         /* as printed; segmented for full-text search */
-} zhe_rsentence;
-
-typedef struct zhe_rmention {
-    zhe_mention_type type;
-    size_t sentence, start, end;
-    double confidence;
-    zhe_rstr text, rule;
-    zhe_rstr model, vendor, variant;    /* chips */
-    zhe_ramount amount;                 /* money and counts */
-    zhe_rdate date;                     /* dates, */
-    zhe_rstr basis;                     /* and what they were resolved against */
-} zhe_rmention;
-
-typedef struct zhe_revent {
-    size_t sentence, start, end;
-    zhe_rstr type, key, basis, quote, trigger, rule;
-    zhe_rdate date;
-    zhe_ramount money, quantity;
-    double confidence;
-    size_t n_chips;
-    zhe_rstr chips[ZHE_EVENT_MAX_CHIPS], vendors[ZHE_EVENT_MAX_CHIPS];
-    int has_mark;
-    size_t mark_start, mark_end;        /* code points into quote */
-} zhe_revent;
-
-struct zhe_record {
-    zhe_buf strs;               /* the arena every zhe_rstr points into */
-    char hash[33];
-    zhe_rstr id, title, published, url, source, path, format, encoding;
-    uint64_t record, line, replacements, chars;
-    int traditional;
-    int has_seg;                /* the sentences carry segmented text */
-    size_t n_sentences, n_mentions, n_events;
-    zhe_rsentence *sentences;
-    zhe_rmention *mentions;
-    zhe_revent *events;
-};
-
-/*
-** Migrations: step i, a NULL-terminated list of SQL statements, brings a
-** database from user_version i to i + 1.  The table is schema.c's;
-** zhe_store_open runs the steps a database lacks, each in its own
-** transaction.
-*/
-extern const char *const *const zhe_store_migrations[];
-extern const size_t zhe_store_n_migrations;
-
-/* The optional trigram index (--fts-trigram), created on demand. */
-extern const char zhe_store_trigram_sql[];
+/* Why db's last call failed (msg: SQLite's message, NULL for the
+ * connection's; db NULL: "out of memory"), in words a person at a full
+ * or failing disk reads right.  Returns msg, or buf (cap bytes) holding
+ * more: borrowed until buf or db changes. */
+const char *zhei_store_why(sqlite3 *db, const char *msg, char *buf, size_t cap);
 
 /* Fill err from the connection's last error ("DB: what failed: SQLite's
  * message") and return ZHE_ERR_DB. */
-zhe_status zhe_store_fail(zhe_store *st, zhe_error *err, const char *what);
+zhe_status zhei_store_fail(zhe_store *st, zhe_error *err, const char *what);
 
 /* Run sql (no rows expected); ZHE_ERR_DB on failure. */
-zhe_status zhe_store_exec(zhe_store *st, const char *sql, zhe_error *err);
+zhe_status zhei_store_exec(zhe_store *st, const char *sql, zhe_error *err);
 
-/* Prepare sql into *stmt; ZHE_ERR_DB on failure. */
-zhe_status zhe_store_prepare(zhe_store *st, const char *sql, sqlite3_stmt **stmt,
-                             zhe_error *err);
+/* Prepare sql into *stmt (the caller finalizes it); ZHE_ERR_DB, with
+ * *stmt NULL, on failure. */
+zhe_status zhei_store_prepare(zhe_store *st, const char *sql, sqlite3_stmt **stmt,
+                              zhe_error *err);
 
-/* Load lexicons/rates.tsv into the rates table (replacing what it held). */
-zhe_status zhe_store_load_rates(zhe_store *st, zhe_error *err);
+/* Step q to its end (an INSERT, a DELETE), then reset it and clear its
+ * bindings.  ZHE_ERR_DB, with err saying `what` failed, on failure. */
+zhe_status zhei_store_step(zhe_store *st, sqlite3_stmt *q, zhe_error *err, const char *what);
+
+/* --------------------------------------------------------- schema.c */
+
+/*
+** Migrations: step i, a NULL-terminated list of SQL statements, brings a
+** database from user_version i to i + 1.  zhe_store_open runs the steps
+** a database lacks, each in its own transaction.
+*/
+extern const char *const *const zhei_store_migrations[];
+extern const size_t zhei_store_n_migrations;
+
+/* The optional trigram index (--fts-trigram), created on demand. */
+extern const char zhei_store_trigram_sql[];
+
+/* ---------------------------------------------------------- rates.c */
+
+/* Load the exchange rates of st->opt.lexicon (or of the default lexicon,
+ * opened for them) into the rates table, replacing what it held, in a
+ * transaction of its own.  ZHE_ERR_DATA when the default lexicon cannot
+ * be read, ZHE_ERR_DB when SQLite fails. */
+zhe_status zhei_store_load_rates(zhe_store *st, zhe_error *err);
+
+/* ------------------------------------------------------------ run.c */
+
+/* Open the batch transaction if none is open (an article's rows and a
+ * reject are written in it).  ZHE_ERR_DB on failure. */
+zhe_status zhei_store_batch_begin(zhe_store *st, zhe_error *err);
+
+/* Note in st->fts_from the id the next sentence stored will get: every
+ * sentence below it is in the full-text indexes. */
+zhe_status zhei_store_fts_mark(zhe_store *st, zhe_error *err);
+
+/* Index the sentences stored since st->fts_from, then mark again. */
+zhe_status zhei_store_fts_flush(zhe_store *st, zhe_error *err);
+
+/* ------------------------------------------------ put.c, reject.c */
+
+/* Prepare the statements put.c runs into st->stmt (zhe_store_close
+ * finalizes them). */
+zhe_status zhei_store_put_prepare(zhe_store *st, zhe_error *err);
+
+/* Prepare the statement reject.c runs into st->stmt. */
+zhe_status zhei_store_reject_prepare(zhe_store *st, zhe_error *err);
 
 #endif /* ZHE_STORE_INT_H */

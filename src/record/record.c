@@ -1,52 +1,68 @@
 /*
-** record.c — one article as the store writes it (zhe_record, see
-** zhevents/store.h): made from the pipeline's output by the thread that
-** extracted the article, written and read back as the JSON line of
-** `zhevents extract` and `zhevents map`, stored by zhe_store_put_record.
+** record.c — the record stage, after link and before the store: one
+** article as the pipeline's output (zhe_record, see zhevents/record.h),
+** made by the thread that extracted the article, written and read back
+** as the JSON lines of `zhevents extract` and `zhevents map` (map's error
+** records included), stored by zhe_store_put_record.
 **
 ** A record owns copies of everything its rows need, so the article and
 ** its mentions can be freed as soon as it is made and the record handed
 ** to another thread or process.  Its strings live in one arena (`strs`)
 ** and are referred to by offset, which keeps a record to a handful of
-** allocations however many mentions it has.
+** allocations however many mentions it has.  Its layout (record_int.h)
+** uses no type of extract.h or events.h: what it takes from them is
+** converted here.
 **
 ** Numbers are rounded to 15 significant digits when a record is made:
 ** the JSON line carries 15, so a record read back from `zhevents map`'s
 ** output stores the very same values as the one made in process.
 */
-#include "store_int.h"
+#include "record_int.h"
 
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
+#include <zhevents/segment.h>
+#include <zhevents/extract.h>
+#include <zhevents/events.h>
+
+/* The record's mention types are extract's, value for value, and it keeps
+ * as many chips as an event has. */
+_Static_assert(ZHEI_RMENTION_CHIP == (int)ZHE_MENTION_CHIP &&
+                   ZHEI_RMENTION_MONEY == (int)ZHE_MENTION_MONEY &&
+                   ZHEI_RMENTION_DATE == (int)ZHE_MENTION_DATE &&
+                   ZHEI_RMENTION_QUANTITY == (int)ZHE_MENTION_QUANTITY,
+               "the record's mention types are extract's");
+_Static_assert(ZHE_RECORD_MAX_CHIPS == ZHE_EVENT_MAX_CHIPS,
+               "a record keeps every chip of an event");
+
+const char *zhei_rmention_type_str(zhei_rmention_type t)
+{
+    return zhe_mention_type_str((zhe_mention_type)t);
+}
 
 /* ------------------------------------------------------------ building */
 
-/* The arena's string at s; "" for an absent one. */
-static inline const char *S_s(const zhe_record *r, zhe_rstr s)
+static zhei_rstr S_put(zhe_record *r, const char *s, size_t len)
 {
-    return s.len ? r->strs.ptr + s.off : "";
-}
-
-static zhe_rstr S_put(zhe_record *r, const char *s, size_t len)
-{
-    zhe_rstr out = { r->strs.len, len };
+    zhei_rstr out = { r->strs.len, len };
     if (len) zhe_buf_put(&r->strs, s, len);
     return out;
 }
 
-static zhe_rstr S_puts(zhe_record *r, const char *s)
+static zhei_rstr S_puts(zhe_record *r, const char *s)
 {
     return S_put(r, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* The article id, with a NUL after it in the arena: zhe_record_id hands
  * it out as a C string (error messages print it). */
-static zhe_rstr S_put_id(zhe_record *r, const char *s, size_t len)
+static zhei_rstr S_put_id(zhe_record *r, const char *s, size_t len)
 {
-    zhe_rstr out = S_put(r, s, len);
+    zhei_rstr out = S_put(r, s, len);
     zhe_buf_putc(&r->strs, '\0');
     return out;
 }
@@ -117,7 +133,7 @@ static const char *S_mention_basis(zhe_date_basis b)
                                                                            : "narrative";
 }
 
-static void S_amount(zhe_record *r, zhe_ramount *out, const zhe_mention *m)
+static void S_amount(zhe_record *r, zhei_ramount *out, const zhe_mention *m)
 {
     out->present = 1;
     out->value = S_round(m->amount.value);
@@ -126,7 +142,7 @@ static void S_amount(zhe_record *r, zhe_ramount *out, const zhe_mention *m)
     out->unit = S_puts(r, m->type == ZHE_MENTION_MONEY ? m->currency : m->unit);
 }
 
-static void S_date(zhe_record *r, zhe_rdate *out, const zhe_timex *tx)
+static void S_date(zhe_record *r, zhei_rdate *out, const zhe_timex *tx)
 {
     out->timex = S_puts(r, tx->value);
     if (!*tx->value) return;
@@ -135,12 +151,28 @@ static void S_date(zhe_record *r, zhe_rdate *out, const zhe_timex *tx)
     out->end = S_puts(r, tx->end);
 }
 
+void zhe_record_article_hash(const zhe_article *a, char out[33])
+{
+    /* One call over a copy of title, NUL and text, which hashes as the
+     * three streamed would.  Streaming needs XXH3_createState, which
+     * returns NULL when memory runs out (the library's struct is not ours
+     * to put on the stack); zhe_xrealloc ends the process cleanly then. */
+    size_t nt = strlen(a->title), n = nt + 1 + a->raw_len;
+    char *b = zhe_xrealloc(NULL, n);
+    memcpy(b, a->title, nt + 1);
+    if (a->raw_len) memcpy(b + nt + 1, a->raw, a->raw_len);
+    XXH128_hash_t v = XXH3_128bits(b, n);
+    zhe_free(b);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)v.high64,
+             (unsigned long long)v.low64);
+}
+
 zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
                            const zhe_mentions *ms, const zhe_events *evs)
 {
     zhe_record *r = ZHE_NEW(zhe_record);
     zhe_buf_reserve(&r->strs, a->raw_len + a->raw_len / 2 + 256);
-    zhe_store_hash(a, r->hash);
+    zhe_record_article_hash(a, r->hash);
     r->id = S_put_id(r, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
     r->title = S_puts(r, a->title);
     r->published = S_puts(r, a->published);
@@ -156,12 +188,12 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     r->chars = zhe_utf8_count(a->raw, a->raw_len);
 
     r->n_sentences = a->n_sentences;
-    r->sentences = ZHE_NEW_ARRAY(zhe_rsentence, a->n_sentences ? a->n_sentences : 1);
+    r->sentences = ZHE_NEW_ARRAY(zhei_rsentence, a->n_sentences ? a->n_sentences : 1);
     zhe_cp_cursor cur = { a->raw, a->raw_len, 0, 0 };
     zhe_buf tokens = ZHE_BUF_INIT;
     for (size_t i = 0; i < a->n_sentences; i++) {
         const zhe_span *sp = &a->sentences[i];
-        zhe_rsentence *s = &r->sentences[i];
+        zhei_rsentence *s = &r->sentences[i];
         size_t r0 = zhe_offmap_to_raw(&a->map, sp->off);
         size_t r1 = zhe_offmap_to_raw_end(&a->map, sp->off + sp->len);
         if (r1 < r0) r1 = r0;
@@ -178,11 +210,11 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     r->has_seg = seg != NULL;
 
     r->n_mentions = ms->n;
-    r->mentions = ZHE_NEW_ARRAY(zhe_rmention, ms->n ? ms->n : 1);
+    r->mentions = ZHE_NEW_ARRAY(zhei_rmention, ms->n ? ms->n : 1);
     for (size_t i = 0; i < ms->n; i++) {
         const zhe_mention *m = &ms->v[i];
-        zhe_rmention *o = &r->mentions[i];
-        o->type = m->type;
+        zhei_rmention *o = &r->mentions[i];
+        o->type = (zhei_rmention_type)m->type;
         o->sentence = m->sentence;
         o->start = m->start;
         o->end = m->end;
@@ -208,14 +240,14 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
 
     size_t n_events = evs ? evs->n : 0;
     r->n_events = n_events;
-    r->events = ZHE_NEW_ARRAY(zhe_revent, n_events ? n_events : 1);
+    r->events = ZHE_NEW_ARRAY(zhei_revent, n_events ? n_events : 1);
     for (size_t i = 0; i < n_events; i++) {
         const zhe_event *e = &evs->v[i];
-        zhe_revent *o = &r->events[i];
+        zhei_revent *o = &r->events[i];
         o->type = S_puts(r, zhe_event_type_str(e->type));
         S_date(r, &o->date, &e->date);
         o->basis = S_puts(r, zhe_event_basis_str(e->date_basis));
-        o->n_chips = ZHE_MIN(e->n_chips, (size_t)ZHE_EVENT_MAX_CHIPS);
+        o->n_chips = ZHE_MIN(e->n_chips, (size_t)ZHE_RECORD_MAX_CHIPS);
         for (size_t k = 0; k < o->n_chips; k++) {
             o->chips[k] = S_puts(r, e->chips[k]);
             o->vendors[k] = S_puts(r, e->vendors[k]);
@@ -255,7 +287,7 @@ const char *zhe_record_hash(const zhe_record *r)
 
 const char *zhe_record_id(const zhe_record *r)
 {
-    return S_s(r, r->id);
+    return zhei_record_str(r, r->id);
 }
 
 size_t zhe_record_n_events(const zhe_record *r)
@@ -265,9 +297,9 @@ size_t zhe_record_n_events(const zhe_record *r)
 
 /* ------------------------------------------------------------- writing */
 
-static json_t *S_jstr(const zhe_record *r, zhe_rstr s)
+static json_t *S_jstr(const zhe_record *r, zhei_rstr s)
 {
-    return json_stringn(S_s(r, s), s.len);
+    return json_stringn(zhei_record_str(r, s), s.len);
 }
 
 /* A number as JSON: an integer when it is one (265000, not 265000.0). */
@@ -277,7 +309,7 @@ static json_t *S_jnum(double v)
     return json_real(v);
 }
 
-static json_t *S_jamount(const zhe_record *r, const zhe_ramount *m, int money)
+static json_t *S_jamount(const zhe_record *r, const zhei_ramount *m, int money)
 {
     json_t *v = json_object();
     json_object_set_new(v, "amount", S_jnum(m->value));
@@ -287,7 +319,7 @@ static json_t *S_jamount(const zhe_record *r, const zhe_ramount *m, int money)
     return v;
 }
 
-static json_t *S_jdate(const zhe_record *r, const zhe_rdate *d)
+static json_t *S_jdate(const zhe_record *r, const zhei_rdate *d)
 {
     if (!d->timex.len) return json_null();
     json_t *v = json_object();
@@ -298,39 +330,39 @@ static json_t *S_jdate(const zhe_record *r, const zhe_rdate *d)
     return v;
 }
 
-static json_t *S_jmention(const zhe_record *r, const zhe_rmention *m, int flags)
+static json_t *S_jmention(const zhe_record *r, const zhei_rmention *m, int flags)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "type", json_string(zhe_mention_type_str(m->type)));
+    json_object_set_new(o, "type", json_string(zhei_rmention_type_str(m->type)));
     json_object_set_new(o, "text", S_jstr(r, m->text));
     json_object_set_new(o, "start", json_integer((json_int_t)m->start));
     json_object_set_new(o, "end", json_integer((json_int_t)m->end));
     json_object_set_new(o, "sentence", json_integer((json_int_t)m->sentence));
     json_t *v = json_null();
     switch (m->type) {
-    case ZHE_MENTION_CHIP:
+    case ZHEI_RMENTION_CHIP:
         v = json_object();
         json_object_set_new(v, "model", S_jstr(r, m->model));
         json_object_set_new(v, "vendor", S_jstr(r, m->vendor));
         if (m->variant.len) json_object_set_new(v, "variant", S_jstr(r, m->variant));
         break;
-    case ZHE_MENTION_MONEY:
-    case ZHE_MENTION_QUANTITY:
-        v = S_jamount(r, &m->amount, m->type == ZHE_MENTION_MONEY);
+    case ZHEI_RMENTION_MONEY:
+    case ZHEI_RMENTION_QUANTITY:
+        v = S_jamount(r, &m->amount, m->type == ZHEI_RMENTION_MONEY);
         break;
-    case ZHE_MENTION_DATE:
+    case ZHEI_RMENTION_DATE:
         v = S_jdate(r, &m->date);
         break;
     }
     json_object_set_new(o, "value", v);
     json_object_set_new(o, "confidence", json_real(m->confidence));
     json_object_set_new(o, "rule", S_jstr(r, m->rule));
-    if ((flags & ZHE_RECORD_STORE) && m->type == ZHE_MENTION_DATE)
+    if ((flags & ZHE_RECORD_STORE) && m->type == ZHEI_RMENTION_DATE)
         json_object_set_new(o, "basis", S_jstr(r, m->basis));
     return o;
 }
 
-static json_t *S_jevent(const zhe_record *r, const zhe_revent *e, int flags)
+static json_t *S_jevent(const zhe_record *r, const zhei_revent *e, int flags)
 {
     json_t *o = json_object();
     json_object_set_new(o, "type", S_jstr(r, e->type));
@@ -415,10 +447,11 @@ void zhe_record_write_json(const zhe_record *r, int flags, zhe_buf *out)
         S_put_json(out, 0, "chars", json_integer((json_int_t)r->chars));
         zhe_buf_puts(out, ",\"sentence_rows\":[");
         for (size_t i = 0; i < r->n_sentences; i++) {
-            const zhe_rsentence *s = &r->sentences[i];
+            const zhei_rsentence *s = &r->sentences[i];
             S_put_json(out, i == 0, NULL,
                        json_pack("[IIs%s%]", (json_int_t)s->start, (json_int_t)s->end,
-                                 S_s(r, s->text), s->text.len, S_s(r, s->seg), s->seg.len));
+                                 zhei_record_str(r, s->text), s->text.len,
+                                 zhei_record_str(r, s->seg), s->seg.len));
         }
         zhe_buf_putc(out, ']');
     }
@@ -447,13 +480,13 @@ static void S_bad(S_in *in, const char *where, const char *key, const char *want
 }
 
 /* The string at key of o (absent or null: ""). */
-static zhe_rstr S_get_str(S_in *in, json_t *o, const char *where, const char *key)
+static zhei_rstr S_get_str(S_in *in, json_t *o, const char *where, const char *key)
 {
     json_t *v = json_object_get(o, key);
-    if (!v || json_is_null(v)) return (zhe_rstr){ 0, 0 };
+    if (!v || json_is_null(v)) return (zhei_rstr){ 0, 0 };
     if (!json_is_string(v)) {
         S_bad(in, where, key, "a string");
-        return (zhe_rstr){ 0, 0 };
+        return (zhei_rstr){ 0, 0 };
     }
     return S_put(in->r, json_string_value(v), json_string_length(v));
 }
@@ -494,7 +527,7 @@ static json_t *S_get_array(S_in *in, json_t *o, const char *where, const char *k
     return v;
 }
 
-static void S_read_amount(S_in *in, json_t *v, const char *where, int money, zhe_ramount *out)
+static void S_read_amount(S_in *in, json_t *v, const char *where, int money, zhei_ramount *out)
 {
     if (!v || json_is_null(v)) return;
     if (!json_is_object(v)) {
@@ -508,7 +541,7 @@ static void S_read_amount(S_in *in, json_t *v, const char *where, int money, zhe
     out->qualifier = S_get_str(in, v, where, "qualifier");
 }
 
-static void S_read_date(S_in *in, json_t *v, const char *where, zhe_rdate *out)
+static void S_read_date(S_in *in, json_t *v, const char *where, zhei_rdate *out)
 {
     if (!v || json_is_null(v)) return;
     if (!json_is_object(v)) {
@@ -521,14 +554,16 @@ static void S_read_date(S_in *in, json_t *v, const char *where, zhe_rdate *out)
     out->end = S_get_str(in, v, where, "end");
 }
 
-static zhe_mention_type S_mention_type(const char *s)
+/* The mention type named s, or 0. */
+static zhei_rmention_type S_mention_type(const char *s)
 {
-    for (int t = ZHE_MENTION_CHIP; t <= ZHE_MENTION_QUANTITY; t++)
-        if (!strcmp(s, zhe_mention_type_str((zhe_mention_type)t))) return (zhe_mention_type)t;
+    for (int t = ZHEI_RMENTION_CHIP; t <= ZHEI_RMENTION_QUANTITY; t++)
+        if (!strcmp(s, zhei_rmention_type_str((zhei_rmention_type)t)))
+            return (zhei_rmention_type)t;
     return 0;
 }
 
-static void S_read_mention(S_in *in, json_t *o, size_t i, zhe_rmention *m)
+static void S_read_mention(S_in *in, json_t *o, size_t i, zhei_rmention *m)
 {
     char where[40];
     snprintf(where, sizeof where, "mentions[%zu]", i);
@@ -547,7 +582,7 @@ static void S_read_mention(S_in *in, json_t *o, size_t i, zhe_rmention *m)
     m->rule = S_get_str(in, o, where, "rule");
     json_t *v = json_object_get(o, "value");
     switch (m->type) {
-    case ZHE_MENTION_CHIP:
+    case ZHEI_RMENTION_CHIP:
         if (!json_is_object(v)) {
             S_bad(in, where, "value", "an object");
             break;
@@ -556,26 +591,26 @@ static void S_read_mention(S_in *in, json_t *o, size_t i, zhe_rmention *m)
         m->vendor = S_get_str(in, v, where, "vendor");
         m->variant = S_get_str(in, v, where, "variant");
         break;
-    case ZHE_MENTION_MONEY:
-    case ZHE_MENTION_QUANTITY:
-        S_read_amount(in, v, where, m->type == ZHE_MENTION_MONEY, &m->amount);
+    case ZHEI_RMENTION_MONEY:
+    case ZHEI_RMENTION_QUANTITY:
+        S_read_amount(in, v, where, m->type == ZHEI_RMENTION_MONEY, &m->amount);
         break;
-    case ZHE_MENTION_DATE:
+    case ZHEI_RMENTION_DATE:
         S_read_date(in, v, where, &m->date);
         m->basis = S_get_str(in, o, where, "basis");
         break;
     }
 }
 
-/* The strings of array key of o, at most ZHE_EVENT_MAX_CHIPS; their
+/* The strings of array key of o, at most ZHE_RECORD_MAX_CHIPS; their
  * number in *n. */
 static void S_read_names(S_in *in, json_t *o, const char *where, const char *key,
-                         zhe_rstr *out, size_t *n)
+                         zhei_rstr *out, size_t *n)
 {
     json_t *arr = S_get_array(in, o, where, key);
     *n = 0;
     if (!arr) return;
-    if (json_array_size(arr) > ZHE_EVENT_MAX_CHIPS) {
+    if (json_array_size(arr) > ZHE_RECORD_MAX_CHIPS) {
         S_bad(in, where, key, "at most 8 names");
         return;
     }
@@ -589,7 +624,7 @@ static void S_read_names(S_in *in, json_t *o, const char *where, const char *key
     }
 }
 
-static void S_read_event(S_in *in, json_t *o, size_t i, zhe_revent *e)
+static void S_read_event(S_in *in, json_t *o, size_t i, zhei_revent *e)
 {
     char where[40];
     snprintf(where, sizeof where, "events[%zu]", i);
@@ -598,7 +633,8 @@ static void S_read_event(S_in *in, json_t *o, size_t i, zhe_revent *e)
         return;
     }
     e->type = S_get_str(in, o, where, "type");
-    if (!zhe_event_type_parse(S_s(in->r, e->type))) S_bad(in, where, "type", "an event type");
+    if (!zhe_event_type_parse(zhei_record_str(in->r, e->type)))
+        S_bad(in, where, "type", "an event type");
     S_read_date(in, json_object_get(o, "date"), where, &e->date);
     e->basis = S_get_str(in, o, where, "date_basis");
     S_read_names(in, o, where, "chips", e->chips, &e->n_chips);
@@ -628,7 +664,7 @@ static void S_read_event(S_in *in, json_t *o, size_t i, zhe_revent *e)
     }
 }
 
-static void S_read_sentence(S_in *in, json_t *row, size_t i, zhe_rsentence *s)
+static void S_read_sentence(S_in *in, json_t *row, size_t i, zhei_rsentence *s)
 {
     json_int_t a, b;
     const char *text, *seg;
@@ -697,14 +733,14 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
 
     json_t *arr = S_get_array(&in, o, "", "sentence_rows");
     r->n_sentences = arr ? json_array_size(arr) : 0;
-    r->sentences = ZHE_NEW_ARRAY(zhe_rsentence, r->n_sentences ? r->n_sentences : 1);
+    r->sentences = ZHE_NEW_ARRAY(zhei_rsentence, r->n_sentences ? r->n_sentences : 1);
     for (size_t i = 0; i < r->n_sentences && !in.bad; i++)
         S_read_sentence(&in, json_array_get(arr, i), i, &r->sentences[i]);
     r->has_seg = 1;
 
     arr = S_get_array(&in, o, "", "mentions");
     r->n_mentions = arr ? json_array_size(arr) : 0;
-    r->mentions = ZHE_NEW_ARRAY(zhe_rmention, r->n_mentions ? r->n_mentions : 1);
+    r->mentions = ZHE_NEW_ARRAY(zhei_rmention, r->n_mentions ? r->n_mentions : 1);
     for (size_t i = 0; i < r->n_mentions && !in.bad; i++) {
         S_read_mention(&in, json_array_get(arr, i), i, &r->mentions[i]);
         if (!in.bad && r->mentions[i].sentence >= r->n_sentences)
@@ -713,7 +749,7 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
 
     arr = S_get_array(&in, o, "", "events");
     r->n_events = arr ? json_array_size(arr) : 0;
-    r->events = ZHE_NEW_ARRAY(zhe_revent, r->n_events ? r->n_events : 1);
+    r->events = ZHE_NEW_ARRAY(zhei_revent, r->n_events ? r->n_events : 1);
     for (size_t i = 0; i < r->n_events && !in.bad; i++) {
         S_read_event(&in, json_array_get(arr, i), i, &r->events[i]);
         if (!in.bad && r->events[i].sentence >= r->n_sentences)
@@ -727,4 +763,47 @@ done:
     }
     *out = r;
     return ZHE_OK;
+}
+
+/* -------------------------------------------------------- error records */
+
+/* s as a JSON string, each byte that is not UTF-8 as U+FFFD: a message
+ * can quote the bytes of a line that is not text, which jansson refuses. */
+static json_t *S_jtext(const char *s)
+{
+    zhe_buf b = ZHE_BUF_INIT;
+    zhe_buf_put_utf8(&b, s, strlen(s));
+    json_t *v = json_stringn(b.ptr ? b.ptr : "", b.len);
+    zhe_buf_clear(&b);
+    return v;
+}
+
+void zhe_record_write_error_json(uint64_t line, const char *id, const zhe_error *err,
+                                 zhe_buf *out)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "error", S_jtext(err->message));
+    json_object_set_new(o, "status", json_string(zhe_status_str(err->status)));
+    json_object_set_new(o, "line", json_integer((json_int_t)line));
+    if (id) json_object_set_new(o, "id", S_jtext(id));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (s) zhe_buf_puts(out, s);
+    free(s);
+}
+
+int zhe_record_read_error_json(const char *s, size_t len, zhe_buf *msg, uint64_t *line)
+{
+    if (!memmem(s, len, "\"error\"", 7)) return 0;
+    json_t *o = json_loadb(s, len, 0, NULL);
+    json_t *e = json_object_get(o, "error");
+    int is = json_is_string(e) && !json_object_get(o, "hash");
+    if (is) {
+        zhe_buf_puts(msg, json_string_value(e));
+        json_t *l = json_object_get(o, "line");
+        *line = json_is_integer(l) && json_integer_value(l) > 0 ? (uint64_t)json_integer_value(l)
+                                                                : 0;
+    }
+    json_decref(o);
+    return is;
 }

@@ -86,6 +86,57 @@ ZHE_API const char *zhe_record_hash(const zhe_record *r);
 ZHE_API const char *zhe_record_id(const zhe_record *r);
 /** The number of events r holds. */
 ZHE_API size_t zhe_record_n_events(const zhe_record *r);
+/** The number of mentions r holds. */
+ZHE_API size_t zhe_record_n_mentions(const zhe_record *r);
+
+/*
+** A mention of a record, as a caller reads it.  Every string is borrowed
+** from the record until zhe_record_free, NUL-terminated, and "" where the
+** mention has none; numbers it has none of are NAN.
+*/
+typedef struct zhe_record_mention {
+    const char *type;           /* "chip", "money", "date", "quantity" */
+    const char *text;           /* as the article printed it */
+    size_t start, end;          /* code points in the article's text */
+    size_t sentence;            /* the index of its sentence */
+    double confidence;          /* 0..1 */
+    const char *rule;           /* the rule that found it ("money.after") */
+    const char *model, *vendor, *variant;   /* chips: "H100", "NVIDIA", "80GB" */
+    double amount, high;        /* money and quantities; high: a range's upper end */
+    const char *unit;           /* money: the ISO 4217 currency; quantities: the
+                                   measure word */
+    const char *qualifier;      /* exact, approx, at_least, … (DESIGN.md) */
+    const char *timex, *mod;    /* dates: the TIMEX3 value and START, MID, END,
+                                   APPROX or "" */
+    const char *first, *last;   /* dates: the first and last day, YYYY-MM-DD */
+} zhe_record_mention;
+
+/** Fill *out with r's mention i (in text order) and return 1; 0 when
+ *  i >= zhe_record_n_mentions(r). */
+ZHE_API int zhe_record_mention_get(const zhe_record *r, size_t i, zhe_record_mention *out);
+
+/* An event of a record, likewise borrowed; "" and NAN where it has none. */
+typedef struct zhe_record_event {
+    const char *type;           /* export_control, price, launch, shipment, capacity */
+    const char *quote;          /* its sentence, as the article printed it */
+    size_t start, end;          /* the sentence: code points in the article's text */
+    size_t sentence;
+    double confidence;
+    const char *rule, *trigger;
+    const char *key;            /* 16 hex digits, the same on every run */
+    const char *timex, *mod, *first, *last;     /* the date that governs it */
+    const char *basis;          /* stated, narrative, published, undated */
+    size_t n_chips;
+    const char *chips[ZHE_RECORD_MAX_CHIPS];    /* canonical models */
+    double amount, high;        /* the money */
+    const char *currency, *qualifier;
+    double quantity, quantity_high;             /* the count of goods */
+    const char *unit;
+} zhe_record_event;
+
+/** Fill *out with r's event i (in text order) and return 1; 0 when
+ *  i >= zhe_record_n_events(r). */
+ZHE_API int zhe_record_event_get(const zhe_record *r, size_t i, zhe_record_event *out);
 
 /* zhe_record_write_json flags: add what storing needs (the hash, the
  * article's path, line and length, the sentences and their segmented

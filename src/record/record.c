@@ -49,22 +49,16 @@ const char *zhei_rmention_type_str(zhei_rmention_type t)
 static zhei_rstr S_put(zhe_record *r, const char *s, size_t len)
 {
     zhei_rstr out = { r->strs.len, len };
-    if (len) zhe_buf_put(&r->strs, s, len);
+    if (len) {
+        zhe_buf_put(&r->strs, s, len);
+        zhe_buf_putc(&r->strs, '\0');  /* so zhe_record_mention_get hands out C strings */
+    }
     return out;
 }
 
 static zhei_rstr S_puts(zhe_record *r, const char *s)
 {
     return S_put(r, s ? s : "", s ? strlen(s) : 0);
-}
-
-/* The article id, with a NUL after it in the arena: zhe_record_id hands
- * it out as a C string (error messages print it). */
-static zhei_rstr S_put_id(zhe_record *r, const char *s, size_t len)
-{
-    zhei_rstr out = S_put(r, s, len);
-    zhe_buf_putc(&r->strs, '\0');
-    return out;
 }
 
 /* v as the JSON line carries it: 15 significant digits.  Whole numbers
@@ -173,7 +167,7 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     zhe_record *r = ZHE_NEW(zhe_record);
     zhe_buf_reserve(&r->strs, a->raw_len + a->raw_len / 2 + 256);
     zhe_record_article_hash(a, r->hash);
-    r->id = S_put_id(r, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
+    r->id = S_put(r, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
     r->title = S_puts(r, a->title);
     r->published = S_puts(r, a->published);
     r->url = S_puts(r, a->url);
@@ -288,6 +282,71 @@ const char *zhe_record_hash(const zhe_record *r)
 const char *zhe_record_id(const zhe_record *r)
 {
     return zhei_record_str(r, r->id);
+}
+
+size_t zhe_record_n_mentions(const zhe_record *r)
+{
+    return r->n_mentions;
+}
+
+/* The view of an amount or a count. */
+static void S_view_amount(const zhe_record *r, const zhei_ramount *a, double *value,
+                          double *high, const char **unit, const char **qualifier)
+{
+    *value = a->present ? a->value : NAN;
+    *high = a->present ? a->high : NAN;
+    *unit = zhei_record_str(r, a->unit);
+    *qualifier = zhei_record_str(r, a->qualifier);
+}
+
+int zhe_record_mention_get(const zhe_record *r, size_t i, zhe_record_mention *out)
+{
+    if (i >= r->n_mentions) return 0;
+    const zhei_rmention *m = &r->mentions[i];
+    memset(out, 0, sizeof *out);
+    out->type = zhei_rmention_type_str(m->type);
+    out->text = zhei_record_str(r, m->text);
+    out->start = m->start;
+    out->end = m->end;
+    out->sentence = m->sentence;
+    out->confidence = m->confidence;
+    out->rule = zhei_record_str(r, m->rule);
+    out->model = zhei_record_str(r, m->model);
+    out->vendor = zhei_record_str(r, m->vendor);
+    out->variant = zhei_record_str(r, m->variant);
+    S_view_amount(r, &m->amount, &out->amount, &out->high, &out->unit, &out->qualifier);
+    out->timex = zhei_record_str(r, m->date.timex);
+    out->mod = zhei_record_str(r, m->date.mod);
+    out->first = zhei_record_str(r, m->date.start);
+    out->last = zhei_record_str(r, m->date.end);
+    return 1;
+}
+
+int zhe_record_event_get(const zhe_record *r, size_t i, zhe_record_event *out)
+{
+    if (i >= r->n_events) return 0;
+    const zhei_revent *e = &r->events[i];
+    memset(out, 0, sizeof *out);
+    out->type = zhei_record_str(r, e->type);
+    out->quote = zhei_record_str(r, e->quote);
+    out->start = e->start;
+    out->end = e->end;
+    out->sentence = e->sentence;
+    out->confidence = e->confidence;
+    out->rule = zhei_record_str(r, e->rule);
+    out->trigger = zhei_record_str(r, e->trigger);
+    out->key = zhei_record_str(r, e->key);
+    out->timex = zhei_record_str(r, e->date.timex);
+    out->mod = zhei_record_str(r, e->date.mod);
+    out->first = zhei_record_str(r, e->date.start);
+    out->last = zhei_record_str(r, e->date.end);
+    out->basis = zhei_record_str(r, e->basis);
+    out->n_chips = e->n_chips;
+    for (size_t k = 0; k < e->n_chips; k++) out->chips[k] = zhei_record_str(r, e->chips[k]);
+    S_view_amount(r, &e->money, &out->amount, &out->high, &out->currency, &out->qualifier);
+    const char *unused;
+    S_view_amount(r, &e->quantity, &out->quantity, &out->quantity_high, &out->unit, &unused);
+    return 1;
 }
 
 size_t zhe_record_n_events(const zhe_record *r)
@@ -714,7 +773,7 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
     }
     memcpy(r->hash, hash, 33);
     json_t *id = json_object_get(o, "id");
-    if (json_is_string(id)) r->id = S_put_id(r, json_string_value(id), json_string_length(id));
+    if (json_is_string(id)) r->id = S_put(r, json_string_value(id), json_string_length(id));
     r->title = S_get_str(&in, o, "", "title");
     r->published = S_get_str(&in, o, "", "published");
     r->url = S_get_str(&in, o, "", "url");

@@ -888,7 +888,7 @@ static void S_amounts(S_run *r, size_t s0, size_t s1)
         end = S_range_tail(ex, s, s0, end, s1, code, unit, &num);
         /* Qualifiers: the number's own form first (两万多, 三五), then the
          * words around it, which become part of the mention (约26.5万元). */
-        zhe_qualifier q = num.qualifier, wq;
+        zhe_qualifier q = num.qualifier, wq = ZHE_QUAL_EXACT;
         size_t qa = S_qualifier_at(ex, s, s0, end, s1, 1, &wq);
         if (qa && q == ZHE_QUAL_EXACT) q = wq, end += qa;
         size_t qb = S_qualifier_at(ex, s, s0, start, s1, 0, &wq);
@@ -961,7 +961,7 @@ static void S_bare_amounts(S_run *r, size_t s0, size_t s1, const char *code)
             if (!memcmp(s + k, "万", 3) || !memcmp(s + k, "亿", 3)) written = 1;
         S_clause(s, s0, s1, i, &c0, &c1);
         size_t e = i + n;
-        zhe_qualifier q = num.qualifier, wq;
+        zhe_qualifier q = num.qualifier, wq = ZHE_QUAL_EXACT;
         size_t qa = S_qualifier_at(ex, s, s0, e, s1, 1, &wq);
         const S_unit *each = NULL;
         if (s1 - e >= 3 && (!memcmp(s + e, "一", 3) || !memcmp(s + e, "每", 3)))

@@ -24,6 +24,8 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/extract.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

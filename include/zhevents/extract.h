@@ -29,6 +29,8 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/text.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

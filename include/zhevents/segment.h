@@ -27,6 +27,8 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/base.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

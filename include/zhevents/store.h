@@ -39,6 +39,9 @@
 #error "Only <zhevents/zhevents.h> can be included directly."
 #endif
 
+#include <zhevents/segment.h>
+#include <zhevents/events.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

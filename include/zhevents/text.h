@@ -39,6 +39,8 @@
 
 #include <stdio.h>
 
+#include <zhevents/base.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

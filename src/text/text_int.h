@@ -6,6 +6,8 @@
 
 #include "../base/base_int.h"
 
+#include <zhevents/text.h>
+
 typedef struct zhe_normalizer zhe_normalizer;
 
 typedef struct zhe_marker zhe_marker;

@@ -210,8 +210,9 @@ typedef struct zhe_text_options {
                                    are; NULL: the directory built in */
 } zhe_text_options;
 
-/** The lexicon directory built into the library (meson option lexicon_dir,
- *  by default the source tree's lexicons/).  Static storage. */
+/** The lexicon directory built into the library: the installed one
+ *  (prefix/share/zhevents/lexicons) when it holds chips.tsv, else the
+ *  source tree's lexicons/ the library was built from.  Static storage. */
 ZHE_API const char *zhe_default_lexicon_dir(void);
 
 /** Defaults: detect the encoding, 16 MiB per article, no fields, the

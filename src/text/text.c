@@ -5,14 +5,23 @@
 #include "text_int.h"
 
 #include <string.h>
+#include <unistd.h>
 
-#ifndef ZHE_LEXICON_DIR
-#define ZHE_LEXICON_DIR "lexicons"
+/* Both set by meson (src/meson.build): prefix/datadir/zhevents/lexicons,
+ * where `meson install` puts them, and the source tree's lexicons/. */
+#ifndef ZHE_DATA_LEXICON_DIR
+#define ZHE_DATA_LEXICON_DIR "/usr/local/share/zhevents/lexicons"
+#endif
+#ifndef ZHE_SOURCE_LEXICON_DIR
+#define ZHE_SOURCE_LEXICON_DIR "lexicons"
 #endif
 
 const char *zhe_default_lexicon_dir(void)
 {
-    return ZHE_LEXICON_DIR;
+    /* Installed lexicons win once they are there; a build run from its
+     * tree, never installed, reads the tree's. */
+    if (access(ZHE_DATA_LEXICON_DIR "/chips.tsv", R_OK) == 0) return ZHE_DATA_LEXICON_DIR;
+    return ZHE_SOURCE_LEXICON_DIR;
 }
 
 void zhe_text_options_init(zhe_text_options *opt)
@@ -43,8 +52,8 @@ zhe_status zhe_text_new(const zhe_text_options *opt, zhe_text **out, zhe_error *
     }
     zhe_status st = zhe_normalizer_new(&tx->norm, err);
     if (st == ZHE_OK) {
-        st = zhe_markers_load(tx, tx->opt.lexicon_dir ? tx->opt.lexicon_dir : ZHE_LEXICON_DIR,
-                              err);
+        const char *dir = tx->opt.lexicon_dir ? tx->opt.lexicon_dir : zhe_default_lexicon_dir();
+        st = zhe_markers_load(tx, dir, err);
     }
     if (st != ZHE_OK) {
         zhe_text_free(tx);

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <zhevents/version.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -31,9 +33,8 @@ extern "C" {
 #define ZHE_API
 #endif
 
-#define ZHE_VERSION_STRING "0.1.0"
-
-/** The version of the library, as "MAJOR.MINOR.PATCH".  Static storage. */
+/** The version of the library, as "MAJOR.MINOR.MICRO" (ZHE_VERSION_STRING of
+ *  the headers it was built with).  Static storage. */
 ZHE_API const char *zhe_version(void);
 
 /*

@@ -24,6 +24,8 @@
 
 #include <stdio.h>
 
+#include <zhevents/store.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

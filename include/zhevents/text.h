@@ -41,6 +41,8 @@
 #include <zhevents/base.h>
 #include <zhevents/lexicon.h>
 
+#include <zhevents/base.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

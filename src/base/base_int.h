@@ -9,7 +9,6 @@
 #define ZHEVENTS_COMPILATION
 #endif
 #include <zhevents/base.h>
-#include <zhevents/text.h>
 
 #define ZHE_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define ZHE_MIN(a, b) ((a) < (b) ? (a) : (b))

@@ -35,14 +35,14 @@
 #define S_ON_VALGRIND() 0
 #endif
 
-/* Where the lexicons are installed, and the source tree's copy (meson
- * passes both). */
-#ifndef ZHE_SOURCE_LEXICON_DIR
-#ifdef ZHE_LEXICON_DIR
-#define ZHE_SOURCE_LEXICON_DIR ZHE_LEXICON_DIR
-#else
-#define ZHE_SOURCE_LEXICON_DIR "lexicons"
+/* Where `meson install` puts the lexicons (prefix/datadir/zhevents/
+ * lexicons), and the source tree's copy: meson passes both
+ * (src/meson.build). */
+#ifndef ZHE_DATA_LEXICON_DIR
+#define ZHE_DATA_LEXICON_DIR "/usr/local/share/zhevents/lexicons"
 #endif
+#ifndef ZHE_SOURCE_LEXICON_DIR
+#define ZHE_SOURCE_LEXICON_DIR "lexicons"
 #endif
 
 void zhei_pcre2_jit(void *re)
@@ -67,11 +67,9 @@ const char *zhe_lexicon_default_dir(void)
 {
     const char *env = getenv("ZHEVENTS_LEXICONS");
     if (env && *env) return env;
-#ifdef ZHE_DATA_LEXICON_DIR
+    /* Installed lexicons win once they are there; a build run from its
+     * tree, never installed, reads the tree's. */
     if (S_has_lexicons(ZHE_DATA_LEXICON_DIR)) return ZHE_DATA_LEXICON_DIR;
-#else
-    (void)S_has_lexicons;
-#endif
     return ZHE_SOURCE_LEXICON_DIR;
 }
 

@@ -31,6 +31,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 #include <zhevents/segment.h>
+#include <zhevents/text.h>
 
 enum { E_WORD = 1, E_DOMAIN = 2 };
 

@@ -40,6 +40,8 @@ static inline size_t zhe_space_len(const char *s, size_t len)
     return 0;
 }
 
+#include <zhevents/text.h>
+
 typedef struct zhe_normalizer zhe_normalizer;
 
 typedef struct zhe_marker zhe_marker;

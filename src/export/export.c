@@ -4,7 +4,7 @@
 **
 ** Each format is three steps, begin, event, end.  The streaming ones (csv,
 ** jsonl, timelinejs-csv, flourish) write a row per event and keep nothing;
-** the others keep the events (zhe_xevent, strings copied) and write at the
+** the others keep the events (zhei_export_event, strings copied) and write at the
 ** end: json and timelinejs an array, prices-wide a table of months by
 ** chips, md a chronology by month, html the page.
 **
@@ -28,7 +28,7 @@ struct zhe_exporter {
     FILE *out;
     int failed;             /* a write failed */
     size_t rows;
-    zhe_xevent *kept;
+    zhei_export_event *kept;
     size_t n_kept, cap_kept;
     json_t *array;          /* json: the events so far */
     zhe_buf line;           /* the JSON being written */
@@ -49,61 +49,6 @@ zhe_export_format zhe_export_format_parse(const char *s)
     for (int f = 1; f <= ZHE_EXPORT_FORMAT_MAX; f++)
         if (strcmp(s, S_names[f]) == 0) return (zhe_export_format)f;
     return (zhe_export_format)0;
-}
-
-/* ------------------------------------------------------------ the events */
-
-static char *S_dup(const char *s)
-{
-    return s ? zhe_strdup(s) : NULL;
-}
-
-void zhe_xevent_copy(zhe_xevent *d, const zhe_store_event *s)
-{
-    memset(d, 0, sizeof *d);
-    d->key = S_dup(s->key);
-    d->type = S_dup(s->type);
-    d->rule = S_dup(s->rule);
-    d->timex = S_dup(s->timex);
-    d->mod = S_dup(s->mod);
-    d->start = S_dup(s->start);
-    d->end = S_dup(s->end);
-    d->basis = S_dup(s->basis);
-    d->amount = s->amount;
-    d->high = s->high;
-    d->amount_cny = s->amount_cny;
-    d->high_cny = s->high_cny;
-    d->currency = S_dup(s->currency);
-    d->qualifier = S_dup(s->qualifier);
-    d->quantity = s->quantity;
-    d->quantity_high = s->quantity_high;
-    d->unit = S_dup(s->unit);
-    d->quote = S_dup(s->quote);
-    d->mark_start = s->mark_start;
-    d->mark_end = s->mark_end;
-    d->confidence = s->confidence;
-    d->article = S_dup(s->article);
-    d->title = S_dup(s->title);
-    d->url = S_dup(s->url);
-    d->published = S_dup(s->published);
-    d->n_chips = s->n_chips > 8 ? 8 : s->n_chips;
-    for (size_t i = 0; i < d->n_chips; i++) {
-        d->chips[i] = S_dup(s->chips[i]);
-        d->vendors[i] = S_dup(s->vendors[i]);
-    }
-}
-
-void zhe_xevent_free(zhe_xevent *e)
-{
-    char **strings[] = {&e->key, &e->type, &e->rule, &e->timex, &e->mod, &e->start, &e->end,
-                        &e->basis, &e->currency, &e->qualifier, &e->unit, &e->quote,
-                        &e->article, &e->title, &e->url, &e->published};
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(strings); i++) zhe_free(*strings[i]);
-    for (size_t i = 0; i < e->n_chips; i++) {
-        zhe_free(e->chips[i]);
-        zhe_free(e->vendors[i]);
-    }
-    memset(e, 0, sizeof *e);
 }
 
 const char *zhe_export_type_zh(const char *type)
@@ -403,42 +348,6 @@ static json_t *S_tl_event(const zhe_store_event *e)
     return o;
 }
 
-/* An xevent seen as the store's event, for the writers above. */
-static void S_view(const zhe_xevent *x, zhe_store_event *e)
-{
-    memset(e, 0, sizeof *e);
-    e->key = x->key;
-    e->type = x->type;
-    e->rule = x->rule;
-    e->timex = x->timex;
-    e->mod = x->mod;
-    e->start = x->start;
-    e->end = x->end;
-    e->basis = x->basis;
-    e->amount = x->amount;
-    e->high = x->high;
-    e->amount_cny = x->amount_cny;
-    e->high_cny = x->high_cny;
-    e->currency = x->currency;
-    e->qualifier = x->qualifier;
-    e->quantity = x->quantity;
-    e->quantity_high = x->quantity_high;
-    e->unit = x->unit;
-    e->quote = x->quote;
-    e->mark_start = x->mark_start;
-    e->mark_end = x->mark_end;
-    e->confidence = x->confidence;
-    e->article = x->article;
-    e->title = x->title;
-    e->url = x->url;
-    e->published = x->published;
-    e->n_chips = x->n_chips;
-    for (size_t i = 0; i < x->n_chips; i++) {
-        e->chips[i] = x->chips[i];
-        e->vendors[i] = x->vendors[i];
-    }
-}
-
 static int S_append(const char *s, size_t len, void *ctx)
 {
     zhe_buf_put(ctx, s, len);
@@ -477,7 +386,7 @@ static int S_timelinejs(zhe_exporter *x)
     json_object_set_new(root, "title", title);
     for (size_t i = 0; i < x->n_kept; i++) {
         zhe_store_event e;
-        S_view(&x->kept[i], &e);
+        zhei_export_event_view(&x->kept[i], &e);
         json_t *o = S_tl_event(&e);
         if (o) json_array_append_new(events, o);
     }
@@ -566,7 +475,7 @@ static int S_month(const char *day)
 /* Does e go into the monthly price table: a price (or a launch price)
  * in yuan, dated to its month or closer?  A price of "2023" or "二季度"
  * has no month to go in. */
-static int S_monthly_price(const zhe_xevent *e)
+static int S_monthly_price(const zhei_export_event *e)
 {
     if (isnan(e->amount_cny) || !e->type || !e->start || strlen(e->start) < 7) return 0;
     if (strcmp(e->type, "price") != 0 && strcmp(e->type, "launch") != 0) return 0;
@@ -599,7 +508,7 @@ static int S_prices_wide(zhe_exporter *x)
     size_t n_chips = 0, cap = 0;
     int m0 = 0, m1 = -1;
     for (size_t i = 0; i < x->n_kept; i++) {
-        const zhe_xevent *e = &x->kept[i];
+        const zhei_export_event *e = &x->kept[i];
         if (!S_monthly_price(e)) continue;
         int m = S_month(e->start);
         if (m1 < m0) m0 = m1 = m;
@@ -620,7 +529,7 @@ static int S_prices_wide(zhe_exporter *x)
     S_price *p = NULL;
     size_t n = 0, cap_p = 0;
     for (size_t i = 0; i < x->n_kept; i++) {
-        const zhe_xevent *e = &x->kept[i];
+        const zhei_export_event *e = &x->kept[i];
         if (!S_monthly_price(e)) continue;
         size_t row = (size_t)(S_month(e->start) - m0);
         double v = isnan(e->high_cny) ? e->amount_cny : (e->amount_cny + e->high_cny) / 2;
@@ -695,7 +604,7 @@ static int S_markdown(zhe_exporter *x)
     char month[64] = "";
     for (size_t i = 0; i < x->n_kept; i++) {
         zhe_store_event e;
-        S_view(&x->kept[i], &e);
+        zhei_export_event_view(&x->kept[i], &e);
         /* the heading: the month, or the coarser period the event has */
         zhe_buf h = ZHE_BUF_INIT;
         const char *p = S_precision(e.timex);
@@ -803,7 +712,7 @@ zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_store_event *e, zhe_error
     }
     if (!S_streaming(x->format)) {
         ZHE_GROW(&x->kept, &x->cap_kept, x->n_kept + 1);
-        zhe_xevent_copy(&x->kept[x->n_kept++], e);
+        zhei_export_event_copy(&x->kept[x->n_kept++], e);
         return ZHE_OK;
     }
     zhe_buf b = ZHE_BUF_INIT;
@@ -833,7 +742,7 @@ zhe_status zhe_exporter_finish(zhe_exporter *x, zhe_error *err)
     }
     if (fflush(x->out) != 0 || ferror(x->out)) bad = 1;
     if (bad && s == ZHE_OK) s = S_io(err);
-    for (size_t i = 0; i < x->n_kept; i++) zhe_xevent_free(&x->kept[i]);
+    for (size_t i = 0; i < x->n_kept; i++) zhei_export_event_free(&x->kept[i]);
     zhe_free(x->kept);
     json_decref(x->array);
     zhe_buf_clear(&x->line);

@@ -14,9 +14,10 @@
 #include <zhevents/store.h>
 #include <zhevents/export.h>
 
-/* An event kept by an exporter.  Absent strings are NULL, absent numbers
- * NAN; every string is the exporter's own. */
-typedef struct zhe_xevent {
+/* An event kept by an exporter (event.c): a store row with its strings
+ * copied.  Absent strings are NULL, absent numbers NAN; every string is
+ * the exporter's own. */
+typedef struct zhei_export_event {
     char *key, *type, *rule;
     char *timex, *mod, *start, *end, *basis;   /* start, end: "YYYY-MM-DD" */
     double amount, high, amount_cny, high_cny;
@@ -30,10 +31,16 @@ typedef struct zhe_xevent {
     size_t n_chips;
     char *chips[8];
     char *vendors[8];
-} zhe_xevent;
+} zhei_export_event;
 
-void zhe_xevent_copy(zhe_xevent *dst, const zhe_store_event *src);
-void zhe_xevent_free(zhe_xevent *e);
+/* src copied into dst (at most 8 chips, as a store row has); free it with
+ * zhei_export_event_free. */
+void zhei_export_event_copy(zhei_export_event *dst, const zhe_store_event *src);
+/* e's strings freed; e zeroed. */
+void zhei_export_event_free(zhei_export_event *e);
+/* x seen as a store row: dst's strings are x's, borrowed while x lives;
+ * the fields a kept event leaves out (ids, trigger) are 0 or NULL. */
+void zhei_export_event_view(const zhei_export_event *x, zhe_store_event *dst);
 
 /* Is u a web address a link may go to (http or https, any case)?
  * javascript:, data:, file: and the like are shown as text. */
@@ -60,7 +67,7 @@ void zhe_export_date_text(zhe_buf *b, const char *timex, const char *mod);
 ** The HTML page (html.c): n events in time order, written to out as one
 ** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.
 */
-zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_xevent *v,
+zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_export_event *v,
                            size_t n, zhe_error *err);
 
 #endif /* ZHE_EXPORT_INT_H */

@@ -164,7 +164,7 @@ static const char *S_type_cls(size_t t)
 
 /* An event type's name for the reader: Chinese when known, else the type
  * itself (raw: escape it). */
-static const char *S_type_zh(const zhe_xevent *e)
+static const char *S_type_zh(const zhei_export_event *e)
 {
     const char *zh = zhe_export_type_zh(e->type);
     return zh ? zh : e->type ? e->type : "事件";
@@ -247,7 +247,7 @@ typedef struct html_when {
     long d0, d1;
 } html_when;
 
-static html_when S_when(const zhe_xevent *e)
+static html_when S_when(const zhei_export_event *e)
 {
     html_when w = {0, 0, 0};
     long a, b;
@@ -352,7 +352,7 @@ static const char *S_qualifier(const char *q)
 }
 
 /* The event's money as printed: 约544万日元, 1.4万–1.6万元 (raw text). */
-static void S_money(zhe_buf *b, const zhe_xevent *e)
+static void S_money(zhe_buf *b, const zhei_export_event *e)
 {
     zhe_buf cur = ZHE_BUF_INIT;
     zhe_buf_puts(b, S_qualifier(e->qualifier));
@@ -361,7 +361,7 @@ static void S_money(zhe_buf *b, const zhe_xevent *e)
 }
 
 /* Its yuan value, "" when the money is in yuan already: ≈ 26.5万元. */
-static void S_money_cny(zhe_buf *b, const zhe_xevent *e)
+static void S_money_cny(zhe_buf *b, const zhei_export_event *e)
 {
     if (isnan(e->amount_cny) || (e->currency && strcmp(e->currency, "CNY") == 0)) return;
     zhe_buf_puts(b, "≈ ");
@@ -369,7 +369,7 @@ static void S_money_cny(zhe_buf *b, const zhe_xevent *e)
 }
 
 /* The count: 3000片, 3–5片 (raw text). */
-static void S_quantity(zhe_buf *b, const zhe_xevent *e)
+static void S_quantity(zhe_buf *b, const zhei_export_event *e)
 {
     S_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
 }
@@ -443,7 +443,7 @@ void zhe_export_date_text(zhe_buf *b, const char *tx, const char *mod)
     }
 }
 
-static void S_date_text(zhe_buf *b, const zhe_xevent *e)
+static void S_date_text(zhe_buf *b, const zhei_export_event *e)
 {
     zhe_export_date_text(b, e->timex, e->mod);
 }
@@ -451,7 +451,7 @@ static void S_date_text(zhe_buf *b, const zhe_xevent *e)
 /* The same date for a <time datetime=""> (HTML's forms: 2023-10-17,
  * 2023-10, 2023, 2023-W44), written from its digits; "" when HTML has no
  * form for it (a quarter, a half). */
-static void S_date_attr(zhe_buf *b, const zhe_xevent *e)
+static void S_date_attr(zhe_buf *b, const zhei_export_event *e)
 {
     const char *tx = e->timex;
     switch (S_precision(tx)) {
@@ -542,7 +542,7 @@ static double S_nice_step(double max, int want)
 
 /* An event on the page: its place in the list (id "e-N") and its time. */
 typedef struct html_ev {
-    const zhe_xevent *e;
+    const zhei_export_event *e;
     size_t n;               /* 1-based, the list's numbering */
     html_when w;
 } html_ev;
@@ -558,12 +558,12 @@ typedef struct html_chip {
  * value and a date? */
 static int S_chart_price(const html_ev *h)
 {
-    const zhe_xevent *e = h->e;
+    const zhei_export_event *e = h->e;
     return h->w.dated && !isnan(e->amount_cny) && e->type &&
            (!strcmp(e->type, "price") || !strcmp(e->type, "launch"));
 }
 
-static int S_has_chip(const zhe_xevent *e, const char *chip)
+static int S_has_chip(const zhei_export_event *e, const char *chip)
 {
     for (size_t i = 0; i < e->n_chips; i++)
         if (e->chips[i] && !strcmp(e->chips[i], chip)) return 1;
@@ -588,7 +588,7 @@ static int S_chip_by_prices(const void *a, const void *b)
  * as printed and in yuan, count, source. */
 static void S_hover(zhe_buf *t, const html_ev *h, const char *chip)
 {
-    const zhe_xevent *e = h->e;
+    const zhei_export_event *e = h->e;
     if (chip) zhe_buf_printf(t, "%s · ", chip);
     S_date_text(t, e);
     zhe_buf_printf(t, " · %s", S_type_zh(e));
@@ -625,7 +625,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
     double max = 0, lo_all = INFINITY, hi_all = 0;
     for (size_t i = 0; i < n; i++) {
         if (!S_chart_price(&evs[i]) || !S_has_chip(evs[i].e, c->name)) continue;
-        const zhe_xevent *e = evs[i].e;
+        const zhei_export_event *e = evs[i].e;
         double hi = isnan(e->high_cny) ? e->amount_cny : fmax(e->amount_cny, e->high_cny);
         max = fmax(max, hi);
         hi_all = fmax(hi_all, hi);
@@ -670,7 +670,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
     for (size_t i = 0; i < n; i++) {
         const html_ev *h = &evs[i];
         if (!S_chart_price(h) || !S_has_chip(h->e, c->name)) continue;
-        const zhe_xevent *e = h->e;
+        const zhei_export_event *e = h->e;
         double lo = e->amount_cny, hi = isnan(e->high_cny) ? lo : e->high_cny;
         double x0 = S_x(xs, (double)h->w.d0), x1 = S_x(xs, (double)h->w.d1);
         double ylo = y_axis - lo / top * plot_h, yhi = y_axis - hi / top * plot_h;
@@ -797,7 +797,7 @@ static int S_mark_bytes(const char *q, size_t ms, size_t me, size_t *b0, size_t 
 }
 
 /* The quote with the words the event is about in <mark>. */
-static void S_quote(html_page *p, const zhe_xevent *e)
+static void S_quote(html_page *p, const zhei_export_event *e)
 {
     const char *q = e->quote;
     size_t b0, b1;
@@ -816,7 +816,7 @@ static void S_quote(html_page *p, const zhe_xevent *e)
 
 /* Its source: the title linked to the URL (a web one), the publication
  * date, the article's id when there is no URL, the confidence. */
-static void S_source(html_page *p, const zhe_xevent *e)
+static void S_source(html_page *p, const zhei_export_event *e)
 {
     S_put(p, "<p class=\"src\">来源：");
     const char *label = e->title ? e->title : e->url ? e->url : e->article;
@@ -851,7 +851,7 @@ static void S_source(html_page *p, const zhe_xevent *e)
 
 static void S_item(html_page *p, const html_ev *h)
 {
-    const zhe_xevent *e = h->e;
+    const zhei_export_event *e = h->e;
     zhe_buf t = ZHE_BUF_INIT;
     S_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
              S_type_cls(S_type_index(e->type)), h->n);
@@ -998,7 +998,7 @@ static void S_header(html_page *p, const char *title, const zhe_export_options *
              "<a href=\"#events\">事件列表</a></nav></header>\n");
 }
 
-zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_xevent *v,
+zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_export_event *v,
                            size_t n, zhe_error *err)
 {
     html_page page = {out, ZHE_BUF_INIT, 0, 0};

@@ -19,7 +19,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <xxhash.h>
 
 struct zhe_exporter {
@@ -133,25 +132,6 @@ static void S_headline(zhe_buf *b, const zhe_store_event *e)
 
 /* ----------------------------------------------------------------- CSV */
 
-/* One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line
- * end; a cell a spreadsheet would take for a formula (= + - @, a tab or a
- * carriage return first) gets a ' before it, so it opens as text. */
-static void S_cell(zhe_buf *b, const char *s, int first)
-{
-    if (!first) zhe_buf_putc(b, ',');
-    if (!s) return;
-    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                  s[0] == '\r';
-    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-    if (quote) zhe_buf_putc(b, '"');
-    if (formula) zhe_buf_putc(b, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"') zhe_buf_putc(b, '"');
-        zhe_buf_putc(b, *p);
-    }
-    if (quote) zhe_buf_putc(b, '"');
-}
-
 static void S_cell_num(zhe_buf *b, double v)
 {
     zhe_buf_putc(b, ',');
@@ -165,26 +145,26 @@ static const char S_csv_header[] =
 static void S_csv_row(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf tmp = ZHE_BUF_INIT;
-    S_cell(b, e->start, 1);
-    S_cell(b, e->end, 0);
-    S_cell(b, e->timex, 0);
-    S_cell(b, S_precision(e->timex), 0);
-    S_cell(b, e->type, 0);
+    zhei_csv_cell(b, e->start, 1);
+    zhei_csv_cell(b, e->end, 0);
+    zhei_csv_cell(b, e->timex, 0);
+    zhei_csv_cell(b, S_precision(e->timex), 0);
+    zhei_csv_cell(b, e->type, 0);
     S_chips(&tmp, e, ";");
-    S_cell(b, tmp.ptr ? tmp.ptr : "", 0);
+    zhei_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
     S_cell_num(b, e->amount);
     S_cell_num(b, e->high);
-    S_cell(b, e->currency, 0);
+    zhei_csv_cell(b, e->currency, 0);
     S_cell_num(b, e->amount_cny);
     S_cell_num(b, e->quantity);
     S_cell_num(b, e->quantity_high);
-    S_cell(b, e->unit, 0);
-    S_cell(b, e->quote, 0);
-    S_cell(b, e->title, 0);
-    S_cell(b, e->url, 0);
-    S_cell(b, e->published, 0);
+    zhei_csv_cell(b, e->unit, 0);
+    zhei_csv_cell(b, e->quote, 0);
+    zhei_csv_cell(b, e->title, 0);
+    zhei_csv_cell(b, e->url, 0);
+    zhei_csv_cell(b, e->published, 0);
     zhe_buf_printf(b, ",%.2f", e->confidence);
-    S_cell(b, e->key, 0);
+    zhei_csv_cell(b, e->key, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&tmp);
 }
@@ -255,19 +235,6 @@ static json_t *S_event_json(const zhe_store_event *e)
     return o;
 }
 
-/* --------------------------------------------------------------- HTML text */
-
-/* s (may be NULL), escaped for HTML text and attributes. */
-static void S_html(zhe_buf *b, const char *s)
-{
-    if (s) zhe_export_html_escape(b, s, strlen(s));
-}
-
-int zhe_export_web_url(const char *u)
-{
-    return u && (strncasecmp(u, "http://", 7) == 0 || strncasecmp(u, "https://", 8) == 0);
-}
-
 /* ----------------------------------------------------------- TimelineJS */
 
 /* A date the way TimelineJS takes it: {year, month?, day?}, as precise as
@@ -292,20 +259,20 @@ static json_t *S_tl_date(const char *timex, const char *day)
 static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf_puts(b, "<blockquote>");
-    S_html(b, e->quote);
+    zhei_html_escape_str(b, e->quote);
     zhe_buf_puts(b, "</blockquote><p>");
-    if (zhe_export_web_url(e->url)) {
+    if (zhei_web_url(e->url)) {
         zhe_buf_puts(b, "<a href=\"");
-        S_html(b, e->url);
+        zhei_html_escape_str(b, e->url);
         zhe_buf_puts(b, "\">");
-        S_html(b, e->title ? e->title : e->url);
+        zhei_html_escape_str(b, e->title ? e->title : e->url);
         zhe_buf_puts(b, "</a>");
     } else {
-        S_html(b, e->title);
+        zhei_html_escape_str(b, e->title);
     }
     if (e->published) {
         zhe_buf_puts(b, ", ");
-        S_html(b, e->published);
+        zhei_html_escape_str(b, e->published);
     }
     zhe_buf_puts(b, "</p>");
 }
@@ -371,14 +338,14 @@ static int S_timelinejs(zhe_exporter *x)
     json_t *root = json_object(), *events = json_array();
     json_t *title = json_object(), *text = json_object();
     zhe_buf b = ZHE_BUF_INIT;
-    S_html(&b, x->opt.title);
+    zhei_html_escape_str(&b, x->opt.title);
     json_object_set_new(text, "headline", json_string(b.ptr ? b.ptr : ""));
     zhe_buf_truncate(&b, 0);
     zhe_buf_printf(&b, "%zu", x->n_kept);
     zhe_buf_puts(&b, " 个事件");
     if (x->opt.filters) {
         zhe_buf_puts(&b, " · ");
-        S_html(&b, x->opt.filters);
+        zhei_html_escape_str(&b, x->opt.filters);
     }
     json_object_set_new(text, "text", json_string(b.ptr));
     zhe_buf_clear(&b);
@@ -422,16 +389,16 @@ static void S_tljs_row(zhe_buf *b, const zhe_store_event *e)
     }
     zhe_buf_putc(b, ',');   /* End Time */
     zhe_export_date_text(&t, e->timex, e->mod);
-    S_cell(b, t.ptr, 0);
+    zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     S_headline(&t, e);
-    S_cell(b, t.ptr, 0);
+    zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     S_tl_text(&t, e);
-    S_cell(b, t.ptr, 0);
+    zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, ",,,,");    /* Media, Media Credit, Media Caption, Media Thumbnail */
     zhe_buf_putc(b, ',');       /* Type */
-    S_cell(b, e->n_chips ? e->chips[0] : S_type_zh(e->type), 0);
+    zhei_csv_cell(b, e->n_chips ? e->chips[0] : S_type_zh(e->type), 0);
     zhe_buf_puts(b, ",\r\n");   /* Background */
     zhe_buf_clear(&t);
     json_decref(start);
@@ -445,16 +412,16 @@ static const char S_flourish_header[] = "Start time,End time,Category,Title,Text
 static void S_flourish_row(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf t = ZHE_BUF_INIT;
-    S_cell(b, e->start, 1);
-    S_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);
-    S_cell(b, S_type_zh(e->type), 0);
+    zhei_csv_cell(b, e->start, 1);
+    zhei_csv_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);
+    zhei_csv_cell(b, S_type_zh(e->type), 0);
     S_headline(&t, e);
-    S_cell(b, t.ptr, 0);
+    zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     zhe_buf_puts(&t, e->quote ? e->quote : "");
     if (e->title) zhe_buf_printf(&t, " (%s%s%s)", e->title, e->published ? ", " : "",
                                  e->published ? e->published : "");
-    S_cell(b, t.ptr, 0);
+    zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&t);
 }
@@ -544,7 +511,7 @@ static int S_prices_wide(zhe_exporter *x)
     zhe_buf b = ZHE_BUF_INIT;
     if (x->opt.bom) zhe_buf_puts(&b, "\xEF\xBB\xBF");
     zhe_buf_puts(&b, "month");
-    for (size_t j = 0; j < n_chips; j++) S_cell(&b, chips[j], 0);
+    for (size_t j = 0; j < n_chips; j++) zhei_csv_cell(&b, chips[j], 0);
     zhe_buf_puts(&b, "\r\n");
     size_t i = 0;
     for (int m = m0; m <= m1 && n_chips; m++) {
@@ -570,34 +537,17 @@ static int S_prices_wide(zhe_exporter *x)
 
 /* ------------------------------------------------------------ Markdown */
 
-/* s for Markdown text inside a line: the punctuation that makes emphasis,
- * code, links and tables backslashed, < > & as entities (no raw HTML), a
- * line end as a space. */
-static void S_md(zhe_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '<') zhe_buf_puts(b, "&lt;");
-        else if (*s == '>') zhe_buf_puts(b, "&gt;");
-        else if (*s == '&') zhe_buf_puts(b, "&amp;");
-        else if (*s == '\n' || *s == '\r') zhe_buf_putc(b, ' ');
-        else {
-            if (strchr("\\`*_[]()|~", *s)) zhe_buf_putc(b, '\\');
-            zhe_buf_putc(b, *s);
-        }
-    }
-}
-
 /* A chronology: a heading a month (2023年10月; a coarser period, 2023年第二季度,
  * for events known no better), a line an event. */
 static int S_markdown(zhe_exporter *x)
 {
     zhe_buf b = ZHE_BUF_INIT;
     zhe_buf_puts(&b, "# ");
-    S_md(&b, x->opt.title);
+    zhei_md_escape(&b, x->opt.title);
     zhe_buf_puts(&b, "\n\n");
     if (x->opt.filters) {
         zhe_buf_puts(&b, "筛选：");
-        S_md(&b, x->opt.filters);
+        zhei_md_escape(&b, x->opt.filters);
         zhe_buf_puts(&b, "  \n");
     }
     zhe_buf_printf(&b, "共 %zu 个事件。\n", x->n_kept);
@@ -618,38 +568,34 @@ static int S_markdown(zhe_exporter *x)
         if (strcmp(h.ptr, month) != 0) {
             snprintf(month, sizeof month, "%s", h.ptr);
             zhe_buf_puts(&b, "\n## ");
-            S_md(&b, h.ptr);
+            zhei_md_escape(&b, h.ptr);
             zhe_buf_puts(&b, "\n\n");
         }
         zhe_buf_clear(&h);
         zhe_buf_puts(&b, "- **");
         zhe_buf t = ZHE_BUF_INIT;
         zhe_export_date_text(&t, e.timex, e.mod);
-        S_md(&b, t.ptr);
+        zhei_md_escape(&b, t.ptr);
         zhe_buf_puts(&b, "** · ");
         zhe_buf_truncate(&t, 0);
         S_headline(&t, &e);
-        S_md(&b, t.ptr);
+        zhei_md_escape(&b, t.ptr);
         zhe_buf_clear(&t);
         zhe_buf_puts(&b, "：“");
-        S_md(&b, e.quote);
+        zhei_md_escape(&b, e.quote);
         zhe_buf_puts(&b, "”（");
-        if (zhe_export_web_url(e.url)) {
+        if (zhei_web_url(e.url)) {
             zhe_buf_puts(&b, "[");
-            S_md(&b, e.title ? e.title : e.url);
+            zhei_md_escape(&b, e.title ? e.title : e.url);
             zhe_buf_puts(&b, "](<");
-            for (const char *p = e.url; *p; p++)    /* <…> link: no spaces, no < > */
-                if (*p == ' ') zhe_buf_puts(&b, "%20");
-                else if (*p == '<') zhe_buf_puts(&b, "%3C");
-                else if (*p == '>') zhe_buf_puts(&b, "%3E");
-                else zhe_buf_putc(&b, *p);
+            zhei_md_url(&b, e.url);
             zhe_buf_puts(&b, ">)");
         } else {
-            S_md(&b, e.title ? e.title : "");
+            zhei_md_escape(&b, e.title ? e.title : "");
         }
         if (e.published) {
             zhe_buf_puts(&b, "，");
-            S_md(&b, e.published);
+            zhei_md_escape(&b, e.published);
         }
         zhe_buf_puts(&b, "）\n");
     }

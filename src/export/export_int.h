@@ -42,18 +42,38 @@ void zhei_export_event_free(zhei_export_event *e);
  * the fields a kept event leaves out (ids, trigger) are 0 or NULL. */
 void zhei_export_event_view(const zhei_export_event *x, zhe_store_event *dst);
 
-/* Is u a web address a link may go to (http or https, any case)?
- * javascript:, data:, file: and the like are shown as text. */
-int zhe_export_web_url(const char *u);
+/* ------------------------------------------------------------ escape.c */
+
+/* s[0..len) as HTML text or a quoted attribute value, into b: & < > " '
+ * as entities; C0 control characters (but tab and line end), which HTML
+ * does not allow, and DEL as spaces; bytes that are no UTF-8 as U+FFFD,
+ * so the output is valid UTF-8 whatever it is given. */
+void zhei_html_escape(zhe_buf *b, const char *s, size_t len);
+/* The same for a NUL-terminated s; NULL writes nothing. */
+void zhei_html_escape_str(zhe_buf *b, const char *s);
+
+/* Is u a web address a link may go to (http or https, any case)?  0 for
+ * NULL; javascript:, data:, file: and the like are shown as text. */
+int zhei_web_url(const char *u);
+
+/* One CSV cell (RFC 4180) into b, after a comma unless first: quoted when
+ * it holds a comma, a quote or a line end, quotes doubled; a cell a
+ * spreadsheet would take for a formula (= + - @, a tab or a carriage
+ * return first) is quoted with a ' before it, so it opens as text.  NULL
+ * is an empty cell. */
+void zhei_csv_cell(zhe_buf *b, const char *s, int first);
+
+/* s for Markdown text inside a line, into b: the punctuation that makes
+ * emphasis, code, links and tables backslashed, < > & as entities (no raw
+ * HTML), a line end as a space.  NULL writes nothing. */
+void zhei_md_escape(zhe_buf *b, const char *s);
+/* url (not NULL) as the target of a Markdown <…> link: space, < and > as
+ * %20, %3C, %3E; the rest as it is. */
+void zhei_md_url(zhe_buf *b, const char *url);
 
 /* The Chinese name of an event type (出口管制, 价格, 发布, 出货, 产能), or
  * NULL for a type it does not know. */
 const char *zhe_export_type_zh(const char *type);
-
-/* s[0..len) as HTML text or a quoted attribute value (html.c): & < > " '
- * as entities, control characters as spaces, bytes that are no UTF-8 as
- * U+FFFD. */
-void zhe_export_html_escape(zhe_buf *b, const char *s, size_t len);
 
 /*
 ** A date as the reader reads it, as precise as its timex (html.c):

@@ -85,41 +85,11 @@ static void S_printf(html_page *p, const char *fmt, ...)
     zhe_free(big);
 }
 
-/* s[0..len) as HTML text or a quoted attribute value: & < > " ' as
- * entities; C0 control characters (but tab and line end), which HTML does
- * not allow, as spaces; bytes that are no UTF-8 as U+FFFD, so the page is
- * valid UTF-8 whatever it is given. */
-void zhe_export_html_escape(zhe_buf *b, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            uint32_t cp;
-            size_t n = zhe_utf8_decode(s + i, len - i, &cp);
-            if (cp == 0xFFFD && n == 1) zhe_buf_puts(b, "\xEF\xBF\xBD");
-            else zhe_buf_put(b, s + i, n);
-            i += n - 1;
-            continue;
-        }
-        switch (c) {
-        case '&': zhe_buf_puts(b, "&amp;"); break;
-        case '<': zhe_buf_puts(b, "&lt;"); break;
-        case '>': zhe_buf_puts(b, "&gt;"); break;
-        case '"': zhe_buf_puts(b, "&quot;"); break;
-        case '\'': zhe_buf_puts(b, "&#39;"); break;
-        default:
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-                zhe_buf_putc(b, ' ');
-            else zhe_buf_putc(b, (char)c);
-        }
-    }
-}
-
 /* s (may be NULL: nothing) escaped, into the page. */
 static void S_esc(html_page *p, const char *s)
 {
     if (!s) return;
-    zhe_export_html_escape(&p->b, s, strlen(s));
+    zhei_html_escape(&p->b, s, strlen(s));
     if (p->b.len >= S_FLUSH_AT) S_flush(p);
 }
 
@@ -127,7 +97,7 @@ static void S_esc(html_page *p, const char *s)
  * strings, raw), escaped into the page. */
 static void S_esc_buf(html_page *p, const zhe_buf *t)
 {
-    if (t->len) zhe_export_html_escape(&p->b, t->ptr, t->len);
+    if (t->len) zhei_html_escape(&p->b, t->ptr, t->len);
     if (p->b.len >= S_FLUSH_AT) S_flush(p);
 }
 
@@ -803,9 +773,9 @@ static void S_quote(html_page *p, const zhei_export_event *e)
     size_t b0, b1;
     S_put(p, "<blockquote>");
     if (S_mark_bytes(q, e->mark_start, e->mark_end, &b0, &b1)) {
-        zhe_export_html_escape(&p->b, q, b0);
+        zhei_html_escape(&p->b, q, b0);
         S_put(p, "<mark>");
-        zhe_export_html_escape(&p->b, q + b0, b1 - b0);
+        zhei_html_escape(&p->b, q + b0, b1 - b0);
         S_put(p, "</mark>");
         S_esc(p, q + b1);
     } else {
@@ -820,7 +790,7 @@ static void S_source(html_page *p, const zhei_export_event *e)
 {
     S_put(p, "<p class=\"src\">来源：");
     const char *label = e->title ? e->title : e->url ? e->url : e->article;
-    if (zhe_export_web_url(e->url)) {
+    if (zhei_web_url(e->url)) {
         S_put(p, "<a href=\"");
         S_esc(p, e->url);
         S_put(p, "\" rel=\"noopener noreferrer\">");

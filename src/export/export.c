@@ -69,23 +69,6 @@ static const char *S_type_zh(const char *type)
     return zh ? zh : type ? type : "";
 }
 
-/* What a timex says of its precision: day, week, month, quarter, half,
- * season, year, or "" when there is none. */
-static const char *S_precision(const char *tx)
-{
-    if (!tx || strlen(tx) < 4) return "";
-    size_t n = strlen(tx);
-    if (n == 4) return "year";
-    if (n == 10) return "day";
-    if (n == 7 && tx[5] >= '0' && tx[5] <= '9') return "month";
-    switch (tx[5]) {
-    case 'Q': return "quarter";
-    case 'H': return "half";
-    case 'W': return "week";
-    default: return "season";
-    }
-}
-
 /* A number as people write it: 265000, 0.5, 1.2e+12 never. */
 static void S_num(zhe_buf *b, double v)
 {
@@ -148,7 +131,7 @@ static void S_csv_row(zhe_buf *b, const zhe_store_event *e)
     zhei_csv_cell(b, e->start, 1);
     zhei_csv_cell(b, e->end, 0);
     zhei_csv_cell(b, e->timex, 0);
-    zhei_csv_cell(b, S_precision(e->timex), 0);
+    zhei_csv_cell(b, zhei_precision_name(zhei_timex_precision(e->timex)), 0);
     zhei_csv_cell(b, e->type, 0);
     S_chips(&tmp, e, ";");
     zhei_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
@@ -192,7 +175,7 @@ static json_t *S_event_json(const zhe_store_event *e)
     json_object_set_new(d, "mod", S_jstr(e->mod));
     json_object_set_new(d, "start", S_jstr(e->start));
     json_object_set_new(d, "end", S_jstr(e->end));
-    json_object_set_new(d, "precision", json_string(S_precision(e->timex)));
+    json_object_set_new(d, "precision", json_string(zhei_precision_name(zhei_timex_precision(e->timex))));
     json_object_set_new(d, "basis", S_jstr(e->basis));
     json_object_set_new(o, "date", d);
     json_t *chips = json_array();
@@ -241,16 +224,16 @@ static json_t *S_event_json(const zhe_store_event *e)
  * the timex (a quarter or a week from its first or last day's month). */
 static json_t *S_tl_date(const char *timex, const char *day)
 {
-    if (!day || strlen(day) < 10) return NULL;
+    int y, m, dd;
+    if (zhei_iso_fields(day, &y, &m, &dd) < 3) return NULL;
     json_t *d = json_object();
-    json_object_set_new(d, "year", json_integer(atoi(day)));
-    const char *p = S_precision(timex);
-    if (strcmp(p, "year") == 0) return d;
-    json_object_set_new(d, "month", json_integer(atoi(day + 5)));
+    json_object_set_new(d, "year", json_integer(y));
+    zhei_precision p = zhei_timex_precision(timex);
+    if (p == ZHEI_P_YEAR) return d;
+    json_object_set_new(d, "month", json_integer(m));
     /* a week runs from a day to a day; a quarter, a half or a season
      * from a month to a month */
-    if (strcmp(p, "day") == 0 || strcmp(p, "week") == 0)
-        json_object_set_new(d, "day", json_integer(atoi(day + 8)));
+    if (p == ZHEI_P_DAY || p == ZHEI_P_WEEK) json_object_set_new(d, "day", json_integer(dd));
     return d;
 }
 
@@ -286,8 +269,8 @@ static json_t *S_tl_event(const zhe_store_event *e)
         return NULL;    /* TimelineJS has no place for an undated event */
     }
     json_object_set_new(o, "start_date", start);
-    const char *p = S_precision(e->timex);
-    if (e->end && strcmp(p, "day") != 0 && strcmp(p, "month") != 0 && strcmp(p, "year") != 0) {
+    zhei_precision p = zhei_timex_precision(e->timex);
+    if (e->end && p != ZHEI_P_DAY && p != ZHEI_P_MONTH && p != ZHEI_P_YEAR) {
         json_t *end = S_tl_date(e->timex, e->end);
         if (end) json_object_set_new(o, "end_date", end);
     }
@@ -371,8 +354,8 @@ static void S_tljs_row(zhe_buf *b, const zhe_store_event *e)
     json_t *start = S_tl_date(e->timex, e->start);
     if (!start) return;
     json_t *end = NULL;
-    const char *p = S_precision(e->timex);
-    if (e->end && strcmp(p, "day") != 0 && strcmp(p, "month") != 0 && strcmp(p, "year") != 0)
+    zhei_precision p = zhei_timex_precision(e->timex);
+    if (e->end && p != ZHEI_P_DAY && p != ZHEI_P_MONTH && p != ZHEI_P_YEAR)
         end = S_tl_date(e->timex, e->end);
     const char *parts[] = {"year", "month", "day"};
     zhe_buf t = ZHE_BUF_INIT;
@@ -436,7 +419,9 @@ static int S_str_cmp(const void *a, const void *b)
 /* The month index of "YYYY-MM-…": months since year 0. */
 static int S_month(const char *day)
 {
-    return atoi(day) * 12 + atoi(day + 5) - 1;
+    int y = 0, m = 0;
+    zhei_iso_fields(day, &y, &m, NULL);
+    return y * 12 + m - 1;
 }
 
 /* Does e go into the monthly price table: a price (or a launch price)
@@ -444,10 +429,12 @@ static int S_month(const char *day)
  * has no month to go in. */
 static int S_monthly_price(const zhei_export_event *e)
 {
-    if (isnan(e->amount_cny) || !e->type || !e->start || strlen(e->start) < 7) return 0;
+    int y, m;
+    if (isnan(e->amount_cny) || !e->type || zhei_iso_fields(e->start, &y, &m, NULL) < 2)
+        return 0;
     if (strcmp(e->type, "price") != 0 && strcmp(e->type, "launch") != 0) return 0;
-    const char *p = S_precision(e->timex);
-    return !strcmp(p, "day") || !strcmp(p, "week") || !strcmp(p, "month");
+    zhei_precision p = zhei_timex_precision(e->timex);
+    return p == ZHEI_P_DAY || p == ZHEI_P_WEEK || p == ZHEI_P_MONTH;
 }
 
 /*
@@ -557,11 +544,12 @@ static int S_markdown(zhe_exporter *x)
         zhei_export_event_view(&x->kept[i], &e);
         /* the heading: the month, or the coarser period the event has */
         zhe_buf h = ZHE_BUF_INIT;
-        const char *p = S_precision(e.timex);
-        if (!*p || !e.start || strlen(e.start) < 7) {
+        zhei_precision p = zhei_timex_precision(e.timex);
+        int y, m;
+        if (p == ZHEI_P_NONE || zhei_iso_fields(e.start, &y, &m, NULL) < 2) {
             zhe_buf_puts(&h, "日期不详");
-        } else if (!strcmp(p, "day") || !strcmp(p, "week") || !strcmp(p, "month")) {
-            zhe_buf_printf(&h, "%d年%d月", atoi(e.start), atoi(e.start + 5));
+        } else if (p == ZHEI_P_DAY || p == ZHEI_P_WEEK || p == ZHEI_P_MONTH) {
+            zhe_buf_printf(&h, "%d年%d月", y, m);
         } else {
             zhe_export_date_text(&h, e.timex, NULL);
         }

@@ -71,6 +71,62 @@ void zhei_md_escape(zhe_buf *b, const char *s);
  * %20, %3C, %3E; the rest as it is. */
 void zhei_md_url(zhe_buf *b, const char *url);
 
+/* ------------------------------------------------------------- dates.c */
+
+/* How precise a timex is. */
+typedef enum zhei_precision {
+    ZHEI_P_NONE,        /* no timex */
+    ZHEI_P_DAY,         /* 2023-10-17 */
+    ZHEI_P_WEEK,        /* 2023-W44 */
+    ZHEI_P_MONTH,       /* 2023-10 */
+    ZHEI_P_QUARTER,     /* 2023-Q2 */
+    ZHEI_P_HALF,        /* 2023-H2 */
+    ZHEI_P_SEASON,      /* 2023-SP, -SU, -FA, -WI */
+    ZHEI_P_YEAR,        /* 2023 */
+    ZHEI_P_OTHER        /* a timex zhei_timex_read cannot read */
+} zhei_precision;
+
+/* The precision of timex tx read loosely, by its length and its sixth
+ * byte, as csv and json print it and the formats but html go by: NONE for
+ * NULL or fewer than 4 bytes, YEAR for 4, DAY for 10, MONTH for 7 with a
+ * digit after the dash, else QUARTER, HALF or WEEK by the letter Q, H or
+ * W there, and SEASON for anything else.  Never OTHER. */
+zhei_precision zhei_timex_precision(const char *tx);
+/* "day", "week", "month", "quarter", "half", "season", "year"; "" for
+ * NONE and OTHER. */
+const char *zhei_precision_name(zhei_precision p);
+
+/* A timex read strictly, into its fields. */
+typedef struct zhei_timex {
+    zhei_precision precision;
+    int year;           /* all but NONE and OTHER */
+    int month, day;     /* DAY: both; MONTH: month */
+    int n;              /* QUARTER 1–4; HALF 1–2; WEEK its number; SEASON
+                           1 spring, 2 summer, 3 autumn, 4 winter */
+} zhei_timex;
+
+/* tx read strictly into *t (zeroed first): every field checked, a month
+ * 01–12, a day 01–31, a quarter 1–4, a half 1 or 2, a week two digits, a
+ * season SP, SU, FA or WI.  Returns t->precision: NONE for NULL or "",
+ * OTHER when tx is none of the forms (its other fields are then 0). */
+zhei_precision zhei_timex_read(const char *tx, zhei_timex *t);
+
+/* The numbers of "YYYY-MM-DD" taken at their places (atoi), checking only
+ * the length: returns 0 when s is NULL or shorter than 7 bytes (nothing
+ * set); 2 when shorter than 10 (*y and *m set); else 3 (*d set too, when
+ * d is not NULL). */
+int zhei_iso_fields(const char *s, int *y, int *m, int *d);
+/* The day number (days since 1970-01-01) of "YYYY-MM-DD…" in *days, every
+ * digit and dash checked, a month 1–12, a day 1–31; returns 1, or 0 (and
+ * *days unset) when s is no such date. */
+int zhei_iso_day(const char *s, long *days);
+/* The year and month of day number z. */
+void zhei_year_month(long z, long *y, long *m);
+/* The day number of the first day of z's month; of the first day of the
+ * next month unless z is a first day itself (then z). */
+long zhei_month_floor(long z);
+long zhei_month_ceil(long z);
+
 /* The Chinese name of an event type (出口管制, 价格, 发布, 出货, 产能), or
  * NULL for a type it does not know. */
 const char *zhe_export_type_zh(const char *type);

@@ -172,44 +172,6 @@ static void S_shape(html_page *p, size_t t, double x, double y, double r)
 
 /* --------------------------------------------------------------- days */
 
-/* The year and month of day number z (days since 1970-01-01). */
-static void S_civil_from_days(long z, long *y, long *m)
-{
-    int yy, mm, dd;
-    zhe_civil_from_days(z, &yy, &mm, &dd);
-    *y = yy;
-    *m = mm;
-}
-
-/* The day number of "YYYY-MM-DD…" in *days; 0 when s is no such date. */
-static int S_parse_day(const char *s, long *days)
-{
-    if (!s || strlen(s) < 10) return 0;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9') return 0;
-    long y = atol(s), m = atol(s + 5), d = atol(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    *days = zhe_days_from_civil(y, m, d);
-    return 1;
-}
-
-/* The first day of the month day z is in; the first day of the next. */
-static long S_month_floor(long z)
-{
-    long y, m;
-    S_civil_from_days(z, &y, &m);
-    return zhe_days_from_civil(y, m, 1);
-}
-
-static long S_month_ceil(long z)
-{
-    long f = S_month_floor(z);
-    if (f == z) return z;
-    long y, m;
-    S_civil_from_days(z, &y, &m);
-    return m == 12 ? zhe_days_from_civil(y + 1, 1, 1) : zhe_days_from_civil(y, m + 1, 1);
-}
-
 /* An event as the page places it in time: from its first day d0 up to
  * (not including) d1; dated is 0 when it has no usable date. */
 typedef struct html_when {
@@ -221,8 +183,8 @@ static html_when S_when(const zhei_export_event *e)
 {
     html_when w = {0, 0, 0};
     long a, b;
-    if (!S_parse_day(e->start, &a)) return w;
-    if (!S_parse_day(e->end, &b) || b < a) b = a;
+    if (!zhei_iso_day(e->start, &a)) return w;
+    if (!zhei_iso_day(e->end, &b) || b < a) b = a;
     w.dated = 1;
     w.d0 = a;
     w.d1 = b + 1;
@@ -346,38 +308,6 @@ static void S_quantity(zhe_buf *b, const zhei_export_event *e)
 
 /* ---------------------------------------------------------------- dates */
 
-/* What a timex says of its precision. */
-typedef enum { S_P_NONE, S_P_DAY, S_P_WEEK, S_P_MONTH, S_P_QUARTER, S_P_HALF, S_P_SEASON,
-               S_P_YEAR, S_P_OTHER } html_precision;
-
-static int S_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return 0;
-    return 1;
-}
-
-static html_precision S_precision(const char *tx)
-{
-    if (!tx) return S_P_NONE;
-    size_t n = strlen(tx);
-    if (n < 4 || !S_digits(tx, 4)) return n ? S_P_OTHER : S_P_NONE;
-    if (n == 4) return S_P_YEAR;
-    if (tx[4] != '-') return S_P_OTHER;
-    int m = S_digits(tx + 5, 2) ? atoi(tx + 5) : 0;
-    if (n == 10 && m >= 1 && m <= 12 && tx[7] == '-' && S_digits(tx + 8, 2) &&
-        atoi(tx + 8) >= 1 && atoi(tx + 8) <= 31)
-        return S_P_DAY;
-    if (n == 7 && m >= 1 && m <= 12) return S_P_MONTH;
-    if (n == 7 && tx[5] == 'Q' && tx[6] >= '1' && tx[6] <= '4') return S_P_QUARTER;
-    if (n == 7 && tx[5] == 'H' && (tx[6] == '1' || tx[6] == '2')) return S_P_HALF;
-    if (n == 8 && tx[5] == 'W' && S_digits(tx + 6, 2)) return S_P_WEEK;
-    if (n == 7 && (!strcmp(tx + 5, "SP") || !strcmp(tx + 5, "SU") || !strcmp(tx + 5, "FA") ||
-                   !strcmp(tx + 5, "WI")))
-        return S_P_SEASON;
-    return S_P_OTHER;
-}
-
 /*
 ** The date as the reader reads it, as precise as it is known (raw text):
 ** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,
@@ -387,25 +317,23 @@ static html_precision S_precision(const char *tx)
 void zhe_export_date_text(zhe_buf *b, const char *tx, const char *mod)
 {
     static const char *const nth[] = {"一", "二", "三", "四"};
-    html_precision p = S_precision(tx);
-    int y = p != S_P_NONE && p != S_P_OTHER ? atoi(tx) : 0;
+    static const char *const seasons[] = {"春", "夏", "秋", "冬"};
+    zhei_timex t;
+    zhei_precision p = zhei_timex_read(tx, &t);
+    int y = t.year;
     switch (p) {
-    case S_P_NONE: zhe_buf_puts(b, "日期不详"); return;
-    case S_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, atoi(tx + 5), atoi(tx + 8)); break;
-    case S_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, atoi(tx + 5)); break;
-    case S_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[tx[6] - '1']); break;
-    case S_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, tx[6] == '1' ? "上" : "下"); break;
-    case S_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, atoi(tx + 6)); break;
-    case S_P_SEASON:
-        zhe_buf_printf(b, "%d年%s季", y,
-                       !strcmp(tx + 5, "SP") ? "春" : !strcmp(tx + 5, "SU") ? "夏"
-                       : !strcmp(tx + 5, "FA") ? "秋" : "冬");
-        break;
-    case S_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
-    case S_P_OTHER: zhe_buf_puts(b, tx); break;
+    case ZHEI_P_NONE: zhe_buf_puts(b, "日期不详"); return;
+    case ZHEI_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, t.month, t.day); break;
+    case ZHEI_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
+    case ZHEI_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[t.n - 1]); break;
+    case ZHEI_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
+    case ZHEI_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
+    case ZHEI_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;
+    case ZHEI_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
+    case ZHEI_P_OTHER: zhe_buf_puts(b, tx); break;
     }
     if (mod) {
-        int coarse = p == S_P_YEAR || p == S_P_MONTH;
+        int coarse = p == ZHEI_P_YEAR || p == ZHEI_P_MONTH;
         if (!strcmp(mod, "START")) zhe_buf_puts(b, "初");
         else if (!strcmp(mod, "MID")) zhe_buf_puts(b, "中");
         else if (!strcmp(mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
@@ -423,12 +351,12 @@ static void S_date_text(zhe_buf *b, const zhei_export_event *e)
  * form for it (a quarter, a half). */
 static void S_date_attr(zhe_buf *b, const zhei_export_event *e)
 {
-    const char *tx = e->timex;
-    switch (S_precision(tx)) {
-    case S_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", atoi(tx), atoi(tx + 5), atoi(tx + 8)); break;
-    case S_P_MONTH: zhe_buf_printf(b, "%04d-%02d", atoi(tx), atoi(tx + 5)); break;
-    case S_P_YEAR: zhe_buf_printf(b, "%04d", atoi(tx)); break;
-    case S_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", atoi(tx), atoi(tx + 6)); break;
+    zhei_timex t;
+    switch (zhei_timex_read(e->timex, &t)) {
+    case ZHEI_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", t.year, t.month, t.day); break;
+    case ZHEI_P_MONTH: zhe_buf_printf(b, "%04d-%02d", t.year, t.month); break;
+    case ZHEI_P_YEAR: zhe_buf_printf(b, "%04d", t.year); break;
+    case ZHEI_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", t.year, t.n); break;
     default: break;
     }
 }
@@ -464,7 +392,7 @@ static double S_x(const html_scale *s, double day)
 static void S_time_axis(html_page *p, const html_scale *s, double y_top, double y_axis)
 {
     long y0, m0;
-    S_civil_from_days(s->d0, &y0, &m0);
+    zhei_year_month(s->d0, &y0, &m0);
     long first = y0 * 12 + (m0 - 1), months = 0;
     for (long d = s->d0; d < s->d1; months++) {
         long y = (first + months + 1) / 12, m = (first + months + 1) % 12 + 1;
@@ -958,8 +886,8 @@ static void S_header(html_page *p, const char *title, const zhe_export_options *
     S_put(p, "</p>\n");
     if (all) {
         long y0, m0, y1, m1;
-        S_civil_from_days(all->d0, &y0, &m0);
-        S_civil_from_days(all->d1 - 1, &y1, &m1);
+        zhei_year_month(all->d0, &y0, &m0);
+        zhei_year_month(all->d1 - 1, &y1, &m1);
         S_printf(p, "<p class=\"meta span\">时间：%ld年%ld月 至 %ld年%ld月", y0, m0, y1, m1);
         if (undated) S_printf(p, "；另有 %zu 个事件日期不详", undated);
         S_put(p, "</p>\n");
@@ -1016,10 +944,10 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_
         }
     }
     /* time runs from the first of a month to the first of a month */
-    all.d0 = S_month_floor(all.d0);
-    all.d1 = S_month_ceil(all.d1);
-    prices.d0 = S_month_floor(prices.d0);
-    prices.d1 = S_month_ceil(prices.d1);
+    all.d0 = zhei_month_floor(all.d0);
+    all.d1 = zhei_month_ceil(all.d1);
+    prices.d0 = zhei_month_floor(prices.d0);
+    prices.d1 = zhei_month_ceil(prices.d1);
 
     S_put(p, "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

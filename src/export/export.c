@@ -50,75 +50,12 @@ zhe_export_format zhe_export_format_parse(const char *s)
     return (zhe_export_format)0;
 }
 
-const char *zhe_export_type_zh(const char *type)
-{
-    static const char *const names[][2] = {
-        {"export_control", "出口管制"}, {"price", "价格"}, {"launch", "发布"},
-        {"shipment", "出货"}, {"capacity", "产能"},
-    };
-    for (size_t i = 0; type && i < ZHE_ARRAY_LEN(names); i++)
-        if (strcmp(type, names[i][0]) == 0) return names[i][1];
-    return NULL;
-}
-
-/* The Chinese name of an event type, for headlines; the type itself when
- * it has none. */
-static const char *S_type_zh(const char *type)
-{
-    const char *zh = zhe_export_type_zh(type);
-    return zh ? zh : type ? type : "";
-}
-
-/* A number as people write it: 265000, 0.5, 1.2e+12 never. */
-static void S_num(zhe_buf *b, double v)
-{
-    if (v == floor(v) && fabs(v) < 1e15) zhe_buf_printf(b, "%.0f", v);
-    else zhe_buf_printf(b, "%.15g", v);
-}
-
-/* The chips joined by sep, into b. */
-static void S_chips(zhe_buf *b, const zhe_store_event *e, const char *sep)
-{
-    for (size_t i = 0; i < e->n_chips; i++) {
-        if (i) zhe_buf_puts(b, sep);
-        zhe_buf_puts(b, e->chips[i]);
-    }
-}
-
-/* A one-line headline: "H100 · 价格 · 5440000 JPY", "A800, H800 · 出口管制". */
-static void S_headline(zhe_buf *b, const zhe_store_event *e)
-{
-    if (e->n_chips) {
-        S_chips(b, e, ", ");
-        zhe_buf_puts(b, " · ");
-    }
-    zhe_buf_puts(b, S_type_zh(e->type));
-    if (!isnan(e->amount)) {
-        zhe_buf_puts(b, " · ");
-        S_num(b, e->amount);
-        if (!isnan(e->high)) {
-            zhe_buf_puts(b, "–");
-            S_num(b, e->high);
-        }
-        zhe_buf_printf(b, " %s", e->currency ? e->currency : "");
-    }
-    if (!isnan(e->quantity)) {
-        zhe_buf_puts(b, " · ");
-        S_num(b, e->quantity);
-        if (!isnan(e->quantity_high)) {
-            zhe_buf_puts(b, "–");
-            S_num(b, e->quantity_high);
-        }
-        zhe_buf_puts(b, e->unit ? e->unit : "");
-    }
-}
-
 /* ----------------------------------------------------------------- CSV */
 
 static void S_cell_num(zhe_buf *b, double v)
 {
     zhe_buf_putc(b, ',');
-    if (!isnan(v)) S_num(b, v);
+    if (!isnan(v)) zhei_number(b, v);
 }
 
 static const char S_csv_header[] =
@@ -133,7 +70,7 @@ static void S_csv_row(zhe_buf *b, const zhe_store_event *e)
     zhei_csv_cell(b, e->timex, 0);
     zhei_csv_cell(b, zhei_precision_name(zhei_timex_precision(e->timex)), 0);
     zhei_csv_cell(b, e->type, 0);
-    S_chips(&tmp, e, ";");
+    zhei_chips_join(&tmp, e, ";");
     zhei_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
     S_cell_num(b, e->amount);
     S_cell_num(b, e->high);
@@ -175,7 +112,8 @@ static json_t *S_event_json(const zhe_store_event *e)
     json_object_set_new(d, "mod", S_jstr(e->mod));
     json_object_set_new(d, "start", S_jstr(e->start));
     json_object_set_new(d, "end", S_jstr(e->end));
-    json_object_set_new(d, "precision", json_string(zhei_precision_name(zhei_timex_precision(e->timex))));
+    json_object_set_new(d, "precision",
+                        json_string(zhei_precision_name(zhei_timex_precision(e->timex))));
     json_object_set_new(d, "basis", S_jstr(e->basis));
     json_object_set_new(o, "date", d);
     json_t *chips = json_array();
@@ -275,17 +213,18 @@ static json_t *S_tl_event(const zhe_store_event *e)
         if (end) json_object_set_new(o, "end_date", end);
     }
     zhe_buf b = ZHE_BUF_INIT;
-    zhe_export_date_text(&b, e->timex, e->mod);
+    zhei_date_text(&b, e->timex, e->mod);
     json_object_set_new(o, "display_date", json_string(b.ptr));
     zhe_buf_truncate(&b, 0);
     json_t *text = json_object();
-    S_headline(&b, e);
+    zhei_headline(&b, e);
     json_object_set_new(text, "headline", json_string(b.ptr));
     zhe_buf_truncate(&b, 0);
     S_tl_text(&b, e);
     json_object_set_new(text, "text", json_string(b.ptr));
     json_object_set_new(o, "text", text);
-    json_object_set_new(o, "group", json_string(e->n_chips ? e->chips[0] : S_type_zh(e->type)));
+    json_object_set_new(o, "group",
+                        json_string(e->n_chips ? e->chips[0] : zhei_type_word(e->type, "")));
     /* the event key is the same in two articles quoting the same sentence;
      * the slide's id (a URL fragment) must not be: the article's hash too */
     zhe_buf_truncate(&b, 0);
@@ -371,17 +310,17 @@ static void S_tljs_row(zhe_buf *b, const zhe_store_event *e)
         if (v) zhe_buf_printf(b, "%d", (int)json_integer_value(v));
     }
     zhe_buf_putc(b, ',');   /* End Time */
-    zhe_export_date_text(&t, e->timex, e->mod);
+    zhei_date_text(&t, e->timex, e->mod);
     zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
-    S_headline(&t, e);
+    zhei_headline(&t, e);
     zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     S_tl_text(&t, e);
     zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, ",,,,");    /* Media, Media Credit, Media Caption, Media Thumbnail */
     zhe_buf_putc(b, ',');       /* Type */
-    zhei_csv_cell(b, e->n_chips ? e->chips[0] : S_type_zh(e->type), 0);
+    zhei_csv_cell(b, e->n_chips ? e->chips[0] : zhei_type_word(e->type, ""), 0);
     zhe_buf_puts(b, ",\r\n");   /* Background */
     zhe_buf_clear(&t);
     json_decref(start);
@@ -397,8 +336,8 @@ static void S_flourish_row(zhe_buf *b, const zhe_store_event *e)
     zhe_buf t = ZHE_BUF_INIT;
     zhei_csv_cell(b, e->start, 1);
     zhei_csv_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);
-    zhei_csv_cell(b, S_type_zh(e->type), 0);
-    S_headline(&t, e);
+    zhei_csv_cell(b, zhei_type_word(e->type, ""), 0);
+    zhei_headline(&t, e);
     zhei_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     zhe_buf_puts(&t, e->quote ? e->quote : "");
@@ -551,7 +490,7 @@ static int S_markdown(zhe_exporter *x)
         } else if (p == ZHEI_P_DAY || p == ZHEI_P_WEEK || p == ZHEI_P_MONTH) {
             zhe_buf_printf(&h, "%d年%d月", y, m);
         } else {
-            zhe_export_date_text(&h, e.timex, NULL);
+            zhei_date_text(&h, e.timex, NULL);
         }
         if (strcmp(h.ptr, month) != 0) {
             snprintf(month, sizeof month, "%s", h.ptr);
@@ -562,11 +501,11 @@ static int S_markdown(zhe_exporter *x)
         zhe_buf_clear(&h);
         zhe_buf_puts(&b, "- **");
         zhe_buf t = ZHE_BUF_INIT;
-        zhe_export_date_text(&t, e.timex, e.mod);
+        zhei_date_text(&t, e.timex, e.mod);
         zhei_md_escape(&b, t.ptr);
         zhe_buf_puts(&b, "** · ");
         zhe_buf_truncate(&t, 0);
-        S_headline(&t, &e);
+        zhei_headline(&t, &e);
         zhei_md_escape(&b, t.ptr);
         zhe_buf_clear(&t);
         zhe_buf_puts(&b, "：“");

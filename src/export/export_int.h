@@ -127,17 +127,63 @@ void zhei_year_month(long z, long *y, long *m);
 long zhei_month_floor(long z);
 long zhei_month_ceil(long z);
 
-/* The Chinese name of an event type (出口管制, 价格, 发布, 出货, 产能), or
- * NULL for a type it does not know. */
-const char *zhe_export_type_zh(const char *type);
+/* ----------------------------------------------------------- wording.c */
 
-/*
-** A date as the reader reads it, as precise as its timex (html.c):
-** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,
-** 2023年秋季, 2023年, with its mod after it (2023年初, 2023年底); 日期不详
-** when timex is NULL.
-*/
-void zhe_export_date_text(zhe_buf *b, const char *timex, const char *mod);
+/* The event types a format names in Chinese: export_control, price,
+ * launch, shipment, capacity, indexed 0 to ZHEI_N_TYPES - 1 in that order;
+ * ZHEI_TYPE_OTHER stands for any other type (and for none). */
+enum { ZHEI_N_TYPES = 5, ZHEI_TYPE_OTHER = ZHEI_N_TYPES };
+
+/* The index of type (may be NULL): 0 to ZHEI_N_TYPES - 1, or
+ * ZHEI_TYPE_OTHER. */
+size_t zhei_type_index(const char *type);
+/* The Chinese name of an event type (出口管制, 价格, 发布, 出货, 产能), or
+ * NULL for a type it does not know and for NULL. */
+const char *zhei_type_zh(const char *type);
+/* The Chinese name of type index t; 其他 for ZHEI_TYPE_OTHER. */
+const char *zhei_type_zh_at(size_t t);
+/* The Chinese name of type; else type itself (raw: the caller escapes
+ * it); else, for NULL, absent. */
+const char *zhei_type_word(const char *type, const char *absent);
+
+/* A date as the reader reads it, as precise as its timex (read by
+ * zhei_timex_read), raw text into b: 2023年10月17日, 2023年10月, 2023年第二季度,
+ * 2023年下半年, 2023年第44周, 2023年秋季, 2023年, a timex it cannot read as it
+ * is; with mod after it (START 初, MID 中, END 底 after a year or a month and
+ * 末 after the rest, APPROX 前后) unless mod is NULL; 日期不详 (and no mod)
+ * when timex is NULL or "". */
+void zhei_date_text(zhe_buf *b, const char *timex, const char *mod);
+
+/* v as the plain formats print a number: an integer without decimals
+ * (265000), else up to 15 significant digits (0.5); never 1.2e+12 for an
+ * integer below 10^15. */
+void zhei_number(zhe_buf *b, double v);
+/* e's chips joined by sep, into b. */
+void zhei_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep);
+/* A one-line headline, raw text into b: the chips, the type in Chinese,
+ * the amount (a range with –) and its currency code, the count and its
+ * unit, joined by " · ": "H100 · 价格 · 5440000 JPY", "A800, H800 · 出口管制". */
+void zhei_headline(zhe_buf *b, const zhe_store_event *e);
+
+/* v the way Chinese news writes an amount, into b: 12999, 26.5万, 1.2亿.
+ * exact: as the article gave it, so 万 or 亿 only when nothing is lost
+ * (544万, 8.112亿, but 12345); otherwise (a yuan value worked out at a rate)
+ * rounded to two decimals of its unit (18.34万).  Returns the unit word
+ * written ("亿", "万" or ""), a static string. */
+const char *zhei_cn_num(zhe_buf *b, double v, int exact);
+/* lo, or lo–hi when hi is not NAN, then unit after it: 1.4万–1.6万元; the
+ * unit after lo too when the two are written with different unit words,
+ * so that 9000元–1.2万元 cannot be read as 9000万. */
+void zhei_cn_range(zhe_buf *b, double lo, double hi, int exact, const char *unit);
+/* e's money as printed (e->amount not NAN), raw text: its qualifier's
+ * word, the amount or range, the currency's name: 约544万日元, 1.4万–1.6万元;
+ * a currency without a Chinese name as " XYZ". */
+void zhei_money(zhe_buf *b, const zhei_export_event *e);
+/* e's yuan value, ≈ 26.5万元; nothing when it has none or its money is in
+ * yuan already. */
+void zhei_money_cny(zhe_buf *b, const zhei_export_event *e);
+/* e's count (e->quantity not NAN) and its unit, raw text: 3000片, 3–5片. */
+void zhei_quantity(zhe_buf *b, const zhei_export_event *e);
 
 /*
 ** The HTML page (html.c): n events in time order, written to out as one

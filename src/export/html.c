@@ -103,47 +103,39 @@ static void S_esc_buf(html_page *p, const zhe_buf *t)
 
 /* ------------------------------------------------------- event types */
 
-/* What the page shows of each event type: its Chinese name, the CSS class
- * that gives its colour, and the shape of its marks. */
+/* What the page shows of each event type (by its zhei_type_index, the
+ * last for a type the page does not know): the CSS class that gives its
+ * colour, and the shape of its marks. */
 typedef enum { S_CIRCLE, S_DIAMOND, S_TRIANGLE, S_SQUARE, S_TRIANGLE_DOWN } html_shape;
 
 static const struct {
-    const char *type, *cls;
+    const char *cls;
     html_shape shape;
-} S_types[] = {
-    {"export_control", "t-export", S_DIAMOND},
-    {"price", "t-price", S_CIRCLE},
-    {"launch", "t-launch", S_TRIANGLE},
-    {"shipment", "t-shipment", S_SQUARE},
-    {"capacity", "t-capacity", S_TRIANGLE_DOWN},
+} S_types[ZHEI_N_TYPES + 1] = {
+    {"t-export", S_DIAMOND},        /* export_control */
+    {"t-price", S_CIRCLE},          /* price */
+    {"t-launch", S_TRIANGLE},       /* launch */
+    {"t-shipment", S_SQUARE},       /* shipment */
+    {"t-capacity", S_TRIANGLE_DOWN},/* capacity */
+    {"t-other", S_CIRCLE},          /* any other */
 };
-#define S_N_TYPES ZHE_ARRAY_LEN(S_types)
-#define S_OTHER S_N_TYPES       /* a type this page does not know */
-
-static size_t S_type_index(const char *type)
-{
-    for (size_t i = 0; type && i < S_N_TYPES; i++)
-        if (strcmp(type, S_types[i].type) == 0) return i;
-    return S_OTHER;
-}
 
 static const char *S_type_cls(size_t t)
 {
-    return t < S_N_TYPES ? S_types[t].cls : "t-other";
+    return S_types[t].cls;
 }
 
 /* An event type's name for the reader: Chinese when known, else the type
  * itself (raw: escape it). */
 static const char *S_type_zh(const zhei_export_event *e)
 {
-    const char *zh = zhe_export_type_zh(e->type);
-    return zh ? zh : e->type ? e->type : "事件";
+    return zhei_type_word(e->type, "事件");
 }
 
 /* A mark of type t centred on (x, y), r its half-size in SVG units. */
 static void S_shape(html_page *p, size_t t, double x, double y, double r)
 {
-    html_shape s = t < S_N_TYPES ? S_types[t].shape : S_CIRCLE;
+    html_shape s = S_types[t].shape;
     switch (s) {
     case S_DIAMOND:
         r *= 1.25;
@@ -191,159 +183,11 @@ static html_when S_when(const zhei_export_event *e)
     return w;
 }
 
-/* ------------------------------------------------------------- numbers */
-
-/* v with at most `decimals` decimals, trailing zeros dropped. */
-static void S_trim_num(zhe_buf *b, double v, int decimals)
-{
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    char *dot = strchr(tmp, '.');
-    if (dot) {
-        char *end = tmp + strlen(tmp);
-        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
-        if (end == dot + 1) *dot = '\0';
-    }
-    if (strcmp(tmp, "-0") == 0) strcpy(tmp, "0");
-    zhe_buf_puts(b, tmp);
-}
-
-/* Does v / unit have at most `decimals` decimals? */
-static int S_exact_in(double v, double unit, int decimals)
-{
-    double q = v / unit * pow(10, decimals);
-    return fabs(q - round(q)) < 1e-6 * fmax(1, fabs(q));
-}
-
-/*
-** An amount the way Chinese news writes it: 12999, 26.5万, 1.2亿.  exact:
-** as the article gave it, so 万 or 亿 only when nothing is lost (544万,
-** 8.112亿, but 12345); otherwise (a yuan value worked out at a rate) rounded
-** to two decimals of its unit (18.34万).
-*/
-static const char *S_cn_num(zhe_buf *b, double v, int exact)
-{
-    double a = fabs(v);
-    if (a >= 1e8 && (!exact || S_exact_in(v, 1e8, 4))) {
-        S_trim_num(b, v / 1e8, exact ? 4 : 2);
-        zhe_buf_puts(b, "亿");
-        return "亿";
-    }
-    if (a >= 1e4 && (!exact || S_exact_in(v, 1e4, 2))) {
-        S_trim_num(b, v / 1e4, 2);
-        zhe_buf_puts(b, "万");
-        return "万";
-    }
-    S_trim_num(b, v, exact ? 4 : (a >= 100 ? 0 : 2));
-    return "";
-}
-
-/* lo, or lo–hi when hi is not NAN, then the unit after it: 1.4万–1.6万元;
- * the unit after lo too when the two are written differently, so that
- * 9000元–1.2万元 cannot be read as 9000万. */
-static void S_cn_range(zhe_buf *b, double lo, double hi, int exact, const char *unit)
-{
-    const char *u_lo = S_cn_num(b, lo, exact);
-    if (!isnan(hi)) {
-        zhe_buf t = ZHE_BUF_INIT;
-        const char *u_hi = S_cn_num(&t, hi, exact);
-        if (strcmp(u_lo, u_hi) != 0) zhe_buf_puts(b, unit);
-        zhe_buf_puts(b, "–");
-        zhe_buf_put(b, t.ptr, t.len);
-        zhe_buf_clear(&t);
-    }
-    zhe_buf_puts(b, unit);
-}
-
-/* A currency's name after an amount: 元, 美元, 日元 …, or " XYZ" (raw). */
-static const char *S_currency(zhe_buf *tmp, const char *code)
-{
-    static const char *const names[][2] = {
-        {"CNY", "元"},   {"USD", "美元"}, {"HKD", "港元"},   {"JPY", "日元"},
-        {"EUR", "欧元"}, {"TWD", "新台币"}, {"GBP", "英镑"}, {"KRW", "韩元"},
-        {"SGD", "新加坡元"},
-    };
-    if (!code) return "";
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(names); i++)
-        if (strcmp(code, names[i][0]) == 0) return names[i][1];
-    zhe_buf_truncate(tmp, 0);
-    zhe_buf_printf(tmp, " %s", code);
-    return tmp->ptr;
-}
-
-/* The word a money qualifier puts before the amount. */
-static const char *S_qualifier(const char *q)
-{
-    static const char *const words[][2] = {
-        {"approx", "约"},  {"at_least", "至少"}, {"at_most", "至多"}, {"more_than", "超过"},
-        {"max", "最高"},   {"min", "最低"},
-    };
-    for (size_t i = 0; q && i < ZHE_ARRAY_LEN(words); i++)
-        if (strcmp(q, words[i][0]) == 0) return words[i][1];
-    return "";
-}
-
-/* The event's money as printed: 约544万日元, 1.4万–1.6万元 (raw text). */
-static void S_money(zhe_buf *b, const zhei_export_event *e)
-{
-    zhe_buf cur = ZHE_BUF_INIT;
-    zhe_buf_puts(b, S_qualifier(e->qualifier));
-    S_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
-    zhe_buf_clear(&cur);
-}
-
-/* Its yuan value, "" when the money is in yuan already: ≈ 26.5万元. */
-static void S_money_cny(zhe_buf *b, const zhei_export_event *e)
-{
-    if (isnan(e->amount_cny) || (e->currency && strcmp(e->currency, "CNY") == 0)) return;
-    zhe_buf_puts(b, "≈ ");
-    S_cn_range(b, e->amount_cny, e->high_cny, 0, "元");
-}
-
-/* The count: 3000片, 3–5片 (raw text). */
-static void S_quantity(zhe_buf *b, const zhei_export_event *e)
-{
-    S_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
-}
-
 /* ---------------------------------------------------------------- dates */
-
-/*
-** The date as the reader reads it, as precise as it is known (raw text):
-** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,
-** 2023年秋季, 2023年; a mod after it (2023年初, 2023年底, 2023年10月前后);
-** 日期不详 without one.
-*/
-void zhe_export_date_text(zhe_buf *b, const char *tx, const char *mod)
-{
-    static const char *const nth[] = {"一", "二", "三", "四"};
-    static const char *const seasons[] = {"春", "夏", "秋", "冬"};
-    zhei_timex t;
-    zhei_precision p = zhei_timex_read(tx, &t);
-    int y = t.year;
-    switch (p) {
-    case ZHEI_P_NONE: zhe_buf_puts(b, "日期不详"); return;
-    case ZHEI_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, t.month, t.day); break;
-    case ZHEI_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
-    case ZHEI_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[t.n - 1]); break;
-    case ZHEI_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
-    case ZHEI_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
-    case ZHEI_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;
-    case ZHEI_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
-    case ZHEI_P_OTHER: zhe_buf_puts(b, tx); break;
-    }
-    if (mod) {
-        int coarse = p == ZHEI_P_YEAR || p == ZHEI_P_MONTH;
-        if (!strcmp(mod, "START")) zhe_buf_puts(b, "初");
-        else if (!strcmp(mod, "MID")) zhe_buf_puts(b, "中");
-        else if (!strcmp(mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
-        else if (!strcmp(mod, "APPROX")) zhe_buf_puts(b, "前后");
-    }
-}
 
 static void S_date_text(zhe_buf *b, const zhei_export_event *e)
 {
-    zhe_export_date_text(b, e->timex, e->mod);
+    zhei_date_text(b, e->timex, e->mod);
 }
 
 /* The same date for a <time datetime=""> (HTML's forms: 2023-10-17,
@@ -497,15 +341,15 @@ static void S_hover(zhe_buf *t, const html_ev *h, const char *chip)
     }
     if (!isnan(e->amount)) {
         zhe_buf_putc(t, '\n');
-        S_money(t, e);
+        zhei_money(t, e);
         if (!isnan(e->amount_cny) && e->currency && strcmp(e->currency, "CNY") != 0) {
             zhe_buf_puts(t, " ");
-            S_money_cny(t, e);
+            zhei_money_cny(t, e);
         }
     }
     if (!isnan(e->quantity)) {
         zhe_buf_putc(t, '\n');
-        S_quantity(t, e);
+        zhei_quantity(t, e);
     }
     if (e->title) zhe_buf_printf(t, "\n《%s》", e->title);
     if (e->published) zhe_buf_printf(t, " %s", e->published);
@@ -542,7 +386,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
         S_put(p, " · ");
     }
     S_printf(p, "%zu 个价格，", c->n_prices);
-    S_cn_range(&t, lo_all, hi_all > lo_all ? hi_all : NAN, 0, "元");
+    zhei_cn_range(&t, lo_all, hi_all > lo_all ? hi_all : NAN, 0, "元");
     S_esc_buf(p, &t);
     S_put(p, "</small></figcaption>\n");
     S_printf(p, "<svg class=\"price-chart\" viewBox=\"0 0 %d %d\" role=\"img\" data-chip=\"",
@@ -555,7 +399,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
     for (double v = 0; v <= top + step / 2; v += step) {
         double y = y_axis - v / top * plot_h;
         zhe_buf_truncate(&t, 0);
-        S_cn_num(&t, v, 0);
+        zhei_cn_num(&t, v, 0);
         S_printf(p, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", S_CL,
                  y, S_CW - S_CR, y);
         S_put(p, "<text class=\"yl\" x=\"");
@@ -576,7 +420,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
         zhe_buf_truncate(&t, 0);
         S_hover(&t, h, c->name);
         S_printf(p, "\n<a href=\"#e-%zu\" class=\"pt %s\"><title>", h->n,
-                 S_type_cls(S_type_index(e->type)));
+                 S_type_cls(zhei_type_index(e->type)));
         S_esc_buf(p, &t);
         S_put(p, "</title>");
         if (h->w.d1 - h->w.d0 > 1)  /* dated to a week, a month, a quarter …: its span */
@@ -585,7 +429,7 @@ static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, 
         if (hi != lo)               /* a range of prices */
             S_printf(p, "<line class=\"rng v\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                      xm, ylo, xm, yhi);
-        S_shape(p, S_type_index(e->type), xm, ym, 4);
+        S_shape(p, zhei_type_index(e->type), xm, ym, 4);
         S_put(p, "</a>");
     }
     S_put(p, "\n</svg></figure>\n");
@@ -605,7 +449,7 @@ static void S_lane_marks(html_page *p, const char *chip, double yc, const html_e
         const html_ev *h = &evs[i];
         if (!h->w.dated) continue;
         if (chip ? !S_has_chip(h->e, chip) : h->e->n_chips != 0) continue;
-        size_t type = S_type_index(h->e->type);
+        size_t type = zhei_type_index(h->e->type);
         double x0 = S_x(xs, (double)h->w.d0), x1 = S_x(xs, (double)h->w.d1);
         int span = h->w.d1 - h->w.d0 > 1;
         zhe_buf_truncate(&t, 0);
@@ -662,12 +506,12 @@ static void S_swimlane(html_page *p, const html_chip *chips, size_t n_chips, int
 static void S_legend(html_page *p, const size_t *by_type)
 {
     S_put(p, "<ul class=\"legend\">");
-    for (size_t t = 0; t <= S_N_TYPES; t++) {
-        if (t == S_OTHER && !by_type[t]) continue;
+    for (size_t t = 0; t <= ZHEI_N_TYPES; t++) {
+        if (t == ZHEI_TYPE_OTHER && !by_type[t]) continue;
         S_printf(p, "<li class=\"%s\"><svg viewBox=\"0 0 14 14\" aria-hidden=\"true\">",
                  S_type_cls(t));
         S_shape(p, t, 7, 7, 5);
-        S_printf(p, "</svg>%s</li>", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他");
+        S_printf(p, "</svg>%s</li>", zhei_type_zh_at(t));
     }
     S_put(p, "</ul>\n");
 }
@@ -752,7 +596,7 @@ static void S_item(html_page *p, const html_ev *h)
     const zhei_export_event *e = h->e;
     zhe_buf t = ZHE_BUF_INIT;
     S_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
-             S_type_cls(S_type_index(e->type)), h->n);
+             S_type_cls(zhei_type_index(e->type)), h->n);
     S_date_attr(&t, e);
     int timed = t.len > 0;
     if (timed) {
@@ -779,12 +623,12 @@ static void S_item(html_page *p, const html_ev *h)
     }
     if (!isnan(e->amount)) {
         zhe_buf_truncate(&t, 0);
-        S_money(&t, e);
+        zhei_money(&t, e);
         S_put(p, " <span class=\"money\">");
         S_esc_buf(p, &t);
         S_put(p, "</span>");
         zhe_buf_truncate(&t, 0);
-        S_money_cny(&t, e);
+        zhei_money_cny(&t, e);
         if (t.len) {
             S_put(p, " <span class=\"cny\">");
             S_esc_buf(p, &t);
@@ -793,7 +637,7 @@ static void S_item(html_page *p, const html_ev *h)
     }
     if (!isnan(e->quantity)) {
         zhe_buf_truncate(&t, 0);
-        S_quantity(&t, e);
+        zhei_quantity(&t, e);
         S_put(p, " <span class=\"qty\">数量 ");
         S_esc_buf(p, &t);
         S_put(p, "</span>");
@@ -877,9 +721,9 @@ static void S_header(html_page *p, const char *title, const zhe_export_options *
     }
     S_printf(p, "<p class=\"meta count\">共 <strong>%zu</strong> 个事件", n);
     int first = 1;
-    for (size_t t = 0; t <= S_N_TYPES; t++) {
+    for (size_t t = 0; t <= ZHEI_N_TYPES; t++) {
         if (!by_type[t]) continue;
-        S_printf(p, "%s%s %zu", first ? "：" : " · ", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他",
+        S_printf(p, "%s%s %zu", first ? "：" : " · ", zhei_type_zh_at(t),
                  by_type[t]);
         first = 0;
     }
@@ -905,7 +749,7 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_
 
     /* the events, their time, and the spans of all events and of prices */
     html_ev *evs = n ? ZHE_NEW_ARRAY(html_ev, n) : NULL;
-    size_t by_type[S_N_TYPES + 1] = {0}, undated = 0;
+    size_t by_type[ZHEI_N_TYPES + 1] = {0}, undated = 0;
     html_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
     int any_dated = 0, any_price = 0, chipless = 0;
     html_chip *chips = NULL;
@@ -915,7 +759,7 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_
         h->e = &v[i];
         h->n = i + 1;
         h->w = S_when(h->e);
-        by_type[S_type_index(h->e->type)]++;
+        by_type[zhei_type_index(h->e->type)]++;
         if (!h->w.dated) {
             undated++;
             continue;

@@ -185,6 +185,81 @@ void zhei_money_cny(zhe_buf *b, const zhei_export_event *e);
 /* e's count (e->quantity not NAN) and its unit, raw text: 3000片, 3–5片. */
 void zhei_quantity(zhe_buf *b, const zhei_export_event *e);
 
+/* -------------------------------------------- the HTML page: page.c, svg.c */
+
+/* The page being written: a buffer flushed to out when it holds 64 KB.
+ * After the first failed write nothing more is written and failed stays
+ * set.  Start it as {out, ZHE_BUF_INIT, 0, 0}; its writer (html.c)
+ * flushes it at the end and clears b. */
+typedef struct zhei_page {
+    FILE *out;          /* borrowed */
+    zhe_buf b;
+    int failed;
+    int errnum;         /* errno of the failed write, or 0 */
+} zhei_page;
+
+/* Write out what b holds (unless a write has failed) and empty it. */
+void zhei_page_flush(zhei_page *p);
+/* s as it is (the page's own markup), into the page. */
+void zhei_page_put(zhei_page *p, const char *s);
+/* printf into the page, as it is: for markup and numbers, never for text
+ * taken from the events. */
+void zhei_page_printf(zhei_page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* s escaped (zhei_html_escape) into the page; NULL writes nothing. */
+void zhei_page_esc(zhei_page *p, const char *s);
+/* A piece of text built in a zhe_buf (our own words and the events'
+ * strings, raw), escaped into the page. */
+void zhei_page_esc_buf(zhei_page *p, const zhe_buf *t);
+/* The CSS class of type index t (zhei_type_index) on the page: t-export,
+ * t-price, t-launch, t-shipment, t-capacity; t-other for any other. */
+const char *zhei_type_class(size_t t);
+
+/* An event as the page places it in time: from its first day d0 up to
+ * (not including) d1, day numbers; dated is 0 when it has no usable date. */
+typedef struct zhei_when {
+    int dated;
+    long d0, d1;
+} zhei_when;
+
+/* An event on the page: its place in the list (id "e-N") and its time. */
+typedef struct zhei_page_event {
+    const zhei_export_event *e;     /* borrowed */
+    size_t n;                       /* 1-based, the list's numbering */
+    zhei_when w;
+} zhei_page_event;
+
+/* A chip: its name and vendor (borrowed from an event), the number of
+ * its events, and of its prices with a yuan value (zhei_chart_price). */
+typedef struct zhei_page_chip {
+    const char *name, *vendor;
+    size_t n_events, n_prices;
+} zhei_page_chip;
+
+/* A horizontal time scale: days [d0, d1) onto [x0, x0 + w) in SVG units. */
+typedef struct zhei_scale {
+    long d0, d1;
+    double x0, w;
+} zhei_scale;
+
+/* Is h a price for the charts (svg.c): a price or a launch price, with a
+ * yuan value and a date? */
+int zhei_chart_price(const zhei_page_event *h);
+/* A price chart (svg.c) for each of the n_chips chips that has prices,
+ * the chips with most prices first (chips is sorted so), each with y from
+ * 0 to a round number above its highest yuan value and x the days of xs
+ * (whose x0 and w are set here), for the n events evs. */
+void zhei_svg_price_charts(zhei_page *p, zhei_page_chip *chips, size_t n_chips,
+                           const zhei_page_event *evs, size_t n, zhei_scale *xs);
+/* The swimlane (svg.c): a lane per chip, the chips grouped by vendor
+ * (chips is sorted so), then one for the events of no chip when chipless;
+ * every dated event of evs a mark in its lanes, x the days of xs (whose x0
+ * and w are set here). */
+void zhei_svg_swimlane(zhei_page *p, zhei_page_chip *chips, size_t n_chips, int chipless,
+                       const zhei_page_event *evs, size_t n, zhei_scale *xs);
+/* The legend of the types (svg.c): each type's mark and Chinese name,
+ * "其他" only when by_type (counts by type index) has any. */
+void zhei_svg_legend(zhei_page *p, const size_t *by_type);
+
 /*
 ** The HTML page (html.c): n events in time order, written to out as one
 ** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.

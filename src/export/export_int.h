@@ -1,18 +1,33 @@
 /*
-** export_int.h — what the exporters (src/export/) share: an event kept
-** until the end of an export, its strings copied out of the store's row.
+** export_int.h — what the files of src/export/ share; never installed.
+** Names shared between the files start with zhei_.  Each file uses only
+** files listed above it here (timelinejs.c also json.c's writer):
+**
+**   event.c        the kept copy of a store row (zhei_export_event)
+**   escape.c       text made safe for HTML, CSV and Markdown
+**   dates.c        the one place timexes and ISO days are read
+**   wording.c      what the formats say in Chinese, and their numbers
+**   page.c         the HTML page's writer, for html.c and svg.c
+**   svg.c          the page's charts
+**   csv.c, json.c, timelinejs.c, flourish.c, prices.c, md.c, html.c
+**                  the formats: each defines its row (zhei_export_format)
+**   export.c       the table of formats behind zhe_exporter_new/add/finish
 */
 #ifndef ZHE_EXPORT_INT_H
 #define ZHE_EXPORT_INT_H
 
 #include "../base/base_int.h"
 
+#include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <zhevents/segment.h>
 #include <zhevents/extract.h>
 #include <zhevents/events.h>
 #include <zhevents/store.h>
 #include <zhevents/export.h>
+
+/* -------------------------------------------------------------- event.c */
 
 /* An event kept by an exporter (event.c): a store row with its strings
  * copied.  Absent strings are NULL, absent numbers NAN; every string is
@@ -185,6 +200,68 @@ void zhei_money_cny(zhe_buf *b, const zhei_export_event *e);
 /* e's count (e->quantity not NAN) and its unit, raw text: 3000片, 3–5片. */
 void zhei_quantity(zhe_buf *b, const zhei_export_event *e);
 
+/* --------------------------------------------------------------- formats */
+
+/* An export under way, as a format's steps see it; export.c owns it. */
+typedef struct zhei_export_run {
+    FILE *out;                  /* borrowed */
+    zhe_export_options opt;     /* the caller's; title never NULL */
+    zhei_export_event *kept;    /* a keeping format's events, in the order added */
+    size_t n_kept;
+    void *state;                /* the format's own: made by begin, freed by finish */
+} zhei_export_run;
+
+/*
+** A format: a row of export.c's table, defined in the format's file.
+** export.c writes header (when there is one) first, then calls begin,
+** then event for each event or (when keeps) keeps a copy of it in
+** r->kept, then finish; after finish it flushes out and frees the kept
+** events.  event and finish return ZHE_OK or the status they reported in
+** err.
+*/
+typedef struct zhei_export_format {
+    const char *name;           /* zhe_export_format_str's */
+    int keeps;                  /* export.c keeps every event for finish */
+    const char *header;         /* a CSV format's header row (no line end),
+                                   after a byte order mark with --bom; or NULL */
+    void (*begin)(zhei_export_run *r);     /* sets up r->state; or NULL */
+    /* takes one event as it comes; NULL when keeps */
+    zhe_status (*event)(zhei_export_run *r, const zhe_store_event *e, zhe_error *err);
+    /* writes what comes at the end and frees r->state; or NULL */
+    zhe_status (*finish)(zhei_export_run *r, zhe_error *err);
+} zhei_export_format;
+
+extern const zhei_export_format zhei_format_csv;            /* csv.c */
+extern const zhei_export_format zhei_format_json;           /* json.c */
+extern const zhei_export_format zhei_format_jsonl;          /* json.c */
+extern const zhei_export_format zhei_format_timelinejs;     /* timelinejs.c */
+extern const zhei_export_format zhei_format_timelinejs_csv; /* timelinejs.c */
+extern const zhei_export_format zhei_format_flourish;       /* flourish.c */
+extern const zhei_export_format zhei_format_prices_wide;    /* prices.c */
+extern const zhei_export_format zhei_format_md;             /* md.c */
+extern const zhei_export_format zhei_format_html;           /* html.c */
+
+/* How every format but html reports a failed write: ZHE_ERR_IO, "cannot
+ * write the output", in err. */
+static inline zhe_status zhei_write_failed(zhe_error *err)
+{
+    return zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
+}
+
+/* b written to out in one fwrite: ZHE_OK (also when b is empty), or
+ * zhei_write_failed. */
+static inline zhe_status zhei_export_write(FILE *out, const zhe_buf *b, zhe_error *err)
+{
+    if (b->len && fwrite(b->ptr, 1, b->len, out) != b->len) return zhei_write_failed(err);
+    return ZHE_OK;
+}
+
+/* j dumped with jansson's flags and a line end into line (emptied first),
+ * written to out in one fwrite, and freed (json.c; timelinejs.c's JSON
+ * goes through it too).  ZHE_OK, or zhei_write_failed when jansson or the
+ * write fails. */
+zhe_status zhei_json_write(FILE *out, zhe_buf *line, json_t *j, size_t flags, zhe_error *err);
+
 /* -------------------------------------------- the HTML page: page.c, svg.c */
 
 /* The page being written: a buffer flushed to out when it holds 64 KB.
@@ -259,12 +336,5 @@ void zhei_svg_swimlane(zhei_page *p, zhei_page_chip *chips, size_t n_chips, int 
 /* The legend of the types (svg.c): each type's mark and Chinese name,
  * "其他" only when by_type (counts by type index) has any. */
 void zhei_svg_legend(zhei_page *p, const size_t *by_type);
-
-/*
-** The HTML page (html.c): n events in time order, written to out as one
-** self-contained file.  Returns ZHE_ERR_IO when out cannot be written.
-*/
-zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_export_event *v,
-                           size_t n, zhe_error *err);
 
 #endif /* ZHE_EXPORT_INT_H */

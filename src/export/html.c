@@ -273,7 +273,7 @@ static void S_header(zhei_page *p, const char *title, const zhe_export_options *
     zhei_page_put(p, "<header><h1>");
     zhei_page_esc(p, title);
     zhei_page_put(p, "</h1>\n");
-    if (opt && opt->filters) {
+    if (opt->filters) {
         zhei_page_put(p, "<p class=\"meta filters\">筛选：");
         zhei_page_esc(p, opt->filters);
         zhei_page_put(p, "</p>\n");
@@ -299,12 +299,17 @@ static void S_header(zhei_page *p, const char *title, const zhe_export_options *
                      "<a href=\"#events\">事件列表</a></nav></header>\n");
 }
 
-zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_export_event *v,
-                           size_t n, zhe_error *err)
+/* The page, at the end, from the kept events (in time order, as the query
+ * gives them).  A failed write is ZHE_ERR_IO with the system's reason. */
+static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
 {
+    FILE *out = r->out;
+    const zhe_export_options *opt = &r->opt;
+    const zhei_export_event *v = r->kept;
+    size_t n = r->n_kept;
     zhei_page page = {out, ZHE_BUF_INIT, 0, 0};
     zhei_page *p = &page;
-    const char *title = opt && opt->title ? opt->title : "芯片事件时间线 · zhevents";
+    const char *title = opt->title;
 
     /* the events, their time, and the spans of all events and of prices */
     zhei_page_event *evs = n ? ZHE_NEW_ARRAY(zhei_page_event, n) : NULL;
@@ -414,3 +419,9 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhei_
                              p->errnum ? strerror(p->errnum) : "write error");
     return ZHE_OK;
 }
+
+const zhei_export_format zhei_format_html = {
+    .name = "html",
+    .keeps = 1,
+    .finish = S_finish,
+};

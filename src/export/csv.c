@@ -3,7 +3,7 @@
 ** written as the event comes, in constant memory.  The columns name the
 ** event's date (start, end, timex and its precision), type, chips, money
 ** (as printed and in yuan), count, quote, source, confidence and key;
-** every cell goes through zhei_csv_cell, so a cell that a spreadsheet
+** every cell goes through zhei_export_csv_cell, so a cell that a spreadsheet
 ** would run as a formula opens as text.  export.c writes the header row
 ** (after a byte order mark with --bom).
 */
@@ -15,7 +15,7 @@
 static void S_cell_num(zhe_buf *b, double v)
 {
     zhe_buf_putc(b, ',');
-    if (!isnan(v)) zhei_number(b, v);
+    if (!isnan(v)) zhei_export_number(b, v);
 }
 
 /* The columns, in their order. */
@@ -27,26 +27,26 @@ static const char S_header[] =
 static void S_row(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf tmp = ZHE_BUF_INIT;
-    zhei_csv_cell(b, e->start, 1);
-    zhei_csv_cell(b, e->end, 0);
-    zhei_csv_cell(b, e->timex, 0);
-    zhei_csv_cell(b, zhei_precision_name(zhei_timex_precision(e->timex)), 0);
-    zhei_csv_cell(b, e->type, 0);
-    zhei_chips_join(&tmp, e, ";");
-    zhei_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
+    zhei_export_csv_cell(b, e->start, 1);
+    zhei_export_csv_cell(b, e->end, 0);
+    zhei_export_csv_cell(b, e->timex, 0);
+    zhei_export_csv_cell(b, zhei_export_precision_name(zhei_export_timex_precision(e->timex)), 0);
+    zhei_export_csv_cell(b, e->type, 0);
+    zhei_export_chips_join(&tmp, e, ";");
+    zhei_export_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
     S_cell_num(b, e->amount);
     S_cell_num(b, e->high);
-    zhei_csv_cell(b, e->currency, 0);
+    zhei_export_csv_cell(b, e->currency, 0);
     S_cell_num(b, e->amount_cny);
     S_cell_num(b, e->quantity);
     S_cell_num(b, e->quantity_high);
-    zhei_csv_cell(b, e->unit, 0);
-    zhei_csv_cell(b, e->quote, 0);
-    zhei_csv_cell(b, e->title, 0);
-    zhei_csv_cell(b, e->url, 0);
-    zhei_csv_cell(b, e->published, 0);
+    zhei_export_csv_cell(b, e->unit, 0);
+    zhei_export_csv_cell(b, e->quote, 0);
+    zhei_export_csv_cell(b, e->title, 0);
+    zhei_export_csv_cell(b, e->url, 0);
+    zhei_export_csv_cell(b, e->published, 0);
     zhe_buf_printf(b, ",%.2f", e->confidence);
-    zhei_csv_cell(b, e->key, 0);
+    zhei_export_csv_cell(b, e->key, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&tmp);
 }
@@ -61,7 +61,7 @@ static zhe_status S_event(zhei_export_run *r, const zhe_store_event *e, zhe_erro
     return s;
 }
 
-const zhei_export_format zhei_format_csv = {
+const zhei_export_format zhei_export_format_csv = {
     .name = "csv",
     .keeps = 0,
     .header = S_header,

@@ -6,20 +6,20 @@
 **
 ** A timex is read two ways, and which formats use which is part of their
 ** output, so both are kept as they were:
-**   - zhei_timex_precision, loosely, by its length and its sixth byte: the
-**     "precision" that csv and json print and that timelinejs, the sheet,
-**     prices-wide and md go by;
-**   - zhei_timex_read, strictly, every digit and range checked, with its
-**     fields: the date as the reader reads it (wording.c) and html's
-**     <time datetime>.
+**   - zhei_export_timex_precision, loosely, by its length and its sixth
+**     byte: the "precision" that csv and json print and that timelinejs,
+**     the sheet, prices-wide and md go by;
+**   - zhei_export_timex_read, strictly, every digit and range checked,
+**     with its fields: the date as the reader reads it (wording.c) and
+**     html's <time datetime>.
 ** The two agree on every timex the dater writes; on a malformed one
 ** (2023-Q7) the loose reading still names a precision, the strict one
-** says ZHEI_P_OTHER and the reader sees the timex as it is.
+** says ZHEI_EXPORT_P_OTHER and the reader sees the timex as it is.
 **
-** ISO days are read two ways too: zhei_iso_fields takes the numbers at
-** their fixed places and checks only the length (timelinejs, prices-wide,
-** md); zhei_iso_day checks every digit and dash and gives a day number
-** (html's charts).
+** ISO days are read two ways too: zhei_export_iso_fields takes the
+** numbers at their fixed places and checks only the length (timelinejs,
+** prices-wide, md); zhei_export_iso_day checks every digit and dash and
+** gives a day number (html's charts).
 */
 #include "export_int.h"
 
@@ -28,31 +28,31 @@
 
 /* ---------------------------------------------------------------- timex */
 
-zhei_precision zhei_timex_precision(const char *tx)
+zhei_export_precision zhei_export_timex_precision(const char *tx)
 {
-    if (!tx || strlen(tx) < 4) return ZHEI_P_NONE;
+    if (!tx || strlen(tx) < 4) return ZHEI_EXPORT_P_NONE;
     size_t n = strlen(tx);
-    if (n == 4) return ZHEI_P_YEAR;
-    if (n == 10) return ZHEI_P_DAY;
-    if (n == 7 && tx[5] >= '0' && tx[5] <= '9') return ZHEI_P_MONTH;
+    if (n == 4) return ZHEI_EXPORT_P_YEAR;
+    if (n == 10) return ZHEI_EXPORT_P_DAY;
+    if (n == 7 && tx[5] >= '0' && tx[5] <= '9') return ZHEI_EXPORT_P_MONTH;
     switch (tx[5]) {
-    case 'Q': return ZHEI_P_QUARTER;
-    case 'H': return ZHEI_P_HALF;
-    case 'W': return ZHEI_P_WEEK;
-    default: return ZHEI_P_SEASON;
+    case 'Q': return ZHEI_EXPORT_P_QUARTER;
+    case 'H': return ZHEI_EXPORT_P_HALF;
+    case 'W': return ZHEI_EXPORT_P_WEEK;
+    default: return ZHEI_EXPORT_P_SEASON;
     }
 }
 
-const char *zhei_precision_name(zhei_precision p)
+const char *zhei_export_precision_name(zhei_export_precision p)
 {
     switch (p) {
-    case ZHEI_P_DAY: return "day";
-    case ZHEI_P_WEEK: return "week";
-    case ZHEI_P_MONTH: return "month";
-    case ZHEI_P_QUARTER: return "quarter";
-    case ZHEI_P_HALF: return "half";
-    case ZHEI_P_SEASON: return "season";
-    case ZHEI_P_YEAR: return "year";
+    case ZHEI_EXPORT_P_DAY: return "day";
+    case ZHEI_EXPORT_P_WEEK: return "week";
+    case ZHEI_EXPORT_P_MONTH: return "month";
+    case ZHEI_EXPORT_P_QUARTER: return "quarter";
+    case ZHEI_EXPORT_P_HALF: return "half";
+    case ZHEI_EXPORT_P_SEASON: return "season";
+    case ZHEI_EXPORT_P_YEAR: return "year";
     default: return "";
     }
 }
@@ -68,44 +68,45 @@ static int S_digits(const char *s, size_t n)
 /* The strict precision of tx: every field checked (a month 01–12, a day
  * 01–31, a quarter 1–4, a half 1 or 2, a week two digits, a season SP, SU,
  * FA or WI). */
-static zhei_precision S_strict_precision(const char *tx)
+static zhei_export_precision S_strict_precision(const char *tx)
 {
-    if (!tx) return ZHEI_P_NONE;
+    if (!tx) return ZHEI_EXPORT_P_NONE;
     size_t n = strlen(tx);
-    if (n < 4 || !S_digits(tx, 4)) return n ? ZHEI_P_OTHER : ZHEI_P_NONE;
-    if (n == 4) return ZHEI_P_YEAR;
-    if (tx[4] != '-') return ZHEI_P_OTHER;
+    if (n < 4 || !S_digits(tx, 4)) return n ? ZHEI_EXPORT_P_OTHER : ZHEI_EXPORT_P_NONE;
+    if (n == 4) return ZHEI_EXPORT_P_YEAR;
+    if (tx[4] != '-') return ZHEI_EXPORT_P_OTHER;
     int m = S_digits(tx + 5, 2) ? atoi(tx + 5) : 0;
     if (n == 10 && m >= 1 && m <= 12 && tx[7] == '-' && S_digits(tx + 8, 2) &&
         atoi(tx + 8) >= 1 && atoi(tx + 8) <= 31)
-        return ZHEI_P_DAY;
-    if (n == 7 && m >= 1 && m <= 12) return ZHEI_P_MONTH;
-    if (n == 7 && tx[5] == 'Q' && tx[6] >= '1' && tx[6] <= '4') return ZHEI_P_QUARTER;
-    if (n == 7 && tx[5] == 'H' && (tx[6] == '1' || tx[6] == '2')) return ZHEI_P_HALF;
-    if (n == 8 && tx[5] == 'W' && S_digits(tx + 6, 2)) return ZHEI_P_WEEK;
+        return ZHEI_EXPORT_P_DAY;
+    if (n == 7 && m >= 1 && m <= 12) return ZHEI_EXPORT_P_MONTH;
+    if (n == 7 && tx[5] == 'Q' && tx[6] >= '1' && tx[6] <= '4') return ZHEI_EXPORT_P_QUARTER;
+    if (n == 7 && tx[5] == 'H' && (tx[6] == '1' || tx[6] == '2')) return ZHEI_EXPORT_P_HALF;
+    if (n == 8 && tx[5] == 'W' && S_digits(tx + 6, 2)) return ZHEI_EXPORT_P_WEEK;
     if (n == 7 && (!strcmp(tx + 5, "SP") || !strcmp(tx + 5, "SU") || !strcmp(tx + 5, "FA") ||
                    !strcmp(tx + 5, "WI")))
-        return ZHEI_P_SEASON;
-    return ZHEI_P_OTHER;
+        return ZHEI_EXPORT_P_SEASON;
+    return ZHEI_EXPORT_P_OTHER;
 }
 
-zhei_precision zhei_timex_read(const char *tx, zhei_timex *t)
+zhei_export_precision zhei_export_timex_read(const char *tx, zhei_export_timex *t)
 {
     static const char *const seasons[] = {"SP", "SU", "FA", "WI"};
     memset(t, 0, sizeof *t);
     t->precision = S_strict_precision(tx);
-    if (t->precision == ZHEI_P_NONE || t->precision == ZHEI_P_OTHER) return t->precision;
+    if (t->precision == ZHEI_EXPORT_P_NONE || t->precision == ZHEI_EXPORT_P_OTHER)
+        return t->precision;
     t->year = atoi(tx);
     switch (t->precision) {
-    case ZHEI_P_DAY:
+    case ZHEI_EXPORT_P_DAY:
         t->month = atoi(tx + 5);
         t->day = atoi(tx + 8);
         break;
-    case ZHEI_P_MONTH: t->month = atoi(tx + 5); break;
-    case ZHEI_P_QUARTER:
-    case ZHEI_P_HALF: t->n = tx[6] - '0'; break;
-    case ZHEI_P_WEEK: t->n = atoi(tx + 6); break;
-    case ZHEI_P_SEASON:
+    case ZHEI_EXPORT_P_MONTH: t->month = atoi(tx + 5); break;
+    case ZHEI_EXPORT_P_QUARTER:
+    case ZHEI_EXPORT_P_HALF: t->n = tx[6] - '0'; break;
+    case ZHEI_EXPORT_P_WEEK: t->n = atoi(tx + 6); break;
+    case ZHEI_EXPORT_P_SEASON:
         for (int i = 0; i < 4; i++)
             if (!strcmp(tx + 5, seasons[i])) t->n = i + 1;
         break;
@@ -116,7 +117,7 @@ zhei_precision zhei_timex_read(const char *tx, zhei_timex *t)
 
 /* ------------------------------------------------------------- ISO days */
 
-int zhei_iso_fields(const char *s, int *y, int *m, int *d)
+int zhei_export_iso_fields(const char *s, int *y, int *m, int *d)
 {
     size_t n = s ? strlen(s) : 0;
     if (n < 7) return 0;
@@ -127,7 +128,7 @@ int zhei_iso_fields(const char *s, int *y, int *m, int *d)
     return 3;
 }
 
-int zhei_iso_day(const char *s, long *days)
+int zhei_export_iso_day(const char *s, long *days)
 {
     if (!s || strlen(s) < 10) return 0;
     for (int i = 0; i < 10; i++)
@@ -140,7 +141,7 @@ int zhei_iso_day(const char *s, long *days)
 
 /* --------------------------------------------------------------- months */
 
-void zhei_year_month(long z, long *y, long *m)
+void zhei_export_year_month(long z, long *y, long *m)
 {
     int yy, mm, dd;
     zhe_civil_from_days(z, &yy, &mm, &dd);
@@ -148,18 +149,18 @@ void zhei_year_month(long z, long *y, long *m)
     *m = mm;
 }
 
-long zhei_month_floor(long z)
+long zhei_export_month_floor(long z)
 {
     long y, m;
-    zhei_year_month(z, &y, &m);
+    zhei_export_year_month(z, &y, &m);
     return zhe_days_from_civil(y, m, 1);
 }
 
-long zhei_month_ceil(long z)
+long zhei_export_month_ceil(long z)
 {
-    long f = zhei_month_floor(z);
+    long f = zhei_export_month_floor(z);
     if (f == z) return z;
     long y, m;
-    zhei_year_month(z, &y, &m);
+    zhei_export_year_month(z, &y, &m);
     return m == 12 ? zhe_days_from_civil(y + 1, 1, 1) : zhe_days_from_civil(y, m + 1, 1);
 }

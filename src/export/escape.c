@@ -12,7 +12,7 @@
 
 /* ----------------------------------------------------------------- HTML */
 
-void zhei_html_escape(zhe_buf *b, const char *s, size_t len)
+void zhei_export_html_escape(zhe_buf *b, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -38,19 +38,19 @@ void zhei_html_escape(zhe_buf *b, const char *s, size_t len)
     }
 }
 
-void zhei_html_escape_str(zhe_buf *b, const char *s)
+void zhei_export_html_escape_str(zhe_buf *b, const char *s)
 {
-    if (s) zhei_html_escape(b, s, strlen(s));
+    if (s) zhei_export_html_escape(b, s, strlen(s));
 }
 
-int zhei_web_url(const char *u)
+int zhei_export_web_url(const char *u)
 {
     return u && (strncasecmp(u, "http://", 7) == 0 || strncasecmp(u, "https://", 8) == 0);
 }
 
 /* ------------------------------------------------------------------ CSV */
 
-void zhei_csv_cell(zhe_buf *b, const char *s, int first)
+void zhei_export_csv_cell(zhe_buf *b, const char *s, int first)
 {
     if (!first) zhe_buf_putc(b, ',');
     if (!s) return;
@@ -68,7 +68,7 @@ void zhei_csv_cell(zhe_buf *b, const char *s, int first)
 
 /* ------------------------------------------------------------- Markdown */
 
-void zhei_md_escape(zhe_buf *b, const char *s)
+void zhei_export_md_escape(zhe_buf *b, const char *s)
 {
     for (; s && *s; s++) {
         if (*s == '<') zhe_buf_puts(b, "&lt;");
@@ -82,7 +82,7 @@ void zhei_md_escape(zhe_buf *b, const char *s)
     }
 }
 
-void zhei_md_url(zhe_buf *b, const char *url)
+void zhei_export_md_url(zhe_buf *b, const char *url)
 {
     for (const char *p = url; *p; p++)
         if (*p == ' ') zhe_buf_puts(b, "%20");

@@ -21,15 +21,15 @@
 
 /* The formats, by zhe_export_format. */
 static const zhei_export_format *const S_formats[ZHE_EXPORT_FORMAT_MAX + 1] = {
-    [ZHE_EXPORT_CSV] = &zhei_format_csv,
-    [ZHE_EXPORT_JSON] = &zhei_format_json,
-    [ZHE_EXPORT_JSONL] = &zhei_format_jsonl,
-    [ZHE_EXPORT_TIMELINEJS] = &zhei_format_timelinejs,
-    [ZHE_EXPORT_TIMELINEJS_CSV] = &zhei_format_timelinejs_csv,
-    [ZHE_EXPORT_FLOURISH] = &zhei_format_flourish,
-    [ZHE_EXPORT_PRICES_WIDE] = &zhei_format_prices_wide,
-    [ZHE_EXPORT_MD] = &zhei_format_md,
-    [ZHE_EXPORT_HTML] = &zhei_format_html,
+    [ZHE_EXPORT_CSV] = &zhei_export_format_csv,
+    [ZHE_EXPORT_JSON] = &zhei_export_format_json,
+    [ZHE_EXPORT_JSONL] = &zhei_export_format_jsonl,
+    [ZHE_EXPORT_TIMELINEJS] = &zhei_export_format_timelinejs,
+    [ZHE_EXPORT_TIMELINEJS_CSV] = &zhei_export_format_timelinejs_csv,
+    [ZHE_EXPORT_FLOURISH] = &zhei_export_format_flourish,
+    [ZHE_EXPORT_PRICES_WIDE] = &zhei_export_format_prices_wide,
+    [ZHE_EXPORT_MD] = &zhei_export_format_md,
+    [ZHE_EXPORT_HTML] = &zhei_export_format_html,
 };
 
 struct zhe_exporter {
@@ -73,7 +73,7 @@ zhe_status zhe_exporter_new(zhe_export_format f, const zhe_export_options *opt, 
         if ((x->run.opt.bom && fputs("\xEF\xBB\xBF", out) == EOF) ||
             fputs(row->header, out) == EOF || fputs("\r\n", out) == EOF) {
             zhe_free(x);
-            return zhei_write_failed(err);
+            return zhei_export_write_failed(err);
         }
     }
     if (row->begin) row->begin(&x->run);
@@ -95,7 +95,7 @@ zhe_status zhe_exporter_finish(zhe_exporter *x, zhe_error *err)
     if (!x) return ZHE_OK;
     zhei_export_run *r = &x->run;
     zhe_status s = x->f->finish ? x->f->finish(r, err) : ZHE_OK;
-    if ((fflush(r->out) != 0 || ferror(r->out)) && s == ZHE_OK) s = zhei_write_failed(err);
+    if ((fflush(r->out) != 0 || ferror(r->out)) && s == ZHE_OK) s = zhei_export_write_failed(err);
     for (size_t i = 0; i < r->n_kept; i++) zhei_export_event_free(&r->kept[i]);
     zhe_free(r->kept);
     zhe_free(x);

@@ -3,7 +3,7 @@
 ** Datawrapper's) timeline templates, a row per event written as it comes:
 ** Start time, End time, Category (the type in Chinese), Title (the
 ** headline) and Text (the quote and its source).  Cells go through
-** zhei_csv_cell; export.c writes the header row.
+** zhei_export_csv_cell; export.c writes the header row.
 */
 #include "export_int.h"
 
@@ -17,16 +17,16 @@ static const char S_header[] = "Start time,End time,Category,Title,Text";
 static void S_row(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf t = ZHE_BUF_INIT;
-    zhei_csv_cell(b, e->start, 1);
-    zhei_csv_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);
-    zhei_csv_cell(b, zhei_type_word(e->type, ""), 0);
-    zhei_headline(&t, e);
-    zhei_csv_cell(b, t.ptr, 0);
+    zhei_export_csv_cell(b, e->start, 1);
+    zhei_export_csv_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);
+    zhei_export_csv_cell(b, zhei_export_type_word(e->type, ""), 0);
+    zhei_export_headline(&t, e);
+    zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     zhe_buf_puts(&t, e->quote ? e->quote : "");
     if (e->title) zhe_buf_printf(&t, " (%s%s%s)", e->title, e->published ? ", " : "",
                                  e->published ? e->published : "");
-    zhei_csv_cell(b, t.ptr, 0);
+    zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&t);
 }
@@ -41,7 +41,7 @@ static zhe_status S_event(zhei_export_run *r, const zhe_store_event *e, zhe_erro
     return s;
 }
 
-const zhei_export_format zhei_format_flourish = {
+const zhei_export_format zhei_export_format_flourish = {
     .name = "flourish",
     .keeps = 0,
     .header = S_header,

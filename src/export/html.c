@@ -18,7 +18,7 @@
 **
 ** The page needs nothing else: no script, no stylesheet or font to fetch
 ** (the CSS is inline, the fonts are the system's Chinese fonts).  Every
-** string taken from the events or the options goes through zhei_page_esc
+** string taken from the events or the options goes through zhei_export_page_esc
 ** (& < > " ' as entities) — in text, in attributes and in SVG titles
 ** alike; only http and https URLs become links.  The page is written to
 ** the FILE in pieces of 64 KB as it is built (page.c).
@@ -34,12 +34,12 @@
 /* An event as the page places it in time: from its start to its end
  * (its start when the end is missing or earlier); not dated when its
  * start is no day. */
-static zhei_when S_when(const zhei_export_event *e)
+static zhei_export_when S_when(const zhei_export_event *e)
 {
-    zhei_when w = {0, 0, 0};
+    zhei_export_when w = {0, 0, 0};
     long a, b;
-    if (!zhei_iso_day(e->start, &a)) return w;
-    if (!zhei_iso_day(e->end, &b) || b < a) b = a;
+    if (!zhei_export_iso_day(e->start, &a)) return w;
+    if (!zhei_export_iso_day(e->end, &b) || b < a) b = a;
     w.dated = 1;
     w.d0 = a;
     w.d1 = b + 1;
@@ -53,12 +53,12 @@ static zhei_when S_when(const zhei_export_event *e)
  * form for it (a quarter, a half). */
 static void S_date_attr(zhe_buf *b, const zhei_export_event *e)
 {
-    zhei_timex t;
-    switch (zhei_timex_read(e->timex, &t)) {
-    case ZHEI_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", t.year, t.month, t.day); break;
-    case ZHEI_P_MONTH: zhe_buf_printf(b, "%04d-%02d", t.year, t.month); break;
-    case ZHEI_P_YEAR: zhe_buf_printf(b, "%04d", t.year); break;
-    case ZHEI_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", t.year, t.n); break;
+    zhei_export_timex t;
+    switch (zhei_export_timex_read(e->timex, &t)) {
+    case ZHEI_EXPORT_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", t.year, t.month, t.day); break;
+    case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%04d-%02d", t.year, t.month); break;
+    case ZHEI_EXPORT_P_YEAR: zhe_buf_printf(b, "%04d", t.year); break;
+    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", t.year, t.n); break;
     default: break;
     }
 }
@@ -95,116 +95,116 @@ static int S_mark_bytes(const char *q, size_t ms, size_t me, size_t *b0, size_t 
 }
 
 /* The quote with the words the event is about in <mark>. */
-static void S_quote(zhei_page *p, const zhei_export_event *e)
+static void S_quote(zhei_export_page *p, const zhei_export_event *e)
 {
     const char *q = e->quote;
     size_t b0, b1;
-    zhei_page_put(p, "<blockquote>");
+    zhei_export_page_put(p, "<blockquote>");
     if (S_mark_bytes(q, e->mark_start, e->mark_end, &b0, &b1)) {
-        zhei_html_escape(&p->b, q, b0);
-        zhei_page_put(p, "<mark>");
-        zhei_html_escape(&p->b, q + b0, b1 - b0);
-        zhei_page_put(p, "</mark>");
-        zhei_page_esc(p, q + b1);
+        zhei_export_html_escape(&p->b, q, b0);
+        zhei_export_page_put(p, "<mark>");
+        zhei_export_html_escape(&p->b, q + b0, b1 - b0);
+        zhei_export_page_put(p, "</mark>");
+        zhei_export_page_esc(p, q + b1);
     } else {
-        zhei_page_esc(p, q);
+        zhei_export_page_esc(p, q);
     }
-    zhei_page_put(p, "</blockquote>");
+    zhei_export_page_put(p, "</blockquote>");
 }
 
 /* Its source: the title linked to the URL (a web one), the publication
  * date, the article's id when there is no URL, the confidence. */
-static void S_source(zhei_page *p, const zhei_export_event *e)
+static void S_source(zhei_export_page *p, const zhei_export_event *e)
 {
-    zhei_page_put(p, "<p class=\"src\">来源：");
+    zhei_export_page_put(p, "<p class=\"src\">来源：");
     const char *label = e->title ? e->title : e->url ? e->url : e->article;
-    if (zhei_web_url(e->url)) {
-        zhei_page_put(p, "<a href=\"");
-        zhei_page_esc(p, e->url);
-        zhei_page_put(p, "\" rel=\"noopener noreferrer\">");
-        zhei_page_esc(p, label);
-        zhei_page_put(p, "</a>");
+    if (zhei_export_web_url(e->url)) {
+        zhei_export_page_put(p, "<a href=\"");
+        zhei_export_page_esc(p, e->url);
+        zhei_export_page_put(p, "\" rel=\"noopener noreferrer\">");
+        zhei_export_page_esc(p, label);
+        zhei_export_page_put(p, "</a>");
     } else {
-        zhei_page_put(p, "<cite>");
-        zhei_page_esc(p, label ? label : "（无标题）");
-        zhei_page_put(p, "</cite>");
+        zhei_export_page_put(p, "<cite>");
+        zhei_export_page_esc(p, label ? label : "（无标题）");
+        zhei_export_page_put(p, "</cite>");
         if (e->url && label != e->url) {
-            zhei_page_put(p, " <span class=\"url\">");
-            zhei_page_esc(p, e->url);
-            zhei_page_put(p, "</span>");
+            zhei_export_page_put(p, " <span class=\"url\">");
+            zhei_export_page_esc(p, e->url);
+            zhei_export_page_put(p, "</span>");
         }
     }
     if (e->published) {
-        zhei_page_put(p, " · 发布于 ");
-        zhei_page_esc(p, e->published);
+        zhei_export_page_put(p, " · 发布于 ");
+        zhei_export_page_esc(p, e->published);
     }
     if (!e->url && e->article && label != e->article) {
-        zhei_page_put(p, " · <span class=\"url\">");
-        zhei_page_esc(p, e->article);
-        zhei_page_put(p, "</span>");
+        zhei_export_page_put(p, " · <span class=\"url\">");
+        zhei_export_page_esc(p, e->article);
+        zhei_export_page_put(p, "</span>");
     }
-    if (!isnan(e->confidence)) zhei_page_printf(p, " · 置信度 %.2f", e->confidence);
-    zhei_page_put(p, "</p>");
+    if (!isnan(e->confidence)) zhei_export_page_printf(p, " · 置信度 %.2f", e->confidence);
+    zhei_export_page_put(p, "</p>");
 }
 
 /* One event of the list, <li id="e-N">: its date (in <time> when HTML has
  * a form for it) and where the date came from; its type, chips, money
  * and count; its quote and its source. */
-static void S_item(zhei_page *p, const zhei_page_event *h)
+static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
 {
     const zhei_export_event *e = h->e;
     zhe_buf t = ZHE_BUF_INIT;
-    zhei_page_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
-                     zhei_type_class(zhei_type_index(e->type)), h->n);
+    zhei_export_page_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
+                            zhei_export_type_class(zhei_export_type_index(e->type)), h->n);
     S_date_attr(&t, e);
     int timed = t.len > 0;
     if (timed) {
-        zhei_page_put(p, "<time datetime=\"");
-        zhei_page_esc_buf(p, &t);
-        zhei_page_put(p, "\">");
+        zhei_export_page_put(p, "<time datetime=\"");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "\">");
     }
     zhe_buf_truncate(&t, 0);
-    zhei_date_text(&t, e->timex, e->mod);
-    zhei_page_esc_buf(p, &t);
-    if (timed) zhei_page_put(p, "</time>");
+    zhei_export_date_text(&t, e->timex, e->mod);
+    zhei_export_page_esc_buf(p, &t);
+    if (timed) zhei_export_page_put(p, "</time>");
     const char *basis = S_basis(e->basis);
-    if (basis) zhei_page_printf(p, "<small>%s</small>", basis);
-    zhei_page_put(p, "</div><div class=\"what\"><p class=\"head\"><span class=\"badge\">");
-    zhei_page_esc(p, zhei_type_word(e->type, "事件"));
-    zhei_page_put(p, "</span>");
+    if (basis) zhei_export_page_printf(p, "<small>%s</small>", basis);
+    zhei_export_page_put(p, "</div><div class=\"what\"><p class=\"head\"><span class=\"badge\">");
+    zhei_export_page_esc(p, zhei_export_type_word(e->type, "事件"));
+    zhei_export_page_put(p, "</span>");
     if (e->n_chips) {
-        zhei_page_put(p, "<span class=\"chips\">");
+        zhei_export_page_put(p, "<span class=\"chips\">");
         for (size_t i = 0; i < e->n_chips; i++) {
-            if (i) zhei_page_put(p, "、");
-            zhei_page_esc(p, e->chips[i]);
+            if (i) zhei_export_page_put(p, "、");
+            zhei_export_page_esc(p, e->chips[i]);
         }
-        zhei_page_put(p, "</span>");
+        zhei_export_page_put(p, "</span>");
     }
     if (!isnan(e->amount)) {
         zhe_buf_truncate(&t, 0);
-        zhei_money(&t, e);
-        zhei_page_put(p, " <span class=\"money\">");
-        zhei_page_esc_buf(p, &t);
-        zhei_page_put(p, "</span>");
+        zhei_export_money(&t, e);
+        zhei_export_page_put(p, " <span class=\"money\">");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "</span>");
         zhe_buf_truncate(&t, 0);
-        zhei_money_cny(&t, e);
+        zhei_export_money_cny(&t, e);
         if (t.len) {
-            zhei_page_put(p, " <span class=\"cny\">");
-            zhei_page_esc_buf(p, &t);
-            zhei_page_put(p, "</span>");
+            zhei_export_page_put(p, " <span class=\"cny\">");
+            zhei_export_page_esc_buf(p, &t);
+            zhei_export_page_put(p, "</span>");
         }
     }
     if (!isnan(e->quantity)) {
         zhe_buf_truncate(&t, 0);
-        zhei_quantity(&t, e);
-        zhei_page_put(p, " <span class=\"qty\">数量 ");
-        zhei_page_esc_buf(p, &t);
-        zhei_page_put(p, "</span>");
+        zhei_export_quantity(&t, e);
+        zhei_export_page_put(p, " <span class=\"qty\">数量 ");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "</span>");
     }
-    zhei_page_put(p, "</p>");
+    zhei_export_page_put(p, "</p>");
     if (e->quote) S_quote(p, e);
     S_source(p, e);
-    zhei_page_put(p, "</div></li>\n");
+    zhei_export_page_put(p, "</div></li>\n");
     zhe_buf_clear(&t);
 }
 
@@ -267,35 +267,36 @@ static const char S_css[] =
     "@media print{.event,figure{break-inside:avoid}}\n";
 
 /* The header: title, filters, counts by type, the time the events span. */
-static void S_header(zhei_page *p, const char *title, const zhe_export_options *opt,
-                     const size_t *by_type, size_t n, size_t undated, const zhei_scale *all)
+static void S_header(zhei_export_page *p, const char *title, const zhe_export_options *opt,
+                     const size_t *by_type, size_t n, size_t undated, const zhei_export_scale *all)
 {
-    zhei_page_put(p, "<header><h1>");
-    zhei_page_esc(p, title);
-    zhei_page_put(p, "</h1>\n");
+    zhei_export_page_put(p, "<header><h1>");
+    zhei_export_page_esc(p, title);
+    zhei_export_page_put(p, "</h1>\n");
     if (opt->filters) {
-        zhei_page_put(p, "<p class=\"meta filters\">筛选：");
-        zhei_page_esc(p, opt->filters);
-        zhei_page_put(p, "</p>\n");
+        zhei_export_page_put(p, "<p class=\"meta filters\">筛选：");
+        zhei_export_page_esc(p, opt->filters);
+        zhei_export_page_put(p, "</p>\n");
     }
-    zhei_page_printf(p, "<p class=\"meta count\">共 <strong>%zu</strong> 个事件", n);
+    zhei_export_page_printf(p, "<p class=\"meta count\">共 <strong>%zu</strong> 个事件", n);
     int first = 1;
-    for (size_t t = 0; t <= ZHEI_N_TYPES; t++) {
+    for (size_t t = 0; t <= ZHEI_EXPORT_N_TYPES; t++) {
         if (!by_type[t]) continue;
-        zhei_page_printf(p, "%s%s %zu", first ? "：" : " · ", zhei_type_zh_at(t), by_type[t]);
+        zhei_export_page_printf(p, "%s%s %zu", first ? "：" : " · ", zhei_export_type_zh_at(t),
+                                by_type[t]);
         first = 0;
     }
-    zhei_page_put(p, "</p>\n");
+    zhei_export_page_put(p, "</p>\n");
     if (all) {
         long y0, m0, y1, m1;
-        zhei_year_month(all->d0, &y0, &m0);
-        zhei_year_month(all->d1 - 1, &y1, &m1);
-        zhei_page_printf(p, "<p class=\"meta span\">时间：%ld年%ld月 至 %ld年%ld月", y0, m0, y1,
-                         m1);
-        if (undated) zhei_page_printf(p, "；另有 %zu 个事件日期不详", undated);
-        zhei_page_put(p, "</p>\n");
+        zhei_export_year_month(all->d0, &y0, &m0);
+        zhei_export_year_month(all->d1 - 1, &y1, &m1);
+        zhei_export_page_printf(p, "<p class=\"meta span\">时间：%ld年%ld月 至 %ld年%ld月", y0, m0,
+                                y1, m1);
+        if (undated) zhei_export_page_printf(p, "；另有 %zu 个事件日期不详", undated);
+        zhei_export_page_put(p, "</p>\n");
     }
-    zhei_page_put(p, "<nav><a href=\"#prices\">价格图</a><a href=\"#lanes\">泳道图</a>"
+    zhei_export_page_put(p, "<nav><a href=\"#prices\">价格图</a><a href=\"#lanes\">泳道图</a>"
                      "<a href=\"#events\">事件列表</a></nav></header>\n");
 }
 
@@ -307,23 +308,23 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     const zhe_export_options *opt = &r->opt;
     const zhei_export_event *v = r->kept;
     size_t n = r->n_kept;
-    zhei_page page = {out, ZHE_BUF_INIT, 0, 0};
-    zhei_page *p = &page;
+    zhei_export_page page = {out, ZHE_BUF_INIT, 0, 0};
+    zhei_export_page *p = &page;
     const char *title = opt->title;
 
     /* the events, their time, and the spans of all events and of prices */
-    zhei_page_event *evs = n ? ZHE_NEW_ARRAY(zhei_page_event, n) : NULL;
-    size_t by_type[ZHEI_N_TYPES + 1] = {0}, undated = 0;
-    zhei_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
+    zhei_export_page_event *evs = n ? ZHE_NEW_ARRAY(zhei_export_page_event, n) : NULL;
+    size_t by_type[ZHEI_EXPORT_N_TYPES + 1] = {0}, undated = 0;
+    zhei_export_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
     int any_dated = 0, any_price = 0, chipless = 0;
-    zhei_page_chip *chips = NULL;
+    zhei_export_page_chip *chips = NULL;
     size_t n_chips = 0, cap_chips = 0;
     for (size_t i = 0; i < n; i++) {
-        zhei_page_event *h = &evs[i];
+        zhei_export_page_event *h = &evs[i];
         h->e = &v[i];
         h->n = i + 1;
         h->w = S_when(h->e);
-        by_type[zhei_type_index(h->e->type)]++;
+        by_type[zhei_export_type_index(h->e->type)]++;
         if (!h->w.dated) {
             undated++;
             continue;
@@ -331,7 +332,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
         if (!any_dated || h->w.d0 < all.d0) all.d0 = h->w.d0;
         if (!any_dated || h->w.d1 > all.d1) all.d1 = h->w.d1;
         any_dated = 1;
-        int priced = zhei_chart_price(h);
+        int priced = zhei_export_chart_price(h);
         if (priced) {
             if (!any_price || h->w.d0 < prices.d0) prices.d0 = h->w.d0;
             if (!any_price || h->w.d1 > prices.d1) prices.d1 = h->w.d1;
@@ -345,67 +346,68 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
             while (j < n_chips && strcmp(chips[j].name, name) != 0) j++;
             if (j == n_chips) {
                 ZHE_GROW(&chips, &cap_chips, n_chips + 1);
-                chips[n_chips++] = (zhei_page_chip){name, h->e->vendors[k], 0, 0};
+                chips[n_chips++] = (zhei_export_page_chip){name, h->e->vendors[k], 0, 0};
             }
             chips[j].n_events++;
             if (priced) chips[j].n_prices++;
         }
     }
     /* time runs from the first of a month to the first of a month */
-    all.d0 = zhei_month_floor(all.d0);
-    all.d1 = zhei_month_ceil(all.d1);
-    prices.d0 = zhei_month_floor(prices.d0);
-    prices.d1 = zhei_month_ceil(prices.d1);
+    all.d0 = zhei_export_month_floor(all.d0);
+    all.d1 = zhei_export_month_ceil(all.d1);
+    prices.d0 = zhei_export_month_floor(prices.d0);
+    prices.d1 = zhei_export_month_ceil(prices.d1);
 
-    zhei_page_put(p, "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    zhei_export_page_put(p, "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n"
+                            "<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<meta name=\"generator\" content=\"zhevents\">\n<title>");
-    zhei_page_esc(p, title);
-    zhei_page_put(p, "</title>\n<style>\n");
-    zhei_page_put(p, S_css);
-    zhei_page_put(p, "</style>\n</head>\n<body>\n<main>\n");
+    zhei_export_page_esc(p, title);
+    zhei_export_page_put(p, "</title>\n<style>\n");
+    zhei_export_page_put(p, S_css);
+    zhei_export_page_put(p, "</style>\n</head>\n<body>\n<main>\n");
     S_header(p, title, opt, by_type, n, undated, any_dated ? &all : NULL);
 
     /* the price charts, the chips with most prices first */
-    zhei_page_put(p, "<section id=\"prices\"><h2>价格（折合人民币）</h2>\n");
+    zhei_export_page_put(p, "<section id=\"prices\"><h2>价格（折合人民币）</h2>\n");
     if (any_price) {
-        zhei_page_put(p, "<p class=\"note\">每个点是一则报道里的价格（含发布价），"
+        zhei_export_page_put(p, "<p class=\"note\">每个点是一则报道里的价格（含发布价），"
                          "按报道所说的时间放置："
                          "横线是只知道月份、季度等的时间范围，竖线是价格区间。外币按当月汇率"
                          "（lexicons/rates.tsv）折算，仅供参考，发表前请核对。</p>\n"
                          "<div class=\"charts\">\n");
-        zhei_svg_price_charts(p, chips, n_chips, evs, n, &prices);
-        zhei_page_put(p, "</div>\n");
+        zhei_export_svg_price_charts(p, chips, n_chips, evs, n, &prices);
+        zhei_export_page_put(p, "</div>\n");
     } else {
-        zhei_page_put(p, "<p class=\"note\">没有可以折合人民币的价格。</p>\n");
+        zhei_export_page_put(p, "<p class=\"note\">没有可以折合人民币的价格。</p>\n");
     }
-    zhei_page_put(p, "</section>\n");
+    zhei_export_page_put(p, "</section>\n");
 
     /* the swimlane, chips grouped by vendor */
-    zhei_page_put(p, "<section id=\"lanes\"><h2>事件泳道</h2>\n");
-    zhei_svg_legend(p, by_type);
+    zhei_export_page_put(p, "<section id=\"lanes\"><h2>事件泳道</h2>\n");
+    zhei_export_svg_legend(p, by_type);
     if (any_dated) {
-        zhei_page_put(p, "<div class=\"lanes\">");
-        zhei_svg_swimlane(p, chips, n_chips, chipless, evs, n, &all);
-        zhei_page_put(p, "</div>\n");
+        zhei_export_page_put(p, "<div class=\"lanes\">");
+        zhei_export_svg_swimlane(p, chips, n_chips, chipless, evs, n, &all);
+        zhei_export_page_put(p, "</div>\n");
         if (undated)
-            zhei_page_printf(p, "<p class=\"note\">另有 %zu 个事件日期不详，见列表末尾。</p>\n",
-                             undated);
+            zhei_export_page_printf(p, "<p class=\"note\">另有 %zu 个事件日期不详，"
+                                       "见列表末尾。</p>\n", undated);
     } else {
-        zhei_page_put(p, "<p class=\"note\">没有注明日期的事件。</p>\n");
+        zhei_export_page_put(p, "<p class=\"note\">没有注明日期的事件。</p>\n");
     }
-    zhei_page_put(p, "</section>\n");
+    zhei_export_page_put(p, "</section>\n");
 
     /* the list */
-    zhei_page_put(p, "<section id=\"events\"><h2>事件列表</h2>\n");
-    if (!n) zhei_page_put(p, "<p class=\"note\">没有符合条件的事件。</p>\n");
-    zhei_page_put(p, "<ol class=\"events\">\n");
+    zhei_export_page_put(p, "<section id=\"events\"><h2>事件列表</h2>\n");
+    if (!n) zhei_export_page_put(p, "<p class=\"note\">没有符合条件的事件。</p>\n");
+    zhei_export_page_put(p, "<ol class=\"events\">\n");
     for (size_t i = 0; i < n; i++) S_item(p, &evs[i]);
-    zhei_page_put(p, "</ol>\n</section>\n");
-    zhei_page_put(p, "<footer>由 zhevents 从新闻报道中自动抽取生成；每个事件都附有原文，"
+    zhei_export_page_put(p, "</ol>\n</section>\n");
+    zhei_export_page_put(p, "<footer>由 zhevents 从新闻报道中自动抽取生成；每个事件都附有原文，"
                      "引用前请核对原报道。</footer>\n</main>\n</body>\n</html>\n");
 
-    zhei_page_flush(p);
+    zhei_export_page_flush(p);
     if (!p->failed && fflush(out) != 0) {
         p->failed = 1;
         p->errnum = errno;
@@ -420,7 +422,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     return ZHE_OK;
 }
 
-const zhei_export_format zhei_format_html = {
+const zhei_export_format zhei_export_format_html = {
     .name = "html",
     .keeps = 1,
     .finish = S_finish,

@@ -2,7 +2,7 @@
 ** json.c — the json and jsonl formats: every event as one JSON object
 ** (jansson builds and escapes it), json an array of them written at the
 ** end with two-space indents, jsonl one compact object a line written as
-** the event comes.  Also zhei_json_write, which timelinejs.c's JSON goes
+** the event comes.  Also zhei_export_json_write, which timelinejs.c's JSON goes
 ** through too.
 */
 #include "export_int.h"
@@ -40,8 +40,8 @@ static json_t *S_event_json(const zhe_store_event *e)
     json_object_set_new(d, "mod", S_jstr(e->mod));
     json_object_set_new(d, "start", S_jstr(e->start));
     json_object_set_new(d, "end", S_jstr(e->end));
-    json_object_set_new(d, "precision",
-                        json_string(zhei_precision_name(zhei_timex_precision(e->timex))));
+    zhei_export_precision p = zhei_export_timex_precision(e->timex);
+    json_object_set_new(d, "precision", json_string(zhei_export_precision_name(p)));
     json_object_set_new(d, "basis", S_jstr(e->basis));
     json_object_set_new(o, "date", d);
     json_t *chips = json_array();
@@ -93,13 +93,14 @@ static int S_append(const char *s, size_t len, void *ctx)
 
 /* jansson's json_dumpf writes a token at a time; dumped into a buffer
  * (one kept from one event to the next, for jsonl), a line is one fwrite. */
-zhe_status zhei_json_write(FILE *out, zhe_buf *line, json_t *j, size_t flags, zhe_error *err)
+zhe_status zhei_export_json_write(FILE *out, zhe_buf *line, json_t *j, size_t flags, zhe_error *err)
 {
     zhe_buf_truncate(line, 0);
     int bad = json_dump_callback(j, S_append, line, flags) != 0;
     json_decref(j);
     zhe_buf_putc(line, '\n');
-    if (bad || fwrite(line->ptr, 1, line->len, out) != line->len) return zhei_write_failed(err);
+    if (bad || fwrite(line->ptr, 1, line->len, out) != line->len)
+        return zhei_export_write_failed(err);
     return ZHE_OK;
 }
 
@@ -123,14 +124,14 @@ static zhe_status S_json_event(zhei_export_run *r, const zhe_store_event *e, zhe
 static zhe_status S_json_finish(zhei_export_run *r, zhe_error *err)
 {
     zhe_buf line = ZHE_BUF_INIT;
-    zhe_status s = zhei_json_write(r->out, &line, r->state,
-                                   JSON_INDENT(2) | JSON_REAL_PRECISION(15), err);
+    zhe_status s = zhei_export_json_write(r->out, &line, r->state,
+                                          JSON_INDENT(2) | JSON_REAL_PRECISION(15), err);
     r->state = NULL;
     zhe_buf_clear(&line);
     return s;
 }
 
-const zhei_export_format zhei_format_json = {
+const zhei_export_format zhei_export_format_json = {
     .name = "json",
     .keeps = 0,
     .begin = S_json_begin,
@@ -149,8 +150,8 @@ static void S_jsonl_begin(zhei_export_run *r)
 /* Takes one event: its object, written as a line. */
 static zhe_status S_jsonl_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
 {
-    return zhei_json_write(r->out, r->state, S_event_json(e),
-                           JSON_COMPACT | JSON_REAL_PRECISION(15), err);
+    return zhei_export_json_write(r->out, r->state, S_event_json(e),
+                                  JSON_COMPACT | JSON_REAL_PRECISION(15), err);
 }
 
 /* The line buffer, freed: every line is written already. */
@@ -163,7 +164,7 @@ static zhe_status S_jsonl_finish(zhei_export_run *r, zhe_error *err)
     return ZHE_OK;
 }
 
-const zhei_export_format zhei_format_jsonl = {
+const zhei_export_format zhei_export_format_jsonl = {
     .name = "jsonl",
     .keeps = 0,
     .begin = S_jsonl_begin,

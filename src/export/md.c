@@ -5,7 +5,7 @@
 ** for events known no better; 日期不详 for the undated, which the query
 ** gives last) and a line an event: its date in bold, its headline, the
 ** quote, and the source, linked when its URL is a web one.
-** Everything taken from the events goes through zhei_md_escape.
+** Everything taken from the events goes through zhei_export_md_escape.
 */
 #include "export_int.h"
 
@@ -17,11 +17,11 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
 {
     zhe_buf b = ZHE_BUF_INIT;
     zhe_buf_puts(&b, "# ");
-    zhei_md_escape(&b, r->opt.title);
+    zhei_export_md_escape(&b, r->opt.title);
     zhe_buf_puts(&b, "\n\n");
     if (r->opt.filters) {
         zhe_buf_puts(&b, "筛选：");
-        zhei_md_escape(&b, r->opt.filters);
+        zhei_export_md_escape(&b, r->opt.filters);
         zhe_buf_puts(&b, "  \n");
     }
     zhe_buf_printf(&b, "共 %zu 个事件。\n", r->n_kept);
@@ -31,46 +31,46 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
         zhei_export_event_view(&r->kept[i], &e);
         /* the heading: the month, or the coarser period the event has */
         zhe_buf h = ZHE_BUF_INIT;
-        zhei_precision p = zhei_timex_precision(e.timex);
+        zhei_export_precision p = zhei_export_timex_precision(e.timex);
         int y, m;
-        if (p == ZHEI_P_NONE || zhei_iso_fields(e.start, &y, &m, NULL) < 2) {
+        if (p == ZHEI_EXPORT_P_NONE || zhei_export_iso_fields(e.start, &y, &m, NULL) < 2) {
             zhe_buf_puts(&h, "日期不详");
-        } else if (p == ZHEI_P_DAY || p == ZHEI_P_WEEK || p == ZHEI_P_MONTH) {
+        } else if (p == ZHEI_EXPORT_P_DAY || p == ZHEI_EXPORT_P_WEEK || p == ZHEI_EXPORT_P_MONTH) {
             zhe_buf_printf(&h, "%d年%d月", y, m);
         } else {
-            zhei_date_text(&h, e.timex, NULL);
+            zhei_export_date_text(&h, e.timex, NULL);
         }
         if (strcmp(h.ptr, month) != 0) {
             snprintf(month, sizeof month, "%s", h.ptr);
             zhe_buf_puts(&b, "\n## ");
-            zhei_md_escape(&b, h.ptr);
+            zhei_export_md_escape(&b, h.ptr);
             zhe_buf_puts(&b, "\n\n");
         }
         zhe_buf_clear(&h);
         zhe_buf_puts(&b, "- **");
         zhe_buf t = ZHE_BUF_INIT;
-        zhei_date_text(&t, e.timex, e.mod);
-        zhei_md_escape(&b, t.ptr);
+        zhei_export_date_text(&t, e.timex, e.mod);
+        zhei_export_md_escape(&b, t.ptr);
         zhe_buf_puts(&b, "** · ");
         zhe_buf_truncate(&t, 0);
-        zhei_headline(&t, &e);
-        zhei_md_escape(&b, t.ptr);
+        zhei_export_headline(&t, &e);
+        zhei_export_md_escape(&b, t.ptr);
         zhe_buf_clear(&t);
         zhe_buf_puts(&b, "：“");
-        zhei_md_escape(&b, e.quote);
+        zhei_export_md_escape(&b, e.quote);
         zhe_buf_puts(&b, "”（");
-        if (zhei_web_url(e.url)) {
+        if (zhei_export_web_url(e.url)) {
             zhe_buf_puts(&b, "[");
-            zhei_md_escape(&b, e.title ? e.title : e.url);
+            zhei_export_md_escape(&b, e.title ? e.title : e.url);
             zhe_buf_puts(&b, "](<");
-            zhei_md_url(&b, e.url);
+            zhei_export_md_url(&b, e.url);
             zhe_buf_puts(&b, ">)");
         } else {
-            zhei_md_escape(&b, e.title ? e.title : "");
+            zhei_export_md_escape(&b, e.title ? e.title : "");
         }
         if (e.published) {
             zhe_buf_puts(&b, "，");
-            zhei_md_escape(&b, e.published);
+            zhei_export_md_escape(&b, e.published);
         }
         zhe_buf_puts(&b, "）\n");
     }
@@ -79,7 +79,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     return s;
 }
 
-const zhei_export_format zhei_format_md = {
+const zhei_export_format zhei_export_format_md = {
     .name = "md",
     .keeps = 1,
     .finish = S_finish,

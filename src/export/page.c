@@ -16,7 +16,7 @@
 
 enum { S_FLUSH_AT = 64 * 1024 };
 
-void zhei_page_flush(zhei_page *p)
+void zhei_export_page_flush(zhei_export_page *p)
 {
     if (!p->failed && p->b.len) {
         errno = 0;
@@ -28,13 +28,13 @@ void zhei_page_flush(zhei_page *p)
     zhe_buf_truncate(&p->b, 0);
 }
 
-void zhei_page_put(zhei_page *p, const char *s)
+void zhei_export_page_put(zhei_export_page *p, const char *s)
 {
     zhe_buf_puts(&p->b, s);
-    if (p->b.len >= S_FLUSH_AT) zhei_page_flush(p);
+    if (p->b.len >= S_FLUSH_AT) zhei_export_page_flush(p);
 }
 
-void zhei_page_printf(zhei_page *p, const char *fmt, ...)
+void zhei_export_page_printf(zhei_export_page *p, const char *fmt, ...)
 {
     char tmp[512];
     va_list ap;
@@ -43,37 +43,37 @@ void zhei_page_printf(zhei_page *p, const char *fmt, ...)
     va_end(ap);
     if (n < 0) return;
     if ((size_t)n < sizeof tmp) {
-        zhei_page_put(p, tmp);
+        zhei_export_page_put(p, tmp);
         return;
     }
     char *big = zhe_xcalloc((size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    zhei_page_put(p, big);
+    zhei_export_page_put(p, big);
     zhe_free(big);
 }
 
-void zhei_page_esc(zhei_page *p, const char *s)
+void zhei_export_page_esc(zhei_export_page *p, const char *s)
 {
     if (!s) return;
-    zhei_html_escape(&p->b, s, strlen(s));
-    if (p->b.len >= S_FLUSH_AT) zhei_page_flush(p);
+    zhei_export_html_escape(&p->b, s, strlen(s));
+    if (p->b.len >= S_FLUSH_AT) zhei_export_page_flush(p);
 }
 
-void zhei_page_esc_buf(zhei_page *p, const zhe_buf *t)
+void zhei_export_page_esc_buf(zhei_export_page *p, const zhe_buf *t)
 {
-    if (t->len) zhei_html_escape(&p->b, t->ptr, t->len);
-    if (p->b.len >= S_FLUSH_AT) zhei_page_flush(p);
+    if (t->len) zhei_export_html_escape(&p->b, t->ptr, t->len);
+    if (p->b.len >= S_FLUSH_AT) zhei_export_page_flush(p);
 }
 
 /* ------------------------------------------------------- event types */
 
-const char *zhei_type_class(size_t t)
+const char *zhei_export_type_class(size_t t)
 {
-    static const char *const classes[ZHEI_N_TYPES + 1] = {
-        "t-export", "t-price", "t-launch", "t-shipment", "t-capacity",  /* zhei_type_index's */
-        "t-other",
+    static const char *const classes[ZHEI_EXPORT_N_TYPES + 1] = {
+        /* by zhei_export_type_index */
+        "t-export", "t-price", "t-launch", "t-shipment", "t-capacity", "t-other",
     };
-    return classes[t < ZHEI_N_TYPES ? t : ZHEI_TYPE_OTHER];
+    return classes[t < ZHEI_EXPORT_N_TYPES ? t : ZHEI_EXPORT_TYPE_OTHER];
 }

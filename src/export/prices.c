@@ -23,7 +23,7 @@ static int S_str_cmp(const void *a, const void *b)
 static int S_month(const char *day)
 {
     int y = 0, m = 0;
-    zhei_iso_fields(day, &y, &m, NULL);
+    zhei_export_iso_fields(day, &y, &m, NULL);
     return y * 12 + m - 1;
 }
 
@@ -33,11 +33,11 @@ static int S_month(const char *day)
 static int S_monthly_price(const zhei_export_event *e)
 {
     int y, m;
-    if (isnan(e->amount_cny) || !e->type || zhei_iso_fields(e->start, &y, &m, NULL) < 2)
+    if (isnan(e->amount_cny) || !e->type || zhei_export_iso_fields(e->start, &y, &m, NULL) < 2)
         return 0;
     if (strcmp(e->type, "price") != 0 && strcmp(e->type, "launch") != 0) return 0;
-    zhei_precision p = zhei_timex_precision(e->timex);
-    return p == ZHEI_P_DAY || p == ZHEI_P_WEEK || p == ZHEI_P_MONTH;
+    zhei_export_precision p = zhei_export_timex_precision(e->timex);
+    return p == ZHEI_EXPORT_P_DAY || p == ZHEI_EXPORT_P_WEEK || p == ZHEI_EXPORT_P_MONTH;
 }
 
 /* A price placed in the table: its cell (month row, chip column) and its
@@ -98,7 +98,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     zhe_buf b = ZHE_BUF_INIT;
     if (r->opt.bom) zhe_buf_puts(&b, "\xEF\xBB\xBF");
     zhe_buf_puts(&b, "month");
-    for (size_t j = 0; j < n_chips; j++) zhei_csv_cell(&b, chips[j], 0);
+    for (size_t j = 0; j < n_chips; j++) zhei_export_csv_cell(&b, chips[j], 0);
     zhe_buf_puts(&b, "\r\n");
     size_t i = 0;
     for (int m = m0; m <= m1 && n_chips; m++) {
@@ -122,7 +122,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     return s;
 }
 
-const zhei_export_format zhei_format_prices_wide = {
+const zhei_export_format zhei_export_format_prices_wide = {
     .name = "prices-wide",
     .keeps = 1,
     .finish = S_finish,

@@ -19,15 +19,16 @@
 static json_t *S_tl_date(const char *timex, const char *day)
 {
     int y, m, dd;
-    if (zhei_iso_fields(day, &y, &m, &dd) < 3) return NULL;
+    if (zhei_export_iso_fields(day, &y, &m, &dd) < 3) return NULL;
     json_t *d = json_object();
     json_object_set_new(d, "year", json_integer(y));
-    zhei_precision p = zhei_timex_precision(timex);
-    if (p == ZHEI_P_YEAR) return d;
+    zhei_export_precision p = zhei_export_timex_precision(timex);
+    if (p == ZHEI_EXPORT_P_YEAR) return d;
     json_object_set_new(d, "month", json_integer(m));
     /* a week runs from a day to a day; a quarter, a half or a season
      * from a month to a month */
-    if (p == ZHEI_P_DAY || p == ZHEI_P_WEEK) json_object_set_new(d, "day", json_integer(dd));
+    if (p == ZHEI_EXPORT_P_DAY || p == ZHEI_EXPORT_P_WEEK)
+        json_object_set_new(d, "day", json_integer(dd));
     return d;
 }
 
@@ -36,20 +37,20 @@ static json_t *S_tl_date(const char *timex, const char *day)
 static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
 {
     zhe_buf_puts(b, "<blockquote>");
-    zhei_html_escape_str(b, e->quote);
+    zhei_export_html_escape_str(b, e->quote);
     zhe_buf_puts(b, "</blockquote><p>");
-    if (zhei_web_url(e->url)) {
+    if (zhei_export_web_url(e->url)) {
         zhe_buf_puts(b, "<a href=\"");
-        zhei_html_escape_str(b, e->url);
+        zhei_export_html_escape_str(b, e->url);
         zhe_buf_puts(b, "\">");
-        zhei_html_escape_str(b, e->title ? e->title : e->url);
+        zhei_export_html_escape_str(b, e->title ? e->title : e->url);
         zhe_buf_puts(b, "</a>");
     } else {
-        zhei_html_escape_str(b, e->title);
+        zhei_export_html_escape_str(b, e->title);
     }
     if (e->published) {
         zhe_buf_puts(b, ", ");
-        zhei_html_escape_str(b, e->published);
+        zhei_export_html_escape_str(b, e->published);
     }
     zhe_buf_puts(b, "</p>");
 }
@@ -67,24 +68,24 @@ static json_t *S_tl_event(const zhe_store_event *e)
         return NULL;    /* TimelineJS has no place for an undated event */
     }
     json_object_set_new(o, "start_date", start);
-    zhei_precision p = zhei_timex_precision(e->timex);
-    if (e->end && p != ZHEI_P_DAY && p != ZHEI_P_MONTH && p != ZHEI_P_YEAR) {
+    zhei_export_precision p = zhei_export_timex_precision(e->timex);
+    if (e->end && p != ZHEI_EXPORT_P_DAY && p != ZHEI_EXPORT_P_MONTH && p != ZHEI_EXPORT_P_YEAR) {
         json_t *end = S_tl_date(e->timex, e->end);
         if (end) json_object_set_new(o, "end_date", end);
     }
     zhe_buf b = ZHE_BUF_INIT;
-    zhei_date_text(&b, e->timex, e->mod);
+    zhei_export_date_text(&b, e->timex, e->mod);
     json_object_set_new(o, "display_date", json_string(b.ptr));
     zhe_buf_truncate(&b, 0);
     json_t *text = json_object();
-    zhei_headline(&b, e);
+    zhei_export_headline(&b, e);
     json_object_set_new(text, "headline", json_string(b.ptr));
     zhe_buf_truncate(&b, 0);
     S_tl_text(&b, e);
     json_object_set_new(text, "text", json_string(b.ptr));
     json_object_set_new(o, "text", text);
     json_object_set_new(o, "group",
-                        json_string(e->n_chips ? e->chips[0] : zhei_type_word(e->type, "")));
+                        json_string(e->n_chips ? e->chips[0] : zhei_export_type_word(e->type, "")));
     /* the event key is the same in two articles quoting the same sentence;
      * the slide's id (a URL fragment) must not be: the article's hash too */
     zhe_buf_truncate(&b, 0);
@@ -106,14 +107,14 @@ static zhe_status S_json_finish(zhei_export_run *r, zhe_error *err)
     json_t *root = json_object(), *events = json_array();
     json_t *title = json_object(), *text = json_object();
     zhe_buf b = ZHE_BUF_INIT;
-    zhei_html_escape_str(&b, r->opt.title);
+    zhei_export_html_escape_str(&b, r->opt.title);
     json_object_set_new(text, "headline", json_string(b.ptr ? b.ptr : ""));
     zhe_buf_truncate(&b, 0);
     zhe_buf_printf(&b, "%zu", r->n_kept);
     zhe_buf_puts(&b, " 个事件");
     if (r->opt.filters) {
         zhe_buf_puts(&b, " · ");
-        zhei_html_escape_str(&b, r->opt.filters);
+        zhei_export_html_escape_str(&b, r->opt.filters);
     }
     json_object_set_new(text, "text", json_string(b.ptr));
     zhe_buf_clear(&b);
@@ -127,12 +128,12 @@ static zhe_status S_json_finish(zhei_export_run *r, zhe_error *err)
     }
     json_object_set_new(root, "events", events);
     zhe_buf line = ZHE_BUF_INIT;
-    zhe_status s = zhei_json_write(r->out, &line, root, JSON_INDENT(2), err);
+    zhe_status s = zhei_export_json_write(r->out, &line, root, JSON_INDENT(2), err);
     zhe_buf_clear(&line);
     return s;
 }
 
-const zhei_export_format zhei_format_timelinejs = {
+const zhei_export_format zhei_export_format_timelinejs = {
     .name = "timelinejs",
     .keeps = 1,
     .finish = S_json_finish,
@@ -151,8 +152,8 @@ static void S_sheet_row(zhe_buf *b, const zhe_store_event *e)
     json_t *start = S_tl_date(e->timex, e->start);
     if (!start) return;
     json_t *end = NULL;
-    zhei_precision p = zhei_timex_precision(e->timex);
-    if (e->end && p != ZHEI_P_DAY && p != ZHEI_P_MONTH && p != ZHEI_P_YEAR)
+    zhei_export_precision p = zhei_export_timex_precision(e->timex);
+    if (e->end && p != ZHEI_EXPORT_P_DAY && p != ZHEI_EXPORT_P_MONTH && p != ZHEI_EXPORT_P_YEAR)
         end = S_tl_date(e->timex, e->end);
     const char *parts[] = {"year", "month", "day"};
     zhe_buf t = ZHE_BUF_INIT;
@@ -168,17 +169,17 @@ static void S_sheet_row(zhe_buf *b, const zhe_store_event *e)
         if (v) zhe_buf_printf(b, "%d", (int)json_integer_value(v));
     }
     zhe_buf_putc(b, ',');   /* End Time */
-    zhei_date_text(&t, e->timex, e->mod);
-    zhei_csv_cell(b, t.ptr, 0);
+    zhei_export_date_text(&t, e->timex, e->mod);
+    zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
-    zhei_headline(&t, e);
-    zhei_csv_cell(b, t.ptr, 0);
+    zhei_export_headline(&t, e);
+    zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     S_tl_text(&t, e);
-    zhei_csv_cell(b, t.ptr, 0);
+    zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, ",,,,");    /* Media, Media Credit, Media Caption, Media Thumbnail */
     zhe_buf_putc(b, ',');       /* Type */
-    zhei_csv_cell(b, e->n_chips ? e->chips[0] : zhei_type_word(e->type, ""), 0);
+    zhei_export_csv_cell(b, e->n_chips ? e->chips[0] : zhei_export_type_word(e->type, ""), 0);
     zhe_buf_puts(b, ",\r\n");   /* Background */
     zhe_buf_clear(&t);
     json_decref(start);
@@ -195,7 +196,7 @@ static zhe_status S_sheet_event(zhei_export_run *r, const zhe_store_event *e, zh
     return s;
 }
 
-const zhei_export_format zhei_format_timelinejs_csv = {
+const zhei_export_format zhei_export_format_timelinejs_csv = {
     .name = "timelinejs-csv",
     .keeps = 0,
     .header = S_sheet_header,

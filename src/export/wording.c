@@ -17,59 +17,60 @@
 /* ----------------------------------------------------------- event types */
 
 /* The event types in the order the page lists them, with their Chinese
- * names; an index into this table is a type's zhei_type_index. */
+ * names; an index into this table is a type's zhei_export_type_index. */
 static const char *const S_types[][2] = {
     {"export_control", "出口管制"}, {"price", "价格"}, {"launch", "发布"},
     {"shipment", "出货"}, {"capacity", "产能"},
 };
-_Static_assert(ZHE_ARRAY_LEN(S_types) == ZHEI_N_TYPES, "ZHEI_N_TYPES is the table's length");
+_Static_assert(ZHE_ARRAY_LEN(S_types) == ZHEI_EXPORT_N_TYPES,
+               "ZHEI_EXPORT_N_TYPES is the table's length");
 
-size_t zhei_type_index(const char *type)
+size_t zhei_export_type_index(const char *type)
 {
-    for (size_t i = 0; type && i < ZHEI_N_TYPES; i++)
+    for (size_t i = 0; type && i < ZHEI_EXPORT_N_TYPES; i++)
         if (strcmp(type, S_types[i][0]) == 0) return i;
-    return ZHEI_TYPE_OTHER;
+    return ZHEI_EXPORT_TYPE_OTHER;
 }
 
-const char *zhei_type_zh(const char *type)
+const char *zhei_export_type_zh(const char *type)
 {
-    size_t t = zhei_type_index(type);
-    return t < ZHEI_N_TYPES ? S_types[t][1] : NULL;
+    size_t t = zhei_export_type_index(type);
+    return t < ZHEI_EXPORT_N_TYPES ? S_types[t][1] : NULL;
 }
 
-const char *zhei_type_zh_at(size_t t)
+const char *zhei_export_type_zh_at(size_t t)
 {
-    return t < ZHEI_N_TYPES ? S_types[t][1] : "其他";
+    return t < ZHEI_EXPORT_N_TYPES ? S_types[t][1] : "其他";
 }
 
-const char *zhei_type_word(const char *type, const char *absent)
+const char *zhei_export_type_word(const char *type, const char *absent)
 {
-    const char *zh = zhei_type_zh(type);
+    const char *zh = zhei_export_type_zh(type);
     return zh ? zh : type ? type : absent;
 }
 
 /* ----------------------------------------------------------------- dates */
 
-void zhei_date_text(zhe_buf *b, const char *tx, const char *mod)
+void zhei_export_date_text(zhe_buf *b, const char *tx, const char *mod)
 {
     static const char *const nth[] = {"一", "二", "三", "四"};
     static const char *const seasons[] = {"春", "夏", "秋", "冬"};
-    zhei_timex t;
-    zhei_precision p = zhei_timex_read(tx, &t);
+    zhei_export_timex t;
+    zhei_export_precision p = zhei_export_timex_read(tx, &t);
     int y = t.year;
     switch (p) {
-    case ZHEI_P_NONE: zhe_buf_puts(b, "日期不详"); return;
-    case ZHEI_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, t.month, t.day); break;
-    case ZHEI_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
-    case ZHEI_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[t.n - 1]); break;
-    case ZHEI_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
-    case ZHEI_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
-    case ZHEI_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;
-    case ZHEI_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
-    case ZHEI_P_OTHER: zhe_buf_puts(b, tx); break;
+    case ZHEI_EXPORT_P_NONE: zhe_buf_puts(b, "日期不详"); return;
+    case ZHEI_EXPORT_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, t.month, t.day); break;
+    case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
+    case ZHEI_EXPORT_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[t.n - 1]); break;
+    case ZHEI_EXPORT_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
+    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
+    case ZHEI_EXPORT_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;
+    case ZHEI_EXPORT_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
+    case ZHEI_EXPORT_P_OTHER: zhe_buf_puts(b, tx); break;
     }
     if (mod) {
-        int coarse = p == ZHEI_P_YEAR || p == ZHEI_P_MONTH;
+        int coarse = p == ZHEI_EXPORT_P_YEAR || p == ZHEI_EXPORT_P_MONTH;
         if (!strcmp(mod, "START")) zhe_buf_puts(b, "初");
         else if (!strcmp(mod, "MID")) zhe_buf_puts(b, "中");
         else if (!strcmp(mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
@@ -79,13 +80,13 @@ void zhei_date_text(zhe_buf *b, const char *tx, const char *mod)
 
 /* ------------------------------------------------- the plain formats' text */
 
-void zhei_number(zhe_buf *b, double v)
+void zhei_export_number(zhe_buf *b, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) zhe_buf_printf(b, "%.0f", v);
     else zhe_buf_printf(b, "%.15g", v);
 }
 
-void zhei_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep)
+void zhei_export_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep)
 {
     for (size_t i = 0; i < e->n_chips; i++) {
         if (i) zhe_buf_puts(b, sep);
@@ -93,34 +94,34 @@ void zhei_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep)
     }
 }
 
-void zhei_headline(zhe_buf *b, const zhe_store_event *e)
+void zhei_export_headline(zhe_buf *b, const zhe_store_event *e)
 {
     if (e->n_chips) {
-        zhei_chips_join(b, e, ", ");
+        zhei_export_chips_join(b, e, ", ");
         zhe_buf_puts(b, " · ");
     }
-    zhe_buf_puts(b, zhei_type_word(e->type, ""));
+    zhe_buf_puts(b, zhei_export_type_word(e->type, ""));
     if (!isnan(e->amount)) {
         zhe_buf_puts(b, " · ");
-        zhei_number(b, e->amount);
+        zhei_export_number(b, e->amount);
         if (!isnan(e->high)) {
             zhe_buf_puts(b, "–");
-            zhei_number(b, e->high);
+            zhei_export_number(b, e->high);
         }
         zhe_buf_printf(b, " %s", e->currency ? e->currency : "");
     }
     if (!isnan(e->quantity)) {
         zhe_buf_puts(b, " · ");
-        zhei_number(b, e->quantity);
+        zhei_export_number(b, e->quantity);
         if (!isnan(e->quantity_high)) {
             zhe_buf_puts(b, "–");
-            zhei_number(b, e->quantity_high);
+            zhei_export_number(b, e->quantity_high);
         }
         zhe_buf_puts(b, e->unit ? e->unit : "");
     }
 }
 
-/* ------------------------------------------------ amounts as news writes them */
+/* ------------------------------------------- amounts as news writes them */
 
 /* v with at most `decimals` decimals, trailing zeros dropped. */
 static void S_trim_num(zhe_buf *b, double v, int decimals)
@@ -144,7 +145,7 @@ static int S_exact_in(double v, double unit, int decimals)
     return fabs(q - round(q)) < 1e-6 * fmax(1, fabs(q));
 }
 
-const char *zhei_cn_num(zhe_buf *b, double v, int exact)
+const char *zhei_export_cn_num(zhe_buf *b, double v, int exact)
 {
     double a = fabs(v);
     if (a >= 1e8 && (!exact || S_exact_in(v, 1e8, 4))) {
@@ -161,12 +162,12 @@ const char *zhei_cn_num(zhe_buf *b, double v, int exact)
     return "";
 }
 
-void zhei_cn_range(zhe_buf *b, double lo, double hi, int exact, const char *unit)
+void zhei_export_cn_range(zhe_buf *b, double lo, double hi, int exact, const char *unit)
 {
-    const char *u_lo = zhei_cn_num(b, lo, exact);
+    const char *u_lo = zhei_export_cn_num(b, lo, exact);
     if (!isnan(hi)) {
         zhe_buf t = ZHE_BUF_INIT;
-        const char *u_hi = zhei_cn_num(&t, hi, exact);
+        const char *u_hi = zhei_export_cn_num(&t, hi, exact);
         if (strcmp(u_lo, u_hi) != 0) zhe_buf_puts(b, unit);
         zhe_buf_puts(b, "–");
         zhe_buf_put(b, t.ptr, t.len);
@@ -203,22 +204,22 @@ static const char *S_qualifier(const char *q)
     return "";
 }
 
-void zhei_money(zhe_buf *b, const zhei_export_event *e)
+void zhei_export_money(zhe_buf *b, const zhei_export_event *e)
 {
     zhe_buf cur = ZHE_BUF_INIT;
     zhe_buf_puts(b, S_qualifier(e->qualifier));
-    zhei_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
+    zhei_export_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
     zhe_buf_clear(&cur);
 }
 
-void zhei_money_cny(zhe_buf *b, const zhei_export_event *e)
+void zhei_export_money_cny(zhe_buf *b, const zhei_export_event *e)
 {
     if (isnan(e->amount_cny) || (e->currency && strcmp(e->currency, "CNY") == 0)) return;
     zhe_buf_puts(b, "≈ ");
-    zhei_cn_range(b, e->amount_cny, e->high_cny, 0, "元");
+    zhei_export_cn_range(b, e->amount_cny, e->high_cny, 0, "元");
 }
 
-void zhei_quantity(zhe_buf *b, const zhei_export_event *e)
+void zhei_export_quantity(zhe_buf *b, const zhei_export_event *e)
 {
-    zhei_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
+    zhei_export_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
 }

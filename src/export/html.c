@@ -6,459 +6,59 @@
 ** The page, top to bottom:
 **   - the title, the filters the events were selected by, how many events
 **     there are of each type and the time they span;
-**   - a price chart per chip (SVG): every price or launch price that has a
-**     yuan value, x the time it is dated to (a bar across the month or the
-**     quarter when the date is no more precise), y yuan (a vertical bar for
-**     a range like 1.4万–1.6万元); each point's hover text gives its date,
-**     the amount as the article printed it and its yuan value;
-**   - a swimlane (SVG): a lane per chip, and one for events without a chip,
-**     every event a mark whose colour and shape say its type;
+**   - a price chart per chip (svg.c's);
+**   - a swimlane of the events by chip and type, with its legend (svg.c's);
 **   - the list: every event in time order (undated ones last) with a type
 **     badge, its date as precise as it is known (2023年10月17日, 2023年10月,
 **     2023年第二季度), its chips, amount and count, the quote with the words
 **     the event is about marked, and its source.
+** This file places every event in time, counts the types and the chips
+** and writes the page around the charts: the head with its inline CSS, the
+** header, the list and the footer.
 **
 ** The page needs nothing else: no script, no stylesheet or font to fetch
 ** (the CSS is inline, the fonts are the system's Chinese fonts).  Every
-** string taken from the events or the options goes through S_esc (& < > " '
-** as entities) — in text, in attributes and in SVG titles alike; only http
-** and https URLs become links.  Numbers are formatted here.  The page is
-** written to the FILE in pieces of 64 KB as it is built.
+** string taken from the events or the options goes through zhei_export_page_esc
+** (& < > " ' as entities) — in text, in attributes and in SVG titles
+** alike; only http and https URLs become links.  The page is written to
+** the FILE in pieces of 64 KB as it is built (page.c).
 */
 #include "export_int.h"
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------- writing */
+/* ----------------------------------------------------------------- time */
 
-/* The page being written: a buffer flushed to out when it is full.  After
- * the first failed write nothing more is written and failed stays set. */
-typedef struct html_page {
-    FILE *out;
-    zhe_buf b;
-    int failed;
-    int errnum;     /* errno of the failed write */
-} html_page;
-
-enum { S_FLUSH_AT = 64 * 1024 };
-
-static void S_flush(html_page *p)
+/* An event as the page places it in time: from its start to its end
+ * (its start when the end is missing or earlier); not dated when its
+ * start is no day. */
+static zhei_export_when S_when(const zhei_export_event *e)
 {
-    if (!p->failed && p->b.len) {
-        errno = 0;
-        if (fwrite(p->b.ptr, 1, p->b.len, p->out) != p->b.len || ferror(p->out)) {
-            p->failed = 1;
-            p->errnum = errno;
-        }
-    }
-    zhe_buf_truncate(&p->b, 0);
-}
-
-static void S_put(html_page *p, const char *s)
-{
-    zhe_buf_puts(&p->b, s);
-    if (p->b.len >= S_FLUSH_AT) S_flush(p);
-}
-
-static void S_printf(html_page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void S_printf(html_page *p, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0) return;
-    if ((size_t)n < sizeof tmp) {
-        S_put(p, tmp);
-        return;
-    }
-    char *big = zhe_xcalloc((size_t)n + 1, 1);
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    S_put(p, big);
-    zhe_free(big);
-}
-
-/* s[0..len) as HTML text or a quoted attribute value: & < > " ' as
- * entities; C0 control characters (but tab and line end), which HTML does
- * not allow, as spaces; bytes that are no UTF-8 as U+FFFD, so the page is
- * valid UTF-8 whatever it is given. */
-void zhe_export_html_escape(zhe_buf *b, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            uint32_t cp;
-            size_t n = zhe_utf8_decode(s + i, len - i, &cp);
-            if (cp == 0xFFFD && n == 1) zhe_buf_puts(b, "\xEF\xBF\xBD");
-            else zhe_buf_put(b, s + i, n);
-            i += n - 1;
-            continue;
-        }
-        switch (c) {
-        case '&': zhe_buf_puts(b, "&amp;"); break;
-        case '<': zhe_buf_puts(b, "&lt;"); break;
-        case '>': zhe_buf_puts(b, "&gt;"); break;
-        case '"': zhe_buf_puts(b, "&quot;"); break;
-        case '\'': zhe_buf_puts(b, "&#39;"); break;
-        default:
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-                zhe_buf_putc(b, ' ');
-            else zhe_buf_putc(b, (char)c);
-        }
-    }
-}
-
-/* s (may be NULL: nothing) escaped, into the page. */
-static void S_esc(html_page *p, const char *s)
-{
-    if (!s) return;
-    zhe_export_html_escape(&p->b, s, strlen(s));
-    if (p->b.len >= S_FLUSH_AT) S_flush(p);
-}
-
-/* A piece of text built in a zhe_buf (our own words and the events'
- * strings, raw), escaped into the page. */
-static void S_esc_buf(html_page *p, const zhe_buf *t)
-{
-    if (t->len) zhe_export_html_escape(&p->b, t->ptr, t->len);
-    if (p->b.len >= S_FLUSH_AT) S_flush(p);
-}
-
-/* ------------------------------------------------------- event types */
-
-/* What the page shows of each event type: its Chinese name, the CSS class
- * that gives its colour, and the shape of its marks. */
-typedef enum { S_CIRCLE, S_DIAMOND, S_TRIANGLE, S_SQUARE, S_TRIANGLE_DOWN } html_shape;
-
-static const struct {
-    const char *type, *cls;
-    html_shape shape;
-} S_types[] = {
-    {"export_control", "t-export", S_DIAMOND},
-    {"price", "t-price", S_CIRCLE},
-    {"launch", "t-launch", S_TRIANGLE},
-    {"shipment", "t-shipment", S_SQUARE},
-    {"capacity", "t-capacity", S_TRIANGLE_DOWN},
-};
-#define S_N_TYPES ZHE_ARRAY_LEN(S_types)
-#define S_OTHER S_N_TYPES       /* a type this page does not know */
-
-static size_t S_type_index(const char *type)
-{
-    for (size_t i = 0; type && i < S_N_TYPES; i++)
-        if (strcmp(type, S_types[i].type) == 0) return i;
-    return S_OTHER;
-}
-
-static const char *S_type_cls(size_t t)
-{
-    return t < S_N_TYPES ? S_types[t].cls : "t-other";
-}
-
-/* An event type's name for the reader: Chinese when known, else the type
- * itself (raw: escape it). */
-static const char *S_type_zh(const zhe_xevent *e)
-{
-    const char *zh = zhe_export_type_zh(e->type);
-    return zh ? zh : e->type ? e->type : "事件";
-}
-
-/* A mark of type t centred on (x, y), r its half-size in SVG units. */
-static void S_shape(html_page *p, size_t t, double x, double y, double r)
-{
-    html_shape s = t < S_N_TYPES ? S_types[t].shape : S_CIRCLE;
-    switch (s) {
-    case S_DIAMOND:
-        r *= 1.25;
-        S_printf(p, "<path class=\"mk\" d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\"/>", x,
-                 y - r, x + r, y, x, y + r, x - r, y);
-        break;
-    case S_TRIANGLE:
-        r *= 1.2;
-        S_printf(p, "<path class=\"mk\" d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\"/>", x, y - r,
-                 x + r, y + r * 0.75, x - r, y + r * 0.75);
-        break;
-    case S_TRIANGLE_DOWN:
-        r *= 1.2;
-        S_printf(p, "<path class=\"mk\" d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\"/>", x, y + r,
-                 x + r, y - r * 0.75, x - r, y - r * 0.75);
-        break;
-    case S_SQUARE:
-        r *= 0.9;
-        S_printf(p, "<rect class=\"mk\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
-                 x - r, y - r, 2 * r, 2 * r);
-        break;
-    default:
-        S_printf(p, "<circle class=\"mk\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>", x, y, r);
-    }
-}
-
-/* --------------------------------------------------------------- days */
-
-/* The year and month of day number z (days since 1970-01-01). */
-static void S_civil_from_days(long z, long *y, long *m)
-{
-    int yy, mm, dd;
-    zhe_civil_from_days(z, &yy, &mm, &dd);
-    *y = yy;
-    *m = mm;
-}
-
-/* The day number of "YYYY-MM-DD…" in *days; 0 when s is no such date. */
-static int S_parse_day(const char *s, long *days)
-{
-    if (!s || strlen(s) < 10) return 0;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9') return 0;
-    long y = atol(s), m = atol(s + 5), d = atol(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    *days = zhe_days_from_civil(y, m, d);
-    return 1;
-}
-
-/* The first day of the month day z is in; the first day of the next. */
-static long S_month_floor(long z)
-{
-    long y, m;
-    S_civil_from_days(z, &y, &m);
-    return zhe_days_from_civil(y, m, 1);
-}
-
-static long S_month_ceil(long z)
-{
-    long f = S_month_floor(z);
-    if (f == z) return z;
-    long y, m;
-    S_civil_from_days(z, &y, &m);
-    return m == 12 ? zhe_days_from_civil(y + 1, 1, 1) : zhe_days_from_civil(y, m + 1, 1);
-}
-
-/* An event as the page places it in time: from its first day d0 up to
- * (not including) d1; dated is 0 when it has no usable date. */
-typedef struct html_when {
-    int dated;
-    long d0, d1;
-} html_when;
-
-static html_when S_when(const zhe_xevent *e)
-{
-    html_when w = {0, 0, 0};
+    zhei_export_when w = {0, 0, 0};
     long a, b;
-    if (!S_parse_day(e->start, &a)) return w;
-    if (!S_parse_day(e->end, &b) || b < a) b = a;
+    if (!zhei_export_iso_day(e->start, &a)) return w;
+    if (!zhei_export_iso_day(e->end, &b) || b < a) b = a;
     w.dated = 1;
     w.d0 = a;
     w.d1 = b + 1;
     return w;
 }
 
-/* ------------------------------------------------------------- numbers */
-
-/* v with at most `decimals` decimals, trailing zeros dropped. */
-static void S_trim_num(zhe_buf *b, double v, int decimals)
-{
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    char *dot = strchr(tmp, '.');
-    if (dot) {
-        char *end = tmp + strlen(tmp);
-        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
-        if (end == dot + 1) *dot = '\0';
-    }
-    if (strcmp(tmp, "-0") == 0) strcpy(tmp, "0");
-    zhe_buf_puts(b, tmp);
-}
-
-/* Does v / unit have at most `decimals` decimals? */
-static int S_exact_in(double v, double unit, int decimals)
-{
-    double q = v / unit * pow(10, decimals);
-    return fabs(q - round(q)) < 1e-6 * fmax(1, fabs(q));
-}
-
-/*
-** An amount the way Chinese news writes it: 12999, 26.5万, 1.2亿.  exact:
-** as the article gave it, so 万 or 亿 only when nothing is lost (544万,
-** 8.112亿, but 12345); otherwise (a yuan value worked out at a rate) rounded
-** to two decimals of its unit (18.34万).
-*/
-static const char *S_cn_num(zhe_buf *b, double v, int exact)
-{
-    double a = fabs(v);
-    if (a >= 1e8 && (!exact || S_exact_in(v, 1e8, 4))) {
-        S_trim_num(b, v / 1e8, exact ? 4 : 2);
-        zhe_buf_puts(b, "亿");
-        return "亿";
-    }
-    if (a >= 1e4 && (!exact || S_exact_in(v, 1e4, 2))) {
-        S_trim_num(b, v / 1e4, 2);
-        zhe_buf_puts(b, "万");
-        return "万";
-    }
-    S_trim_num(b, v, exact ? 4 : (a >= 100 ? 0 : 2));
-    return "";
-}
-
-/* lo, or lo–hi when hi is not NAN, then the unit after it: 1.4万–1.6万元;
- * the unit after lo too when the two are written differently, so that
- * 9000元–1.2万元 cannot be read as 9000万. */
-static void S_cn_range(zhe_buf *b, double lo, double hi, int exact, const char *unit)
-{
-    const char *u_lo = S_cn_num(b, lo, exact);
-    if (!isnan(hi)) {
-        zhe_buf t = ZHE_BUF_INIT;
-        const char *u_hi = S_cn_num(&t, hi, exact);
-        if (strcmp(u_lo, u_hi) != 0) zhe_buf_puts(b, unit);
-        zhe_buf_puts(b, "–");
-        zhe_buf_put(b, t.ptr, t.len);
-        zhe_buf_clear(&t);
-    }
-    zhe_buf_puts(b, unit);
-}
-
-/* A currency's name after an amount: 元, 美元, 日元 …, or " XYZ" (raw). */
-static const char *S_currency(zhe_buf *tmp, const char *code)
-{
-    static const char *const names[][2] = {
-        {"CNY", "元"},   {"USD", "美元"}, {"HKD", "港元"},   {"JPY", "日元"},
-        {"EUR", "欧元"}, {"TWD", "新台币"}, {"GBP", "英镑"}, {"KRW", "韩元"},
-        {"SGD", "新加坡元"},
-    };
-    if (!code) return "";
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(names); i++)
-        if (strcmp(code, names[i][0]) == 0) return names[i][1];
-    zhe_buf_truncate(tmp, 0);
-    zhe_buf_printf(tmp, " %s", code);
-    return tmp->ptr;
-}
-
-/* The word a money qualifier puts before the amount. */
-static const char *S_qualifier(const char *q)
-{
-    static const char *const words[][2] = {
-        {"approx", "约"},  {"at_least", "至少"}, {"at_most", "至多"}, {"more_than", "超过"},
-        {"max", "最高"},   {"min", "最低"},
-    };
-    for (size_t i = 0; q && i < ZHE_ARRAY_LEN(words); i++)
-        if (strcmp(q, words[i][0]) == 0) return words[i][1];
-    return "";
-}
-
-/* The event's money as printed: 约544万日元, 1.4万–1.6万元 (raw text). */
-static void S_money(zhe_buf *b, const zhe_xevent *e)
-{
-    zhe_buf cur = ZHE_BUF_INIT;
-    zhe_buf_puts(b, S_qualifier(e->qualifier));
-    S_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
-    zhe_buf_clear(&cur);
-}
-
-/* Its yuan value, "" when the money is in yuan already: ≈ 26.5万元. */
-static void S_money_cny(zhe_buf *b, const zhe_xevent *e)
-{
-    if (isnan(e->amount_cny) || (e->currency && strcmp(e->currency, "CNY") == 0)) return;
-    zhe_buf_puts(b, "≈ ");
-    S_cn_range(b, e->amount_cny, e->high_cny, 0, "元");
-}
-
-/* The count: 3000片, 3–5片 (raw text). */
-static void S_quantity(zhe_buf *b, const zhe_xevent *e)
-{
-    S_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
-}
-
 /* ---------------------------------------------------------------- dates */
-
-/* What a timex says of its precision. */
-typedef enum { S_P_NONE, S_P_DAY, S_P_WEEK, S_P_MONTH, S_P_QUARTER, S_P_HALF, S_P_SEASON,
-               S_P_YEAR, S_P_OTHER } html_precision;
-
-static int S_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return 0;
-    return 1;
-}
-
-static html_precision S_precision(const char *tx)
-{
-    if (!tx) return S_P_NONE;
-    size_t n = strlen(tx);
-    if (n < 4 || !S_digits(tx, 4)) return n ? S_P_OTHER : S_P_NONE;
-    if (n == 4) return S_P_YEAR;
-    if (tx[4] != '-') return S_P_OTHER;
-    int m = S_digits(tx + 5, 2) ? atoi(tx + 5) : 0;
-    if (n == 10 && m >= 1 && m <= 12 && tx[7] == '-' && S_digits(tx + 8, 2) &&
-        atoi(tx + 8) >= 1 && atoi(tx + 8) <= 31)
-        return S_P_DAY;
-    if (n == 7 && m >= 1 && m <= 12) return S_P_MONTH;
-    if (n == 7 && tx[5] == 'Q' && tx[6] >= '1' && tx[6] <= '4') return S_P_QUARTER;
-    if (n == 7 && tx[5] == 'H' && (tx[6] == '1' || tx[6] == '2')) return S_P_HALF;
-    if (n == 8 && tx[5] == 'W' && S_digits(tx + 6, 2)) return S_P_WEEK;
-    if (n == 7 && (!strcmp(tx + 5, "SP") || !strcmp(tx + 5, "SU") || !strcmp(tx + 5, "FA") ||
-                   !strcmp(tx + 5, "WI")))
-        return S_P_SEASON;
-    return S_P_OTHER;
-}
-
-/*
-** The date as the reader reads it, as precise as it is known (raw text):
-** 2023年10月17日, 2023年10月, 2023年第二季度, 2023年下半年, 2023年第44周,
-** 2023年秋季, 2023年; a mod after it (2023年初, 2023年底, 2023年10月前后);
-** 日期不详 without one.
-*/
-void zhe_export_date_text(zhe_buf *b, const char *tx, const char *mod)
-{
-    static const char *const nth[] = {"一", "二", "三", "四"};
-    html_precision p = S_precision(tx);
-    int y = p != S_P_NONE && p != S_P_OTHER ? atoi(tx) : 0;
-    switch (p) {
-    case S_P_NONE: zhe_buf_puts(b, "日期不详"); return;
-    case S_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, atoi(tx + 5), atoi(tx + 8)); break;
-    case S_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, atoi(tx + 5)); break;
-    case S_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[tx[6] - '1']); break;
-    case S_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, tx[6] == '1' ? "上" : "下"); break;
-    case S_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, atoi(tx + 6)); break;
-    case S_P_SEASON:
-        zhe_buf_printf(b, "%d年%s季", y,
-                       !strcmp(tx + 5, "SP") ? "春" : !strcmp(tx + 5, "SU") ? "夏"
-                       : !strcmp(tx + 5, "FA") ? "秋" : "冬");
-        break;
-    case S_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
-    case S_P_OTHER: zhe_buf_puts(b, tx); break;
-    }
-    if (mod) {
-        int coarse = p == S_P_YEAR || p == S_P_MONTH;
-        if (!strcmp(mod, "START")) zhe_buf_puts(b, "初");
-        else if (!strcmp(mod, "MID")) zhe_buf_puts(b, "中");
-        else if (!strcmp(mod, "END")) zhe_buf_puts(b, coarse ? "底" : "末");
-        else if (!strcmp(mod, "APPROX")) zhe_buf_puts(b, "前后");
-    }
-}
-
-static void S_date_text(zhe_buf *b, const zhe_xevent *e)
-{
-    zhe_export_date_text(b, e->timex, e->mod);
-}
 
 /* The same date for a <time datetime=""> (HTML's forms: 2023-10-17,
  * 2023-10, 2023, 2023-W44), written from its digits; "" when HTML has no
  * form for it (a quarter, a half). */
-static void S_date_attr(zhe_buf *b, const zhe_xevent *e)
+static void S_date_attr(zhe_buf *b, const zhei_export_event *e)
 {
-    const char *tx = e->timex;
-    switch (S_precision(tx)) {
-    case S_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", atoi(tx), atoi(tx + 5), atoi(tx + 8)); break;
-    case S_P_MONTH: zhe_buf_printf(b, "%04d-%02d", atoi(tx), atoi(tx + 5)); break;
-    case S_P_YEAR: zhe_buf_printf(b, "%04d", atoi(tx)); break;
-    case S_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", atoi(tx), atoi(tx + 6)); break;
+    zhei_export_timex t;
+    switch (zhei_export_timex_read(e->timex, &t)) {
+    case ZHEI_EXPORT_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", t.year, t.month, t.day); break;
+    case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%04d-%02d", t.year, t.month); break;
+    case ZHEI_EXPORT_P_YEAR: zhe_buf_printf(b, "%04d", t.year); break;
+    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", t.year, t.n); break;
     default: break;
     }
 }
@@ -470,308 +70,6 @@ static const char *S_basis(const char *basis)
     if (!strcmp(basis, "narrative")) return "日期据上文";
     if (!strcmp(basis, "published")) return "日期据发布日期";
     return NULL;
-}
-
-/* ------------------------------------------------------------- the axes */
-
-/* A horizontal time scale: days [d0, d1) onto [x0, x0 + w). */
-typedef struct html_scale {
-    long d0, d1;
-    double x0, w;
-} html_scale;
-
-static double S_x(const html_scale *s, double day)
-{
-    return s->x0 + (day - (double)s->d0) * s->w / (double)(s->d1 - s->d0);
-}
-
-/*
-** The time axis under a plot that runs from y_top to y_axis: a grid line
-** at every month tick (a darker one at each new year), month labels on a
-** first row (10月, 1月, 4月 …) when there is room for months, year labels
-** on a second row (2023年) at each January and at the start.
-*/
-static void S_time_axis(html_page *p, const html_scale *s, double y_top, double y_axis)
-{
-    long y0, m0;
-    S_civil_from_days(s->d0, &y0, &m0);
-    long first = y0 * 12 + (m0 - 1), months = 0;
-    for (long d = s->d0; d < s->d1; months++) {
-        long y = (first + months + 1) / 12, m = (first + months + 1) % 12 + 1;
-        d = zhe_days_from_civil(y, m, 1);
-    }
-    double px_month = s->w / (double)(months ? months : 1);
-    static const long steps[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200};
-    long step = 1200;
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(steps); i++)
-        if (px_month * (double)steps[i] >= 34) {
-            step = steps[i];
-            break;
-        }
-    S_printf(p, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", s->x0,
-             y_axis, s->x0 + s->w, y_axis);
-    for (long k = 0; k <= months; k++) {
-        long mi = first + k, y = mi / 12, m = mi % 12 + 1;
-        double x = S_x(s, (double)zhe_days_from_civil(y, m, 1));
-        int year_start = m == 1;
-        /* the start's year, unless the next January is too close */
-        if (k == 0 && !year_start && k < months &&
-            (double)(12 - (m - 1)) * px_month >= 40)
-            S_printf(p, "<text class=\"yr\" x=\"%.1f\" y=\"%.1f\">%ld年</text>", x + 2,
-                     y_axis + (step < 12 ? 28 : 14), y);
-        if (mi % step != 0 && !(year_start && step < 12)) continue;
-        S_printf(p, "<line class=\"grid%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                 year_start ? " year" : "", x, y_top, x, y_axis + 4);
-        if (k == months) continue;  /* the end: a line, no label */
-        if (step < 12 && mi % step == 0)
-            S_printf(p, "<text x=\"%.1f\" y=\"%.1f\">%ld月</text>", x + 2, y_axis + 14, m);
-        if (year_start && mi % (step < 12 ? 12 : step) == 0)
-            S_printf(p, "<text class=\"yr\" x=\"%.1f\" y=\"%.1f\">%ld年</text>", x + 2,
-                     y_axis + (step < 12 ? 28 : 14), y);
-    }
-}
-
-/* A step for about `want` ticks up to max: 1, 2, 2.5 or 5 times 10^k. */
-static double S_nice_step(double max, int want)
-{
-    double raw = max / want, mag = pow(10, floor(log10(raw))), f = raw / mag;
-    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
-}
-
-/* ------------------------------------------------------------- the data */
-
-/* An event on the page: its place in the list (id "e-N") and its time. */
-typedef struct html_ev {
-    const zhe_xevent *e;
-    size_t n;               /* 1-based, the list's numbering */
-    html_when w;
-} html_ev;
-
-/* A chip: its name and vendor (borrowed from an event), the number of
- * its events, and of its prices with a yuan value. */
-typedef struct html_chip {
-    const char *name, *vendor;
-    size_t n_events, n_prices;
-} html_chip;
-
-/* Is e a price for the charts: a price or a launch price, with a yuan
- * value and a date? */
-static int S_chart_price(const html_ev *h)
-{
-    const zhe_xevent *e = h->e;
-    return h->w.dated && !isnan(e->amount_cny) && e->type &&
-           (!strcmp(e->type, "price") || !strcmp(e->type, "launch"));
-}
-
-static int S_has_chip(const zhe_xevent *e, const char *chip)
-{
-    for (size_t i = 0; i < e->n_chips; i++)
-        if (e->chips[i] && !strcmp(e->chips[i], chip)) return 1;
-    return 0;
-}
-
-static int S_chip_by_vendor(const void *a, const void *b)
-{
-    const html_chip *x = a, *y = b;
-    int c = strcmp(x->vendor ? x->vendor : "~", y->vendor ? y->vendor : "~");
-    return c ? c : strcmp(x->name, y->name);
-}
-
-static int S_chip_by_prices(const void *a, const void *b)
-{
-    const html_chip *x = a, *y = b;
-    if (x->n_prices != y->n_prices) return x->n_prices > y->n_prices ? -1 : 1;
-    return strcmp(x->name, y->name);
-}
-
-/* The hover text of an event's mark (raw text): chip, date, type, money
- * as printed and in yuan, count, source. */
-static void S_hover(zhe_buf *t, const html_ev *h, const char *chip)
-{
-    const zhe_xevent *e = h->e;
-    if (chip) zhe_buf_printf(t, "%s · ", chip);
-    S_date_text(t, e);
-    zhe_buf_printf(t, " · %s", S_type_zh(e));
-    if (!chip && e->n_chips) {
-        zhe_buf_puts(t, " · ");
-        for (size_t i = 0; i < e->n_chips; i++)
-            zhe_buf_printf(t, "%s%s", i ? "、" : "", e->chips[i] ? e->chips[i] : "");
-    }
-    if (!isnan(e->amount)) {
-        zhe_buf_putc(t, '\n');
-        S_money(t, e);
-        if (!isnan(e->amount_cny) && e->currency && strcmp(e->currency, "CNY") != 0) {
-            zhe_buf_puts(t, " ");
-            S_money_cny(t, e);
-        }
-    }
-    if (!isnan(e->quantity)) {
-        zhe_buf_putc(t, '\n');
-        S_quantity(t, e);
-    }
-    if (e->title) zhe_buf_printf(t, "\n《%s》", e->title);
-    if (e->published) zhe_buf_printf(t, " %s", e->published);
-}
-
-/* ------------------------------------------------------- the price charts */
-
-enum { S_CW = 420, S_CH = 210, S_CL = 50, S_CR = 10, S_CT = 12, S_CB = 40 };
-
-/* One chip's price chart: y from 0 to a round number above its highest
- * yuan value, x the time all charts share. */
-static void S_price_chart(html_page *p, const html_chip *c, const html_ev *evs, size_t n,
-                          const html_scale *xs)
-{
-    double max = 0, lo_all = INFINITY, hi_all = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!S_chart_price(&evs[i]) || !S_has_chip(evs[i].e, c->name)) continue;
-        const zhe_xevent *e = evs[i].e;
-        double hi = isnan(e->high_cny) ? e->amount_cny : fmax(e->amount_cny, e->high_cny);
-        max = fmax(max, hi);
-        hi_all = fmax(hi_all, hi);
-        lo_all = fmin(lo_all, e->amount_cny);
-    }
-    if (!(max > 0)) max = 1;
-    double step = S_nice_step(max, 4), top = ceil(max / step - 1e-9) * step;
-    double plot_h = S_CH - S_CT - S_CB, y_axis = S_CT + plot_h;
-
-    zhe_buf t = ZHE_BUF_INIT;
-    S_put(p, "<figure class=\"chart\"><figcaption>");
-    S_esc(p, c->name);
-    S_put(p, " <small>");
-    if (c->vendor) {
-        S_esc(p, c->vendor);
-        S_put(p, " · ");
-    }
-    S_printf(p, "%zu 个价格，", c->n_prices);
-    S_cn_range(&t, lo_all, hi_all > lo_all ? hi_all : NAN, 0, "元");
-    S_esc_buf(p, &t);
-    S_put(p, "</small></figcaption>\n");
-    S_printf(p, "<svg class=\"price-chart\" viewBox=\"0 0 %d %d\" role=\"img\" data-chip=\"",
-             S_CW, S_CH);
-    S_esc(p, c->name);
-    S_put(p, "\" aria-label=\"");
-    S_esc(p, c->name);
-    S_put(p, " 价格（折合人民币）\">");
-    /* y: grid lines and yuan labels */
-    for (double v = 0; v <= top + step / 2; v += step) {
-        double y = y_axis - v / top * plot_h;
-        zhe_buf_truncate(&t, 0);
-        S_cn_num(&t, v, 0);
-        S_printf(p, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", S_CL,
-                 y, S_CW - S_CR, y);
-        S_put(p, "<text class=\"yl\" x=\"");
-        S_printf(p, "%d\" y=\"%.1f\">", S_CL - 6, y + 4);
-        S_esc_buf(p, &t);
-        S_put(p, "</text>");
-    }
-    S_time_axis(p, xs, S_CT, y_axis);
-    /* the points */
-    for (size_t i = 0; i < n; i++) {
-        const html_ev *h = &evs[i];
-        if (!S_chart_price(h) || !S_has_chip(h->e, c->name)) continue;
-        const zhe_xevent *e = h->e;
-        double lo = e->amount_cny, hi = isnan(e->high_cny) ? lo : e->high_cny;
-        double x0 = S_x(xs, (double)h->w.d0), x1 = S_x(xs, (double)h->w.d1);
-        double ylo = y_axis - lo / top * plot_h, yhi = y_axis - hi / top * plot_h;
-        double xm = h->w.d1 - h->w.d0 > 1 ? (x0 + x1) / 2 : x0, ym = (ylo + yhi) / 2;
-        zhe_buf_truncate(&t, 0);
-        S_hover(&t, h, c->name);
-        S_printf(p, "\n<a href=\"#e-%zu\" class=\"pt %s\"><title>", h->n,
-                 S_type_cls(S_type_index(e->type)));
-        S_esc_buf(p, &t);
-        S_put(p, "</title>");
-        if (h->w.d1 - h->w.d0 > 1)  /* dated to a week, a month, a quarter …: its span */
-            S_printf(p, "<line class=\"rng\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                     x0, ym, x1, ym);
-        if (hi != lo)               /* a range of prices */
-            S_printf(p, "<line class=\"rng v\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                     xm, ylo, xm, yhi);
-        S_shape(p, S_type_index(e->type), xm, ym, 4);
-        S_put(p, "</a>");
-    }
-    S_put(p, "\n</svg></figure>\n");
-    zhe_buf_clear(&t);
-}
-
-/* ------------------------------------------------------------ the swimlane */
-
-enum { S_SW = 1120, S_SL = 120, S_SR = 16, S_ST = 8, S_LANE = 26, S_SB = 40 };
-
-/* The marks of one lane: the events of chip (NULL: of no chip). */
-static void S_lane_marks(html_page *p, const char *chip, double yc, const html_ev *evs,
-                         size_t n, const html_scale *xs)
-{
-    zhe_buf t = ZHE_BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        const html_ev *h = &evs[i];
-        if (!h->w.dated) continue;
-        if (chip ? !S_has_chip(h->e, chip) : h->e->n_chips != 0) continue;
-        size_t type = S_type_index(h->e->type);
-        double x0 = S_x(xs, (double)h->w.d0), x1 = S_x(xs, (double)h->w.d1);
-        int span = h->w.d1 - h->w.d0 > 1;
-        zhe_buf_truncate(&t, 0);
-        S_hover(&t, h, chip);
-        S_printf(p, "\n<a href=\"#e-%zu\" class=\"%s\"><title>", h->n, S_type_cls(type));
-        S_esc_buf(p, &t);
-        S_put(p, "</title>");
-        if (span)
-            S_printf(p, "<rect class=\"span\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" "
-                        "rx=\"3\"/>", x0, yc - 4, fmax(x1 - x0, 1));
-        S_shape(p, type, span ? (x0 + x1) / 2 : x0, yc, 5);
-        S_put(p, "</a>");
-    }
-    zhe_buf_clear(&t);
-}
-
-static void S_swimlane(html_page *p, const html_chip *chips, size_t n_chips, int chipless,
-                       const html_ev *evs, size_t n, const html_scale *xs)
-{
-    size_t lanes = n_chips + (chipless ? 1 : 0);
-    double h = S_ST + (double)lanes * S_LANE + S_SB, y_axis = S_ST + (double)lanes * S_LANE;
-    S_printf(p, "<svg class=\"swimlane\" viewBox=\"0 0 %d %.0f\" role=\"img\" "
-                "aria-label=\"事件泳道图：每行一个芯片\">", S_SW, h);
-    for (size_t l = 0; l < lanes; l++) {
-        double top = S_ST + (double)l * S_LANE;
-        if (l % 2 == 0)
-            S_printf(p, "<rect class=\"band\" x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%d\"/>",
-                     top, S_SW, S_LANE);
-    }
-    S_time_axis(p, xs, S_ST, y_axis);
-    for (size_t l = 0; l < lanes; l++) {
-        double yc = S_ST + (double)l * S_LANE + S_LANE / 2.0;
-        const html_chip *c = l < n_chips ? &chips[l] : NULL;
-        S_printf(p, "\n<g class=\"lane\"><text class=\"lane-label\" x=\"%d\" y=\"%.1f\">",
-                 S_SL - 10, yc + 4);
-        if (c) {
-            S_esc(p, c->name);
-            if (c->vendor) {
-                S_put(p, "<title>");
-                S_esc(p, c->vendor);
-                S_printf(p, " · %zu 个事件</title>", c->n_events);
-            }
-        } else {
-            S_put(p, "无芯片");
-        }
-        S_put(p, "</text>");
-        S_lane_marks(p, c ? c->name : NULL, yc, evs, n, xs);
-        S_put(p, "</g>");
-    }
-    S_put(p, "\n</svg>\n");
-}
-
-/* The legend of types: a mark and a name each. */
-static void S_legend(html_page *p, const size_t *by_type)
-{
-    S_put(p, "<ul class=\"legend\">");
-    for (size_t t = 0; t <= S_N_TYPES; t++) {
-        if (t == S_OTHER && !by_type[t]) continue;
-        S_printf(p, "<li class=\"%s\"><svg viewBox=\"0 0 14 14\" aria-hidden=\"true\">",
-                 S_type_cls(t));
-        S_shape(p, t, 7, 7, 5);
-        S_printf(p, "</svg>%s</li>", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他");
-    }
-    S_put(p, "</ul>\n");
 }
 
 /* ---------------------------------------------------------------- the list */
@@ -797,113 +95,116 @@ static int S_mark_bytes(const char *q, size_t ms, size_t me, size_t *b0, size_t 
 }
 
 /* The quote with the words the event is about in <mark>. */
-static void S_quote(html_page *p, const zhe_xevent *e)
+static void S_quote(zhei_export_page *p, const zhei_export_event *e)
 {
     const char *q = e->quote;
     size_t b0, b1;
-    S_put(p, "<blockquote>");
+    zhei_export_page_put(p, "<blockquote>");
     if (S_mark_bytes(q, e->mark_start, e->mark_end, &b0, &b1)) {
-        zhe_export_html_escape(&p->b, q, b0);
-        S_put(p, "<mark>");
-        zhe_export_html_escape(&p->b, q + b0, b1 - b0);
-        S_put(p, "</mark>");
-        S_esc(p, q + b1);
+        zhei_export_html_escape(&p->b, q, b0);
+        zhei_export_page_put(p, "<mark>");
+        zhei_export_html_escape(&p->b, q + b0, b1 - b0);
+        zhei_export_page_put(p, "</mark>");
+        zhei_export_page_esc(p, q + b1);
     } else {
-        S_esc(p, q);
+        zhei_export_page_esc(p, q);
     }
-    S_put(p, "</blockquote>");
+    zhei_export_page_put(p, "</blockquote>");
 }
 
 /* Its source: the title linked to the URL (a web one), the publication
  * date, the article's id when there is no URL, the confidence. */
-static void S_source(html_page *p, const zhe_xevent *e)
+static void S_source(zhei_export_page *p, const zhei_export_event *e)
 {
-    S_put(p, "<p class=\"src\">来源：");
+    zhei_export_page_put(p, "<p class=\"src\">来源：");
     const char *label = e->title ? e->title : e->url ? e->url : e->article;
-    if (zhe_export_web_url(e->url)) {
-        S_put(p, "<a href=\"");
-        S_esc(p, e->url);
-        S_put(p, "\" rel=\"noopener noreferrer\">");
-        S_esc(p, label);
-        S_put(p, "</a>");
+    if (zhei_export_web_url(e->url)) {
+        zhei_export_page_put(p, "<a href=\"");
+        zhei_export_page_esc(p, e->url);
+        zhei_export_page_put(p, "\" rel=\"noopener noreferrer\">");
+        zhei_export_page_esc(p, label);
+        zhei_export_page_put(p, "</a>");
     } else {
-        S_put(p, "<cite>");
-        S_esc(p, label ? label : "（无标题）");
-        S_put(p, "</cite>");
+        zhei_export_page_put(p, "<cite>");
+        zhei_export_page_esc(p, label ? label : "（无标题）");
+        zhei_export_page_put(p, "</cite>");
         if (e->url && label != e->url) {
-            S_put(p, " <span class=\"url\">");
-            S_esc(p, e->url);
-            S_put(p, "</span>");
+            zhei_export_page_put(p, " <span class=\"url\">");
+            zhei_export_page_esc(p, e->url);
+            zhei_export_page_put(p, "</span>");
         }
     }
     if (e->published) {
-        S_put(p, " · 发布于 ");
-        S_esc(p, e->published);
+        zhei_export_page_put(p, " · 发布于 ");
+        zhei_export_page_esc(p, e->published);
     }
     if (!e->url && e->article && label != e->article) {
-        S_put(p, " · <span class=\"url\">");
-        S_esc(p, e->article);
-        S_put(p, "</span>");
+        zhei_export_page_put(p, " · <span class=\"url\">");
+        zhei_export_page_esc(p, e->article);
+        zhei_export_page_put(p, "</span>");
     }
-    if (!isnan(e->confidence)) S_printf(p, " · 置信度 %.2f", e->confidence);
-    S_put(p, "</p>");
+    if (!isnan(e->confidence)) zhei_export_page_printf(p, " · 置信度 %.2f", e->confidence);
+    zhei_export_page_put(p, "</p>");
 }
 
-static void S_item(html_page *p, const html_ev *h)
+/* One event of the list, <li id="e-N">: its date (in <time> when HTML has
+ * a form for it) and where the date came from; its type, chips, money
+ * and count; its quote and its source. */
+static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
 {
-    const zhe_xevent *e = h->e;
+    const zhei_export_event *e = h->e;
     zhe_buf t = ZHE_BUF_INIT;
-    S_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
-             S_type_cls(S_type_index(e->type)), h->n);
+    zhei_export_page_printf(p, "<li class=\"event %s\" id=\"e-%zu\"><div class=\"when\">",
+                            zhei_export_type_class(zhei_export_type_index(e->type)), h->n);
     S_date_attr(&t, e);
     int timed = t.len > 0;
     if (timed) {
-        S_put(p, "<time datetime=\"");
-        S_esc_buf(p, &t);
-        S_put(p, "\">");
+        zhei_export_page_put(p, "<time datetime=\"");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "\">");
     }
     zhe_buf_truncate(&t, 0);
-    S_date_text(&t, e);
-    S_esc_buf(p, &t);
-    if (timed) S_put(p, "</time>");
+    zhei_export_date_text(&t, e->timex, e->mod);
+    zhei_export_page_esc_buf(p, &t);
+    if (timed) zhei_export_page_put(p, "</time>");
     const char *basis = S_basis(e->basis);
-    if (basis) S_printf(p, "<small>%s</small>", basis);
-    S_put(p, "</div><div class=\"what\"><p class=\"head\"><span class=\"badge\">");
-    S_esc(p, S_type_zh(e));
-    S_put(p, "</span>");
+    if (basis) zhei_export_page_printf(p, "<small>%s</small>", basis);
+    zhei_export_page_put(p, "</div><div class=\"what\"><p class=\"head\"><span class=\"badge\">");
+    zhei_export_page_esc(p, zhei_export_type_word(e->type, "事件"));
+    zhei_export_page_put(p, "</span>");
     if (e->n_chips) {
-        S_put(p, "<span class=\"chips\">");
+        zhei_export_page_put(p, "<span class=\"chips\">");
         for (size_t i = 0; i < e->n_chips; i++) {
-            if (i) S_put(p, "、");
-            S_esc(p, e->chips[i]);
+            if (i) zhei_export_page_put(p, "、");
+            zhei_export_page_esc(p, e->chips[i]);
         }
-        S_put(p, "</span>");
+        zhei_export_page_put(p, "</span>");
     }
     if (!isnan(e->amount)) {
         zhe_buf_truncate(&t, 0);
-        S_money(&t, e);
-        S_put(p, " <span class=\"money\">");
-        S_esc_buf(p, &t);
-        S_put(p, "</span>");
+        zhei_export_money(&t, e);
+        zhei_export_page_put(p, " <span class=\"money\">");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "</span>");
         zhe_buf_truncate(&t, 0);
-        S_money_cny(&t, e);
+        zhei_export_money_cny(&t, e);
         if (t.len) {
-            S_put(p, " <span class=\"cny\">");
-            S_esc_buf(p, &t);
-            S_put(p, "</span>");
+            zhei_export_page_put(p, " <span class=\"cny\">");
+            zhei_export_page_esc_buf(p, &t);
+            zhei_export_page_put(p, "</span>");
         }
     }
     if (!isnan(e->quantity)) {
         zhe_buf_truncate(&t, 0);
-        S_quantity(&t, e);
-        S_put(p, " <span class=\"qty\">数量 ");
-        S_esc_buf(p, &t);
-        S_put(p, "</span>");
+        zhei_export_quantity(&t, e);
+        zhei_export_page_put(p, " <span class=\"qty\">数量 ");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "</span>");
     }
-    S_put(p, "</p>");
+    zhei_export_page_put(p, "</p>");
     if (e->quote) S_quote(p, e);
     S_source(p, e);
-    S_put(p, "</div></li>\n");
+    zhei_export_page_put(p, "</div></li>\n");
     zhe_buf_clear(&t);
 }
 
@@ -966,58 +267,64 @@ static const char S_css[] =
     "@media print{.event,figure{break-inside:avoid}}\n";
 
 /* The header: title, filters, counts by type, the time the events span. */
-static void S_header(html_page *p, const char *title, const zhe_export_options *opt,
-                     const size_t *by_type, size_t n, size_t undated, const html_scale *all)
+static void S_header(zhei_export_page *p, const char *title, const zhe_export_options *opt,
+                     const size_t *by_type, size_t n, size_t undated, const zhei_export_scale *all)
 {
-    S_put(p, "<header><h1>");
-    S_esc(p, title);
-    S_put(p, "</h1>\n");
-    if (opt && opt->filters) {
-        S_put(p, "<p class=\"meta filters\">筛选：");
-        S_esc(p, opt->filters);
-        S_put(p, "</p>\n");
+    zhei_export_page_put(p, "<header><h1>");
+    zhei_export_page_esc(p, title);
+    zhei_export_page_put(p, "</h1>\n");
+    if (opt->filters) {
+        zhei_export_page_put(p, "<p class=\"meta filters\">筛选：");
+        zhei_export_page_esc(p, opt->filters);
+        zhei_export_page_put(p, "</p>\n");
     }
-    S_printf(p, "<p class=\"meta count\">共 <strong>%zu</strong> 个事件", n);
+    zhei_export_page_printf(p, "<p class=\"meta count\">共 <strong>%zu</strong> 个事件", n);
     int first = 1;
-    for (size_t t = 0; t <= S_N_TYPES; t++) {
+    for (size_t t = 0; t <= ZHEI_EXPORT_N_TYPES; t++) {
         if (!by_type[t]) continue;
-        S_printf(p, "%s%s %zu", first ? "：" : " · ", t < S_N_TYPES ? zhe_export_type_zh(S_types[t].type) : "其他",
-                 by_type[t]);
+        zhei_export_page_printf(p, "%s%s %zu", first ? "：" : " · ", zhei_export_type_zh_at(t),
+                                by_type[t]);
         first = 0;
     }
-    S_put(p, "</p>\n");
+    zhei_export_page_put(p, "</p>\n");
     if (all) {
         long y0, m0, y1, m1;
-        S_civil_from_days(all->d0, &y0, &m0);
-        S_civil_from_days(all->d1 - 1, &y1, &m1);
-        S_printf(p, "<p class=\"meta span\">时间：%ld年%ld月 至 %ld年%ld月", y0, m0, y1, m1);
-        if (undated) S_printf(p, "；另有 %zu 个事件日期不详", undated);
-        S_put(p, "</p>\n");
+        zhei_export_year_month(all->d0, &y0, &m0);
+        zhei_export_year_month(all->d1 - 1, &y1, &m1);
+        zhei_export_page_printf(p, "<p class=\"meta span\">时间：%ld年%ld月 至 %ld年%ld月", y0, m0,
+                                y1, m1);
+        if (undated) zhei_export_page_printf(p, "；另有 %zu 个事件日期不详", undated);
+        zhei_export_page_put(p, "</p>\n");
     }
-    S_put(p, "<nav><a href=\"#prices\">价格图</a><a href=\"#lanes\">泳道图</a>"
-             "<a href=\"#events\">事件列表</a></nav></header>\n");
+    zhei_export_page_put(p, "<nav><a href=\"#prices\">价格图</a><a href=\"#lanes\">泳道图</a>"
+                     "<a href=\"#events\">事件列表</a></nav></header>\n");
 }
 
-zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_xevent *v,
-                           size_t n, zhe_error *err)
+/* The page, at the end, from the kept events (in time order, as the query
+ * gives them).  A failed write is ZHE_ERR_IO with the system's reason. */
+static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
 {
-    html_page page = {out, ZHE_BUF_INIT, 0, 0};
-    html_page *p = &page;
-    const char *title = opt && opt->title ? opt->title : "芯片事件时间线 · zhevents";
+    FILE *out = r->out;
+    const zhe_export_options *opt = &r->opt;
+    const zhei_export_event *v = r->kept;
+    size_t n = r->n_kept;
+    zhei_export_page page = {out, ZHE_BUF_INIT, 0, 0};
+    zhei_export_page *p = &page;
+    const char *title = opt->title;
 
     /* the events, their time, and the spans of all events and of prices */
-    html_ev *evs = n ? ZHE_NEW_ARRAY(html_ev, n) : NULL;
-    size_t by_type[S_N_TYPES + 1] = {0}, undated = 0;
-    html_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
+    zhei_export_page_event *evs = n ? ZHE_NEW_ARRAY(zhei_export_page_event, n) : NULL;
+    size_t by_type[ZHEI_EXPORT_N_TYPES + 1] = {0}, undated = 0;
+    zhei_export_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
     int any_dated = 0, any_price = 0, chipless = 0;
-    html_chip *chips = NULL;
+    zhei_export_page_chip *chips = NULL;
     size_t n_chips = 0, cap_chips = 0;
     for (size_t i = 0; i < n; i++) {
-        html_ev *h = &evs[i];
+        zhei_export_page_event *h = &evs[i];
         h->e = &v[i];
         h->n = i + 1;
         h->w = S_when(h->e);
-        by_type[S_type_index(h->e->type)]++;
+        by_type[zhei_export_type_index(h->e->type)]++;
         if (!h->w.dated) {
             undated++;
             continue;
@@ -1025,7 +332,7 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_x
         if (!any_dated || h->w.d0 < all.d0) all.d0 = h->w.d0;
         if (!any_dated || h->w.d1 > all.d1) all.d1 = h->w.d1;
         any_dated = 1;
-        int priced = S_chart_price(h);
+        int priced = zhei_export_chart_price(h);
         if (priced) {
             if (!any_price || h->w.d0 < prices.d0) prices.d0 = h->w.d0;
             if (!any_price || h->w.d1 > prices.d1) prices.d1 = h->w.d1;
@@ -1039,72 +346,68 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_x
             while (j < n_chips && strcmp(chips[j].name, name) != 0) j++;
             if (j == n_chips) {
                 ZHE_GROW(&chips, &cap_chips, n_chips + 1);
-                chips[n_chips++] = (html_chip){name, h->e->vendors[k], 0, 0};
+                chips[n_chips++] = (zhei_export_page_chip){name, h->e->vendors[k], 0, 0};
             }
             chips[j].n_events++;
             if (priced) chips[j].n_prices++;
         }
     }
     /* time runs from the first of a month to the first of a month */
-    all.d0 = S_month_floor(all.d0);
-    all.d1 = S_month_ceil(all.d1);
-    prices.d0 = S_month_floor(prices.d0);
-    prices.d1 = S_month_ceil(prices.d1);
+    all.d0 = zhei_export_month_floor(all.d0);
+    all.d1 = zhei_export_month_ceil(all.d1);
+    prices.d0 = zhei_export_month_floor(prices.d0);
+    prices.d1 = zhei_export_month_ceil(prices.d1);
 
-    S_put(p, "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             "<meta name=\"generator\" content=\"zhevents\">\n<title>");
-    S_esc(p, title);
-    S_put(p, "</title>\n<style>\n");
-    S_put(p, S_css);
-    S_put(p, "</style>\n</head>\n<body>\n<main>\n");
+    zhei_export_page_put(p, "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n"
+                            "<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<meta name=\"generator\" content=\"zhevents\">\n<title>");
+    zhei_export_page_esc(p, title);
+    zhei_export_page_put(p, "</title>\n<style>\n");
+    zhei_export_page_put(p, S_css);
+    zhei_export_page_put(p, "</style>\n</head>\n<body>\n<main>\n");
     S_header(p, title, opt, by_type, n, undated, any_dated ? &all : NULL);
 
     /* the price charts, the chips with most prices first */
-    S_put(p, "<section id=\"prices\"><h2>价格（折合人民币）</h2>\n");
+    zhei_export_page_put(p, "<section id=\"prices\"><h2>价格（折合人民币）</h2>\n");
     if (any_price) {
-        S_put(p, "<p class=\"note\">每个点是一则报道里的价格（含发布价），按报道所说的时间放置："
-                 "横线是只知道月份、季度等的时间范围，竖线是价格区间。外币按当月汇率"
-                 "（lexicons/rates.tsv）折算，仅供参考，发表前请核对。</p>\n"
-                 "<div class=\"charts\">\n");
-        qsort(chips, n_chips, sizeof *chips, S_chip_by_prices);
-        prices.x0 = S_CL;
-        prices.w = S_CW - S_CL - S_CR;
-        for (size_t j = 0; j < n_chips && chips[j].n_prices; j++)
-            S_price_chart(p, &chips[j], evs, n, &prices);
-        S_put(p, "</div>\n");
+        zhei_export_page_put(p, "<p class=\"note\">每个点是一则报道里的价格（含发布价），"
+                         "按报道所说的时间放置："
+                         "横线是只知道月份、季度等的时间范围，竖线是价格区间。外币按当月汇率"
+                         "（lexicons/rates.tsv）折算，仅供参考，发表前请核对。</p>\n"
+                         "<div class=\"charts\">\n");
+        zhei_export_svg_price_charts(p, chips, n_chips, evs, n, &prices);
+        zhei_export_page_put(p, "</div>\n");
     } else {
-        S_put(p, "<p class=\"note\">没有可以折合人民币的价格。</p>\n");
+        zhei_export_page_put(p, "<p class=\"note\">没有可以折合人民币的价格。</p>\n");
     }
-    S_put(p, "</section>\n");
+    zhei_export_page_put(p, "</section>\n");
 
     /* the swimlane, chips grouped by vendor */
-    S_put(p, "<section id=\"lanes\"><h2>事件泳道</h2>\n");
-    S_legend(p, by_type);
+    zhei_export_page_put(p, "<section id=\"lanes\"><h2>事件泳道</h2>\n");
+    zhei_export_svg_legend(p, by_type);
     if (any_dated) {
-        if (n_chips) qsort(chips, n_chips, sizeof *chips, S_chip_by_vendor);
-        all.x0 = S_SL;
-        all.w = S_SW - S_SL - S_SR;
-        S_put(p, "<div class=\"lanes\">");
-        S_swimlane(p, chips, n_chips, chipless, evs, n, &all);
-        S_put(p, "</div>\n");
-        if (undated) S_printf(p, "<p class=\"note\">另有 %zu 个事件日期不详，见列表末尾。</p>\n",
-                              undated);
+        zhei_export_page_put(p, "<div class=\"lanes\">");
+        zhei_export_svg_swimlane(p, chips, n_chips, chipless, evs, n, &all);
+        zhei_export_page_put(p, "</div>\n");
+        if (undated)
+            zhei_export_page_printf(p, "<p class=\"note\">另有 %zu 个事件日期不详，"
+                                       "见列表末尾。</p>\n", undated);
     } else {
-        S_put(p, "<p class=\"note\">没有注明日期的事件。</p>\n");
+        zhei_export_page_put(p, "<p class=\"note\">没有注明日期的事件。</p>\n");
     }
-    S_put(p, "</section>\n");
+    zhei_export_page_put(p, "</section>\n");
 
     /* the list */
-    S_put(p, "<section id=\"events\"><h2>事件列表</h2>\n");
-    if (!n) S_put(p, "<p class=\"note\">没有符合条件的事件。</p>\n");
-    S_put(p, "<ol class=\"events\">\n");
+    zhei_export_page_put(p, "<section id=\"events\"><h2>事件列表</h2>\n");
+    if (!n) zhei_export_page_put(p, "<p class=\"note\">没有符合条件的事件。</p>\n");
+    zhei_export_page_put(p, "<ol class=\"events\">\n");
     for (size_t i = 0; i < n; i++) S_item(p, &evs[i]);
-    S_put(p, "</ol>\n</section>\n");
-    S_put(p, "<footer>由 zhevents 从新闻报道中自动抽取生成；每个事件都附有原文，"
-             "引用前请核对原报道。</footer>\n</main>\n</body>\n</html>\n");
+    zhei_export_page_put(p, "</ol>\n</section>\n");
+    zhei_export_page_put(p, "<footer>由 zhevents 从新闻报道中自动抽取生成；每个事件都附有原文，"
+                     "引用前请核对原报道。</footer>\n</main>\n</body>\n</html>\n");
 
-    S_flush(p);
+    zhei_export_page_flush(p);
     if (!p->failed && fflush(out) != 0) {
         p->failed = 1;
         p->errnum = errno;
@@ -1118,3 +421,9 @@ zhe_status zhe_export_html(FILE *out, const zhe_export_options *opt, const zhe_x
                              p->errnum ? strerror(p->errnum) : "write error");
     return ZHE_OK;
 }
+
+const zhei_export_format zhei_export_format_html = {
+    .name = "html",
+    .keeps = 1,
+    .finish = S_finish,
+};

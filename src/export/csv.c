@@ -1,0 +1,69 @@
+/*
+** csv.c — the csv format: one row per event (RFC 4180, CRLF line ends),
+** written as the event comes, in constant memory.  The columns name the
+** event's date (start, end, timex and its precision), type, chips, money
+** (as printed and in yuan), count, quote, source, confidence and key;
+** every cell goes through zhei_export_csv_cell, so a cell that a spreadsheet
+** would run as a formula opens as text.  export.c writes the header row
+** (after a byte order mark with --bom).
+*/
+#include "export_int.h"
+
+#include <math.h>
+
+/* A number cell: empty for NAN. */
+static void S_cell_num(zhe_buf *b, double v)
+{
+    zhe_buf_putc(b, ',');
+    if (!isnan(v)) zhei_export_number(b, v);
+}
+
+/* The columns, in their order. */
+static const char S_header[] =
+    "date,end,timex,precision,type,chips,amount,amount_high,currency,amount_cny,quantity,"
+    "quantity_high,unit,quote,title,url,published,confidence,key";
+
+/* One event's row, into b. */
+static void S_row(zhe_buf *b, const zhe_store_event *e)
+{
+    zhe_buf tmp = ZHE_BUF_INIT;
+    zhei_export_csv_cell(b, e->start, 1);
+    zhei_export_csv_cell(b, e->end, 0);
+    zhei_export_csv_cell(b, e->timex, 0);
+    zhei_export_csv_cell(b, zhei_export_precision_name(zhei_export_timex_precision(e->timex)), 0);
+    zhei_export_csv_cell(b, e->type, 0);
+    zhei_export_chips_join(&tmp, e, ";");
+    zhei_export_csv_cell(b, tmp.ptr ? tmp.ptr : "", 0);
+    S_cell_num(b, e->amount);
+    S_cell_num(b, e->high);
+    zhei_export_csv_cell(b, e->currency, 0);
+    S_cell_num(b, e->amount_cny);
+    S_cell_num(b, e->quantity);
+    S_cell_num(b, e->quantity_high);
+    zhei_export_csv_cell(b, e->unit, 0);
+    zhei_export_csv_cell(b, e->quote, 0);
+    zhei_export_csv_cell(b, e->title, 0);
+    zhei_export_csv_cell(b, e->url, 0);
+    zhei_export_csv_cell(b, e->published, 0);
+    zhe_buf_printf(b, ",%.2f", e->confidence);
+    zhei_export_csv_cell(b, e->key, 0);
+    zhe_buf_puts(b, "\r\n");
+    zhe_buf_clear(&tmp);
+}
+
+/* Takes one event: its row, written. */
+static zhe_status S_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
+{
+    zhe_buf b = ZHE_BUF_INIT;
+    S_row(&b, e);
+    zhe_status s = zhei_export_write(r->out, &b, err);
+    zhe_buf_clear(&b);
+    return s;
+}
+
+const zhei_export_format zhei_export_format_csv = {
+    .name = "csv",
+    .keeps = 0,
+    .header = S_header,
+    .event = S_event,
+};

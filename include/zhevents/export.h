@@ -62,7 +62,7 @@ typedef struct zhe_exporter zhe_exporter;
 ZHE_API zhe_status zhe_exporter_new(zhe_export_format f, const zhe_export_options *opt,
                                     FILE *out, zhe_exporter **x, zhe_error *err);
 /** Add one event (borrowed: copied when the format keeps it). */
-ZHE_API zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_store_event *ev,
+ZHE_API zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_stored_event *ev,
                                     zhe_error *err);
 /** Write what the format writes at the end, and free x (also on error). */
 ZHE_API zhe_status zhe_exporter_finish(zhe_exporter *x, zhe_error *err);

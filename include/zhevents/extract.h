@@ -125,9 +125,10 @@ typedef struct zhe_date_mention {
 */
 typedef struct zhe_dater zhe_dater;
 
-/** A dater for an article published on `published` ("YYYY-MM-DD",
- *  "YYYY-MM-DDTHH:MM", or "" when unknown).  Caller frees. */
-ZHE_API zhe_dater *zhe_dater_new(const char *published);
+/** A dater in *out for an article published on `published` ("YYYY-MM-DD",
+ *  "YYYY-MM-DDTHH:MM", "" or NULL when unknown; anything else counts as
+ *  unknown).  Caller frees with zhe_dater_free.  Returns ZHE_OK. */
+ZHE_API zhe_status zhe_dater_new(const char *published, zhe_dater **out, zhe_error *err);
 ZHE_API void zhe_dater_free(zhe_dater *d);
 
 /** A new paragraph starts: the narrative date carries over, but a

@@ -27,7 +27,7 @@
 ** state:
 **
 **     zhe_reader *rd;
-**     zhe_reader_new(zhe_pipeline_text(p), &rd);
+**     zhe_reader_new(zhe_pipeline_text(p), &rd, &err);
 **     zhe_reader_add(rd, "dump.jsonl.gz", &err);
 **     zhe_article *a;
 **     while ((st = zhe_reader_next(rd, &a, &err)) != ZHE_DONE) {

@@ -12,7 +12,8 @@
 **     zhe_events evs = {0};
 **     zhe_extract(ex, a, &ms);
 **     zhe_link(lk, a, &ms, &evs);
-**     zhe_record *r = zhe_record_new(seg, a, &ms, &evs);
+**     zhe_record *r;
+**     zhe_record_new(seg, a, &ms, &evs, &r, &err);
 **     zhe_events_clear(&evs);                     // r has its own copies
 **     zhe_mentions_clear(&ms);
 **     zhe_article_free(a);
@@ -71,10 +72,11 @@ ZHE_API void zhe_record_article_hash(const zhe_article *a, char out[33]);
  *  them (evs may be NULL: none); nothing of a, ms or evs is kept.  seg
  *  segments the sentences for full-text search; with NULL they are left
  *  unsegmented, enough for zhe_record_write_json without ZHE_RECORD_STORE,
- *  not for storing.  Never NULL; caller frees with zhe_record_free. */
-ZHE_API zhe_record *zhe_record_new(const struct zhe_segmenter *seg, const zhe_article *a,
-                                   const struct zhe_mentions *ms,
-                                   const struct zhe_events *evs);
+ *  not for storing.  The record goes to *out (caller frees with
+ *  zhe_record_free).  Returns ZHE_OK. */
+ZHE_API zhe_status zhe_record_new(const struct zhe_segmenter *seg, const zhe_article *a,
+                                  const struct zhe_mentions *ms, const struct zhe_events *evs,
+                                  zhe_record **out, zhe_error *err);
 
 /** Free r and everything it owns; NULL is a no-op. */
 ZHE_API void zhe_record_free(zhe_record *r);

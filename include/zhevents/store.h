@@ -18,7 +18,8 @@
 **         zhe_record_article_hash(a, hash);
 **         zhe_store_find(st, hash, &id, &err);        // 0: not stored yet
 **         if (!id) { zhe_extract(…); zhe_link(…);
-**                    zhe_record *r = zhe_record_new(seg, a, &ms, &evs);
+**                    zhe_record *r;
+**                    zhe_record_new(seg, a, &ms, &evs, &r, &err);
 **                    zhe_store_put_record(st, r, &outcome, &err);
 **                    zhe_record_free(r); }
 **     for each input that cannot be read:
@@ -199,7 +200,7 @@ typedef struct zhe_store_filter {
 
 /* One event as zhe_store_query reports it.  Absent values are NULL
  * strings and NAN numbers. */
-typedef struct zhe_store_event {
+typedef struct zhe_stored_event {
     int64_t id, article_id;
     const char *key, *type, *rule, *trigger;
     const char *timex, *mod, *start, *end, *basis;
@@ -218,15 +219,15 @@ typedef struct zhe_store_event {
     size_t n_chips;
     const char *chips[8];
     const char *vendors[8];
-} zhe_store_event;
+} zhe_stored_event;
 
 /* A row callback: return 0 to go on, non-zero to stop (the function then
  * returns ZHE_ERR_IO). */
-typedef int (*zhe_store_event_fn)(void *ctx, const zhe_store_event *ev);
+typedef int (*zhe_stored_event_fn)(void *ctx, const zhe_stored_event *ev);
 
 /** The events f selects, in time order (undated last), to fn. */
 ZHE_API zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f,
-                                   zhe_store_event_fn fn, void *ctx, zhe_error *err);
+                                   zhe_stored_event_fn fn, void *ctx, zhe_error *err);
 
 /* One sentence zhe_store_search found. */
 typedef struct zhe_store_hit {

@@ -18,7 +18,8 @@
 **     zhe_text_options_init(&opt);
 **     zhe_text *tx = NULL;
 **     if (zhe_text_new(&opt, &tx, &err) != ZHE_OK) …;
-**     zhe_reader *r = zhe_reader_new(tx);
+**     zhe_reader *r;
+**     zhe_reader_new(tx, &r, &err);
 **     zhe_reader_add(r, "dump.jsonl.gz", &err);
 **     zhe_article *a;
 **     while ((st = zhe_reader_next(r, &a, &err)) != ZHE_DONE) {
@@ -187,8 +188,10 @@ typedef struct zhe_article {
     size_t n_sentences;
 } zhe_article;
 
-/** A new empty article (all strings ""), caller frees with zhe_article_free. */
-ZHE_API zhe_article *zhe_article_new(void);
+/** A new empty article (all strings "") in *out, caller frees with
+ *  zhe_article_free.  Returns ZHE_OK: like every constructor it may only
+ *  fail by running out of memory, which ends the process (base.h). */
+ZHE_API zhe_status zhe_article_new(zhe_article **out, zhe_error *err);
 ZHE_API void zhe_article_free(zhe_article *a);
 /** The code point offset in raw of raw byte offset `byte` (clamped to
  *  raw_len). */
@@ -242,8 +245,9 @@ ZHE_API void zhe_text_free(zhe_text *tx);
 */
 typedef struct zhe_reader zhe_reader;
 
-/** A new reader.  tx is borrowed and must outlive the reader. */
-ZHE_API zhe_reader *zhe_reader_new(const zhe_text *tx);
+/** A new reader in *out, caller frees with zhe_reader_free.  tx is
+ *  borrowed and must outlive the reader.  Returns ZHE_OK. */
+ZHE_API zhe_status zhe_reader_new(const zhe_text *tx, zhe_reader **out, zhe_error *err);
 /** Queue a path (file, directory or "-").  Fails only when the path does
  *  not exist or cannot be listed; the error names it. */
 ZHE_API zhe_status zhe_reader_add(zhe_reader *r, const char *path, zhe_error *err);

@@ -10,29 +10,29 @@
 #endif
 #include <zhevents/base.h>
 
-#define ZHE_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-#define ZHE_MIN(a, b) ((a) < (b) ? (a) : (b))
-#define ZHE_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define ZHEI_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define ZHEI_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define ZHEI_MAX(a, b) ((a) > (b) ? (a) : (b))
 
 /* Allocate one T (zeroed), or an array of n T (zeroed). */
-#define ZHE_NEW(T) ((T *)zhe_xcalloc(1, sizeof(T)))
-#define ZHE_NEW_ARRAY(T, n) ((T *)zhe_xcalloc((n), sizeof(T)))
+#define ZHEI_NEW(T) ((T *)zhe_xcalloc(1, sizeof(T)))
+#define ZHEI_NEW_ARRAY(T, n) ((T *)zhe_xcalloc((n), sizeof(T)))
 
 /* Grow the array *pp of *pcap elements so it holds at least `need`. */
-#define ZHE_GROW(pp, pcap, need)                                                   \
+#define ZHEI_GROW(pp, pcap, need)                                                   \
     do {                                                                           \
         if ((need) > *(pcap)) {                                                    \
-            size_t zhe_nc_ = *(pcap) ? *(pcap) * 2 : 8;                            \
-            while (zhe_nc_ < (need)) zhe_nc_ *= 2;                                 \
-            *(pp) = zhe_xrealloc(*(pp), zhe_nc_ * sizeof(**(pp)));                 \
-            *(pcap) = zhe_nc_;                                                     \
+            size_t zhei_nc_ = *(pcap) ? *(pcap) * 2 : 8;                            \
+            while (zhei_nc_ < (need)) zhei_nc_ *= 2;                                 \
+            *(pp) = zhe_xrealloc(*(pp), zhei_nc_ * sizeof(**(pp)));                 \
+            *(pcap) = zhei_nc_;                                                     \
         }                                                                          \
     } while (0)
 
 /* zhe_utf8_decode with ASCII and valid three-byte characters (nearly all
  * of a Chinese text) decoded in place, for loops that step through every
  * character of an article. */
-static inline size_t zhe_utf8_next(const char *s, size_t len, uint32_t *cp)
+static inline size_t zhei_utf8_next(const char *s, size_t len, uint32_t *cp)
 {
     unsigned char c = (unsigned char)s[0];
     if (c < 0x80) {
@@ -54,10 +54,10 @@ static inline size_t zhe_utf8_next(const char *s, size_t len, uint32_t *cp)
 /* Print that memory ran out and end the process (mem.c): for a library's
  * allocation that failed (pcre2's, SQLite's) where zhevents' own would
  * have ended it.  n 0: size is bytes, else n items of size. */
-_Noreturn void zhe_out_of_memory(size_t n, size_t size);
+_Noreturn void zhei_out_of_memory(size_t n, size_t size);
 
 /* 1 if c is ASCII whitespace. */
-static inline int zhe_is_space(unsigned char c)
+static inline int zhei_is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -65,26 +65,26 @@ static inline int zhe_is_space(unsigned char c)
 /*
 ** The lexicons' file format (tsv.c): tab-separated columns, '#' comments.
 **
-**     zhe_tsv t;
-**     if (zhe_tsv_open(&t, dir, "units.tsv", err) != ZHE_OK) …;  // err names the file
-**     while (zhe_tsv_next(&t)) … t.col[0 .. t.ncol) at t.path:t.line …;
-**     zhe_tsv_close(&t);   // also after a failed open
+**     zhei_tsv t;
+**     if (zhei_tsv_open(&t, dir, "units.tsv", err) != ZHE_OK) …;  // err names the file
+**     while (zhei_tsv_next(&t)) … t.col[0 .. t.ncol) at t.path:t.line …;
+**     zhei_tsv_close(&t);   // also after a failed open
 **
-** Columns point into the file's text, which lives until zhe_tsv_close.
+** Columns point into the file's text, which lives until zhei_tsv_close.
 */
-#define ZHE_TSV_MAX_COLS 8
+#define ZHEI_TSV_MAX_COLS 8
 
-typedef struct zhe_tsv {
+typedef struct zhei_tsv {
     char *path;
     char *text, *p, *end;
     uint64_t line;
-    char *col[ZHE_TSV_MAX_COLS];
+    char *col[ZHEI_TSV_MAX_COLS];
     int ncol;
-} zhe_tsv;
+} zhei_tsv;
 
-zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error *err);
-int zhe_tsv_next(zhe_tsv *t);
-void zhe_tsv_close(zhe_tsv *t);
+zhe_status zhei_tsv_open(zhei_tsv *t, const char *dir, const char *name, zhe_error *err);
+int zhei_tsv_next(zhei_tsv *t);
+void zhei_tsv_close(zhei_tsv *t);
 
 /*
 ** The code point offset of byte offsets into a text, asked in (mostly)
@@ -92,13 +92,13 @@ void zhe_tsv_close(zhe_tsv *t);
 ** article's sentences or mentions costs one pass over its text.  Zero it,
 ** set s and len, ask.
 */
-typedef struct zhe_cp_cursor {
+typedef struct zhei_cp_cursor {
     const char *s;
     size_t len;
     size_t byte, cp;        /* where the count has got to */
-} zhe_cp_cursor;
+} zhei_cp_cursor;
 
-size_t zhe_cp_cursor_at(zhe_cp_cursor *c, size_t byte);
+size_t zhei_cp_cursor_at(zhei_cp_cursor *c, size_t byte);
 
 /*
 ** The calendar (calendar.c): proleptic Gregorian, days as numbers, ISO
@@ -114,10 +114,10 @@ int zhei_is_leap_year(int y);
 int zhei_days_in_month(int y, int m);
 
 /* The day number of y-m-d, and back.  Any y-m-d with m 1–12 and d 1–31
- * gives a number (2023-02-30 is 2023-03-02's); zhe_civil_from_days always
+ * gives a number (2023-02-30 is 2023-03-02's); zhei_civil_from_days always
  * gives a real date. */
-long zhe_days_from_civil(int y, int m, int d);
-void zhe_civil_from_days(long z, int *y, int *m, int *d);
+long zhei_days_from_civil(int y, int m, int d);
+void zhei_civil_from_days(long z, int *y, int *m, int *d);
 
 /* The day of the week of day z: 0 Monday … 6 Sunday. */
 int zhei_weekday(long z);

@@ -31,7 +31,7 @@ int zhei_days_in_month(int y, int m)
     return m == 2 && zhei_is_leap_year(y) ? 29 : n[m - 1];
 }
 
-long zhe_days_from_civil(int y, int m, int d)
+long zhei_days_from_civil(int y, int m, int d)
 {
     long yy = y - (m <= 2);
     long era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -41,7 +41,7 @@ long zhe_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void zhe_civil_from_days(long z, int *y, int *m, int *d)
+void zhei_civil_from_days(long z, int *y, int *m, int *d)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -65,21 +65,21 @@ void zhei_iso_week(long z, int *wy, int *w)
 {
     long thu = z - zhei_weekday(z) + 3;     /* the week's Thursday names it */
     int y, m, d;
-    zhe_civil_from_days(thu, &y, &m, &d);
+    zhei_civil_from_days(thu, &y, &m, &d);
     *wy = y;
-    *w = (int)((thu - zhe_days_from_civil(y, 1, 1)) / 7 + 1);
+    *w = (int)((thu - zhei_days_from_civil(y, 1, 1)) / 7 + 1);
 }
 
 long zhei_iso_week_monday(int wy, int w)
 {
-    long jan4 = zhe_days_from_civil(wy, 1, 4);  /* always in week 1 */
+    long jan4 = zhei_days_from_civil(wy, 1, 4);  /* always in week 1 */
     return jan4 - zhei_weekday(jan4) + 7L * (w - 1);
 }
 
 int zhei_iso_weeks_in_year(int wy)
 {
     int y, w;
-    zhei_iso_week(zhe_days_from_civil(wy, 12, 28), &y, &w);  /* always in the last week */
+    zhei_iso_week(zhei_days_from_civil(wy, 12, 28), &y, &w);  /* always in the last week */
     return w;
 }
 
@@ -136,7 +136,7 @@ static char *S_put(char *p, unsigned v, int width)
 void zhei_iso_day_format(long z, char out[11])
 {
     int y, m, d;
-    zhe_civil_from_days(z, &y, &m, &d);
+    zhei_civil_from_days(z, &y, &m, &d);
     char *p = S_put(out, (unsigned)y % 10000, 4);
     *p++ = '-';
     p = S_put(p, (unsigned)m % 100, 2);
@@ -168,20 +168,20 @@ int zhei_timex_valid(const zhei_timex *t)
 zhei_timex zhei_timex_day(long z)
 {
     zhei_timex t = { ZHEI_TIMEX_DAY, 0, 0, 0 };
-    zhe_civil_from_days(z, &t.y, &t.n, &t.d);
+    zhei_civil_from_days(z, &t.y, &t.n, &t.d);
     return t;
 }
 
 long zhei_timex_first(const zhei_timex *t)
 {
     switch (t->unit) {
-    case ZHEI_TIMEX_YEAR: return zhe_days_from_civil(t->y, 1, 1);
-    case ZHEI_TIMEX_HALF: return zhe_days_from_civil(t->y, 6 * t->n - 5, 1);
-    case ZHEI_TIMEX_QUARTER: return zhe_days_from_civil(t->y, 3 * t->n - 2, 1);
-    case ZHEI_TIMEX_SEASON: return zhe_days_from_civil(t->y, 3 * t->n, 1);
-    case ZHEI_TIMEX_MONTH: return zhe_days_from_civil(t->y, t->n, 1);
+    case ZHEI_TIMEX_YEAR: return zhei_days_from_civil(t->y, 1, 1);
+    case ZHEI_TIMEX_HALF: return zhei_days_from_civil(t->y, 6 * t->n - 5, 1);
+    case ZHEI_TIMEX_QUARTER: return zhei_days_from_civil(t->y, 3 * t->n - 2, 1);
+    case ZHEI_TIMEX_SEASON: return zhei_days_from_civil(t->y, 3 * t->n, 1);
+    case ZHEI_TIMEX_MONTH: return zhei_days_from_civil(t->y, t->n, 1);
     case ZHEI_TIMEX_WEEK: return zhei_iso_week_monday(t->y, t->n);
-    case ZHEI_TIMEX_DAY: return zhe_days_from_civil(t->y, t->n, t->d);
+    case ZHEI_TIMEX_DAY: return zhei_days_from_civil(t->y, t->n, t->d);
     }
     return 0;
 }
@@ -190,18 +190,18 @@ long zhei_timex_last(const zhei_timex *t)
 {
     int m;
     switch (t->unit) {
-    case ZHEI_TIMEX_YEAR: return zhe_days_from_civil(t->y, 12, 31);
+    case ZHEI_TIMEX_YEAR: return zhei_days_from_civil(t->y, 12, 31);
     case ZHEI_TIMEX_HALF:
         m = 6 * t->n;
-        return zhe_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
+        return zhei_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
     case ZHEI_TIMEX_QUARTER:
         m = 3 * t->n;
-        return zhe_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
+        return zhei_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
     case ZHEI_TIMEX_SEASON:
-        if (t->n == 4) return zhe_days_from_civil(t->y + 1, 2, zhei_days_in_month(t->y + 1, 2));
+        if (t->n == 4) return zhei_days_from_civil(t->y + 1, 2, zhei_days_in_month(t->y + 1, 2));
         m = 3 * t->n + 2;
-        return zhe_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
-    case ZHEI_TIMEX_MONTH: return zhe_days_from_civil(t->y, t->n, zhei_days_in_month(t->y, t->n));
+        return zhei_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
+    case ZHEI_TIMEX_MONTH: return zhei_days_from_civil(t->y, t->n, zhei_days_in_month(t->y, t->n));
     case ZHEI_TIMEX_WEEK: return zhei_iso_week_monday(t->y, t->n) + 6;
     case ZHEI_TIMEX_DAY: return zhei_timex_first(t);
     }
@@ -264,5 +264,5 @@ const char *zhei_timex_unit_str(zhei_timex_unit u)
 {
     static const char *const names[] = { "year", "half", "quarter", "season",
                                          "month", "week", "day" };
-    return (unsigned)u < ZHE_ARRAY_LEN(names) ? names[u] : NULL;
+    return (unsigned)u < ZHEI_ARRAY_LEN(names) ? names[u] : NULL;
 }

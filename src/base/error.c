@@ -23,7 +23,7 @@ static const char *const S_status_names[] = {
 
 const char *zhe_status_str(zhe_status st)
 {
-    if ((size_t)st < ZHE_ARRAY_LEN(S_status_names) && S_status_names[st])
+    if ((size_t)st < ZHEI_ARRAY_LEN(S_status_names) && S_status_names[st])
         return S_status_names[st];
     return "unknown status";
 }

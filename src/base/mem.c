@@ -23,7 +23,7 @@
  * as after a kill. */
 #define S_OOM_EXIT 3
 
-void zhe_out_of_memory(size_t n, size_t size)
+void zhei_out_of_memory(size_t n, size_t size)
 {
     /* stderr is unbuffered: the line is out before _exit. */
     if (n) fprintf(stderr, "zhevents: out of memory (%zu x %zu bytes)\n", n, size);
@@ -34,14 +34,14 @@ void zhe_out_of_memory(size_t n, size_t size)
 static void *S_calloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p) zhe_out_of_memory(n ? n : 1, size);
+    if (!p) zhei_out_of_memory(n ? n : 1, size);
     return p;
 }
 
 static void *S_realloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);
-    if (!q) zhe_out_of_memory(0, size);
+    if (!q) zhei_out_of_memory(0, size);
     return q;
 }
 

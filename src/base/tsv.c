@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error *err)
+zhe_status zhei_tsv_open(zhei_tsv *t, const char *dir, const char *name, zhe_error *err)
 {
     memset(t, 0, sizeof *t);
     zhe_buf path = ZHE_BUF_INIT;
@@ -37,7 +37,7 @@ zhe_status zhe_tsv_open(zhe_tsv *t, const char *dir, const char *name, zhe_error
     return ZHE_OK;
 }
 
-int zhe_tsv_next(zhe_tsv *t)
+int zhei_tsv_next(zhei_tsv *t)
 {
     while (t->p && t->p < t->end) {
         char *p = t->p;
@@ -49,7 +49,7 @@ int zhe_tsv_next(zhe_tsv *t)
         *e = '\0';      /* the buffer has a NUL after its end for the last line */
         if (!*p || *p == '#') continue;
         t->ncol = 0;
-        for (char *c = p; t->ncol < ZHE_TSV_MAX_COLS;) {
+        for (char *c = p; t->ncol < ZHEI_TSV_MAX_COLS;) {
             t->col[t->ncol++] = c;
             char *tab = strchr(c, '\t');
             if (!tab) break;
@@ -61,7 +61,7 @@ int zhe_tsv_next(zhe_tsv *t)
     return 0;
 }
 
-void zhe_tsv_close(zhe_tsv *t)
+void zhei_tsv_close(zhei_tsv *t)
 {
     zhe_free(t->text);
     zhe_free(t->path);

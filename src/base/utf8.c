@@ -112,14 +112,14 @@ int zhe_utf8_valid(const char *str, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = zhe_utf8_next(str + i, len - i, &cp);
+        size_t n = zhei_utf8_next(str + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1) return 0;
         i += n;
     }
     return 1;
 }
 
-size_t zhe_cp_cursor_at(zhe_cp_cursor *c, size_t byte)
+size_t zhei_cp_cursor_at(zhei_cp_cursor *c, size_t byte)
 {
     if (byte > c->len) byte = c->len;
     if (byte < c->byte) c->byte = c->cp = 0;    /* behind: count again from the start */

@@ -76,7 +76,7 @@ int zhe_cmd_map(int argc, char **argv)
         rc = ZHE_EXIT_IO;
         goto out;
     }
-    m.rd = zhe_reader_new(zhe_pipeline_text(m.pipe));
+    zhe_reader_new(zhe_pipeline_text(m.pipe), &m.rd, NULL);
 
     errno = 0;
     zhe_cli_lines *input = zhe_cli_lines_open("-");

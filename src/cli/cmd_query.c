@@ -60,7 +60,7 @@ static void S_table_head(void)
     fputs("  QUOTE\n", stdout);
 }
 
-static void S_table_row(const zhe_store_event *e)
+static void S_table_row(const zhe_stored_event *e)
 {
     zhe_buf b = ZHE_BUF_INIT;
     if (e->timex) zhe_buf_printf(&b, "%s%s%s", e->timex, e->mod ? " " : "", e->mod ? e->mod : "");
@@ -96,7 +96,7 @@ static void S_table_row(const zhe_store_event *e)
     zhe_buf_clear(&b);
 }
 
-static int S_event(void *ctx, const zhe_store_event *e)
+static int S_event(void *ctx, const zhe_stored_event *e)
 {
     S_out *o = ctx;
     zhe_error err;

@@ -31,7 +31,7 @@ static const struct option S_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-static int S_add(void *ctx, const zhe_store_event *ev)
+static int S_add(void *ctx, const zhe_stored_event *ev)
 {
     zhe_error err;
     return zhe_exporter_add(ctx, ev, &err) != ZHE_OK;

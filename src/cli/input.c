@@ -190,7 +190,8 @@ int zhe_cli_read_raw(const zhe_pipeline *p, int npaths, char **paths, zhe_cli_ra
                      void *ctx)
 {
     zhe_error err;
-    zhe_reader *r = zhe_reader_new(zhe_pipeline_text(p));
+    zhe_reader *r;
+    zhe_reader_new(zhe_pipeline_text(p), &r, NULL);
     int rc = ZHE_EXIT_OK;
     if (npaths == 0) zhe_reader_add(r, "-", &err);
     for (int i = 0; i < npaths && !rc; i++)

@@ -112,7 +112,7 @@ typedef struct {
     uint64_t hash;      /* of the sentence's normalized text */
     size_t raw0, raw1;  /* its span in raw: bytes */
     size_t cp0, cp1;    /* and code points */
-    zhe_cp_cursor cur;  /* code points of raw, counted as far as read */
+    zhei_cp_cursor cur;  /* code points of raw, counted as far as read */
     ptrdiff_t para_date;    /* the paragraph's last date before it, or -1 */
     ptrdiff_t story_date;   /* the story's last date before it, or -1 */
     ptrdiff_t prev_chip;    /* the last chip of the sentence before, or -1 */
@@ -183,8 +183,8 @@ zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *e
 {
     (void)err;
     *out = NULL;
-    zhe_linker *lk = ZHE_NEW(zhe_linker);
-    lk->v = ZHE_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
+    zhe_linker *lk = ZHEI_NEW(zhe_linker);
+    lk->v = ZHEI_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
     for (size_t i = 0; i < lex->n_triggers; i++) {
         const zhei_trigger *t = &lex->triggers[i];
         lk->v[lk->n++] = (S_trigger){t->word, t->len, S_type_of(t->type), t->needs, t->n_needs};
@@ -210,7 +210,7 @@ void zhe_linker_free(zhe_linker *lk)
 
 static void S_push(S_list *l, size_t x)
 {
-    ZHE_GROW(&l->v, &l->cap, l->n + 1);
+    ZHEI_GROW(&l->v, &l->cap, l->n + 1);
     l->v[l->n++] = x;
 }
 
@@ -298,7 +298,7 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     for (size_t p = s->s0; p < s->s1;) {
         size_t k = S_clause_mark(n, p, s->s1);
         if (k) {
-            ZHE_GROW(&s->marks, &s->cap_marks, s->n_marks + 1);
+            ZHEI_GROW(&s->marks, &s->cap_marks, s->n_marks + 1);
             s->marks[s->n_marks++] = (S_mark){p, p + k};
         }
         p += k ? k : 1;
@@ -307,8 +307,8 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     s->raw0 = zhe_offmap_to_raw(&s->a->map, s->s0);
     s->raw1 = zhe_offmap_to_raw_end(&s->a->map, s->s1);
     if (s->raw1 < s->raw0) s->raw1 = s->raw0;
-    s->cp0 = zhe_cp_cursor_at(&s->cur, s->raw0);
-    s->cp1 = zhe_cp_cursor_at(&s->cur, s->raw1);
+    s->cp0 = zhei_cp_cursor_at(&s->cur, s->raw0);
+    s->cp1 = zhei_cp_cursor_at(&s->cur, s->raw1);
 
     s->n_hits = 0;
     s->exempt.n = 0;
@@ -337,7 +337,7 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
             } else if (hit->type == S_NOT_PRICE) {
                 S_push(&s->not_price, p);
             } else {
-                ZHE_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
+                ZHEI_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
                 s->hits[s->n_hits++] = (S_hit){p, p + hit->len, hit};
             }
         }
@@ -684,7 +684,7 @@ static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event
         if (e->confidence > f->confidence) f->confidence = e->confidence;
         return;
     }
-    ZHE_GROW(&evs->v, &evs->cap, evs->n + 1);
+    ZHEI_GROW(&evs->v, &evs->cap, evs->n + 1);
     evs->v[evs->n++] = *e;
 }
 
@@ -962,7 +962,7 @@ static void S_drop_background(zhe_events *evs, size_t first)
     for (size_t i = first; i < evs->n; i++) {
         const zhe_event *e = &evs->v[i];
         if (e->type != ZHE_EVENT_EXPORT_CONTROL || !e->n_chips) continue;
-        ZHE_GROW(&months, &cap, n + 1);
+        ZHEI_GROW(&months, &cap, n + 1);
         memcpy(months[n++], e->date.start, 8);
     }
     if (!n) return;

@@ -135,7 +135,7 @@ int zhei_export_iso_day(const char *s, long *days)
         if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9') return 0;
     long y = atol(s), m = atol(s + 5), d = atol(s + 8);
     if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    *days = zhe_days_from_civil(y, m, d);
+    *days = zhei_days_from_civil(y, m, d);
     return 1;
 }
 
@@ -144,7 +144,7 @@ int zhei_export_iso_day(const char *s, long *days)
 void zhei_export_year_month(long z, long *y, long *m)
 {
     int yy, mm, dd;
-    zhe_civil_from_days(z, &yy, &mm, &dd);
+    zhei_civil_from_days(z, &yy, &mm, &dd);
     *y = yy;
     *m = mm;
 }
@@ -153,7 +153,7 @@ long zhei_export_month_floor(long z)
 {
     long y, m;
     zhei_export_year_month(z, &y, &m);
-    return zhe_days_from_civil(y, m, 1);
+    return zhei_days_from_civil(y, m, 1);
 }
 
 long zhei_export_month_ceil(long z)
@@ -162,5 +162,5 @@ long zhei_export_month_ceil(long z)
     if (f == z) return z;
     long y, m;
     zhei_export_year_month(z, &y, &m);
-    return m == 12 ? zhe_days_from_civil(y + 1, 1, 1) : zhe_days_from_civil(y, m + 1, 1);
+    return m == 12 ? zhei_days_from_civil(y + 1, 1, 1) : zhei_days_from_civil(y, m + 1, 1);
 }

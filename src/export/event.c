@@ -15,7 +15,7 @@ static char *S_dup(const char *s)
     return s ? zhe_strdup(s) : NULL;
 }
 
-void zhei_export_event_copy(zhei_export_event *d, const zhe_store_event *s)
+void zhei_export_event_copy(zhei_export_event *d, const zhe_stored_event *s)
 {
     memset(d, 0, sizeof *d);
     d->key = S_dup(s->key);
@@ -55,7 +55,7 @@ void zhei_export_event_free(zhei_export_event *e)
     char **strings[] = {&e->key, &e->type, &e->rule, &e->timex, &e->mod, &e->start, &e->end,
                         &e->basis, &e->currency, &e->qualifier, &e->unit, &e->quote,
                         &e->article, &e->title, &e->url, &e->published};
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(strings); i++) zhe_free(*strings[i]);
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(strings); i++) zhe_free(*strings[i]);
     for (size_t i = 0; i < e->n_chips; i++) {
         zhe_free(e->chips[i]);
         zhe_free(e->vendors[i]);
@@ -63,7 +63,7 @@ void zhei_export_event_free(zhei_export_event *e)
     memset(e, 0, sizeof *e);
 }
 
-void zhei_export_event_view(const zhei_export_event *x, zhe_store_event *e)
+void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *e)
 {
     memset(e, 0, sizeof *e);
     e->key = x->key;

@@ -64,7 +64,7 @@ zhe_status zhe_exporter_new(zhe_export_format f, const zhe_export_options *opt, 
     const zhei_export_format *row = S_format(f);
     if (!row)
         return zhe_error_set(err, ZHE_ERR_USAGE, NULL, 0, UINT64_MAX, "unknown export format");
-    zhe_exporter *x = ZHE_NEW(zhe_exporter);
+    zhe_exporter *x = ZHEI_NEW(zhe_exporter);
     x->f = row;
     if (opt) x->run.opt = *opt;
     if (!x->run.opt.title) x->run.opt.title = "芯片事件时间线 · zhevents";
@@ -81,11 +81,11 @@ zhe_status zhe_exporter_new(zhe_export_format f, const zhe_export_options *opt, 
     return ZHE_OK;
 }
 
-zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_store_event *e, zhe_error *err)
+zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_stored_event *e, zhe_error *err)
 {
     if (!x->f->keeps) return x->f->event(&x->run, e, err);
     zhei_export_run *r = &x->run;
-    ZHE_GROW(&r->kept, &x->cap_kept, r->n_kept + 1);
+    ZHEI_GROW(&r->kept, &x->cap_kept, r->n_kept + 1);
     zhei_export_event_copy(&r->kept[r->n_kept++], e);
     return ZHE_OK;
 }

@@ -52,12 +52,12 @@ typedef struct zhei_export_event {
 
 /* src copied into dst (at most 8 chips, as a store row has); free it with
  * zhei_export_event_free. */
-void zhei_export_event_copy(zhei_export_event *dst, const zhe_store_event *src);
+void zhei_export_event_copy(zhei_export_event *dst, const zhe_stored_event *src);
 /* e's strings freed; e zeroed. */
 void zhei_export_event_free(zhei_export_event *e);
 /* x seen as a store row: dst's strings are x's, borrowed while x lives;
  * the fields a kept event leaves out (ids, trigger) are 0 or NULL. */
-void zhei_export_event_view(const zhei_export_event *x, zhe_store_event *dst);
+void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *dst);
 
 /* ------------------------------------------------------------ escape.c */
 
@@ -177,12 +177,12 @@ void zhei_export_date_text(zhe_buf *b, const char *timex, const char *mod);
  * integer below 10^15. */
 void zhei_export_number(zhe_buf *b, double v);
 /* e's chips joined by sep, into b. */
-void zhei_export_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep);
+void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *sep);
 /* A one-line headline, raw text into b: the chips, the type in Chinese,
  * the amount (a range with –) and its currency code, the count and its
  * unit, joined by " · ": "H100 · 价格 · 5440000 JPY",
  * "A800, H800 · 出口管制". */
-void zhei_export_headline(zhe_buf *b, const zhe_store_event *e);
+void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e);
 
 /* v the way Chinese news writes an amount, into b: 12999, 26.5万, 1.2亿.
  * exact: as the article gave it, so 万 or 亿 only when nothing is lost
@@ -230,7 +230,7 @@ typedef struct zhei_export_format {
                                    after a byte order mark with --bom; or NULL */
     void (*begin)(zhei_export_run *r);     /* sets up r->state; or NULL */
     /* takes one event as it comes; NULL when keeps */
-    zhe_status (*event)(zhei_export_run *r, const zhe_store_event *e, zhe_error *err);
+    zhe_status (*event)(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err);
     /* writes what comes at the end and frees r->state; or NULL */
     zhe_status (*finish)(zhei_export_run *r, zhe_error *err);
 } zhei_export_format;

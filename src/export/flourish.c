@@ -14,7 +14,7 @@ static const char S_header[] = "Start time,End time,Category,Title,Text";
 
 /* One event's row, into b: its start, its end when it differs, its type
  * in Chinese, the headline, and the quote with its source. */
-static void S_row(zhe_buf *b, const zhe_store_event *e)
+static void S_row(zhe_buf *b, const zhe_stored_event *e)
 {
     zhe_buf t = ZHE_BUF_INIT;
     zhei_export_csv_cell(b, e->start, 1);
@@ -32,7 +32,7 @@ static void S_row(zhe_buf *b, const zhe_store_event *e)
 }
 
 /* Takes one event: its row, written. */
-static zhe_status S_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
+static zhe_status S_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
 {
     zhe_buf b = ZHE_BUF_INIT;
     S_row(&b, e);

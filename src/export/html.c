@@ -313,7 +313,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     const char *title = opt->title;
 
     /* the events, their time, and the spans of all events and of prices */
-    zhei_export_page_event *evs = n ? ZHE_NEW_ARRAY(zhei_export_page_event, n) : NULL;
+    zhei_export_page_event *evs = n ? ZHEI_NEW_ARRAY(zhei_export_page_event, n) : NULL;
     size_t by_type[ZHEI_EXPORT_N_TYPES + 1] = {0}, undated = 0;
     zhei_export_scale all = {0, 0, 0, 0}, prices = {0, 0, 0, 0};
     int any_dated = 0, any_price = 0, chipless = 0;
@@ -345,7 +345,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
             size_t j = 0;
             while (j < n_chips && strcmp(chips[j].name, name) != 0) j++;
             if (j == n_chips) {
-                ZHE_GROW(&chips, &cap_chips, n_chips + 1);
+                ZHEI_GROW(&chips, &cap_chips, n_chips + 1);
                 chips[n_chips++] = (zhei_export_page_chip){name, h->e->vendors[k], 0, 0};
             }
             chips[j].n_events++;

@@ -31,7 +31,7 @@ static json_t *S_jnum(double v)
  * high, currency, qualifier, cny) or null; quantity (amount, high, unit)
  * or null; quote and its mark; title, url, published, article;
  * confidence; rule; key. */
-static json_t *S_event_json(const zhe_store_event *e)
+static json_t *S_event_json(const zhe_stored_event *e)
 {
     json_t *o = json_object();
     json_object_set_new(o, "type", S_jstr(e->type));
@@ -113,7 +113,7 @@ static void S_json_begin(zhei_export_run *r)
 }
 
 /* Takes one event: its object, added to the array. */
-static zhe_status S_json_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
+static zhe_status S_json_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
 {
     (void)err;
     json_array_append_new(r->state, S_event_json(e));
@@ -144,11 +144,11 @@ const zhei_export_format zhei_export_format_json = {
 /* The line buffer, kept from one event to the next. */
 static void S_jsonl_begin(zhei_export_run *r)
 {
-    r->state = ZHE_NEW(zhe_buf);
+    r->state = ZHEI_NEW(zhe_buf);
 }
 
 /* Takes one event: its object, written as a line. */
-static zhe_status S_jsonl_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
+static zhe_status S_jsonl_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
 {
     return zhei_export_json_write(r->out, r->state, S_event_json(e),
                                   JSON_COMPACT | JSON_REAL_PRECISION(15), err);

@@ -27,7 +27,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     zhe_buf_printf(&b, "共 %zu 个事件。\n", r->n_kept);
     char month[64] = "";
     for (size_t i = 0; i < r->n_kept; i++) {
-        zhe_store_event e;
+        zhe_stored_event e;
         zhei_export_event_view(&r->kept[i], &e);
         /* the heading: the month, or the coarser period the event has */
         zhe_buf h = ZHE_BUF_INIT;

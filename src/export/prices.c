@@ -72,7 +72,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
             size_t j = 0;
             while (j < n_chips && strcmp(chips[j], e->chips[k]) != 0) j++;
             if (j < n_chips) continue;
-            ZHE_GROW(&chips, &cap, n_chips + 1);
+            ZHEI_GROW(&chips, &cap, n_chips + 1);
             chips[n_chips++] = e->chips[k];
         }
     }
@@ -89,7 +89,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
         double v = isnan(e->high_cny) ? e->amount_cny : (e->amount_cny + e->high_cny) / 2;
         for (size_t k = 0; k < e->n_chips; k++) {
             const char **c = bsearch(&e->chips[k], chips, n_chips, sizeof *chips, S_str_cmp);
-            ZHE_GROW(&p, &cap_p, n + 1);
+            ZHEI_GROW(&p, &cap_p, n + 1);
             p[n++] = (S_price){row * n_chips + (size_t)(c - chips), v};
         }
     }

@@ -86,12 +86,12 @@ static void S_time_axis(zhei_export_page *p, const zhei_export_scale *s, double 
     long first = y0 * 12 + (m0 - 1), months = 0;
     for (long d = s->d0; d < s->d1; months++) {
         long y = (first + months + 1) / 12, m = (first + months + 1) % 12 + 1;
-        d = zhe_days_from_civil(y, m, 1);
+        d = zhei_days_from_civil(y, m, 1);
     }
     double px_month = s->w / (double)(months ? months : 1);
     static const long steps[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200};
     long step = 1200;
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(steps); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(steps); i++)
         if (px_month * (double)steps[i] >= 34) {
             step = steps[i];
             break;
@@ -100,7 +100,7 @@ static void S_time_axis(zhei_export_page *p, const zhei_export_scale *s, double 
                                "y2=\"%.1f\"/>", s->x0, y_axis, s->x0 + s->w, y_axis);
     for (long k = 0; k <= months; k++) {
         long mi = first + k, y = mi / 12, m = mi % 12 + 1;
-        double x = S_x(s, (double)zhe_days_from_civil(y, m, 1));
+        double x = S_x(s, (double)zhei_days_from_civil(y, m, 1));
         int year_start = m == 1;
         /* the start's year, unless the next January is too close */
         if (k == 0 && !year_start && k < months &&

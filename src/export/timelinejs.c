@@ -34,7 +34,7 @@ static json_t *S_tl_date(const char *timex, const char *day)
 
 /* The text of an event's slide or row: the quote as a blockquote, then the
  * source, all HTML escaped. */
-static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
+static void S_tl_text(zhe_buf *b, const zhe_stored_event *e)
 {
     zhe_buf_puts(b, "<blockquote>");
     zhei_export_html_escape_str(b, e->quote);
@@ -59,7 +59,7 @@ static void S_tl_text(zhe_buf *b, const zhe_store_event *e)
  * end, for a week, a quarter, a half or a season), display date, headline,
  * text, group (its first chip, or its type) and unique id; NULL for an
  * undated event. */
-static json_t *S_tl_event(const zhe_store_event *e)
+static json_t *S_tl_event(const zhe_stored_event *e)
 {
     json_t *o = json_object();
     json_t *start = S_tl_date(e->timex, e->start);
@@ -121,7 +121,7 @@ static zhe_status S_json_finish(zhei_export_run *r, zhe_error *err)
     json_object_set_new(title, "text", text);
     json_object_set_new(root, "title", title);
     for (size_t i = 0; i < r->n_kept; i++) {
-        zhe_store_event e;
+        zhe_stored_event e;
         zhei_export_event_view(&r->kept[i], &e);
         json_t *o = S_tl_event(&e);
         if (o) json_array_append_new(events, o);
@@ -147,7 +147,7 @@ static const char S_sheet_header[] =
     "Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background";
 
 /* One event's row, into b; nothing for an undated event. */
-static void S_sheet_row(zhe_buf *b, const zhe_store_event *e)
+static void S_sheet_row(zhe_buf *b, const zhe_stored_event *e)
 {
     json_t *start = S_tl_date(e->timex, e->start);
     if (!start) return;
@@ -187,7 +187,7 @@ static void S_sheet_row(zhe_buf *b, const zhe_store_event *e)
 }
 
 /* Takes one event: its row, written. */
-static zhe_status S_sheet_event(zhei_export_run *r, const zhe_store_event *e, zhe_error *err)
+static zhe_status S_sheet_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
 {
     zhe_buf b = ZHE_BUF_INIT;
     S_sheet_row(&b, e);

@@ -22,7 +22,7 @@ static const char *const S_types[][2] = {
     {"export_control", "出口管制"}, {"price", "价格"}, {"launch", "发布"},
     {"shipment", "出货"}, {"capacity", "产能"},
 };
-_Static_assert(ZHE_ARRAY_LEN(S_types) == ZHEI_EXPORT_N_TYPES,
+_Static_assert(ZHEI_ARRAY_LEN(S_types) == ZHEI_EXPORT_N_TYPES,
                "ZHEI_EXPORT_N_TYPES is the table's length");
 
 size_t zhei_export_type_index(const char *type)
@@ -86,7 +86,7 @@ void zhei_export_number(zhe_buf *b, double v)
     else zhe_buf_printf(b, "%.15g", v);
 }
 
-void zhei_export_chips_join(zhe_buf *b, const zhe_store_event *e, const char *sep)
+void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *sep)
 {
     for (size_t i = 0; i < e->n_chips; i++) {
         if (i) zhe_buf_puts(b, sep);
@@ -94,7 +94,7 @@ void zhei_export_chips_join(zhe_buf *b, const zhe_store_event *e, const char *se
     }
 }
 
-void zhei_export_headline(zhe_buf *b, const zhe_store_event *e)
+void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
 {
     if (e->n_chips) {
         zhei_export_chips_join(b, e, ", ");
@@ -185,7 +185,7 @@ static const char *S_currency(zhe_buf *tmp, const char *code)
         {"SGD", "新加坡元"},
     };
     if (!code) return "";
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(names); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(names); i++)
         if (strcmp(code, names[i][0]) == 0) return names[i][1];
     zhe_buf_truncate(tmp, 0);
     zhe_buf_printf(tmp, " %s", code);
@@ -199,7 +199,7 @@ static const char *S_qualifier(const char *q)
         {"approx", "约"},  {"at_least", "至少"}, {"at_most", "至多"}, {"more_than", "超过"},
         {"max", "最高"},   {"min", "最低"},
     };
-    for (size_t i = 0; q && i < ZHE_ARRAY_LEN(words); i++)
+    for (size_t i = 0; q && i < ZHEI_ARRAY_LEN(words); i++)
         if (strcmp(q, words[i][0]) == 0) return words[i][1];
     return "";
 }

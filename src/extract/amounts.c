@@ -117,7 +117,7 @@ static int S_kuai_is_money(const char *s, size_t after, size_t to, double value)
     /* 200块显卡, 两块芯片, 1000块板卡, 8块硬盘 */
     static const uint32_t goods[] = {0x663E, 0x82AF, 0x5361, 0x677F, 0x6676, 0x5C4F, 0x786C,
                                      0x5185, 0x4E3B, 0x670D, 0x5B58};    /* 显芯卡板晶屏硬内主服存 */
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(goods); k++)
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(goods); k++)
         if (c == goods[k]) return 0;
     return value >= 100;
 }
@@ -126,7 +126,7 @@ static int S_kuai_is_money(const char *s, size_t after, size_t to, double value)
 static size_t S_range_sep(const char *s, size_t at, size_t to)
 {
     static const char *const seps[] = {"至", "到", "~", "〜", "-", "—"};
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(seps); k++) {
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(seps); k++) {
         size_t n = strlen(seps[k]);
         if (to - at >= n && !memcmp(s + at, seps[k], n)) return n;
     }
@@ -191,7 +191,7 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
     const char *s = r->a->norm;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhe_utf8_next(s + i, s1 - i, &cp);
+        size_t clen = zhei_utf8_next(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
         if (S_number_char(cp) && S_number_may_start(s, s0, i) &&
@@ -298,7 +298,7 @@ void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const 
     if (!S_price_sentence(ex, s + s0, s1 - s0)) return;
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhe_utf8_next(s + i, s1 - i, &cp), c0, c1;
+        size_t clen = zhei_utf8_next(s + i, s1 - i, &cp), c0, c1;
         zhe_number num;
         size_t n = 0;
         if (S_number_char(cp) && S_number_may_start(s, s0, i) &&

@@ -49,7 +49,7 @@ zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err)
     size_t n_aliases = 0;
     for (size_t i = 0; i < lex->n_chips; i++) n_aliases += 1 + lex->chips[i].n_aliases;
     if (!lex->n_chips) return ZHE_OK;
-    S_alias *aliases = ZHE_NEW_ARRAY(S_alias, n_aliases);
+    S_alias *aliases = ZHEI_NEW_ARRAY(S_alias, n_aliases);
     size_t k = 0;
     for (size_t i = 0; i < lex->n_chips; i++) {
         aliases[k++] = (S_alias){lex->chips[i].model, i};
@@ -105,7 +105,7 @@ size_t zhei_extract_variant(const char *s, size_t len, char *out, size_t cap)
     }
     static const char *const forms[] = {"PCIe", "SXM", "NVL"};
     if (d == 0 || s[0] == ',') return 0;    /* a form stands after a space or a hyphen */
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(forms); k++) {
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(forms); k++) {
         size_t n = strlen(forms[k]);
         if (len - d < n || memcmp(s + d, forms[k], n)) continue;
         size_t e = d + n;

@@ -48,9 +48,9 @@ static int S_ok(const zhei_timex *t)
 {
     if (t->y < 1000 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
     int y, m, d;
-    zhe_civil_from_days(zhei_timex_first(t), &y, &m, &d);
+    zhei_civil_from_days(zhei_timex_first(t), &y, &m, &d);
     if (y < 1000) return 0;
-    zhe_civil_from_days(zhei_timex_last(t), &y, &m, &d);
+    zhei_civil_from_days(zhei_timex_last(t), &y, &m, &d);
     return y <= 2999;
 }
 
@@ -78,16 +78,17 @@ static int S_parse_published(const char *p, zhei_timex *out)
     return zhei_iso_day_parse(p, 10, &out->y, &out->n, &out->d) && S_ok(out);
 }
 
-zhe_dater *zhe_dater_new(const char *published)
+zhe_status zhe_dater_new(const char *published, zhe_dater **out, zhe_error *err)
 {
-    zhe_dater *d = ZHE_NEW(zhe_dater);
+    (void)err;
+    zhe_dater *d = *out = ZHEI_NEW(zhe_dater);
     if (S_parse_published(published, &d->pub)) {
         d->has_pub = 1;
         d->pub_day = zhei_timex_first(&d->pub);
         d->has_nar = 1;
         d->nar = d->pub;
     }
-    return d;
+    return ZHE_OK;
 }
 
 void zhe_dater_free(zhe_dater *d) { zhe_free(d); }

@@ -290,7 +290,7 @@ static size_t S_mod_char(const char *s, size_t len, size_t j, zhe_date_mod *mod)
         { "底", ZHE_MOD_END, "价线层部气盘牌座片下子色板薪" },
         { "末", ZHE_MOD_END, "端尾梢" },
     };
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(t); k++) {
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(t); k++) {
         size_t n = S_lit(s, len, j, t[k].w);
         if (n && !S_in(S_cp(s, len, j + n), t[k].not_after)) {
             *mod = t[k].mod;
@@ -571,7 +571,7 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
         return 1;
     }
     uint32_t b = S_cp_before(s, len, i);
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(S_year_words); k++) {
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_year_words); k++) {
         size_t n = S_lit(s, len, i, S_year_words[k].w);
         if (n && !S_in(b, S_year_words[k].not_before) &&
             !S_in(S_cp(s, len, i + n), S_year_words[k].not_after)) {
@@ -725,7 +725,7 @@ static const struct {
 static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
     uint32_t b = S_cp_before(s, len, i);
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(S_words); k++) {
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_words); k++) {
         size_t n = S_lit(s, len, i, S_words[k].w);
         if (!n || S_in(b, S_words[k].not_before) ||
             S_in(S_cp(s, len, i + n), S_words[k].not_after) ||
@@ -808,11 +808,11 @@ static void S_parse_offset(const char *s, size_t len, size_t i, zhei_date_expr *
     size_t n = S_small(s, len, i, 3, 1, &v, &cn);
     if (!n || v < 1) return;
     int guarded = -1;   /* the guard below, asked only once a unit and a direction follow */
-    for (size_t u = 0; u < ZHE_ARRAY_LEN(units); u++) {
+    for (size_t u = 0; u < ZHEI_ARRAY_LEN(units); u++) {
         size_t un = S_lit(s, len, i + n, units[u].w);
         if (!un || (units[u].chinese_only && !cn)) continue;
         if (units[u].unit == ZHEI_TIMEX_YEAR && v > 99) continue;
-        for (size_t k = 0; k < ZHE_ARRAY_LEN(dirs); k++) {
+        for (size_t k = 0; k < ZHEI_ARRAY_LEN(dirs); k++) {
             size_t dn = S_lit(s, len, i + n + un, dirs[k].w);
             if (!dn) continue;
             if (guarded < 0) guarded = S_in(S_cp_before(s, len, i), "第几数多每近约这那头前");
@@ -1007,7 +1007,7 @@ size_t zhei_date_next(const char *s, size_t len, size_t i, zhei_date_expr *e)
             while (i < len && S_is_alnum((unsigned char)s[i])) i++;
         } else {
             uint32_t cp;
-            i += zhe_utf8_next(s + i, len - i, &cp);
+            i += zhei_utf8_next(s + i, len - i, &cp);
         }
     }
     e->end = 0;

@@ -39,7 +39,7 @@ static zhe_qualifier S_qualifier(const char *s)
 {
     static const char *const names[] = {"exact", "approx", "at_least", "at_most",
                                         "more_than", "max", "min"};
-    for (size_t k = 1; k < ZHE_ARRAY_LEN(names); k++)
+    for (size_t k = 1; k < ZHEI_ARRAY_LEN(names); k++)
         if (!strcmp(s, names[k])) return (zhe_qualifier)k;
     return ZHE_QUAL_EXACT;
 }
@@ -47,16 +47,16 @@ static zhe_qualifier S_qualifier(const char *s)
 zhe_status zhe_extractor_new(const zhe_lexicon *lex, zhe_extractor **out, zhe_error *err)
 {
     *out = NULL;
-    zhe_extractor *ex = ZHE_NEW(zhe_extractor);
+    zhe_extractor *ex = ZHEI_NEW(zhe_extractor);
     ex->lex = lex;
     ex->mctx = pcre2_match_context_create(NULL);
-    if (!ex->mctx) zhe_out_of_memory(1, 64);
+    if (!ex->mctx) zhei_out_of_memory(1, 64);
     pcre2_set_match_limit(ex->mctx, S_MATCH_LIMIT);
     pcre2_set_depth_limit(ex->mctx, S_DEPTH_LIMIT);
     pcre2_set_heap_limit(ex->mctx, S_HEAP_LIMIT);
-    ex->quals = ZHE_NEW_ARRAY(zhe_qualifier, lex->n_quals + 1);
+    ex->quals = ZHEI_NEW_ARRAY(zhe_qualifier, lex->n_quals + 1);
     for (size_t k = 0; k < lex->n_quals; k++) ex->quals[k] = S_qualifier(lex->quals[k].qualifier);
-    ex->price_words = ZHE_NEW_ARRAY(const zhei_trigger *, lex->n_triggers + 1);
+    ex->price_words = ZHEI_NEW_ARRAY(const zhei_trigger *, lex->n_triggers + 1);
     for (size_t k = 0; k < lex->n_triggers; k++)
         if (!strcmp(lex->triggers[k].type, "price"))
             ex->price_words[ex->n_price_words++] = &lex->triggers[k];
@@ -104,7 +104,7 @@ void zhe_mentions_clear(zhe_mentions *ms)
 zhe_mention *zhei_extract_add(zhei_extract_run *r, zhe_mention_type type, const char *rule,
                               size_t start, size_t end, double confidence)
 {
-    ZHE_GROW(&r->ms->v, &r->ms->cap, r->ms->n + 1);
+    ZHEI_GROW(&r->ms->v, &r->ms->cap, r->ms->n + 1);
     zhe_mention *m = &r->ms->v[r->ms->n++];
     memset(m, 0, sizeof *m);
     m->type = type;
@@ -121,7 +121,7 @@ zhe_mention *zhei_extract_add(zhei_extract_run *r, zhe_mention_type type, const 
 static void S_mark(zhei_extract_run *r, size_t i)
 {
     const zhe_mention *m = &r->ms->v[i];
-    size_t a = ZHE_MAX(m->norm_start, r->s0), b = ZHE_MIN(m->norm_end, r->s1);
+    size_t a = ZHEI_MAX(m->norm_start, r->s0), b = ZHEI_MIN(m->norm_end, r->s1);
     if (a < b) memset(r->taken + (a - r->s0), 1, b - a);
 }
 
@@ -132,7 +132,7 @@ static void S_sentence(zhei_extract_run *r, size_t k, size_t s0, size_t s1)
     r->sentence = k;
     r->s0 = s0;
     r->s1 = s1;
-    ZHE_GROW(&r->taken, &r->taken_cap, s1 - s0 + 1);
+    ZHEI_GROW(&r->taken, &r->taken_cap, s1 - s0 + 1);
     memset(r->taken, 0, s1 - s0);
     for (size_t i = r->lo; i < r->hi; i++) S_mark(r, i);
     r->marked = r->ms->n;
@@ -143,8 +143,8 @@ static void S_sentence(zhei_extract_run *r, size_t k, size_t s0, size_t s1)
 int zhei_extract_taken(zhei_extract_run *r, size_t start, size_t end)
 {
     for (; r->marked < r->ms->n; r->marked++) S_mark(r, r->marked);
-    start = ZHE_MAX(start, r->s0);
-    end = ZHE_MIN(end, r->s1);
+    start = ZHEI_MAX(start, r->s0);
+    end = ZHEI_MIN(end, r->s1);
     for (size_t i = start; i < end; i++)
         if (r->taken[i - r->s0]) return 1;
     return 0;
@@ -153,8 +153,8 @@ int zhei_extract_taken(zhei_extract_run *r, size_t start, size_t end)
 static void S_dates(zhei_extract_run *r, zhe_dater *d, size_t s0, size_t s1)
 {
     zhe_date_mention dm[64];
-    size_t n = zhe_dater_find(d, r->a->norm + s0, s1 - s0, dm, ZHE_ARRAY_LEN(dm));
-    for (size_t i = 0; i < n && i < ZHE_ARRAY_LEN(dm); i++) {
+    size_t n = zhe_dater_find(d, r->a->norm + s0, s1 - s0, dm, ZHEI_ARRAY_LEN(dm));
+    for (size_t i = 0; i < n && i < ZHEI_ARRAY_LEN(dm); i++) {
         if (dm[i].end <= dm[i].start || dm[i].end > s1 - s0) continue;
         zhe_mention *m = zhei_extract_add(r, ZHE_MENTION_DATE, dm[i].rule, s0 + dm[i].start,
                                           s0 + dm[i].end, 0.9);
@@ -194,9 +194,10 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
     zhei_extract_run r = {.ex = ex, .a = a, .ms = ms, .first = ms->n};
     if (!a->norm || !a->n_sentences) return;
     r.md = pcre2_match_data_create(16, NULL);
-    if (!r.md) zhe_out_of_memory(16, 2 * sizeof(PCRE2_SIZE));  /* not fewer events, silently */
+    if (!r.md) zhei_out_of_memory(16, 2 * sizeof(PCRE2_SIZE));  /* not fewer events, silently */
     r.valid = zhe_utf8_valid(a->norm, a->norm_len);
-    zhe_dater *d = zhe_dater_new(a->published);
+    zhe_dater *d;
+    zhe_dater_new(a->published, &d, NULL);
     size_t prev_end = 0;
     for (size_t k = 0; k < a->n_sentences; k++) {
         size_t s0 = a->sentences[k].off, s1 = s0 + a->sentences[k].len;

@@ -33,7 +33,7 @@ const char *zhe_qualifier_str(zhe_qualifier q)
 {
     static const char *const names[] = {"exact",     "approx", "at_least", "at_most",
                                         "more_than", "max",    "min",      "range"};
-    return (unsigned)q < ZHE_ARRAY_LEN(names) ? names[q] : NULL;
+    return (unsigned)q < ZHEI_ARRAY_LEN(names) ? names[q] : NULL;
 }
 
 /* -------------------------------------------------------- decimal values */
@@ -69,7 +69,7 @@ static double S_dec_value(S_dec d)
     static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const int top = (int)ZHE_ARRAY_LEN(pow10) - 1;
+    const int top = (int)ZHEI_ARRAY_LEN(pow10) - 1;
     double v = (double)d.m;
     int e = d.e;
     while (e > top && v <= DBL_MAX) {
@@ -145,7 +145,7 @@ static const struct {
     {"—", T_DASH, 1},
 };
 
-_Static_assert(ZHE_ARRAY_LEN(S_chars) == 9, "S_char_index has a case for every S_chars entry");
+_Static_assert(ZHEI_ARRAY_LEN(S_chars) == 9, "S_char_index has a case for every S_chars entry");
 
 /* The index in S_chars of code point cp, or -1.  A switch on the code
  * point instead of a walk along the table, which most characters (those
@@ -216,7 +216,7 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
 static int S_not_number(const char *s, size_t len)
 {
     if (len < 6) return 0;      /* every entry is two characters or more */
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_not_numbers); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_not_numbers); i++) {
         if (s[2] != S_not_numbers[i][2] || s[1] != S_not_numbers[i][1]) continue;
         size_t n = strlen(S_not_numbers[i]);
         if (n <= len && memcmp(s, S_not_numbers[i], n) == 0) return 1;
@@ -273,7 +273,7 @@ static void S_side_units(S_side *side, int exp, const int chain[S_CHAIN], int nc
 {
     side->lo.e += exp;
     side->hi.e += exp;
-    side->max_unit = ZHE_MAX(side->max_unit, chain[nchain - 1]);
+    side->max_unit = ZHEI_MAX(side->max_unit, chain[nchain - 1]);
     side->round = 1;
     memcpy(side->chain, chain, sizeof side->chain);
     side->nchain = nchain;
@@ -390,7 +390,7 @@ static void S_cn_chain(S_cn *c, int unit)
 {
     if (c->nchain < S_CHAIN) c->chain[c->nchain++] = unit;
     c->unit = unit;
-    c->max_unit = ZHE_MAX(c->max_unit, unit);
+    c->max_unit = ZHEI_MAX(c->max_unit, unit);
     c->zero = 0;
 }
 
@@ -487,7 +487,7 @@ static int S_cn_big(S_cn *c, int e)
         if (c->unit > 1 && !c->zero) return 0;      /* 一百五万: 五 is no ones */
     }
     uint64_t v[2];
-    for (int k = 0; k < 2; k++) v[k] = c->sec[k] + (uint64_t)ZHE_MAX(c->pend[k], 0);
+    for (int k = 0; k < 2; k++) v[k] = c->sec[k] + (uint64_t)ZHEI_MAX(c->pend[k], 0);
     if (e == 4) {
         if (c->wan_done || !v[0]) return 0;
         for (int k = 0; k < 2; k++) c->wan[k] = v[k] * 10000;

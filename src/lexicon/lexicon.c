@@ -188,7 +188,7 @@ static void S_add_name(zhe_lexicon *lex, zhei_name **v, size_t *n, size_t *cap, 
     char *key = len + 1 <= sizeof stack ? stack : zhe_xcalloc(1, len + 1);
     size_t klen = zhe_lexicon_key(s, len, key, len + 1);
     if (klen) {
-        ZHE_GROW(v, cap, *n + 1);
+        ZHEI_GROW(v, cap, *n + 1);
         (*v)[(*n)++] = (zhei_name){S_dup(lex, key, klen), index};
     }
     if (key != stack) zhe_free(key);
@@ -211,10 +211,10 @@ static const zhei_name *S_find_name(const zhei_name *v, size_t n, const char *ke
 /* chips.tsv: model, vendor, aliases, context, series. */
 static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "chips.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "chips.tsv", err);
     size_t cap = 0, cap_names = 0, cap_vendors = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         if (t.ncol < 2 || !*t.col[0] || !*t.col[1]) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected model, vendor and aliases");
@@ -225,7 +225,7 @@ static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
                                "a model name is at most %d bytes", ZHEI_MODEL_MAX);
             break;
         }
-        ZHE_GROW(&lex->chips, &cap, lex->n_chips + 1);
+        ZHEI_GROW(&lex->chips, &cap, lex->n_chips + 1);
         size_t i = lex->n_chips++;
         zhe_chip *c = &lex->chips[i];
         c->model = S_dups(lex, t.col[0]);
@@ -233,7 +233,7 @@ static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
         for (size_t v = 0; v < lex->n_vendors; v++)
             if (strcmp(lex->vendors[v], t.col[1]) == 0) c->vendor = lex->vendors[v];
         if (!c->vendor) {
-            ZHE_GROW(&lex->vendors, &cap_vendors, lex->n_vendors + 1);
+            ZHEI_GROW(&lex->vendors, &cap_vendors, lex->n_vendors + 1);
             c->vendor = lex->vendors[lex->n_vendors++] = S_dups(lex, t.col[1]);
         }
         c->n_aliases = S_list(lex, t.ncol >= 3 ? t.col[2] : "", &c->aliases);
@@ -243,7 +243,7 @@ static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
         for (size_t k = 0; k < c->n_aliases; k++)
             S_add_name(lex, &lex->chip_names, &lex->n_chip_names, &cap_names, c->aliases[k], i);
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     if (lex->n_chip_names)
         qsort(lex->chip_names, lex->n_chip_names, sizeof *lex->chip_names, S_name_cmp);
     return st;
@@ -262,9 +262,9 @@ static zhe_status S_load_vendors(zhe_lexicon *lex, zhe_error *err)
     for (size_t v = 0; v < lex->n_vendors; v++)
         S_add_name(lex, &lex->vendor_names, &lex->n_vendor_names, &cap_names, lex->vendors[v], v);
     if (present) {
-        zhe_tsv t;
-        st = zhe_tsv_open(&t, lex->dir, "vendors.tsv", err);
-        while (st == ZHE_OK && zhe_tsv_next(&t)) {
+        zhei_tsv t;
+        st = zhei_tsv_open(&t, lex->dir, "vendors.tsv", err);
+        while (st == ZHE_OK && zhei_tsv_next(&t)) {
             if (!*t.col[0]) {
                 st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                    "expected a vendor and its other names");
@@ -273,7 +273,7 @@ static zhe_status S_load_vendors(zhe_lexicon *lex, zhe_error *err)
             size_t v = 0;
             while (v < lex->n_vendors && strcmp(lex->vendors[v], t.col[0]) != 0) v++;
             if (v == lex->n_vendors) {
-                ZHE_GROW(&lex->vendors, &cap, lex->n_vendors + 1);
+                ZHEI_GROW(&lex->vendors, &cap, lex->n_vendors + 1);
                 lex->vendors[lex->n_vendors++] = S_dups(lex, t.col[0]);
                 S_add_name(lex, &lex->vendor_names, &lex->n_vendor_names, &cap_names,
                            lex->vendors[v], v);
@@ -284,7 +284,7 @@ static zhe_status S_load_vendors(zhe_lexicon *lex, zhe_error *err)
                 S_add_name(lex, &lex->vendor_names, &lex->n_vendor_names, &cap_names, names[k],
                            v);
         }
-        zhe_tsv_close(&t);
+        zhei_tsv_close(&t);
     }
     if (lex->n_vendor_names)
         qsort(lex->vendor_names, lex->n_vendor_names, sizeof *lex->vendor_names, S_name_cmp);
@@ -312,10 +312,10 @@ static int S_qual_cmp(const void *a, const void *b)
 
 static zhe_status S_load_currencies(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "currencies.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "currencies.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         const char *pos = t.ncol >= 3 ? t.col[2] : "";
         int before = !strcmp(pos, "before") || !strcmp(pos, "both");
         int after = !strcmp(pos, "after") || !strcmp(pos, "both");
@@ -324,7 +324,7 @@ static zhe_status S_load_currencies(zhe_lexicon *lex, zhe_error *err)
                                "expected a word, an ISO 4217 code and before, after or both");
             break;
         }
-        ZHE_GROW(&lex->currencies, &cap, lex->n_currencies + 1);
+        ZHEI_GROW(&lex->currencies, &cap, lex->n_currencies + 1);
         zhei_currency *c = &lex->currencies[lex->n_currencies++];
         c->word = S_dups(lex, t.col[0]);
         c->len = strlen(c->word);
@@ -332,7 +332,7 @@ static zhe_status S_load_currencies(zhe_lexicon *lex, zhe_error *err)
         c->before = before;
         c->after = after;
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     if (lex->n_currencies)
         qsort(lex->currencies, lex->n_currencies, sizeof *lex->currencies, S_currency_cmp);
     return st;
@@ -340,21 +340,21 @@ static zhe_status S_load_currencies(zhe_lexicon *lex, zhe_error *err)
 
 static zhe_status S_load_units(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "units.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "units.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         size_t len = strlen(t.col[0]);
         if (!len || len > ZHEI_UNIT_MAX) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected a unit of at most %d bytes", ZHEI_UNIT_MAX);
             break;
         }
-        ZHE_GROW(&lex->units, &cap, lex->n_units + 1);
+        ZHEI_GROW(&lex->units, &cap, lex->n_units + 1);
         lex->units[lex->n_units++] = (zhei_unit){S_dups(lex, t.col[0]), len,
                                                  S_dups(lex, t.ncol >= 2 ? t.col[1] : "")};
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     if (lex->n_units) qsort(lex->units, lex->n_units, sizeof *lex->units, S_unit_cmp);
     return st;
 }
@@ -363,12 +363,12 @@ static zhe_status S_load_qualifiers(zhe_lexicon *lex, zhe_error *err)
 {
     static const char *const names[] = {"approx", "at_least", "at_most", "more_than", "max",
                                         "min"};
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "qualifiers.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "qualifiers.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         const char *q = NULL;
-        for (size_t k = 0; t.ncol >= 3 && k < ZHE_ARRAY_LEN(names); k++)
+        for (size_t k = 0; t.ncol >= 3 && k < ZHEI_ARRAY_LEN(names); k++)
             if (!strcmp(t.col[2], names[k])) q = names[k];
         int after = t.ncol >= 3 && !strcmp(t.col[1], "after");
         if (!q || !*t.col[0] || !(after || !strcmp(t.col[1], "before"))) {
@@ -377,11 +377,11 @@ static zhe_status S_load_qualifiers(zhe_lexicon *lex, zhe_error *err)
                                "(approx, at_least, at_most, more_than, max, min)");
             break;
         }
-        ZHE_GROW(&lex->quals, &cap, lex->n_quals + 1);
+        ZHEI_GROW(&lex->quals, &cap, lex->n_quals + 1);
         lex->quals[lex->n_quals++] =
             (zhei_qualword){S_dups(lex, t.col[0]), strlen(t.col[0]), after, q};
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     if (lex->n_quals) qsort(lex->quals, lex->n_quals, sizeof *lex->quals, S_qual_cmp);
     return st;
 }
@@ -392,12 +392,12 @@ static zhe_status S_load_triggers(zhe_lexicon *lex, zhe_error *err)
 {
     static const char *const types[] = {"price",  "export_control", "launch", "shipment",
                                         "capacity", "exempt",       "not_price", "-"};
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "triggers.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "triggers.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         const char *type = NULL;
-        for (size_t k = 0; t.ncol >= 2 && k < ZHE_ARRAY_LEN(types); k++)
+        for (size_t k = 0; t.ncol >= 2 && k < ZHEI_ARRAY_LEN(types); k++)
             if (!strcmp(t.col[1], types[k])) type = types[k];
         if (strlen(t.col[0]) < 3 || (unsigned char)t.col[0][0] < 0x80 || !type) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
@@ -405,14 +405,14 @@ static zhe_status S_load_triggers(zhe_lexicon *lex, zhe_error *err)
                                "export_control, launch, shipment, capacity, exempt or -)");
             break;
         }
-        ZHE_GROW(&lex->triggers, &cap, lex->n_triggers + 1);
+        ZHEI_GROW(&lex->triggers, &cap, lex->n_triggers + 1);
         zhei_trigger *tr = &lex->triggers[lex->n_triggers++];
         tr->word = S_dups(lex, t.col[0]);
         tr->len = strlen(tr->word);
         tr->type = type;
         tr->n_needs = S_list(lex, t.ncol >= 3 ? t.col[2] : "", &tr->needs);
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
@@ -420,10 +420,10 @@ static zhe_status S_load_triggers(zhe_lexicon *lex, zhe_error *err)
 
 static zhe_status S_load_patterns(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "patterns.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "patterns.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         int ignore = t.ncol >= 3 && !strcmp(t.col[1], "ignore");
         int chip = t.ncol >= 5 && !strcmp(t.col[1], "chip") && *t.col[3] && *t.col[4];
         if (!*t.col[0] || !(ignore || chip) || !*t.col[2]) {
@@ -452,12 +452,12 @@ static zhe_status S_load_patterns(zhe_lexicon *lex, zhe_error *err)
             break;
         }
         zhei_pcre2_jit(re);
-        ZHE_GROW(&lex->patterns, &cap, lex->n_patterns + 1);
+        ZHEI_GROW(&lex->patterns, &cap, lex->n_patterns + 1);
         lex->patterns[lex->n_patterns++] = (zhei_pattern){
             S_dups(lex, t.col[0]), ignore, re, (uint32_t)group,
             S_dups(lex, chip ? t.col[3] : ""), S_dups(lex, chip ? t.col[4] : "")};
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
@@ -465,10 +465,10 @@ static zhe_status S_load_patterns(zhe_lexicon *lex, zhe_error *err)
 
 static zhe_status S_load_markers(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "boilerplate.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "boilerplate.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         if (t.ncol < 3 || !*t.col[0]) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected three tab-separated columns: marker, match, action");
@@ -481,11 +481,11 @@ static zhe_status S_load_markers(zhe_lexicon *lex, zhe_error *err)
                                "match must be start or any, action tail or line");
             break;
         }
-        ZHE_GROW(&lex->markers, &cap, lex->n_markers + 1);
+        ZHEI_GROW(&lex->markers, &cap, lex->n_markers + 1);
         lex->markers[lex->n_markers++] =
             (zhei_marker){S_dups(lex, t.col[0]), strlen(t.col[0]), anywhere, tail};
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
@@ -493,10 +493,10 @@ static zhe_status S_load_markers(zhe_lexicon *lex, zhe_error *err)
 
 static zhe_status S_load_domain_words(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "segment-words.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "segment-words.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         double freq = 0;
         if (t.ncol >= 2 && *t.col[1]) {
             char *end;
@@ -507,20 +507,20 @@ static zhe_status S_load_domain_words(zhe_lexicon *lex, zhe_error *err)
                 break;
             }
         }
-        ZHE_GROW(&lex->domain_words, &cap, lex->n_domain_words + 1);
+        ZHEI_GROW(&lex->domain_words, &cap, lex->n_domain_words + 1);
         lex->domain_words[lex->n_domain_words++] =
             (zhei_domain_word){S_dups(lex, t.col[0]), strlen(t.col[0]), freq};
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
 zhe_status zhei_lexicon_each_word(const zhe_lexicon *lex, zhei_word_fn fn, void *ctx,
                                   zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "words-jieba.tsv", err);
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "words-jieba.tsv", err);
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         char *end;
         double freq = t.ncol >= 2 ? (double)strtoul(t.col[1], &end, 10) : 0;
         if (t.ncol < 2 || end == t.col[1] || *end) {
@@ -531,7 +531,7 @@ zhe_status zhei_lexicon_each_word(const zhe_lexicon *lex, zhei_word_fn fn, void 
         fn(ctx, t.col[0], strlen(t.col[0]), freq, t.ncol >= 3 ? t.col[2] : "");
     }
     fn(ctx, NULL, 0, 0, "");   /* before the file's text goes */
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
@@ -539,10 +539,10 @@ zhe_status zhei_lexicon_each_word(const zhe_lexicon *lex, zhei_word_fn fn, void 
 
 static zhe_status S_load_rates(zhe_lexicon *lex, zhe_error *err)
 {
-    zhe_tsv t;
-    zhe_status st = zhe_tsv_open(&t, lex->dir, "rates.tsv", err);
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "rates.tsv", err);
     size_t cap = 0;
-    while (st == ZHE_OK && zhe_tsv_next(&t)) {
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
         char *end = NULL;
         double rate = t.ncol >= 3 ? strtod(t.col[2], &end) : 0;
         const char *c = t.ncol >= 2 ? t.col[1] : "";
@@ -556,13 +556,13 @@ static zhe_status S_load_rates(zhe_lexicon *lex, zhe_error *err)
                                "tab-separated");
             break;
         }
-        ZHE_GROW(&lex->rates, &cap, lex->n_rates + 1);
+        ZHEI_GROW(&lex->rates, &cap, lex->n_rates + 1);
         zhei_rate *r = &lex->rates[lex->n_rates++];
         memcpy(r->month, t.col[0], 8);
         memcpy(r->currency, c, 4);
         r->cny = rate;
     }
-    zhe_tsv_close(&t);
+    zhei_tsv_close(&t);
     return st;
 }
 
@@ -576,7 +576,7 @@ void zhei_lexicon_path(const zhe_lexicon *lex, const char *name, zhe_buf *out)
 zhe_status zhe_lexicon_open(const char *dir, zhe_lexicon **out, zhe_error *err)
 {
     *out = NULL;
-    zhe_lexicon *lex = ZHE_NEW(zhe_lexicon);
+    zhe_lexicon *lex = ZHEI_NEW(zhe_lexicon);
     lex->dir = zhe_strdup(dir ? dir : zhe_lexicon_default_dir());
     zhe_status st = S_load_chips(lex, err);
     if (st == ZHE_OK) st = S_load_vendors(lex, err);

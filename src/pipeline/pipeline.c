@@ -36,7 +36,7 @@ zhe_status zhe_pipeline_new(const zhe_pipeline_options *opt, zhe_pipeline **out,
         zhe_pipeline_options_init(&defaults);
         opt = &defaults;
     }
-    zhe_pipeline *p = ZHE_NEW(zhe_pipeline);
+    zhe_pipeline *p = ZHEI_NEW(zhe_pipeline);
     zhe_status st = ZHE_OK;
     p->lex = opt->lexicon;
     if (!p->lex) {
@@ -103,7 +103,7 @@ zhe_status zhe_pipeline_run(const zhe_pipeline *p, zhe_article *a, zhe_record **
     zhe_events evs = {0};
     zhe_status st = zhe_pipeline_extract(p, a, &ms, &evs, err);
     if (st != ZHE_OK) return st;
-    *out = zhe_record_new(p->seg, a, &ms, &evs);
+    zhe_record_new(p->seg, a, &ms, &evs, out, NULL);
     zhe_events_clear(&evs);         /* the record has its own copy */
     zhe_mentions_clear(&ms);
     return ZHE_OK;
@@ -124,7 +124,8 @@ zhe_status zhe_pipeline_run_string(const zhe_pipeline *p, const char *s, size_t 
     zhe_buf raw = ZHE_BUF_INIT;
     zhe_decoder_feed(d, s, len, &raw);
     zhe_decoder_finish(d, &raw);
-    zhe_article *a = zhe_article_new();
+    zhe_article *a;
+    zhe_article_new(&a, NULL);
     a->replacements = zhe_decoder_replacements(d);
     zhe_decoder_free(d);
     zhe_free(a->raw);

@@ -161,10 +161,12 @@ void zhe_record_article_hash(const zhe_article *a, char out[33])
              (unsigned long long)v.low64);
 }
 
-zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
-                           const zhe_mentions *ms, const zhe_events *evs)
+zhe_status zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
+                          const zhe_mentions *ms, const zhe_events *evs, zhe_record **out,
+                          zhe_error *err)
 {
-    zhe_record *r = ZHE_NEW(zhe_record);
+    (void)err;
+    zhe_record *r = *out = ZHEI_NEW(zhe_record);
     zhe_buf_reserve(&r->strs, a->raw_len + a->raw_len / 2 + 256);
     zhe_record_article_hash(a, r->hash);
     r->id = S_put(r, a->id ? a->id : "", a->id ? strlen(a->id) : 0);
@@ -182,8 +184,8 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     r->chars = zhe_utf8_count(a->raw, a->raw_len);
 
     r->n_sentences = a->n_sentences;
-    r->sentences = ZHE_NEW_ARRAY(zhei_rsentence, a->n_sentences ? a->n_sentences : 1);
-    zhe_cp_cursor cur = { a->raw, a->raw_len, 0, 0 };
+    r->sentences = ZHEI_NEW_ARRAY(zhei_rsentence, a->n_sentences ? a->n_sentences : 1);
+    zhei_cp_cursor cur = { a->raw, a->raw_len, 0, 0 };
     zhe_buf tokens = ZHE_BUF_INIT;
     for (size_t i = 0; i < a->n_sentences; i++) {
         const zhe_span *sp = &a->sentences[i];
@@ -191,8 +193,8 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
         size_t r0 = zhe_offmap_to_raw(&a->map, sp->off);
         size_t r1 = zhe_offmap_to_raw_end(&a->map, sp->off + sp->len);
         if (r1 < r0) r1 = r0;
-        s->start = zhe_cp_cursor_at(&cur, r0);
-        s->end = zhe_cp_cursor_at(&cur, r1);
+        s->start = zhei_cp_cursor_at(&cur, r0);
+        s->end = zhei_cp_cursor_at(&cur, r1);
         s->text = S_put(r, a->raw + r0, r1 - r0);
         if (seg) {
             zhe_buf_truncate(&tokens, 0);
@@ -204,7 +206,7 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     r->has_seg = seg != NULL;
 
     r->n_mentions = ms->n;
-    r->mentions = ZHE_NEW_ARRAY(zhei_rmention, ms->n ? ms->n : 1);
+    r->mentions = ZHEI_NEW_ARRAY(zhei_rmention, ms->n ? ms->n : 1);
     for (size_t i = 0; i < ms->n; i++) {
         const zhe_mention *m = &ms->v[i];
         zhei_rmention *o = &r->mentions[i];
@@ -234,14 +236,14 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
 
     size_t n_events = evs ? evs->n : 0;
     r->n_events = n_events;
-    r->events = ZHE_NEW_ARRAY(zhei_revent, n_events ? n_events : 1);
+    r->events = ZHEI_NEW_ARRAY(zhei_revent, n_events ? n_events : 1);
     for (size_t i = 0; i < n_events; i++) {
         const zhe_event *e = &evs->v[i];
         zhei_revent *o = &r->events[i];
         o->type = S_puts(r, zhe_event_type_str(e->type));
         S_date(r, &o->date, &e->date);
         o->basis = S_puts(r, zhe_event_basis_str(e->date_basis));
-        o->n_chips = ZHE_MIN(e->n_chips, (size_t)ZHE_RECORD_MAX_CHIPS);
+        o->n_chips = ZHEI_MIN(e->n_chips, (size_t)ZHE_RECORD_MAX_CHIPS);
         for (size_t k = 0; k < o->n_chips; k++) {
             o->chips[k] = S_puts(r, e->chips[k]);
             o->vendors[k] = S_puts(r, e->vendors[k]);
@@ -249,8 +251,8 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
         if (e->money >= 0 && (size_t)e->money < ms->n) S_amount(r, &o->money, &ms->v[e->money]);
         if (e->quantity >= 0 && (size_t)e->quantity < ms->n)
             S_amount(r, &o->quantity, &ms->v[e->quantity]);
-        size_t raw_end = ZHE_MIN(e->raw_end, a->raw_len);
-        size_t raw_start = ZHE_MIN(e->raw_start, raw_end);
+        size_t raw_end = ZHEI_MIN(e->raw_end, a->raw_len);
+        size_t raw_start = ZHEI_MIN(e->raw_start, raw_end);
         o->quote = S_put(r, a->raw + raw_start, raw_end - raw_start);
         o->sentence = e->sentence;
         o->start = e->start;
@@ -261,7 +263,7 @@ zhe_record *zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
         o->key = S_puts(r, e->key);
         o->has_mark = S_mark(ms, e, &o->mark_start, &o->mark_end);
     }
-    return r;
+    return ZHE_OK;
 }
 
 void zhe_record_free(zhe_record *r)
@@ -759,7 +761,7 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
     if (!o)
         return zhe_error_set(err, ZHE_ERR_FORMAT, path, line, UINT64_MAX,
                              "malformed JSON at column %d: %s", je.column, je.text);
-    zhe_record *r = ZHE_NEW(zhe_record);
+    zhe_record *r = ZHEI_NEW(zhe_record);
     zhe_buf_reserve(&r->strs, len);
     S_in in = { r, err, path, line, 0 };
     if (!json_is_object(o)) {
@@ -792,14 +794,14 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
 
     json_t *arr = S_get_array(&in, o, "", "sentence_rows");
     r->n_sentences = arr ? json_array_size(arr) : 0;
-    r->sentences = ZHE_NEW_ARRAY(zhei_rsentence, r->n_sentences ? r->n_sentences : 1);
+    r->sentences = ZHEI_NEW_ARRAY(zhei_rsentence, r->n_sentences ? r->n_sentences : 1);
     for (size_t i = 0; i < r->n_sentences && !in.bad; i++)
         S_read_sentence(&in, json_array_get(arr, i), i, &r->sentences[i]);
     r->has_seg = 1;
 
     arr = S_get_array(&in, o, "", "mentions");
     r->n_mentions = arr ? json_array_size(arr) : 0;
-    r->mentions = ZHE_NEW_ARRAY(zhei_rmention, r->n_mentions ? r->n_mentions : 1);
+    r->mentions = ZHEI_NEW_ARRAY(zhei_rmention, r->n_mentions ? r->n_mentions : 1);
     for (size_t i = 0; i < r->n_mentions && !in.bad; i++) {
         S_read_mention(&in, json_array_get(arr, i), i, &r->mentions[i]);
         if (!in.bad && r->mentions[i].sentence >= r->n_sentences)
@@ -808,7 +810,7 @@ zhe_status zhe_record_read_json(const char *s, size_t len, const char *path, uin
 
     arr = S_get_array(&in, o, "", "events");
     r->n_events = arr ? json_array_size(arr) : 0;
-    r->events = ZHE_NEW_ARRAY(zhei_revent, r->n_events ? r->n_events : 1);
+    r->events = ZHEI_NEW_ARRAY(zhei_revent, r->n_events ? r->n_events : 1);
     for (size_t i = 0; i < r->n_events && !in.bad; i++) {
         S_read_event(&in, json_array_get(arr, i), i, &r->events[i]);
         if (!in.bad && r->events[i].sentence >= r->n_sentences)

@@ -115,7 +115,7 @@ static void S_grow(zhe_segmenter *seg)
     size_t old_cap = seg->cap;
     S_entry *old = seg->slots;
     seg->cap = old_cap ? old_cap * 2 : (size_t)1 << 20;
-    seg->slots = ZHE_NEW_ARRAY(S_entry, seg->cap);
+    seg->slots = ZHEI_NEW_ARRAY(S_entry, seg->cap);
     for (size_t k = 0; k < old_cap; k++) {
         if (!old[k].len) continue;
         const char *w = S_entry_str(seg, &old[k]);
@@ -133,7 +133,7 @@ static S_entry *S_intern_h(zhe_segmenter *seg, const char *s, size_t len, uint64
     if (len <= S_KEY) {
         memcpy(e->key, s, len);
     } else {
-        ZHE_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
+        ZHEI_GROW(&seg->pool, &seg->pool_cap, seg->pool_len + len);
         memcpy(seg->pool + seg->pool_len, s, len);
         uint32_t off = (uint32_t)seg->pool_len;
         memcpy(e->key, &off, sizeof off);
@@ -169,7 +169,7 @@ static void S_add_h(zhe_segmenter *seg, const char *s, size_t len, uint64_t h, d
     S_entry *e = S_intern_h(seg, s, len, h);
     if (!(e->flags & E_WORD)) seg->words++;
     /* Frequencies are turned into log probabilities once all are read. */
-    e->logp = (float)ZHE_MAX((double)e->logp, freq);
+    e->logp = (float)ZHEI_MAX((double)e->logp, freq);
     e->flags |= (uint8_t)(E_WORD | flags);
 }
 
@@ -248,7 +248,7 @@ static void S_general_word(void *ctx, const char *word, size_t len, double freq,
 zhe_status zhe_segmenter_new(const zhe_lexicon *lex, zhe_segmenter **out, zhe_error *err)
 {
     *out = NULL;
-    zhe_segmenter *seg = ZHE_NEW(zhe_segmenter);
+    zhe_segmenter *seg = ZHEI_NEW(zhe_segmenter);
     S_grow(seg);
     zhe_status st = zhei_lexicon_each_word(lex, S_general_word, seg, err);
     if (st != ZHE_OK) {
@@ -271,7 +271,7 @@ zhe_status zhe_segmenter_new(const zhe_lexicon *lex, zhe_segmenter **out, zhe_er
     double total = seg->total > 0 ? seg->total : 1;
     for (size_t i = 0; i < seg->cap; i++) {
         S_entry *e = &seg->slots[i];
-        if (e->flags & E_WORD) e->logp = (float)log(ZHE_MAX((double)e->logp, 1e-6) / total);
+        if (e->flags & E_WORD) e->logp = (float)log(ZHEI_MAX((double)e->logp, 1e-6) / total);
     }
     seg->logp_unknown = (float)log(1.0 / total) - 2.0f;
     seg->logp_token = (float)log(1e4 / total);
@@ -408,7 +408,7 @@ typedef struct {
  * or i if none starts there. */
 static size_t S_token_end(const S_line *L, size_t i)
 {
-    size_t j = i, n = ZHE_MIN(L->n, i + S_MAX_TOKEN);
+    size_t j = i, n = ZHEI_MIN(L->n, i + S_MAX_TOKEN);
     if (S_is_digit(L->cp[i])) {
         while (j < n && S_is_digit(L->cp[j])) j++;
         /* 26.5, 1,200 — a separator only between digits; and a date or a
@@ -488,7 +488,7 @@ static void S_edge_add(S_line *L, uint32_t end, const S_entry *e)
 {
     if (L->n_edges == L->cap_edges) {
         size_t cap = L->cap_edges * 2;
-        S_edge *v = ZHE_NEW_ARRAY(S_edge, cap);
+        S_edge *v = ZHEI_NEW_ARRAY(S_edge, cap);
         memcpy(v, L->edges, L->n_edges * sizeof *v);
         if (L->edges_heap) zhe_free(L->edges);
         L->edges = v;
@@ -638,9 +638,9 @@ static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, s
     int heap = len > S_STACK_BYTES;
     S_line L;
     L.s = s;
-    L.pos = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : pos_s;
-    L.cp = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : cp_s;
-    L.first = heap ? ZHE_NEW_ARRAY(uint32_t, len + 1) : first_s;
+    L.pos = heap ? ZHEI_NEW_ARRAY(uint32_t, len + 1) : pos_s;
+    L.cp = heap ? ZHEI_NEW_ARRAY(uint32_t, len + 1) : cp_s;
+    L.first = heap ? ZHEI_NEW_ARRAY(uint32_t, len + 1) : first_s;
     L.edges = edges_s;
     L.n_edges = 0;
     L.cap_edges = S_STACK_EDGES;
@@ -654,8 +654,8 @@ static int S_segment_line(const zhe_segmenter *seg, const char *s, size_t len, s
         L.n++;
     }
     L.pos[L.n] = (uint32_t)len;
-    float *route = heap ? ZHE_NEW_ARRAY(float, L.n + 1) : route_s;
-    uint32_t *next = heap ? ZHE_NEW_ARRAY(uint32_t, L.n + 1) : next_s;
+    float *route = heap ? ZHEI_NEW_ARRAY(float, L.n + 1) : route_s;
+    uint32_t *next = heap ? ZHEI_NEW_ARRAY(uint32_t, L.n + 1) : next_s;
     S_lattice(seg, &L);
     int rc = 0;
     size_t a = 0;       /* start of the stretch before the next domain word */

@@ -14,7 +14,7 @@ struct zhe_store_probe {
 
 zhe_status zhe_store_probe_open(const char *path, zhe_store_probe **out, zhe_error *err)
 {
-    zhe_store_probe *p = ZHE_NEW(zhe_store_probe);
+    zhe_store_probe *p = ZHEI_NEW(zhe_store_probe);
     *out = NULL;
     if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||

@@ -344,7 +344,7 @@ zhe_status zhe_store_put_record(zhe_store *st, const zhe_record *r, zhe_store_ou
         if (s == ZHE_OK) s = zhei_store_fts_mark(st, err);
     }
     int64_t id = 0;
-    int64_t *ids = ZHE_NEW_ARRAY(int64_t, r->n_sentences ? r->n_sentences : 1);
+    int64_t *ids = ZHEI_NEW_ARRAY(int64_t, r->n_sentences ? r->n_sentences : 1);
     if (s == ZHE_OK) s = S_article(st, r, &id, err);
     if (s == ZHE_OK) s = S_sentences(st, r, id, ids, err);
     if (s == ZHE_OK) s = S_mentions(st, r, id, ids, err);

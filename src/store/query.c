@@ -35,7 +35,7 @@ static void S_params(zhe_buf *b, size_t n)
     zhe_buf_puts(b, ")");
 }
 
-zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_event_fn fn,
+zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_event_fn fn,
                            void *ctx, zhe_error *err)
 {
     zhe_buf sql = ZHE_BUF_INIT;
@@ -93,7 +93,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_store_e
     /* A column's text lives only until the next step: the chips are copied. */
     char chip_list[8 * 80];
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        zhe_store_event ev;
+        zhe_stored_event ev;
         memset(&ev, 0, sizeof ev);
         ev.id = sqlite3_column_int64(q, 0);
         ev.article_id = sqlite3_column_int64(q, 1);

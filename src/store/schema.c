@@ -299,7 +299,7 @@ const char *const *const zhei_store_migrations[] = {
     S_v3,   /* 2 → 3 */
     S_v4,   /* 3 → 4 */
 };
-const size_t zhei_store_n_migrations = ZHE_ARRAY_LEN(zhei_store_migrations);
+const size_t zhei_store_n_migrations = ZHEI_ARRAY_LEN(zhei_store_migrations);
 
 /* --fts-trigram: the article text, sentence by sentence as printed, for
  * phrases the segmenter would split differently.  Not part of a version:

@@ -110,7 +110,7 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
                           zhe_error *err)
 {
     *out = NULL;
-    zhe_store *st = ZHE_NEW(zhe_store);
+    zhe_store *st = ZHEI_NEW(zhe_store);
     st->path = zhe_strdup(path);
     if (opt) st->opt = *opt;
     else zhe_store_options_init(&st->opt);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Replace *dst (a string the article owns) by a copy of s[0..len). */
-void zhe_str_set(char **dst, const char *s, size_t len)
+void zhei_str_set(char **dst, const char *s, size_t len)
 {
     zhe_free(*dst);
     *dst = zhe_strndup(s, len);
@@ -19,19 +19,20 @@ void zhe_str_set(char **dst, const char *s, size_t len)
 
 /* The same for a metadata field: trimmed, control characters made spaces
  * (see text_int.h). */
-void zhe_meta_set(char **dst, const char *s, size_t len)
+void zhei_meta_set(char **dst, const char *s, size_t len)
 {
-    while (len && zhe_is_space((unsigned char)*s)) s++, len--;
-    while (len && zhe_is_space((unsigned char)s[len - 1])) len--;
-    zhe_str_set(dst, s, len);
+    while (len && zhei_is_space((unsigned char)*s)) s++, len--;
+    while (len && zhei_is_space((unsigned char)s[len - 1])) len--;
+    zhei_str_set(dst, s, len);
     for (char *p = *dst; p < *dst + len; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7F) *p = ' ';
 }
 
 /* A new article with every string "" (text.h); caller frees. */
-zhe_article *zhe_article_new(void)
+zhe_status zhe_article_new(zhe_article **out, zhe_error *err)
 {
-    zhe_article *a = ZHE_NEW(zhe_article);
+    (void)err;
+    zhe_article *a = *out = ZHEI_NEW(zhe_article);
     a->id = zhe_strdup("");
     a->title = zhe_strdup("");
     a->published = zhe_strdup("");
@@ -42,7 +43,7 @@ zhe_article *zhe_article_new(void)
     a->norm = zhe_strdup("");
     a->encoding = "UTF-8";
     a->format = "text";
-    return a;
+    return ZHE_OK;
 }
 
 /* Free a and everything it owns; a may be NULL. */
@@ -67,5 +68,5 @@ void zhe_article_free(zhe_article *a)
 /* The code point offset of raw byte offset `byte`, clamped to raw_len. */
 size_t zhe_article_cp_offset(const zhe_article *a, size_t byte)
 {
-    return zhe_utf8_count(a->raw, ZHE_MIN(byte, a->raw_len));
+    return zhe_utf8_count(a->raw, ZHEI_MIN(byte, a->raw_len));
 }

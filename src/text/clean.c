@@ -22,14 +22,14 @@
 
 /* -------------------------------------------------------------- markers */
 
-void zhe_markers_load(zhe_text *tx, const zhe_lexicon *lex)
+void zhei_text_markers_load(zhe_text *tx, const zhe_lexicon *lex)
 {
-    tx->markers = ZHE_NEW_ARRAY(zhe_marker, lex->n_markers + 1);
+    tx->markers = ZHEI_NEW_ARRAY(zhei_text_marker, lex->n_markers + 1);
     for (size_t i = 0; i < lex->n_markers; i++) {
         const zhei_marker *lm = &lex->markers[i];
-        zhe_marker *m = &tx->markers[tx->n_markers++];
+        zhei_text_marker *m = &tx->markers[tx->n_markers++];
         zhe_buf b = ZHE_BUF_INIT;
-        zhe_normalize_fold(tx, lm->text, lm->len, &b);
+        zhei_normalize_fold(tx, lm->text, lm->len, &b);
         if (!b.ptr) zhe_buf_putc(&b, 0), b.len = 0;
         m->text = zhe_buf_detach(&b, &m->len);
         m->anywhere = lm->anywhere;
@@ -50,15 +50,15 @@ static void S_add_para(S_para **v, size_t *n, size_t *cap, const char *raw, size
                        size_t end)
 {
     size_t k;
-    while (start < end && (k = zhe_space_len(raw + start, end - start))) start += k;
+    while (start < end && (k = zhei_space_len(raw + start, end - start))) start += k;
     while (end > start) {
-        if (zhe_is_space((unsigned char)raw[end - 1])) end--;
+        if (zhei_is_space((unsigned char)raw[end - 1])) end--;
         else if (end - start >= 3 && memcmp(raw + end - 3, "\xE3\x80\x80", 3) == 0) end -= 3;
         else if (end - start >= 2 && memcmp(raw + end - 2, "\xC2\xA0", 2) == 0) end -= 2;
         else break;
     }
     if (start == end) return;
-    ZHE_GROW(v, cap, *n + 1);
+    ZHEI_GROW(v, cap, *n + 1);
     (*v)[*n].off = start;
     (*v)[*n].len = end - start;
     (*v)[*n].cut = 0;
@@ -99,11 +99,11 @@ static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
 static int S_dateline(const zhe_text *tx, const char *raw, S_para *p, char out[17], zhe_buf *tmp)
 {
     size_t prefix;
-    int k = zhe_dateline(raw + p->off, p->len, out, &prefix);
+    int k = zhei_dateline(raw + p->off, p->len, out, &prefix);
     if (k == 0 && p->len <= 3 * 160) {
         zhe_buf_truncate(tmp, 0);
-        zhe_normalize_fold(tx, raw + p->off, p->len, tmp);
-        if (tmp->len && zhe_dateline(tmp->ptr, tmp->len, out, &prefix) == 1) k = 1;
+        zhei_normalize_fold(tx, raw + p->off, p->len, tmp);
+        if (tmp->len && zhei_dateline(tmp->ptr, tmp->len, out, &prefix) == 1) k = 1;
     }
     if (k == 1) p->cut = ZHE_CUT_DATELINE;
     if (k == 2) p->cut = ZHE_CUT_DATELINE, p->cut_len = prefix;
@@ -113,7 +113,7 @@ static int S_dateline(const zhe_text *tx, const char *raw, S_para *p, char out[1
 /* ------------------------------------------------------------- markers */
 
 /* The marker that paragraph p matches, or NULL. */
-static const zhe_marker *S_marker(const zhe_text *tx, const char *raw, const S_para *p, zhe_buf *tmp)
+static const zhei_text_marker *S_marker(const zhe_text *tx, const char *raw, const S_para *p, zhe_buf *tmp)
 {
     if (!tx->n_markers) return NULL;
     /* Fold the paragraph's start (or all of a short one) once. */
@@ -125,13 +125,13 @@ static const zhe_marker *S_marker(const zhe_text *tx, const char *raw, const S_p
         while (take > 0 && ((unsigned char)raw[p->off + take] & 0xC0) == 0x80) take--;
     }
     zhe_buf_truncate(tmp, 0);
-    zhe_normalize_fold(tx, raw + p->off, take, tmp);
+    zhei_normalize_fold(tx, raw + p->off, take, tmp);
     const char *s = tmp->ptr ? tmp->ptr : "";
     size_t len = tmp->len;
     /* Skip an opening bracket. */
     static const char *const open[] = { "【", "[", "(", "〔", "「", "<", "《" };
     size_t h = 0;
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(open); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(open); i++) {
         size_t ol = strlen(open[i]);
         if (len >= ol && memcmp(s, open[i], ol) == 0) {
             h = ol;
@@ -140,7 +140,7 @@ static const zhe_marker *S_marker(const zhe_text *tx, const char *raw, const S_p
         }
     }
     for (size_t i = 0; i < tx->n_markers; i++) {
-        const zhe_marker *m = &tx->markers[i];
+        const zhei_text_marker *m = &tx->markers[i];
         if (m->anywhere) {
             if (whole && memmem(s, len, m->text, m->len)) return m;
         } else if (len - h >= m->len && memcmp(s + h, m->text, m->len) == 0) {
@@ -160,7 +160,7 @@ static void S_take_source(const zhe_text *tx, zhe_article *a, const S_para *p, z
     static const char key[] = "来源:";
     if (*a->source || p->len > 480) return;
     zhe_buf_truncate(tmp, 0);
-    zhe_normalize_fold(tx, a->raw + p->off, p->len, tmp);
+    zhei_normalize_fold(tx, a->raw + p->off, p->len, tmp);
     const char *s = tmp->ptr ? tmp->ptr : "", *end = s + tmp->len;
     for (const char *k = s; (k = memmem(k, (size_t)(end - k), key, sizeof key - 1));
          k += sizeof key - 1) {
@@ -169,7 +169,7 @@ static void S_take_source(const zhe_text *tx, zhe_article *a, const S_para *p, z
         while (v < end && *v == ' ') v++;
         e = v;
         while (e < end && *e != ' ' && *e != '|' && *e != ',' && *e != ')') e++;
-        if (e > v && e - v <= 60) zhe_str_set(&a->source, v, (size_t)(e - v));
+        if (e > v && e - v <= 60) zhei_str_set(&a->source, v, (size_t)(e - v));
         return;
     }
 }
@@ -181,7 +181,7 @@ static void S_dedupe(const char *raw, S_para *v, size_t n)
 {
     size_t cap = 16;
     while (cap < 2 * n) cap *= 2;
-    size_t *slots = ZHE_NEW_ARRAY(size_t, cap);      /* paragraph index + 1 */
+    size_t *slots = ZHEI_NEW_ARRAY(size_t, cap);      /* paragraph index + 1 */
     for (size_t i = 0; i < n; i++) {
         if (v[i].cut) continue;
         const char *s = raw + v[i].off;
@@ -207,7 +207,7 @@ static void S_dedupe(const char *raw, S_para *v, size_t n)
 
 static void S_add_span(zhe_span **v, size_t *n, size_t *cap, size_t off, size_t len)
 {
-    ZHE_GROW(v, cap, *n + 1);
+    ZHEI_GROW(v, cap, *n + 1);
     (*v)[*n].off = off;
     (*v)[*n].len = len;
     (*n)++;
@@ -221,7 +221,7 @@ static void S_add_cut(zhe_article *a, size_t *cap, size_t off, size_t len, zhe_c
         c->span.len = off + len - c->span.off;
         return;
     }
-    ZHE_GROW(&a->cuts, cap, a->n_cuts + 1);
+    ZHEI_GROW(&a->cuts, cap, a->n_cuts + 1);
     a->cuts[a->n_cuts].span.off = off;
     a->cuts[a->n_cuts].span.len = len;
     a->cuts[a->n_cuts].reason = r;
@@ -245,18 +245,18 @@ void zhe_clean(const zhe_text *tx, zhe_article *a)
         if (v[i].cut) continue;
         seen++;
         if (S_dateline(tx, a->raw, &v[i], date, &tmp)) {
-            if (!*a->published) zhe_str_set(&a->published, date, strlen(date));
+            if (!*a->published) zhei_str_set(&a->published, date, strlen(date));
             if (!v[i].cut_len) S_take_source(tx, a, &v[i], &tmp);
             break;
         }
     }
     if (!*a->published && tx->opt.published)
-        zhe_published_set(a, tx->opt.published, strlen(tx->opt.published));
+        zhei_published_set(a, tx->opt.published, strlen(tx->opt.published));
 
     /* Footer markers. */
     for (size_t i = 0; i < n; i++) {
         if (v[i].cut) continue;
-        const zhe_marker *m = S_marker(tx, a->raw, &v[i], &tmp);
+        const zhei_text_marker *m = S_marker(tx, a->raw, &v[i], &tmp);
         if (!m) continue;
         v[i].cut = ZHE_CUT_BOILERPLATE;
         if (!m->tail) S_take_source(tx, a, &v[i], &tmp);

@@ -59,13 +59,13 @@ static const struct {
 
 const char *zhe_encoding_name(zhe_encoding enc)
 {
-    if ((size_t)enc < ZHE_ARRAY_LEN(S_enc_names)) return S_enc_names[enc];
+    if ((size_t)enc < ZHEI_ARRAY_LEN(S_enc_names)) return S_enc_names[enc];
     return "unknown";
 }
 
 zhe_status zhe_encoding_parse(const char *name, zhe_encoding *enc)
 {
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_enc_aliases); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_enc_aliases); i++) {
         if (strcasecmp(name, S_enc_aliases[i].alias) == 0) {
             *enc = S_enc_aliases[i].enc;
             return ZHE_OK;
@@ -74,9 +74,9 @@ zhe_status zhe_encoding_parse(const char *name, zhe_encoding *enc)
     return ZHE_ERR_USAGE;
 }
 
-int zhe_hanzi_is_common(uint32_t cp)
+int zhei_hanzi_is_common(uint32_t cp)
 {
-    size_t lo = 0, hi = ZHE_ARRAY_LEN(S_common_hanzi);
+    size_t lo = 0, hi = ZHEI_ARRAY_LEN(S_common_hanzi);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (S_common_hanzi[mid] == cp) return 1;
@@ -108,10 +108,10 @@ static const char S_fffd[3] = { (char)0xEF, (char)0xBF, (char)0xBD };
 zhe_status zhe_decoder_new(zhe_encoding enc, zhe_decoder **out, zhe_error *err)
 {
     *out = NULL;
-    if (enc == ZHE_ENC_AUTO || (size_t)enc >= ZHE_ARRAY_LEN(S_iconv_names))
+    if (enc == ZHE_ENC_AUTO || (size_t)enc >= ZHEI_ARRAY_LEN(S_iconv_names))
         return zhe_error_set(err, ZHE_ERR_USAGE, NULL, 0, UINT64_MAX,
                              "zhe_decoder_new: a definite encoding is needed");
-    zhe_decoder *d = ZHE_NEW(zhe_decoder);
+    zhe_decoder *d = ZHEI_NEW(zhe_decoder);
     d->enc = enc;
     d->cd = (iconv_t)-1;
     d->at_start = 1;
@@ -144,20 +144,20 @@ size_t zhe_decoder_replacements(const zhe_decoder *d)
 static void S_replace(zhe_decoder *d, zhe_buf *out)
 {
     if (d->marking) {
-        ZHE_GROW(&d->marks, &d->cap_marks, d->n_marks + 1);
+        ZHEI_GROW(&d->marks, &d->cap_marks, d->n_marks + 1);
         d->marks[d->n_marks++] = d->marks_base + out->len;
     }
     zhe_buf_put(out, S_fffd, 3);
     d->replaced++;
 }
 
-void zhe_decoder_mark(zhe_decoder *d, uint64_t base)
+void zhei_decoder_mark(zhe_decoder *d, uint64_t base)
 {
     d->marking = 1;
     d->marks_base = base;
 }
 
-size_t zhe_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to)
+size_t zhei_decoder_count_marks(zhe_decoder *d, uint64_t from, uint64_t to)
 {
     size_t n = 0, keep = 0;
     for (size_t i = 0; i < d->n_marks; i++) {
@@ -256,7 +256,7 @@ static void S_iconv_run(zhe_decoder *d, const char **in, size_t *inleft, zhe_buf
         if (errno == EINVAL) break;         /* incomplete: the caller holds it */
         /* EILSEQ: replace one unit and go on. */
         S_replace(d, out);
-        size_t skip = ZHE_MIN(unit, *inleft);
+        size_t skip = ZHEI_MIN(unit, *inleft);
         *in += skip;
         *inleft -= skip;
     }
@@ -356,7 +356,7 @@ static S_score S_try(zhe_encoding enc, const char *s, size_t len, int whole)
         i += zhe_utf8_decode(out.ptr + i, out.len - i, &cp);
         if (cp >= 0x3400 && cp <= 0x9FFF) {
             sc.han++;
-            sc.common += zhe_hanzi_is_common(cp);
+            sc.common += zhei_hanzi_is_common(cp);
         }
     }
     zhe_buf_clear(&out);
@@ -367,7 +367,7 @@ static S_score S_try(zhe_encoding enc, const char *s, size_t len, int whole)
 /* The encoding an HTML or XML declaration names in the first 4 KiB, or AUTO. */
 static zhe_encoding S_declared(const char *s, size_t len)
 {
-    size_t n = ZHE_MIN(len, 4096);
+    size_t n = ZHEI_MIN(len, 4096);
     for (size_t i = 0; i + 8 < n; i++) {
         if (strncasecmp(s + i, "charset=", 8) != 0 && strncasecmp(s + i, "encoding=", 9) != 0)
             continue;
@@ -392,7 +392,7 @@ static int S_icu_confidence(const char *s, size_t len, zhe_encoding enc)
     UCharsetDetector *csd = ucsdet_open(&st);
     if (U_FAILURE(st)) return 0;
     int conf = 0;
-    ucsdet_setText(csd, s, (int32_t)ZHE_MIN(len, (size_t)INT32_MAX), &st);
+    ucsdet_setText(csd, s, (int32_t)ZHEI_MIN(len, (size_t)INT32_MAX), &st);
     int32_t n = 0;
     const UCharsetMatch **m = ucsdet_detectAll(csd, &n, &st);
     for (int32_t i = 0; U_SUCCESS(st) && i < n; i++) {
@@ -456,7 +456,7 @@ zhe_encoding zhe_encoding_detect(const char *s, size_t len, int whole)
          * read it as mostly common Chinese characters. */
         if (!S_utf8_two_byte_only(s, check)) return ZHE_ENC_UTF8;
         static const zhe_encoding rivals[] = { ZHE_ENC_GB18030, ZHE_ENC_BIG5 };
-        for (size_t i = 0; i < ZHE_ARRAY_LEN(rivals); i++) {
+        for (size_t i = 0; i < ZHEI_ARRAY_LEN(rivals); i++) {
             S_score sc = S_try(rivals[i], s, len, whole);
             if (sc.errors == 0 && sc.han >= 2 && sc.common * 2 >= sc.han) return rivals[i];
         }
@@ -467,7 +467,7 @@ zhe_encoding zhe_encoding_detect(const char *s, size_t len, int whole)
     zhe_encoding declared = S_declared(s, len);
     zhe_encoding best = ZHE_ENC_UTF8;
     double best_score = -1e300;
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(cands); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(cands); i++) {
         S_score sc = S_try(cands[i], s, len, whole);
         if (sc.errors == SIZE_MAX) continue;
         /* The share of common characters, counting each undecodable

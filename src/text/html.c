@@ -74,7 +74,7 @@ static int S_is_noise_class(const GumboElement *e)
     const char *vals[2] = { S_attr(e, "class"), S_attr(e, "id") };
     for (int k = 0; k < 2; k++) {
         if (!vals[k]) continue;
-        for (size_t i = 0; i < ZHE_ARRAY_LEN(S_noise_words); i++)
+        for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_noise_words); i++)
             if (strcasestr(vals[k], S_noise_words[i])) return 1;
     }
     return 0;
@@ -100,7 +100,7 @@ typedef struct {
 
 static void S_push(S_stack *s, const GumboNode *n)
 {
-    ZHE_GROW(&s->v, &s->cap, s->n + 1);
+    ZHEI_GROW(&s->v, &s->cap, s->n + 1);
     s->v[s->n++] = n;
 }
 
@@ -146,7 +146,7 @@ static void S_text(const GumboNode *root, zhe_buf *out)
                 t = fixed.ptr;
             }
             for (const char *p = t; *p; p++) {
-                if (zhe_is_space((unsigned char)*p)) {
+                if (zhei_is_space((unsigned char)*p)) {
                     space = 1;
                     continue;
                 }
@@ -250,8 +250,8 @@ static void S_survey(const GumboNode *root, S_page *pg)
 static size_t S_trim(char *s, size_t len)
 {
     size_t h = 0;
-    while (h < len && zhe_is_space((unsigned char)s[h])) h++;
-    while (len > h && zhe_is_space((unsigned char)s[len - 1])) len--;
+    while (h < len && zhei_is_space((unsigned char)s[h])) h++;
+    while (len > h && zhei_is_space((unsigned char)s[len - 1])) len--;
     memmove(s, s + h, len - h);
     s[len - h] = '\0';
     return len - h;
@@ -267,7 +267,7 @@ static void S_strip_site(zhe_article *a)
     size_t len = strlen(t);
     size_t best = len;
     const char *best_sep = NULL;
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(seps); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(seps); i++) {
         const char *p = strstr(t, seps[i]);
         if (!p || p == t) continue;
         size_t at = (size_t)(p - t);
@@ -282,7 +282,7 @@ static void S_strip_site(zhe_article *a)
     if (!*a->source) {
         const char *site = t + best + strlen(best_sep);
         const char *next = strstr(site, best_sep);  /* "标题_新浪科技_新浪网" */
-        zhe_str_set(&a->source, site, next ? (size_t)(next - site) : strlen(site));
+        zhei_str_set(&a->source, site, next ? (size_t)(next - site) : strlen(site));
         a->source[S_trim(a->source, strlen(a->source))] = '\0';
     }
     t[best] = '\0';
@@ -441,7 +441,7 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
         }
         const char *gt = memchr(s + n1, '>', len - n1);
         size_t tag_end = gt ? (size_t)(gt - s) + 1 : len;
-        GumboTag t = gumbo_tagn_enum(s + n0, (unsigned)ZHE_MIN(n1 - n0, 64));
+        GumboTag t = gumbo_tagn_enum(s + n0, (unsigned)ZHEI_MIN(n1 - n0, 64));
         int self_closing = gt && gt > s + n1 && gt[-1] == '/';
         if (!end && (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE)) {
             /* raw text, and its end tag: neither is counted */
@@ -490,10 +490,10 @@ static int S_flatten(const char *s, size_t len, zhe_buf *out)
 /* 1 if one of `tags` (written in lower case) begins, in any case, within
  * the first `limit` bytes of s[0..len): how the readers tell a page or an
  * HTML fragment from text. */
-int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
+int zhei_html_has_tag(const char *s, size_t len, size_t limit, const char *const *tags,
                      size_t n_tags)
 {
-    const char *end = s + ZHE_MIN(len, limit);
+    const char *end = s + ZHEI_MIN(len, limit);
     for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))); p++) {
         for (size_t k = 0; k < n_tags; k++) {
             size_t tl = strlen(tags[k]);
@@ -506,7 +506,7 @@ int zhe_html_has_tag(const char *s, size_t len, size_t limit, const char *const 
 /* ------------------------------------------------------------- reading */
 
 /* The title, date and main text of the page s[0..len) (text_int.h). */
-zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err)
+zhe_status zhei_html_read(zhe_article *a, const char *s, size_t len, zhe_error *err)
 {
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0;
@@ -524,7 +524,7 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
     zhe_buf b = ZHE_BUF_INIT;
     if (pg.meta_site && !*a->source) {
         zhe_buf_put_utf8(&b, pg.meta_site, strlen(pg.meta_site));
-        zhe_meta_set(&a->source, b.ptr ? b.ptr : "", b.len);
+        zhei_meta_set(&a->source, b.ptr ? b.ptr : "", b.len);
         zhe_buf_truncate(&b, 0);
     }
     if (!*a->title) {
@@ -534,20 +534,20 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
             S_text(pg.title, &b);
         }
         b.len = S_trim(b.ptr ? b.ptr : (zhe_buf_putc(&b, 0), b.ptr), b.len);
-        zhe_meta_set(&a->title, b.ptr, b.len);
+        zhei_meta_set(&a->title, b.ptr, b.len);
         zhe_buf_truncate(&b, 0);
         S_strip_site(a);
         if (!*a->title && pg.h1) {
             S_text(pg.h1, &b);
             b.len = S_trim(b.ptr, b.len);
-            zhe_meta_set(&a->title, b.ptr, b.len);
+            zhei_meta_set(&a->title, b.ptr, b.len);
             zhe_buf_truncate(&b, 0);
         }
     }
-    if (pg.meta_published) zhe_published_set(a, pg.meta_published, strlen(pg.meta_published));
+    if (pg.meta_published) zhei_published_set(a, pg.meta_published, strlen(pg.meta_published));
     if (!*a->published && pg.time) {
         const char *dt = S_attr(&pg.time->v.element, "datetime");
-        zhe_published_set(a, dt, strlen(dt));
+        zhei_published_set(a, dt, strlen(dt));
     }
 
     /* No date in the metadata: a byline near the top of the page. */
@@ -560,8 +560,8 @@ zhe_status zhe_html_read(zhe_article *a, const char *s, size_t len, zhe_error *e
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), prefix;
             char date[17];
-            if (zhe_dateline(p, n, date, &prefix) == 1) {
-                zhe_str_set(&a->published, date, strlen(date));
+            if (zhei_dateline(p, n, date, &prefix) == 1) {
+                zhei_str_set(&a->published, date, strlen(date));
                 break;
             }
             p += n + 1;

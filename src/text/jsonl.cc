@@ -11,22 +11,22 @@
 
 #include "jsonl.h"
 
-struct zhe_jsonl {
+struct zhei_jsonl {
     simdjson::dom::parser parser;
     simdjson::dom::element root;
 };
 
-zhe_jsonl *zhe_jsonl_new(void)
+zhei_jsonl *zhei_jsonl_new(void)
 {
-    return new zhe_jsonl();
+    return new zhei_jsonl();
 }
 
-void zhe_jsonl_free(zhe_jsonl *p)
+void zhei_jsonl_free(zhei_jsonl *p)
 {
     delete p;
 }
 
-static zhe_jv_type S_type(simdjson::dom::element_type t)
+static zhei_jv_type S_type(simdjson::dom::element_type t)
 {
     switch (t) {
     case simdjson::dom::element_type::STRING: return ZHE_JV_STRING;
@@ -40,7 +40,7 @@ static zhe_jv_type S_type(simdjson::dom::element_type t)
     }
 }
 
-int zhe_jsonl_parse(zhe_jsonl *p, const char *s, size_t len, zhe_jv_type *root)
+int zhei_jsonl_parse(zhei_jsonl *p, const char *s, size_t len, zhei_jv_type *root)
 {
     /* The parser copies the line into its own padded buffer. */
     if (p->parser.parse(s, len, true).get(p->root) != simdjson::SUCCESS) return 0;
@@ -48,13 +48,13 @@ int zhe_jsonl_parse(zhe_jsonl *p, const char *s, size_t len, zhe_jv_type *root)
     return 1;
 }
 
-int zhe_jsonl_get(zhe_jsonl *p, const char *key, zhe_jv *v)
+int zhei_jsonl_get(zhei_jsonl *p, const char *key, zhei_jv *v)
 {
     simdjson::dom::object obj;
     simdjson::dom::element e;
     if (p->root.get_object().get(obj) != simdjson::SUCCESS) return 0;
     if (obj.at_key(key).get(e) != simdjson::SUCCESS) return 0;
-    *v = zhe_jv();
+    *v = zhei_jv();
     v->type = S_type(e.type());
     switch (v->type) {
     case ZHE_JV_STRING: {

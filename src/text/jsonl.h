@@ -5,7 +5,7 @@
 ** values news records are made of at memory speed; jansson, slower by an
 ** order of magnitude there, stays the parser of record for lines simdjson
 ** refuses, so error messages keep jansson's line and column.  Both are
-** seen by the reader through zhe_jv.  Never installed.
+** seen by the reader through zhei_jv.  Never installed.
 */
 #ifndef ZHE_JSONL_H
 #define ZHE_JSONL_H
@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-typedef enum zhe_jv_type {
+typedef enum zhei_jv_type {
     ZHE_JV_NULL = 0,
     ZHE_JV_STRING,
     ZHE_JV_INTEGER,
@@ -25,31 +25,31 @@ typedef enum zhe_jv_type {
     ZHE_JV_BOOL,
     ZHE_JV_ARRAY,
     ZHE_JV_OBJECT
-} zhe_jv_type;
+} zhei_jv_type;
 
 /* A JSON value as the reader needs it.  `s` is borrowed until the next
  * parse; it may hold NUL bytes. */
-typedef struct zhe_jv {
-    zhe_jv_type type;
+typedef struct zhei_jv {
+    zhei_jv_type type;
     const char *s;
     size_t len;
     int64_t i;
     double d;
-} zhe_jv;
+} zhei_jv;
 
-typedef struct zhe_jsonl zhe_jsonl;
+typedef struct zhei_jsonl zhei_jsonl;
 
-/* A parser, reused from line to line.  Never NULL; free with zhe_jsonl_free. */
-zhe_jsonl *zhe_jsonl_new(void);
-void zhe_jsonl_free(zhe_jsonl *p);
+/* A parser, reused from line to line.  Never NULL; free with zhei_jsonl_free. */
+zhei_jsonl *zhei_jsonl_new(void);
+void zhei_jsonl_free(zhei_jsonl *p);
 
 /* Parse s[0..len).  Returns 1 if it is a valid JSON document (its root's
  * type goes to *root), 0 if simdjson refuses it. */
-int zhe_jsonl_parse(zhe_jsonl *p, const char *s, size_t len, zhe_jv_type *root);
+int zhei_jsonl_parse(zhei_jsonl *p, const char *s, size_t len, zhei_jv_type *root);
 
 /* The value of `key` in the root object of the last successful parse.
  * Returns 1 and fills *v if the key is there. */
-int zhe_jsonl_get(zhe_jsonl *p, const char *key, zhe_jv *v);
+int zhei_jsonl_get(zhei_jsonl *p, const char *key, zhei_jv *v);
 
 #ifdef __cplusplus
 }

@@ -38,21 +38,21 @@ enum {
     F_MAP = 32      /* NFKC maps it alone to map1[cp] */
 };
 
-struct zhe_normalizer {
+struct zhei_normalizer {
     const UNormalizer2 *nfkc;
     uint8_t cls[65536];
     uint16_t map1[65536];
     uint16_t t2s[65536];
 };
 
-zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err)
+zhe_status zhei_normalizer_new(zhei_normalizer **out, zhe_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
     if (U_FAILURE(st))
         return zhe_error_set(err, ZHE_ERR_ICU, NULL, 0, UINT64_MAX,
                              "ICU cannot load NFKC data: %s", u_errorName(st));
-    zhe_normalizer *n = ZHE_NEW(zhe_normalizer);
+    zhei_normalizer *n = ZHEI_NEW(zhei_normalizer);
     n->nfkc = nfkc;
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         uint8_t c = 0;
@@ -93,11 +93,11 @@ zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err)
         }
         n->cls[cp] = c;
     }
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_t2s); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s); i++) {
         n->t2s[S_t2s[i][0]] = S_t2s[i][1];
         n->cls[S_t2s[i][0]] |= F_TRAD;
     }
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(S_t2s); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s); i++) {
         uint16_t s = S_t2s[i][1];
         if (!(n->cls[s] & F_TRAD)) n->cls[s] |= F_SIMP;
     }
@@ -105,7 +105,7 @@ zhe_status zhe_normalizer_new(zhe_normalizer **out, zhe_error *err)
     return ZHE_OK;
 }
 
-void zhe_normalizer_free(zhe_normalizer *n)
+void zhei_normalizer_free(zhei_normalizer *n)
 {
     zhe_free(n);
 }
@@ -113,7 +113,7 @@ void zhe_normalizer_free(zhe_normalizer *n)
 /* ------------------------------------------------------------ emitting */
 
 typedef struct {
-    const zhe_normalizer *nz;
+    const zhei_normalizer *nz;
     zhe_buf *out;
     zhe_offmap *map;        /* NULL: no map wanted */
     const char *raw;
@@ -137,7 +137,7 @@ static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
             return;
         }
     }
-    ZHE_GROW(&m->anchors, &m->cap, m->n + 1);
+    ZHEI_GROW(&m->anchors, &m->cap, m->n + 1);
     m->anchors[m->n].norm = e->out->len;
     m->anchors[m->n].raw = raw;
     m->anchors[m->n].raw_len = raw_len;
@@ -233,7 +233,7 @@ static void S_icu(S_emit *e, size_t para_start_len, size_t i, size_t j)
 }
 
 /* 1 if cp has a normalization boundary before it. */
-static int S_boundary_before(const zhe_normalizer *nz, uint32_t cp)
+static int S_boundary_before(const zhei_normalizer *nz, uint32_t cp)
 {
     if (cp < 0x10000 && !(nz->cls[cp] & F_SLOW)) return 1;
     return unorm2_hasBoundaryBefore(nz->nfkc, (UChar32)cp);
@@ -279,7 +279,7 @@ static inline size_t S_next(const char *s, size_t len, uint32_t *cp)
 */
 static void S_paragraph(S_emit *e, size_t start, size_t end)
 {
-    const zhe_normalizer *nz = e->nz;
+    const zhei_normalizer *nz = e->nz;
     const char *raw = e->raw;
     size_t para_start_len = e->out->len;
     e->space_owed = 0;
@@ -379,7 +379,7 @@ static void S_article(S_emit *e, const zhe_article *a, const unsigned char *conv
 zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err)
 {
     (void)err;
-    const zhe_normalizer *nz = tx->norm;
+    const zhei_normalizer *nz = tx->norm;
     zhe_buf out = ZHE_BUF_INIT;
     zhe_buf_reserve(&out, a->raw_len);
     a->map.n = 0;
@@ -394,12 +394,12 @@ zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err)
      * the counts say some of it is traditional, write it again with those
      * paragraphs converted. */
     size_t n = a->n_kept;
-    size_t *counts = ZHE_NEW_ARRAY(size_t, 2 * n + 1);
+    size_t *counts = ZHEI_NEW_ARRAY(size_t, 2 * n + 1);
     S_article(&e, a, NULL, counts);
     size_t trad = 0, simp = 0;
     for (size_t k = 0; k < n; k++) trad += counts[2 * k], simp += counts[2 * k + 1];
     int article_trad = trad >= 2 && trad > simp;
-    unsigned char *convert = ZHE_NEW_ARRAY(unsigned char, n + 1);
+    unsigned char *convert = ZHEI_NEW_ARRAY(unsigned char, n + 1);
     a->traditional = 0;
     for (size_t k = 0; k < n; k++) {
         size_t pt = counts[2 * k], ps = counts[2 * k + 1];
@@ -422,7 +422,7 @@ zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err)
     return ZHE_OK;
 }
 
-void zhe_normalize_fold(const zhe_text *tx, const char *s, size_t len, zhe_buf *out)
+void zhei_normalize_fold(const zhe_text *tx, const char *s, size_t len, zhe_buf *out)
 {
     S_emit e;
     memset(&e, 0, sizeof e);
@@ -452,7 +452,7 @@ size_t zhe_offmap_to_raw(const zhe_offmap *m, size_t norm)
     if (i == SIZE_MAX) return 0;
     const zhe_anchor *a = &m->anchors[i];
     if (norm >= m->norm_len) return a->raw + a->raw_len;
-    if (a->same) return a->raw + ZHE_MIN(norm - a->norm, a->raw_len);
+    if (a->same) return a->raw + ZHEI_MIN(norm - a->norm, a->raw_len);
     return a->raw;
 }
 
@@ -462,6 +462,6 @@ size_t zhe_offmap_to_raw_end(const zhe_offmap *m, size_t norm)
     size_t i = S_find(m, norm - 1);     /* the piece holding the last byte */
     if (i == SIZE_MAX) return 0;
     const zhe_anchor *a = &m->anchors[i];
-    if (a->same) return a->raw + ZHE_MIN(norm - a->norm, a->raw_len);
+    if (a->same) return a->raw + ZHEI_MIN(norm - a->norm, a->raw_len);
     return a->raw + a->raw_len;
 }

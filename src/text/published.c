@@ -136,14 +136,14 @@ size_t zhe_published_parse(const char *s, size_t len, char out[17])
 
 /* Set a->published from a metadata value (trimmed of spaces and tabs) if it
  * parses; returns 1 if it did, 0 (a left as it was) if not. */
-int zhe_published_set(zhe_article *a, const char *s, size_t len)
+int zhei_published_set(zhe_article *a, const char *s, size_t len)
 {
     while (len && (s[0] == ' ' || s[0] == '\t')) s++, len--;
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
     char out[17];
     size_t n = zhe_published_parse(s, len, out);
     if (!n) return 0;
-    zhe_str_set(&a->published, out, strlen(out));
+    zhei_str_set(&a->published, out, strlen(out));
     return 1;
 }
 
@@ -153,7 +153,7 @@ int zhe_published_set(zhe_article *a, const char *s, size_t len)
 static int S_has_sentence_punct(const char *s, size_t len)
 {
     static const char *const p[] = { "。", "，", "！", "？", "；" };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(p); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(p); i++)
         if (memmem(s, len, p[i], strlen(p[i]))) return 1;
     return memchr(s, ',', len) != NULL;
 }
@@ -161,9 +161,9 @@ static int S_has_sentence_punct(const char *s, size_t len)
 /* Is the paragraph s[0..len) a dateline?  1: all of it; 2: a leading date
  * and white space, *prefix bytes; 0: neither (see text_int.h).  The date
  * goes to out. */
-int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
+int zhei_dateline(const char *s, size_t len, char out[17], size_t *prefix)
 {
-    size_t scan = ZHE_MIN(len, 96);
+    size_t scan = ZHEI_MIN(len, 96);
     *prefix = 0;
     for (size_t i = 0; i < scan; i++) {
         if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
@@ -171,7 +171,7 @@ int zhe_dateline(const char *s, size_t len, char out[17], size_t *prefix)
         if (!n) continue;
         if (len <= 160 && !S_has_sentence_punct(s, len)) return 1;
         size_t ws = 0, k;
-        while ((k = zhe_space_len(s + n + ws, len - n - ws))) ws += k;
+        while ((k = zhei_space_len(s + n + ws, len - n - ws))) ws += k;
         if (i == 0 && ws) {
             *prefix = n + ws;
             return 2;

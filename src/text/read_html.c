@@ -12,24 +12,24 @@ static int S_sniff(const char *s, size_t len)
     static const char *const tags[] = { "<!doctype html", "<html", "<head", "<body",
                                         "<meta", "<title", "<div", "<p>", "<p ",
                                         "<article", "<!--" };
-    return len && s[0] == '<' && zhe_html_has_tag(s, len, 4096, tags, ZHE_ARRAY_LEN(tags));
+    return len && s[0] == '<' && zhei_html_has_tag(s, len, 4096, tags, ZHEI_ARRAY_LEN(tags));
 }
 
 /* The page s[0..len) as a: html.c's reading, its failure ("no text")
  * reported with the input's path. */
-static zhe_status S_body(zhe_source *src, zhe_article *a, const char *s, size_t len,
+static zhe_status S_body(zhei_source *src, zhe_article *a, const char *s, size_t len,
                          zhe_error *err)
 {
     zhe_error e2;
-    zhe_status st = zhe_html_read(a, s, len, &e2);
+    zhe_status st = zhei_html_read(a, s, len, &e2);
     if (st != ZHE_OK) zhe_error_set(err, st, src->path, 0, UINT64_MAX, "%s", e2.message);
     return st;
 }
 
 /* The page, once it is read whole. */
-static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
+static zhe_status S_next(zhei_source *src, zhe_article **out, zhe_error *err)
 {
-    return zhe_source_whole(src, out, err, S_body);
+    return zhei_source_whole(src, out, err, S_body);
 }
 
-const zhe_format zhe_format_html = { "html", S_sniff, S_next };
+const zhei_format zhei_format_html = { "html", S_sniff, S_next };

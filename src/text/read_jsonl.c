@@ -30,12 +30,12 @@ static const char *const S_keys_source[] = { "source", NULL };
 /* One parsed JSON record: simdjson's, or jansson's when simdjson refused
  * the line (jansson then either accepts it too or says why not). */
 typedef struct {
-    zhe_jsonl *simd;
+    zhei_jsonl *simd;
     json_t *jroot;      /* NULL: read from simd */
 } S_record;
 
-/* A jansson value seen as a zhe_jv (borrowed from j). */
-static void S_jv_from_json(json_t *j, zhe_jv *v)
+/* A jansson value seen as a zhei_jv (borrowed from j). */
+static void S_jv_from_json(json_t *j, zhei_jv *v)
 {
     memset(v, 0, sizeof *v);
     switch (json_typeof(j)) {
@@ -61,9 +61,9 @@ static void S_jv_from_json(json_t *j, zhe_jv *v)
 }
 
 /* The value of key in the record's root object. */
-static int S_get(const S_record *rec, const char *key, zhe_jv *v)
+static int S_get(const S_record *rec, const char *key, zhei_jv *v)
 {
-    if (!rec->jroot) return zhe_jsonl_get(rec->simd, key, v);
+    if (!rec->jroot) return zhei_jsonl_get(rec->simd, key, v);
     json_t *j = json_object_get(rec->jroot, key);
     if (!j) return 0;
     S_jv_from_json(j, v);
@@ -72,8 +72,8 @@ static int S_get(const S_record *rec, const char *key, zhe_jv *v)
 
 /* The value for `field` in the record: a --field mapping first, then the
  * default keys (skipping nulls).  *key receives the key found. */
-static int S_field(zhe_source *src, const S_record *rec, const char *field,
-                   const char *const *defaults, const char **key, zhe_jv *v)
+static int S_field(zhei_source *src, const S_record *rec, const char *field,
+                   const char *const *defaults, const char **key, zhei_jv *v)
 {
     const zhe_text_options *o = &src->tx->opt;
     for (size_t i = 0; i < o->n_fields; i++) {
@@ -93,7 +93,7 @@ static int S_field(zhe_source *src, const S_record *rec, const char *field,
 }
 
 /* A JSON type named for a message: "an object", "a number", "null". */
-static const char *S_json_type(zhe_jv_type t)
+static const char *S_json_type(zhei_jv_type t)
 {
     switch (t) {
     case ZHE_JV_OBJECT: return "an object";
@@ -108,17 +108,17 @@ static const char *S_json_type(zhe_jv_type t)
 
 /* Copy a string-or-number metadata value into *dst.  Returns 0 if v is of
  * another type. */
-static int S_meta(const zhe_jv *v, char **dst)
+static int S_meta(const zhei_jv *v, char **dst)
 {
     char tmp[64];
     if (v->type == ZHE_JV_STRING) {
-        zhe_meta_set(dst, v->s, v->len);
+        zhei_meta_set(dst, v->s, v->len);
     } else if (v->type == ZHE_JV_INTEGER) {
         snprintf(tmp, sizeof tmp, "%lld", (long long)v->i);
-        zhe_meta_set(dst, tmp, strlen(tmp));
+        zhei_meta_set(dst, tmp, strlen(tmp));
     } else if (v->type == ZHE_JV_REAL) {
         snprintf(tmp, sizeof tmp, "%.0f", v->d);
-        zhe_meta_set(dst, tmp, strlen(tmp));
+        zhei_meta_set(dst, tmp, strlen(tmp));
     } else {
         return 0;
     }
@@ -129,30 +129,30 @@ static int S_meta(const zhe_jv *v, char **dst)
 static int S_looks_html(const char *s, size_t len)
 {
     static const char *const tags[] = { "<p>", "<p ", "<br", "<div", "</p>" };
-    return zhe_html_has_tag(s, len, 2048, tags, ZHE_ARRAY_LEN(tags));
+    return zhei_html_has_tag(s, len, 2048, tags, ZHEI_ARRAY_LEN(tags));
 }
 
 /* Turn one JSON line (s[0..len), no newline) into an article (reader_int.h). */
-zhe_status zhe_read_jsonl_record(zhe_source *src, const char *s, size_t len, uint64_t line,
+zhe_status zhei_read_jsonl_record(zhei_source *src, const char *s, size_t len, uint64_t line,
                                  zhe_article **out, zhe_error *err)
 {
-    if (!src->jsonl) src->jsonl = zhe_jsonl_new();
+    if (!src->jsonl) src->jsonl = zhei_jsonl_new();
     S_record rec = { src->jsonl, NULL };
-    zhe_jv_type root;
-    if (!zhe_jsonl_parse(src->jsonl, s, len, &root)) {
+    zhei_jv_type root;
+    if (!zhei_jsonl_parse(src->jsonl, s, len, &root)) {
         json_error_t je;
         rec.jroot = json_loadb(s, len, 0, &je);
         if (!rec.jroot)
             return zhe_error_set(err, ZHE_ERR_FORMAT, src->path, line, UINT64_MAX,
                                  "malformed JSON at column %d: %s", je.column, je.text);
-        zhe_jv v;
+        zhei_jv v;
         S_jv_from_json(rec.jroot, &v);
         root = v.type;
     }
     zhe_status st = ZHE_OK;
     zhe_article *a = NULL;
     const char *key = NULL;
-    zhe_jv content, v;
+    zhei_jv content, v;
     if (root != ZHE_JV_OBJECT) {
         st = zhe_error_set(err, ZHE_ERR_FORMAT, src->path, line, UINT64_MAX,
                            "expected a JSON object, found %s", S_json_type(root));
@@ -169,17 +169,17 @@ zhe_status zhe_read_jsonl_record(zhe_source *src, const char *s, size_t len, uin
                            "\"%s\" is %s, not a string", key, S_json_type(content.type));
         goto done;
     }
-    a = zhe_source_article(src);
+    a = zhei_source_article(src);
     a->line = line;
     if (S_field(src, &rec, "title", S_keys_title, &key, &v)) S_meta(&v, &a->title);
     if (S_looks_html(content.s, content.len)) {
         char *title = a->title;
         a->title = zhe_strdup("");
-        zhe_html_read(a, content.s, content.len, NULL);  /* no text: caught below */
-        if (*title) zhe_str_set(&a->title, title, strlen(title));
+        zhei_html_read(a, content.s, content.len, NULL);  /* no text: caught below */
+        if (*title) zhei_str_set(&a->title, title, strlen(title));
         zhe_free(title);
     } else {
-        zhe_str_set(&a->raw, content.s, content.len);
+        zhei_str_set(&a->raw, content.s, content.len);
         a->raw_len = content.len;
     }
     if (a->raw_len == 0 || strspn(a->raw, " \t\r\n") == a->raw_len) {
@@ -190,10 +190,10 @@ zhe_status zhe_read_jsonl_record(zhe_source *src, const char *s, size_t len, uin
         goto done;
     }
     if (!(S_field(src, &rec, "id", S_keys_id, &key, &v) && S_meta(&v, &a->id) && *a->id))
-        zhe_source_default_id(src, a, 1);
+        zhei_source_default_id(src, a, 1);
     if (S_field(src, &rec, "published", S_keys_published, &key, &v)) {
         char *tmp = zhe_strdup("");
-        if (S_meta(&v, &tmp)) zhe_published_set(a, tmp, strlen(tmp));
+        if (S_meta(&v, &tmp)) zhei_published_set(a, tmp, strlen(tmp));
         zhe_free(tmp);
     }
     if (S_field(src, &rec, "url", S_keys_url, &key, &v)) S_meta(&v, &a->url);
@@ -205,45 +205,45 @@ done:
 }
 
 /* The next line of a JSON Lines input. */
-static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
+static zhe_status S_next(zhei_source *src, zhe_article **out, zhe_error *err)
 {
     size_t max = src->tx->opt.max_article_bytes;
     for (;;) {
-        char *nl = zhe_source_len(src) > src->scan
-                       ? memchr(zhe_source_text(src) + src->scan, '\n',
-                                zhe_source_len(src) - src->scan)
+        char *nl = zhei_source_len(src) > src->scan
+                       ? memchr(zhei_source_text(src) + src->scan, '\n',
+                                zhei_source_len(src) - src->scan)
                        : NULL;
         if (!nl && !src->eof) {
             /* No line end yet.  pending holds no newline, so consuming it
              * counts no lines. */
             if (src->skipping) {
-                zhe_source_consume(src, zhe_source_len(src));
-            } else if (zhe_source_len(src) > max) {
+                zhei_source_consume(src, zhei_source_len(src));
+            } else if (zhei_source_len(src) > max) {
                 src->skipping = 1;
                 src->record++;
-                zhe_source_consume(src, zhe_source_len(src));
+                zhei_source_consume(src, zhei_source_len(src));
                 return zhe_error_set(err, ZHE_ERR_TOO_BIG, src->path, src->lines + 1, UINT64_MAX,
                                      "record longer than the limit of %zu bytes "
                                      "(--max-article-bytes); skipped", max);
             }
-            src->scan = zhe_source_len(src);
-            return ZHE_READ_MORE;
+            src->scan = zhei_source_len(src);
+            return ZHEI_READ_MORE;
         }
-        size_t len = nl ? (size_t)(nl - zhe_source_text(src)) : zhe_source_len(src);
+        size_t len = nl ? (size_t)(nl - zhei_source_text(src)) : zhei_source_len(src);
         if (len == 0 && !nl) return ZHE_DONE;       /* eof, nothing left */
         if (src->skipping) {
             src->skipping = 0;
-            zhe_source_consume(src, len + (nl != NULL));
+            zhei_source_consume(src, len + (nl != NULL));
             continue;
         }
         uint64_t line = src->lines + 1;
-        const char *s = zhe_source_text(src);
+        const char *s = zhei_source_text(src);
         size_t t = len;
-        while (t && zhe_is_space((unsigned char)s[t - 1])) t--;
+        while (t && zhei_is_space((unsigned char)s[t - 1])) t--;
         size_t h = 0;
-        while (h < t && zhe_is_space((unsigned char)s[h])) h++;
+        while (h < t && zhei_is_space((unsigned char)s[h])) h++;
         if (h == t) {                               /* a blank line */
-            zhe_source_consume(src, len + (nl != NULL));
+            zhei_source_consume(src, len + (nl != NULL));
             continue;
         }
         src->record++;
@@ -253,12 +253,12 @@ static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
                                "record of %zu bytes exceeds the limit of %zu bytes "
                                "(--max-article-bytes)", len, max);
         } else {
-            st = zhe_read_jsonl_record(src, s + h, t - h, line, out, err);
+            st = zhei_read_jsonl_record(src, s + h, t - h, line, out, err);
             if (st == ZHE_OK)
-                (*out)->replacements = zhe_decoder_count_marks(
+                (*out)->replacements = zhei_decoder_count_marks(
                     src->dec, src->consumed, src->consumed + len + 1);
         }
-        zhe_source_consume(src, len + (nl != NULL));
+        zhei_source_consume(src, len + (nl != NULL));
         return st;
     }
 }
@@ -269,4 +269,4 @@ static int S_sniff(const char *s, size_t len)
     return len && s[0] == '{';
 }
 
-const zhe_format zhe_format_jsonl = { "jsonl", S_sniff, S_next };
+const zhei_format zhei_format_jsonl = { "jsonl", S_sniff, S_next };

@@ -30,26 +30,26 @@ static const char *S_tag(const char *s, size_t len, const char *tag, size_t *out
 }
 
 /* The next <doc> of a Sogou dump. */
-static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
+static zhe_status S_next(zhei_source *src, zhe_article **out, zhe_error *err)
 {
     size_t max = src->tx->opt.max_article_bytes;
     for (;;) {
         /* Find the record's end, searching only what is new since the last
          * look (less the 5 bytes a "</doc>" may straddle). */
-        const char *p = zhe_source_text(src);
+        const char *p = zhei_source_text(src);
         size_t from = src->scan > 5 ? src->scan - 5 : 0;
-        const char *end = zhe_source_len(src) > from
-                              ? memmem(p + from, zhe_source_len(src) - from, "</doc>", 6)
+        const char *end = zhei_source_len(src) > from
+                              ? memmem(p + from, zhei_source_len(src) - from, "</doc>", 6)
                               : NULL;
         if (!end && !src->eof) {
             if (src->skipping) {              /* the rest of an oversized record */
-                size_t keep = ZHE_MIN(zhe_source_len(src), (size_t)5);
-                zhe_source_consume(src, zhe_source_len(src) - keep);
-            } else if (zhe_source_len(src) > max) {
+                size_t keep = ZHEI_MIN(zhei_source_len(src), (size_t)5);
+                zhei_source_consume(src, zhei_source_len(src) - keep);
+            } else if (zhei_source_len(src) > max) {
                 /* the record begins after the white space before it */
                 size_t ws = 0;
-                while (ws < zhe_source_len(src) && zhe_is_space((unsigned char)p[ws])) ws++;
-                zhe_source_consume(src, ws);
+                while (ws < zhei_source_len(src) && zhei_is_space((unsigned char)p[ws])) ws++;
+                zhei_source_consume(src, ws);
                 src->record++;
                 zhe_status st = zhe_error_set(
                     err, ZHE_ERR_TOO_BIG, src->path, src->lines + 1, UINT64_MAX,
@@ -57,40 +57,40 @@ static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
                     "skipped", max);
                 src->skipping = 1;
                 /* a limit below 5 bytes leaves less than "</doc" to keep */
-                zhe_source_consume(src, zhe_source_len(src) - ZHE_MIN(zhe_source_len(src), 5));
+                zhei_source_consume(src, zhei_source_len(src) - ZHEI_MIN(zhei_source_len(src), 5));
                 return st;
             }
-            src->scan = zhe_source_len(src);
-            return ZHE_READ_MORE;
+            src->scan = zhei_source_len(src);
+            return ZHEI_READ_MORE;
         }
         if (src->skipping) {
             src->skipping = 0;
-            if (end) zhe_source_consume(src, (size_t)(end - p) + 6);
-            else zhe_source_consume(src, zhe_source_len(src));
+            if (end) zhei_source_consume(src, (size_t)(end - p) + 6);
+            else zhei_source_consume(src, zhei_source_len(src));
             continue;
         }
         size_t skip = 0;
-        while (skip < zhe_source_len(src) && zhe_is_space((unsigned char)p[skip])) skip++;
-        if (skip == zhe_source_len(src) && src->eof) return ZHE_DONE;
-        zhe_source_consume(src, skip);
-        p = zhe_source_text(src);
+        while (skip < zhei_source_len(src) && zhei_is_space((unsigned char)p[skip])) skip++;
+        if (skip == zhei_source_len(src) && src->eof) return ZHE_DONE;
+        zhei_source_consume(src, skip);
+        p = zhei_source_text(src);
         uint64_t line = src->lines + 1;
         src->record++;
         if (!end) {
             zhe_status st = zhe_error_set(err, ZHE_ERR_FORMAT, src->path, line, UINT64_MAX,
                                           "<doc> record not closed by </doc> before the end");
-            zhe_source_consume(src, zhe_source_len(src));
+            zhei_source_consume(src, zhei_source_len(src));
             return st;
         }
         size_t len = (size_t)(end - p) + 6;
         if (len > max) {
-            zhe_source_consume(src, len);
+            zhei_source_consume(src, len);
             return zhe_error_set(err, ZHE_ERR_TOO_BIG, src->path, line, UINT64_MAX,
                                  "<doc> record of %zu bytes exceeds the limit of %zu bytes "
                                  "(--max-article-bytes)", len, max);
         }
         if (strncmp(p, "<doc>", 5) != 0) {
-            zhe_source_consume(src, len);
+            zhei_source_consume(src, len);
             return zhe_error_set(err, ZHE_ERR_FORMAT, src->path, line, UINT64_MAX,
                                  "text outside <doc> … </doc>; skipped up to the next </doc>");
         }
@@ -101,24 +101,24 @@ static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
             st = zhe_error_set(err, ZHE_ERR_EMPTY, src->path, line, UINT64_MAX,
                                "<doc> without <content>");
         } else {
-            zhe_article *a = zhe_source_article(src);
+            zhe_article *a = zhei_source_article(src);
             a->line = line;
             const char *v;
             size_t tn;
-            if ((v = S_tag(p, len, "contenttitle", &tn))) zhe_meta_set(&a->title, v, tn);
+            if ((v = S_tag(p, len, "contenttitle", &tn))) zhei_meta_set(&a->title, v, tn);
             /* Sogou content is text, but scrapers leave entities in it
              * (&nbsp;): gumbo decodes them. */
-            if (!memchr(content, '&', n) || zhe_html_read(a, content, n, NULL) != ZHE_OK) {
-                zhe_str_set(&a->raw, content, n);
+            if (!memchr(content, '&', n) || zhei_html_read(a, content, n, NULL) != ZHE_OK) {
+                zhei_str_set(&a->raw, content, n);
                 a->raw_len = n;
             }
-            if ((v = S_tag(p, len, "url", &n))) zhe_meta_set(&a->url, v, n);
-            if ((v = S_tag(p, len, "docno", &n)) && n) zhe_meta_set(&a->id, v, n);
-            else zhe_source_default_id(src, a, 1);
-            a->replacements = zhe_decoder_count_marks(src->dec, src->consumed, src->consumed + len);
+            if ((v = S_tag(p, len, "url", &n))) zhei_meta_set(&a->url, v, n);
+            if ((v = S_tag(p, len, "docno", &n)) && n) zhei_meta_set(&a->id, v, n);
+            else zhei_source_default_id(src, a, 1);
+            a->replacements = zhei_decoder_count_marks(src->dec, src->consumed, src->consumed + len);
             *out = a;
         }
-        zhe_source_consume(src, len);
+        zhei_source_consume(src, len);
         return st;
     }
 }
@@ -129,4 +129,4 @@ static int S_sniff(const char *s, size_t len)
     return len >= 5 && strncmp(s, "<doc>", 5) == 0;
 }
 
-const zhe_format zhe_format_sogou = { "sogou", S_sniff, S_next };
+const zhei_format zhei_format_sogou = { "sogou", S_sniff, S_next };

@@ -22,7 +22,7 @@ static int S_sniff(const char *s, size_t len)
 
 /* The text s[0..len) as a: its title and body; ZHE_ERR_EMPTY if it holds
  * neither. */
-static zhe_status S_body(zhe_source *src, zhe_article *a, const char *s, size_t len,
+static zhe_status S_body(zhei_source *src, zhe_article *a, const char *s, size_t len,
                          zhe_error *err)
 {
     size_t i = 0;
@@ -30,18 +30,18 @@ static zhe_status S_body(zhe_source *src, zhe_article *a, const char *s, size_t 
         const char *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len;
         size_t h = i, t = e;
-        while (h < t && zhe_is_space((unsigned char)s[h])) h++;
-        while (t > h && zhe_is_space((unsigned char)s[t - 1])) t--;
+        while (h < t && zhei_is_space((unsigned char)s[h])) h++;
+        while (t > h && zhei_is_space((unsigned char)s[t - 1])) t--;
         if (h < t) {
             if (zhe_utf8_count(s + h, t - h) <= S_MAX_TITLE) {
-                zhe_meta_set(&a->title, s + h, t - h);
+                zhei_meta_set(&a->title, s + h, t - h);
                 i = nl ? e + 1 : len;
             }
             break;
         }
         i = nl ? e + 1 : len;
     }
-    zhe_str_set(&a->raw, s + i, len - i);
+    zhei_str_set(&a->raw, s + i, len - i);
     a->raw_len = len - i;
     if (!*a->title && strspn(a->raw, " \t\r\n") == a->raw_len)
         return zhe_error_set(err, ZHE_ERR_EMPTY, src->path, 0, UINT64_MAX,
@@ -51,9 +51,9 @@ static zhe_status S_body(zhe_source *src, zhe_article *a, const char *s, size_t 
 }
 
 /* The text, once it is read whole. */
-static zhe_status S_next(zhe_source *src, zhe_article **out, zhe_error *err)
+static zhe_status S_next(zhei_source *src, zhe_article **out, zhe_error *err)
 {
-    return zhe_source_whole(src, out, err, S_body);
+    return zhei_source_whole(src, out, err, S_body);
 }
 
-const zhe_format zhe_format_text = { "text", S_sniff, S_next };
+const zhei_format zhei_format_text = { "text", S_sniff, S_next };

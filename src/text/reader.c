@@ -5,7 +5,7 @@
 ** its format, which cuts it into records: one per line of a JSON Lines
 ** dump, one per <doc> of a Sogou dump, one per HTML page or plain-text
 ** file.  The formats are a table, one file each (read_*.c); what passes
-** between them and this file is the zhe_source of reader_int.h.
+** between them and this file is the zhei_source of reader_int.h.
 **
 ** A file is read in 64 KiB chunks, so a dump of any size goes through in
 ** bounded memory; only one record is held at a time, and a record larger
@@ -27,8 +27,8 @@
 
 /* The formats, in the order their sniff is asked: plain text, last, takes
  * whatever the others do not. */
-static const zhe_format *const S_formats[] = { &zhe_format_jsonl, &zhe_format_sogou,
-                                               &zhe_format_html, &zhe_format_text };
+static const zhei_format *const S_formats[] = { &zhei_format_jsonl, &zhei_format_sogou,
+                                               &zhei_format_html, &zhei_format_text };
 
 typedef struct S_input {
     char *path;         /* as opened; "-" for stdin */
@@ -36,7 +36,7 @@ typedef struct S_input {
 } S_input;
 
 struct zhe_reader {
-    zhe_source src;             /* the input being read, as its format sees it */
+    zhei_source src;             /* the input being read, as its format sees it */
     S_input *queue;
     size_t n_queue, cap_queue, next_input;
 
@@ -55,7 +55,7 @@ struct zhe_reader {
 
 static void S_enqueue(zhe_reader *r, const char *path, const char *name)
 {
-    ZHE_GROW(&r->queue, &r->cap_queue, r->n_queue + 1);
+    ZHEI_GROW(&r->queue, &r->cap_queue, r->n_queue + 1);
     r->queue[r->n_queue].path = zhe_strdup(path);
     r->queue[r->n_queue].name = zhe_strdup(name);
     r->n_queue++;
@@ -90,7 +90,7 @@ static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int de
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (S_skip_name(e->d_name)) continue;
-        ZHE_GROW(&names, &cap, n + 1);
+        ZHEI_GROW(&names, &cap, n + 1);
         names[n++] = zhe_strdup(e->d_name);
     }
     closedir(d);
@@ -123,11 +123,12 @@ static zhe_status S_walk(zhe_reader *r, const char *dir, const char *rel, int de
     return st;
 }
 
-zhe_reader *zhe_reader_new(const zhe_text *tx)
+zhe_status zhe_reader_new(const zhe_text *tx, zhe_reader **out, zhe_error *err)
 {
-    zhe_reader *r = ZHE_NEW(zhe_reader);
+    (void)err;
+    zhe_reader *r = *out = ZHEI_NEW(zhe_reader);
     r->src.tx = tx;
-    return r;
+    return ZHE_OK;
 }
 
 zhe_status zhe_reader_add(zhe_reader *r, const char *path, zhe_error *err)
@@ -179,7 +180,7 @@ void zhe_reader_free(zhe_reader *r)
 {
     if (!r) return;
     S_close(r);
-    zhe_jsonl_free(r->src.jsonl);
+    zhei_jsonl_free(r->src.jsonl);
     for (size_t i = 0; i < r->n_queue; i++) {
         zhe_free(r->queue[i].path);
         zhe_free(r->queue[i].name);
@@ -193,7 +194,7 @@ void zhe_reader_free(zhe_reader *r)
 static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
 {
     if (!r->gz) {
-        size_t k = ZHE_MIN(n, r->mem_len - r->mem_pos);
+        size_t k = ZHEI_MIN(n, r->mem_len - r->mem_pos);
         memcpy(buf, r->mem + r->mem_pos, k);
         r->mem_pos += k;
         r->bytes += k;
@@ -227,13 +228,13 @@ static long S_source_read(zhe_reader *r, char *buf, size_t n, zhe_error *err)
 
 /* The format of a decoded text, judged from its start: the first in
  * S_formats whose sniff says yes. */
-static const zhe_format *S_sniff_format(const char *s, size_t len)
+static const zhei_format *S_sniff_format(const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len && zhe_is_space((unsigned char)s[i])) i++;
-    for (size_t k = 0; k < ZHE_ARRAY_LEN(S_formats); k++)
+    while (i < len && zhei_is_space((unsigned char)s[i])) i++;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_formats); k++)
         if (S_formats[k]->sniff(s + i, len - i)) return S_formats[k];
-    return &zhe_format_text;
+    return &zhei_format_text;
 }
 
 /* Read and decode the next chunk into the source's pending text.  Returns
@@ -241,7 +242,7 @@ static const zhe_format *S_sniff_format(const char *s, size_t len)
  * error. */
 static int S_refill(zhe_reader *r, zhe_error *err)
 {
-    zhe_source *src = &r->src;
+    zhei_source *src = &r->src;
     if (src->eof) return 0;
     char *chunk = r->chunk;
     long k = S_source_read(r, chunk, S_CHUNK, err);
@@ -267,22 +268,22 @@ static int S_refill(zhe_reader *r, zhe_error *err)
         zhe_buf_consume(&src->pending, src->pos);
         src->pos = 0;
     }
-    zhe_decoder_mark(src->dec, src->consumed);
+    zhei_decoder_mark(src->dec, src->consumed);
     if (k > 0) {
         zhe_decoder_feed(src->dec, chunk, (size_t)k, &src->pending);
     } else {
         zhe_decoder_finish(src->dec, &src->pending);
         src->eof = 1;
     }
-    if (!src->format && (zhe_source_len(src) >= 4096 || src->eof))
-        src->format = S_sniff_format(zhe_source_text(src), zhe_source_len(src));
+    if (!src->format && (zhei_source_len(src) >= 4096 || src->eof))
+        src->format = S_sniff_format(zhei_source_text(src), zhei_source_len(src));
     return src->eof ? 0 : 1;
 }
 
 static zhe_status S_open_next(zhe_reader *r, zhe_error *err)
 {
     S_input *in = &r->queue[r->next_input++];
-    zhe_source *src = &r->src;
+    zhei_source *src = &r->src;
     src->path = zhe_strdup(in->path);
     src->name = zhe_strdup(in->name);
     src->consumed = src->lines = r->file_bytes = 0;
@@ -315,7 +316,7 @@ static zhe_status S_next_record(zhe_reader *r, zhe_article **out, zhe_error *err
 {
     for (;;) {
         zhe_status st = r->src.format->next(&r->src, out, err);
-        if (st != ZHE_READ_MORE) return st;
+        if (st != ZHEI_READ_MORE) return st;
         if (r->src.eof)     /* a format that asks for more at the end */
             return zhe_error_set(err, ZHE_ERR_INTERNAL, r->src.path, 0, UINT64_MAX,
                                  "the %s reader asked for more after the end",
@@ -355,7 +356,7 @@ zhe_status zhe_reader_next(zhe_reader *r, zhe_article **out, zhe_error *err)
 zhe_status zhe_reader_jsonl_line(zhe_reader *r, const char *name, uint64_t line,
                                  const char *s, size_t len, zhe_article **out, zhe_error *err)
 {
-    zhe_source *src = &r->src;
+    zhei_source *src = &r->src;
     *out = NULL;
     zhe_error_clear(err);
     if (!src->path || strcmp(src->path, name) != 0) {
@@ -364,7 +365,7 @@ zhe_status zhe_reader_jsonl_line(zhe_reader *r, const char *name, uint64_t line,
         src->name = zhe_strdup(strcmp(name, "-") == 0 ? "stdin" : name);
     }
     src->enc = ZHE_ENC_UTF8;
-    src->format = &zhe_format_jsonl;
+    src->format = &zhei_format_jsonl;
     src->record = line;
     src->lines = line ? line - 1 : 0;
     size_t max = src->tx->opt.max_article_bytes;
@@ -372,16 +373,17 @@ zhe_status zhe_reader_jsonl_line(zhe_reader *r, const char *name, uint64_t line,
         return zhe_error_set(err, ZHE_ERR_TOO_BIG, name, line, UINT64_MAX,
                              "record of %zu bytes exceeds the limit of %zu bytes "
                              "(--max-article-bytes)", len, max);
-    while (len && zhe_is_space((unsigned char)s[len - 1])) len--;
-    while (len && zhe_is_space((unsigned char)*s)) s++, len--;
+    while (len && zhei_is_space((unsigned char)s[len - 1])) len--;
+    while (len && zhei_is_space((unsigned char)*s)) s++, len--;
     if (!len) return zhe_error_set(err, ZHE_ERR_EMPTY, name, line, UINT64_MAX, "a blank line");
-    return zhe_read_jsonl_record(src, s, len, line, out, err);
+    return zhei_read_jsonl_record(src, s, len, line, out, err);
 }
 
 void zhe_text_read_buffer(const zhe_text *tx, const char *name, const char *s, size_t len,
                           zhe_article_cb cb, void *ctx)
 {
-    zhe_reader *r = zhe_reader_new(tx);
+    zhe_reader *r;
+    zhe_reader_new(tx, &r, NULL);
     r->mem = s;
     r->mem_len = len;
     r->src.path = zhe_strdup(name);

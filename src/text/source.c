@@ -14,9 +14,9 @@
 #include <string.h>
 
 /* Drop n pending bytes, counting their lines (reader_int.h). */
-void zhe_source_consume(zhe_source *src, size_t n)
+void zhei_source_consume(zhei_source *src, size_t n)
 {
-    for (const char *p = zhe_source_text(src), *e = p + n;
+    for (const char *p = zhei_source_text(src), *e = p + n;
          (p = memchr(p, '\n', (size_t)(e - p))); p++)
         src->lines++;
     src->pos += n;
@@ -25,10 +25,11 @@ void zhe_source_consume(zhe_source *src, size_t n)
 }
 
 /* A new article for the current record; caller frees (reader_int.h). */
-zhe_article *zhe_source_article(const zhe_source *src)
+zhe_article *zhei_source_article(const zhei_source *src)
 {
-    zhe_article *a = zhe_article_new();
-    zhe_str_set(&a->path, src->path, strlen(src->path));
+    zhe_article *a;
+    zhe_article_new(&a, NULL);
+    zhei_str_set(&a->path, src->path, strlen(src->path));
     a->encoding = zhe_encoding_name(src->enc);
     a->format = src->format->name;
     a->record = src->record;
@@ -37,7 +38,7 @@ zhe_article *zhe_source_article(const zhe_source *src)
 }
 
 /* a->id := the input's name, "#N" added when `multi` (reader_int.h). */
-void zhe_source_default_id(const zhe_source *src, zhe_article *a, int multi)
+void zhei_source_default_id(const zhei_source *src, zhe_article *a, int multi)
 {
     zhe_buf b = ZHE_BUF_INIT;
     if (multi) zhe_buf_printf(&b, "%s#%llu", src->name, (unsigned long long)src->record);
@@ -52,7 +53,7 @@ static size_t S_controls(const char *s, size_t len)
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        n += (c < 0x20 && !zhe_is_space(c)) || c == 0x7F;
+        n += (c < 0x20 && !zhei_is_space(c)) || c == 0x7F;
     }
     return n;
 }
@@ -67,26 +68,26 @@ static int S_binary(const char *s, size_t len, size_t replaced)
 }
 
 /* The one article of a whole input, made by `body` once it is all read;
- * ZHE_READ_MORE before, ZHE_DONE after (reader_int.h). */
-zhe_status zhe_source_whole(zhe_source *src, zhe_article **out, zhe_error *err,
-                            zhe_source_body body)
+ * ZHEI_READ_MORE before, ZHE_DONE after (reader_int.h). */
+zhe_status zhei_source_whole(zhei_source *src, zhe_article **out, zhe_error *err,
+                            zhei_source_body body)
 {
     size_t max = src->tx->opt.max_article_bytes;
     if (src->record) return ZHE_DONE;
     /* also after the last chunk: a file read whole in one */
-    if (zhe_source_len(src) > max) {
+    if (zhei_source_len(src) > max) {
         src->record++;
         return zhe_error_set(err, ZHE_ERR_TOO_BIG, src->path, 0, UINT64_MAX,
                              "larger than the limit of %zu bytes (--max-article-bytes)", max);
     }
-    if (!src->eof) return ZHE_READ_MORE;
+    if (!src->eof) return ZHEI_READ_MORE;
     src->record++;
-    const char *s = zhe_source_text(src);
-    size_t len = zhe_source_len(src);
-    zhe_article *a = zhe_source_article(src);
+    const char *s = zhei_source_text(src);
+    size_t len = zhei_source_len(src);
+    zhe_article *a = zhei_source_article(src);
     a->line = 0;
     a->record = 0;
-    zhe_source_default_id(src, a, 0);
+    zhei_source_default_id(src, a, 0);
     a->replacements = zhe_decoder_replacements(src->dec);
     zhe_status st = body(src, a, s, len, err);
     if (st == ZHE_OK && S_binary(s, len, a->replacements))

@@ -64,7 +64,7 @@ static void S_add(zhe_article *a, size_t *cap, size_t start, size_t end)
     while (start < end && a->norm[start] == ' ') start++;
     while (end > start && a->norm[end - 1] == ' ') end--;
     if (start == end) return;
-    ZHE_GROW(&a->sentences, cap, a->n_sentences + 1);
+    ZHEI_GROW(&a->sentences, cap, a->n_sentences + 1);
     a->sentences[a->n_sentences].off = start;
     a->sentences[a->n_sentences].len = end - start;
     a->n_sentences++;

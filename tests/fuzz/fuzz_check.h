@@ -49,7 +49,7 @@ static inline int fuzz_published_ok(const char *p)
 }
 
 /* Whether the metadata field s reads whole as a C string of valid UTF-8
- * without control characters (zhe_meta_set's promise). */
+ * without control characters (zhei_meta_set's promise). */
 static inline int fuzz_meta_ok(const char *s)
 {
     size_t n = strlen(s);

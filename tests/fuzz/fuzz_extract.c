@@ -136,7 +136,8 @@ static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *e
     }
     for (size_t i = 0; i < evs.n; i++) S_check_event(a, &ms, &evs.v[i]);
     /* The record, written as extract writes it, holds them all. */
-    zhe_record *r = zhe_record_new(NULL, a, &ms, &evs);
+    zhe_record *r;
+    zhe_record_new(NULL, a, &ms, &evs, &r, NULL);
     if (zhe_record_n_events(r) != evs.n) S_fail("the record lost events", a, NULL);
     zhe_buf line = ZHE_BUF_INIT;
     zhe_record_write_json(r, 0, &line);

@@ -1,5 +1,5 @@
 /*
-** fuzz_html.c — fuzz target for the HTML reader (zhe_html_read in
+** fuzz_html.c — fuzz target for the HTML reader (zhei_html_read in
 ** src/text/html.c): what of a page, parsed by gumbo, is the article's
 ** title, date and main text; then cleaning, normalization and splitting
 ** of that text.
@@ -121,9 +121,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!copy) abort();
     memcpy(copy, page.ptr ? page.ptr : "", page.len);
 
-    zhe_article *a = zhe_article_new();
+    zhe_article *a;
+
+    zhe_article_new(&a, NULL);
     zhe_error err;
-    zhe_status st = zhe_html_read(a, copy, page.len, &err);
+    zhe_status st = zhei_html_read(a, copy, page.len, &err);
     if (st != ZHE_OK) {
         if ((st != ZHE_ERR_EMPTY && st != ZHE_ERR_FORMAT) || !err.message[0])
             fuzz_fail("a failure other than \"no text\", or without a message", a->id);

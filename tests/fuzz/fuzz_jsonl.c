@@ -94,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         zhe_text_options_init(&opt);
         if (small) opt.max_article_bytes = 512;
         if (zhe_text_new(&opt, &texts[small], NULL) != ZHE_OK) abort();
-        readers[small] = zhe_reader_new(texts[small]);
+        zhe_reader_new(texts[small], &readers[small], NULL);
     }
     const char *s = (const char *)data + 1;
     size_t len = size - 1;

@@ -102,7 +102,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     zhe_text *tx = texts[dated];
 
-    zhe_article *a = zhe_article_new();
+    zhe_article *a;
+
+    zhe_article_new(&a, NULL);
     zhe_free(a->id);
     a->id = zhe_strdup("fuzz-input");
     zhe_decoder *d;

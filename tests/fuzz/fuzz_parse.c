@@ -55,7 +55,8 @@ static void S_numbers(const char *s, size_t len)
 
 static void S_dates(const char *s, size_t len, const char *published)
 {
-    zhe_dater *d = zhe_dater_new(published);
+    zhe_dater *d;
+    zhe_dater_new(published, &d, NULL);
     zhe_date_mention dm[16];
     for (size_t at = 0; at <= len;) {
         const char *nl = memchr(s + at, '\n', len - at);

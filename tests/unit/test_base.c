@@ -24,7 +24,7 @@ static void test_leap_years(void)
         { 2023, 0 }, { 2024, 1 }, { 1900, 0 }, { 2000, 1 }, { 2100, 0 },
         { 1600, 1 }, { 1996, 1 }, { 2001, 0 }, { 0, 1 },    { 4, 1 },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++)
         ok(zhei_is_leap_year(t[i].y) == t[i].leap, "leap year %d: %d", t[i].y, t[i].leap);
 }
 
@@ -38,7 +38,7 @@ static void test_days_in_month(void)
         { 2023, 9, 30 },  { 2023, 10, 31 }, { 2023, 11, 30 }, { 2023, 12, 31 },
         { 2024, 2, 29 },  { 1900, 2, 28 },  { 2000, 2, 29 }, { 2100, 2, 28 },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++)
         ok(zhei_days_in_month(t[i].y, t[i].m) == t[i].days, "days in %04d-%02d: %d", t[i].y,
            t[i].m, t[i].days);
 }
@@ -61,11 +61,11 @@ static void test_day_numbers(void)
         { 2024, 12, 30, 20087, 0, 2025, 1 },    /* a Monday in 2025's week 1 */
         { 0, 1, 1, -719528, 5, -1, 52 },        /* year 0: 1 BC, a leap year */
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         int y, m, d, wy, w;
-        long z = zhe_days_from_civil(t[i].y, t[i].m, t[i].d);
+        long z = zhei_days_from_civil(t[i].y, t[i].m, t[i].d);
         ok(z == t[i].z, "%04d-%02d-%02d is day %ld (got %ld)", t[i].y, t[i].m, t[i].d, t[i].z, z);
-        zhe_civil_from_days(t[i].z, &y, &m, &d);
+        zhei_civil_from_days(t[i].z, &y, &m, &d);
         ok(y == t[i].y && m == t[i].m && d == t[i].d, "day %ld is %04d-%02d-%02d", t[i].z,
            t[i].y, t[i].m, t[i].d);
         ok(zhei_weekday(t[i].z) == t[i].wday, "day %ld is weekday %d", t[i].z, t[i].wday);
@@ -87,7 +87,7 @@ static void test_weeks(void)
         { 2023, 52, 19359 },    /* 2023-01-02 */
         { 2026, 53, 20451 },    /* 2025-12-29 */
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         ok(zhei_iso_weeks_in_year(t[i].wy) == t[i].weeks, "%d has %d ISO weeks", t[i].wy,
            t[i].weeks);
         ok(zhei_iso_week_monday(t[i].wy, 1) == t[i].monday1, "%d-W01 starts on day %ld",
@@ -131,7 +131,7 @@ static void test_iso_day(void)
         { "2023-10-+7", -1, 0, 0, 0, 0 },
         { "", -1, 0, 0, 0, 0 },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         int y = -7, m = -7, d = -7;
         size_t len = t[i].len < 0 ? strlen(t[i].s) : (size_t)t[i].len;
         int got = zhei_iso_day_parse(t[i].s, len, &y, &m, &d);
@@ -155,7 +155,7 @@ static void test_iso_month(void)
         { "2023-1x", 0, 0, 0 },     { "202a-10", 0, 0, 0 },    { "2023-Q1", 0, 0, 0 },
         { "2023", 0, 0, 0 },        { "", 0, 0, 0 },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         int y = -7, m = -7;
         int got = zhei_iso_month_parse(t[i].s, strlen(t[i].s), &y, &m);
         if (t[i].ok)
@@ -174,7 +174,7 @@ static void test_iso_day_format(void)
         { 0, "1970-01-01" },    { 19647, "2023-10-17" }, { -1, "1969-12-31" },
         { 11016, "2000-02-29" }, { -719528, "0000-01-01" },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         char out[11];
         zhei_iso_day_format(t[i].z, out);
         is_str(out, strlen(out), t[i].want, t[i].want);
@@ -212,7 +212,7 @@ static void test_timex(void)
         { "2023-10-17", ZHEI_TIMEX_DAY, 2023, 10, 17, "2023-10-17", "2023-10-17", "day" },
         { "2024-02-29", ZHEI_TIMEX_DAY, 2024, 2, 29, "2024-02-29", "2024-02-29", "day" },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         zhei_timex x;
         char first[11], last[11], back[16];
         if (!ok(zhei_timex_parse(t[i].value, strlen(t[i].value), &x), "timex %s read",
@@ -236,7 +236,7 @@ static void test_timex(void)
         "2023-02-29", "2023-10-32", "2023-", "2023-Q", "2023-Q12", "202", "23", "",
         "2023Q2", "2023-10-17T08:00", "２０２３", "2023 ",
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(bad); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(bad); i++) {
         zhei_timex x = { ZHEI_TIMEX_MONTH, -7, -7, -7 };
         ok(!zhei_timex_parse(bad[i], strlen(bad[i]), &x) && x.y == -7, "timex \"%s\" refused",
            bad[i]);
@@ -277,7 +277,7 @@ static void test_numerals(void)
         { "万", U, 4, 0 }, { "亿", U, 8, 0 }, { "廿", T, 2, 0 },     { "卅", T, 3, 0 },
         { "几", J, 0, 0 }, { "数", S, 0, 0 },
     };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(t); i++) {
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
         const zhei_numeral *n = zhei_numeral_of(S_cp(t[i].c));
         ok(n && n->cp == S_cp(t[i].c) && n->kind == t[i].kind && n->value == t[i].value &&
                n->flags == t[i].flags,
@@ -286,14 +286,14 @@ static void test_numerals(void)
     }
     size_t used = 0;
     for (size_t k = 0; k < ZHEI_NUMERAL_SLOTS; k++) used += zhei_numerals[k].kind != 0;
-    is_int(used, ZHE_ARRAY_LEN(t), "the table holds these characters and no others");
+    is_int(used, ZHEI_ARRAY_LEN(t), "the table holds these characters and no others");
 
     /* Not numerals: words of numbers that are the readers' own (点 多 余
      * 上 成 至), look-alikes (壹 貳 are not normalized away here), ASCII,
      * and 0, whose slot is empty. */
     static const char *const no[] = { "点", "多", "余", "上", "成", "至", "壹", "拾",
                                       "萬", "〡", "0", "7", "a", "年", "月", "日" };
-    for (size_t i = 0; i < ZHE_ARRAY_LEN(no); i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(no); i++)
         ok(zhei_numeral_of(S_cp(no[i])) == NULL, "%s is no numeral", no[i]);
     ok(zhei_numeral_of(0) == NULL, "code point 0 is no numeral");
     ok(zhei_numeral_of(0x110000) == NULL && zhei_numeral_of(UINT32_MAX) == NULL,

@@ -450,7 +450,8 @@ static void test_articles(void)
 {
     for (size_t a = 0; a < sizeof S_articles / sizeof *S_articles; a++) {
         const S_article *art = &S_articles[a];
-        zhe_dater *d = zhe_dater_new(art->published);
+        zhe_dater *d;
+        zhe_dater_new(art->published, &d, NULL);
         for (size_t k = 0; k < 8 && art->s[k].text; k++) {
             const char *text = art->s[k].text;
             if (strcmp(text, "\f") == 0) {
@@ -480,7 +481,8 @@ static void test_api(void)
     ok(zhe_date_mod_str((zhe_date_mod)99) == NULL, "mod str: out of range is NULL");
 
     /* More dates than room: the count is all of them, only max are stored. */
-    zhe_dater *d = zhe_dater_new(PUB);
+    zhe_dater *d;
+    zhe_dater_new(PUB, &d, NULL);
     const char *s = "2021年、2022年和2023年";
     zhe_date_mention m[2];
     memset(m, 0, sizeof m);
@@ -493,7 +495,7 @@ static void test_api(void)
     is_int(zhe_dater_find(d, "", 0, m, 2), 0, "find: empty sentence");
     zhe_dater_free(d);
 
-    d = zhe_dater_new(NULL);
+    zhe_dater_new(NULL, &d, NULL);
     is_int(zhe_dater_find(d, "今天", strlen("今天"), m, 2), 0, "new(NULL): no publication date");
     zhe_dater_free(d);
     zhe_dater_free(NULL);
@@ -550,7 +552,8 @@ static void test_sweep(void)
     uint32_t seed = 12345;
     size_t bad = 0, found = 0;
     for (int art = 0; art < 600; art++) {
-        zhe_dater *d = zhe_dater_new(pubs[art % 6]);
+        zhe_dater *d;
+        zhe_dater_new(pubs[art % 6], &d, NULL);
         for (int sent = 0; sent < 8; sent++) {
             char s[512];
             size_t len = 0;
@@ -592,7 +595,8 @@ static void S_hostile(const char *unit, size_t copies, const char *name)
     size_t ul = strlen(unit), len = ul * copies;
     char *s = malloc(len);
     for (size_t i = 0; i < copies; i++) memcpy(s + i * ul, unit, ul);
-    zhe_dater *d = zhe_dater_new(PUB);
+    zhe_dater *d;
+    zhe_dater_new(PUB, &d, NULL);
     zhe_date_mention *m = calloc(1024, sizeof *m);
     double t0 = S_now();
     size_t n = zhe_dater_find(d, s, len, m, 1024);
@@ -618,7 +622,8 @@ static void test_hostile(void)
     S_hostile("\xE5\xB9", 100000, "100,000 truncated UTF-8 sequences");
 
     /* The counts that must come out of some of them. */
-    zhe_dater *d = zhe_dater_new(PUB);
+    zhe_dater *d;
+    zhe_dater_new(PUB, &d, NULL);
     const char *s = "99999年13月45日";
     is_int(zhe_dater_find(d, s, strlen(s), NULL, 0), 0, "hostile: 99999年13月45日 has no date");
     zhe_dater_free(d);

@@ -125,7 +125,8 @@ static void test_bad_input(void)
  * corpus's JSON line of an article equals the string run's for its text. */
 static void test_reader(const char *corpus)
 {
-    zhe_reader *rd = zhe_reader_new(zhe_pipeline_text(S_pipe));
+    zhe_reader *rd;
+    zhe_reader_new(zhe_pipeline_text(S_pipe), &rd, NULL);
     zhe_buf path = ZHE_BUF_INIT;
     zhe_buf_printf(&path, "%s/text/h20-flash.gbk.txt", corpus);
     zhe_error err;

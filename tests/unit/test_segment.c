@@ -183,7 +183,8 @@ static void test_corpus(const char *corpus)
     zhe_text_options_init(&opt);
     zhe_text *tx;
     zhe_text_new(&opt, &tx, NULL);
-    zhe_reader *r = zhe_reader_new(tx);
+    zhe_reader *r;
+    zhe_reader_new(tx, &r, NULL);
     zhe_reader_add(r, corpus, NULL);
     zhe_article *a;
     zhe_status st;

@@ -220,7 +220,8 @@ static zhe_text *S_tx;
 /* An article with raw text `raw` (and title), prepared. */
 static zhe_article *S_prepare(const char *title, const char *raw)
 {
-    zhe_article *a = zhe_article_new();
+    zhe_article *a;
+    zhe_article_new(&a, NULL);
     zhe_free(a->title);
     a->title = zhe_strdup(title);
     zhe_free(a->raw);
@@ -264,7 +265,8 @@ static void test_normalize(void)
         { "A\x00" "B", "A B", "NUL read as a space" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        zhe_article *a = zhe_article_new();
+        zhe_article *a;
+        zhe_article_new(&a, NULL);
         zhe_free(a->raw);
         size_t len = strlen(cases[i].raw);
         if (strcmp(cases[i].note, "NUL read as a space") == 0) len = 3;

@@ -9,6 +9,21 @@
 ** except that the default allocator ends the process (exit status 3) with a
 ** message when memory runs out, so no caller checks for NULL after an
 ** allocation.
+**
+** Constructors share one shape: zhe_<noun>_new(…, zhe_<noun> **out,
+** zhe_error *err) returns a zhe_status and fills *out (NULL on failure),
+** and zhe_<noun>_free(NULL) does nothing.  Errors and buffers, as every
+** stage uses them:
+**
+**     zhe_error e;
+**     if (zhe_error_set(&e, ZHE_ERR_IO, "dump.jsonl", 3, UINT64_MAX, "cannot read") != ZHE_OK)
+**         fprintf(stderr, "%s (%s)\n", e.message, zhe_status_str(e.status));
+**         // dump.jsonl:3: cannot read (I/O error)
+**     zhe_buf b = ZHE_BUF_INIT;
+**     zhe_buf_printf(&b, "zhevents %s", zhe_version());
+**     zhe_buf_puts(&b, ", 26.5万元");
+**     puts(b.ptr);
+**     zhe_buf_clear(&b);
 */
 #ifndef ZHEVENTS_BASE_H
 #define ZHEVENTS_BASE_H

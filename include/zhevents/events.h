@@ -6,11 +6,15 @@
 ** one article's mentions into events:
 **
 **     zhe_linker *lk;
-**     if (zhe_linker_new(lex, &lk, &err) != ZHE_OK) …;    // lex: lexicon.h
+**     if (zhe_linker_new(lex, &lk, &err) != ZHE_OK) return 1;   // lex: lexicon.h
+**     zhe_mentions ms = {0};
 **     zhe_events evs = {0};
-**     zhe_link(lk, article, &mentions, &evs);   // after zhe_extract
-**     for (size_t i = 0; i < evs.n; i++) … evs.v[i] …;
+**     zhe_extract(ex, a, &ms);               // a: prepared (zhe_text_prepare)
+**     zhe_link(lk, a, &ms, &evs);
+**     for (size_t i = 0; i < evs.n; i++)
+**         printf("%s %s\n", zhe_event_type_str(evs.v[i].type), evs.v[i].date.value);
 **     zhe_events_clear(&evs);
+**     zhe_mentions_clear(&ms);
 **     zhe_linker_free(lk);
 **
 ** An event's money, quantity and date are indices into the mention list

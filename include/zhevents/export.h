@@ -1,12 +1,17 @@
 /*
 ** zhevents/export.h — timelines for reporters: the events a query selects,
 ** written as CSV, JSON, TimelineJS, Flourish/Datawrapper tables, a Markdown
-** chronology or one self-contained HTML page with charts.
+** chronology or one self-contained HTML page with charts.  An exporter
+** takes the events zhe_store_query hands out, one at a time:
 **
+**     static int on_event(void *x, const zhe_stored_event *ev)
+**     {
+**         return zhe_exporter_add(x, ev, NULL) != ZHE_OK;
+**     }
+**     zhe_export_options opt = { "H100 价格", NULL, 0 };
 **     zhe_exporter *x;
-**     if (zhe_exporter_new(ZHE_EXPORT_CSV, &opt, stdout, &x, &err) != ZHE_OK) …;
-**     for each event ev (zhe_store_query's callback):
-**         zhe_exporter_add(x, ev, &err);
+**     if (zhe_exporter_new(ZHE_EXPORT_CSV, &opt, stdout, &x, &err) != ZHE_OK) return 2;
+**     zhe_store_query(st, &filter, on_event, x, &err);   // st: opened readonly
 **     zhe_exporter_finish(x, &err);         // writes what is left, frees x
 **
 ** csv, jsonl, flourish and timelinejs-csv write each event as it comes, in

@@ -13,10 +13,11 @@
 **     of an article:
 **
 **     zhe_extractor *ex;
-**     if (zhe_extractor_new(lex, &ex, &err) != ZHE_OK) …;
-**     zhe_mentions ms;
-**     zhe_extract(ex, article, &ms);        // after zhe_text_prepare
-**     for (size_t i = 0; i < ms.n; i++) … ms.v[i] …;
+**     if (zhe_extractor_new(lex, &ex, &err) != ZHE_OK) return 1;
+**     zhe_mentions ms = {0};
+**     zhe_extract(ex, a, &ms);               // a: prepared (zhe_text_prepare)
+**     for (size_t i = 0; i < ms.n; i++)
+**         printf("%s at %zu\n", zhe_mention_type_str(ms.v[i].type), ms.v[i].start);
 **     zhe_mentions_clear(&ms);
 **     zhe_extractor_free(ex);
 **

@@ -11,7 +11,7 @@
 ** exchange rates.  A file it cannot use is reported in one place, as
 ** "path:line: reason".  Read-only once open, so threads may share one.
 **
-** It also answers a reporter's question: which chip is "昇腾910B"?
+** It also answers a reporter's question, which chip "昇腾910B" is:
 **
 **     zhe_lexicon *lex;
 **     zhe_error err;

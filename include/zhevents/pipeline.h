@@ -10,7 +10,10 @@
 **
 **     zhe_pipeline *p;
 **     zhe_error err;
-**     if (zhe_pipeline_new(NULL, &p, &err) != ZHE_OK) { … err.message …; }
+**     if (zhe_pipeline_new(NULL, &p, &err) != ZHE_OK) {
+**         fprintf(stderr, "%s\n", err.message);   // a lexicon file and line
+**         return 3;
+**     }
 **     const char *s = "英伟达H100芯片在深圳华强北的售价约为26.5万元。";
 **     zhe_record *r;
 **     if (zhe_pipeline_run_string(p, s, strlen(s), "2023-09-01", &r, &err) == ZHE_OK) {
@@ -30,11 +33,16 @@
 **     zhe_reader_new(zhe_pipeline_text(p), &rd, &err);
 **     zhe_reader_add(rd, "dump.jsonl.gz", &err);
 **     zhe_article *a;
+**     zhe_status st;
 **     while ((st = zhe_reader_next(rd, &a, &err)) != ZHE_DONE) {
+**         zhe_record *r;
 **         if (st == ZHE_OK && zhe_pipeline_run(p, a, &r, &err) == ZHE_OK) {
-**             …; zhe_record_free(r);
+**             printf("%s: %zu events\n", zhe_record_id(r), zhe_record_n_events(r));
+**             zhe_record_free(r);
+**         } else {
+**             fprintf(stderr, "rejected: %s\n", err.message);   // the batch goes on
 **         }
-**         zhe_article_free(a);       // a NULL article is fine
+**         zhe_article_free(a);                // a NULL article is fine
 **     }
 **     zhe_reader_free(rd);
 */

@@ -17,9 +17,14 @@
 **     zhe_events_clear(&evs);                     // r has its own copies
 **     zhe_mentions_clear(&ms);
 **     zhe_article_free(a);
+**     zhe_buf line = ZHE_BUF_INIT;
 **     zhe_record_write_json(r, ZHE_RECORD_STORE, &line);   // zhevents map
-**     // or: zhe_store_put_record(st, r, &outcome, &err);  // zhevents ingest
+**     zhe_buf_clear(&line);
+**     zhe_store_outcome outcome;                             // or zhevents ingest:
+**     zhe_store_put_record(st, r, &outcome, &err);
 **     zhe_record_free(r);
+**
+** zhe_pipeline_run (pipeline.h) does the first six lines.
 **
 ** The JSON forms, one line each:
 **   - the record of `zhevents extract` (zhe_record_write_json, flags 0;

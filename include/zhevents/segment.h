@@ -10,13 +10,19 @@
 ** Its callback has the shape of SQLite FTS5's xTokenize, so it could back
 ** an FTS5 tokenizer.  The store does not register one: it keeps each
 ** sentence's words joined by spaces, which FTS5's built-in ascii tokenizer
-** indexes, so any sqlite3 can search the file.
+** indexes, so any sqlite3 can search the file.  Segmenting an article's
+** normalized text:
 **
 **     static int on_token(void *ctx, int flags, const char *tok, int n,
-**                         int start, int end) { …; return 0; }
+**                         int start, int end)
+**     {
+**         (void)flags, (void)start, (void)end;
+**         fprintf(ctx, "%.*s ", n, tok);
+**         return 0;
+**     }
 **     zhe_segmenter *seg;
-**     if (zhe_segmenter_new(lex, &seg, &err) != ZHE_OK) …;   // lex: lexicon.h
-**     zhe_segment(seg, a->norm, a->norm_len, on_token, ctx);
+**     if (zhe_segmenter_new(lex, &seg, &err) != ZHE_OK) return 1;   // lex: lexicon.h
+**     zhe_segment(seg, a->norm, a->norm_len, on_token, stdout);
 **     zhe_segmenter_free(seg);
 **
 ** Tokens are reported in order; `tok` points into the text passed in and

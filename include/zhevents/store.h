@@ -10,21 +10,26 @@
 **
 **     zhe_store_options opt;
 **     zhe_store_options_init(&opt);
+**     opt.lexicon = lex;                          // for its exchange rates
 **     zhe_store *st;
-**     if (zhe_store_open("zhevents.db", &opt, &st, &err) != ZHE_OK) …;
+**     if (zhe_store_open("zhevents.db", &opt, &st, &err) != ZHE_OK) return 4;
 **     zhe_store_run_begin(st, "zhevents ingest corpus/", &err);
-**     for each article a:
-**         char hash[33];
-**         zhe_record_article_hash(a, hash);
-**         zhe_store_find(st, hash, &id, &err);        // 0: not stored yet
-**         if (!id) { zhe_extract(…); zhe_link(…);
-**                    zhe_record *r;
-**                    zhe_record_new(seg, a, &ms, &evs, &r, &err);
-**                    zhe_store_put_record(st, r, &outcome, &err);
-**                    zhe_record_free(r); }
-**     for each input that cannot be read:
-**         zhe_store_reject(st, &why, excerpt, excerpt_len, &err);
-**     zhe_store_run_end(st, &counts, &err);          // commits
+**     zhe_store_counts counts = {0};
+**     // for each article a the reader reads (pipeline.h):
+**     char hash[33];
+**     zhe_record_article_hash(a, hash);
+**     int64_t id;
+**     zhe_store_find(st, hash, &id, &err);       // 0: not stored yet
+**     zhe_record *r;
+**     if (!id && zhe_pipeline_run(p, a, &r, &err) == ZHE_OK) {   // p segments
+**         zhe_store_outcome outcome;
+**         zhe_store_put_record(st, r, &outcome, &err);
+**         counts.added += outcome == ZHE_STORE_ADDED;
+**         zhe_record_free(r);
+**     }
+**     // for each input that cannot be read, with its zhe_error why:
+**     //     zhe_store_reject(st, &why, excerpt, excerpt_len, &err);
+**     zhe_store_run_end(st, &counts, &err);      // commits
 **     zhe_store_close(st, &err);
 **
 ** Articles are written in batches of opt.batch, one transaction each: a

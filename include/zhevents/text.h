@@ -16,16 +16,21 @@
 **
 **     zhe_text_options opt;
 **     zhe_text_options_init(&opt);
+**     opt.lexicon = lex;                 // boilerplate markers (lexicon.h)
 **     zhe_text *tx = NULL;
-**     if (zhe_text_new(&opt, &tx, &err) != ZHE_OK) …;
+**     if (zhe_text_new(&opt, &tx, &err) != ZHE_OK) return 3;
 **     zhe_reader *r;
 **     zhe_reader_new(tx, &r, &err);
 **     zhe_reader_add(r, "dump.jsonl.gz", &err);
 **     zhe_article *a;
+**     zhe_status st;
 **     while ((st = zhe_reader_next(r, &a, &err)) != ZHE_DONE) {
-**         if (st != ZHE_OK) { report err.message; continue; }  // a reject
-**         zhe_text_prepare(tx, a, &err);   // clean, normalize, split
-**         …
+**         if (st != ZHE_OK) {            // a reject: the reader goes on
+**             fprintf(stderr, "%s\n", err.message);
+**             continue;
+**         }
+**         if (zhe_text_prepare(tx, a, &err) == ZHE_OK)   // clean, normalize, split
+**             printf("%s: %zu sentences\n", a->id, a->n_sentences);
 **         zhe_article_free(a);
 **     }
 **     zhe_reader_free(r);

@@ -103,11 +103,8 @@ typedef enum zhei_export_precision {
     ZHEI_EXPORT_P_OTHER        /* a timex zhei_export_timex_read cannot read */
 } zhei_export_precision;
 
-/* The precision of timex tx read loosely, by its length and its sixth
- * byte, as csv and json print it and the formats but html go by: NONE for
- * NULL or fewer than 4 bytes, YEAR for 4, DAY for 10, MONTH for 7 with a
- * digit after the dash, else QUARTER, HALF or WEEK by the letter Q, H or
- * W there, and SEASON for anything else.  Never OTHER. */
+/* The precision of timex tx (zhei_export_timex_read's): NONE for NULL
+ * or "", OTHER for what the calendar cannot read. */
 zhei_export_precision zhei_export_timex_precision(const char *tx);
 /* "day", "week", "month", "quarter", "half", "season", "year"; "" for
  * NONE and OTHER. */
@@ -122,20 +119,17 @@ typedef struct zhei_export_timex {
                            1 spring, 2 summer, 3 autumn, 4 winter */
 } zhei_export_timex;
 
-/* tx read strictly into *t (zeroed first): every field checked, a month
- * 01–12, a day 01–31, a quarter 1–4, a half 1 or 2, a week two digits, a
- * season SP, SU, FA or WI.  Returns t->precision: NONE for NULL or "",
- * OTHER when tx is none of the forms (its other fields are then 0). */
+/* tx read into *t (zeroed first) by the calendar (zhei_timex_parse: a
+ * real month, day, quarter, half, ISO week or season).  Returns
+ * t->precision: NONE for NULL or "", OTHER when tx is none of the forms
+ * (its other fields are then 0). */
 zhei_export_precision zhei_export_timex_read(const char *tx, zhei_export_timex *t);
 
-/* The numbers of "YYYY-MM-DD" taken at their places (atoi), checking only
- * the length: returns 0 when s is NULL or shorter than 7 bytes (nothing
- * set); 2 when shorter than 10 (*y and *m set); else 3 (*d set too, when
- * d is not NULL). */
+/* The numbers of a real day "YYYY-MM-DD…" (returns 3; *d set when d is
+ * not NULL) or month "YYYY-MM…" (returns 2), else 0 with nothing set. */
 int zhei_export_iso_fields(const char *s, int *y, int *m, int *d);
-/* The day number (days since 1970-01-01) of "YYYY-MM-DD…" in *days, every
- * digit and dash checked, a month 1–12, a day 1–31; returns 1, or 0 (and
- * *days unset) when s is no such date. */
+/* The day number (days since 1970-01-01) of a real day "YYYY-MM-DD…" in
+ * *days; returns 1, or 0 (and *days unset) when s is no such date. */
 int zhei_export_iso_day(const char *s, long *days);
 /* The year and month of day number z. */
 void zhei_export_year_month(long z, long *y, long *m);

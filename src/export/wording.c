@@ -53,7 +53,6 @@ const char *zhei_export_type_word(const char *type, const char *absent)
 
 void zhei_export_date_text(zhe_buf *b, const char *tx, const char *mod)
 {
-    static const char *const nth[] = {"一", "二", "三", "四"};
     static const char *const seasons[] = {"春", "夏", "秋", "冬"};
     zhei_export_timex t;
     zhei_export_precision p = zhei_export_timex_read(tx, &t);
@@ -62,7 +61,7 @@ void zhei_export_date_text(zhe_buf *b, const char *tx, const char *mod)
     case ZHEI_EXPORT_P_NONE: zhe_buf_puts(b, "日期不详"); return;
     case ZHEI_EXPORT_P_DAY: zhe_buf_printf(b, "%d年%d月%d日", y, t.month, t.day); break;
     case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
-    case ZHEI_EXPORT_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, nth[t.n - 1]); break;
+    case ZHEI_EXPORT_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, zhei_numeral_digit_str(t.n)); break;
     case ZHEI_EXPORT_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
     case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
     case ZHEI_EXPORT_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;

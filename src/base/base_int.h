@@ -63,30 +63,6 @@ static inline int zhei_is_space(unsigned char c)
 }
 
 /*
-** The lexicons' file format (tsv.c): tab-separated columns, '#' comments.
-**
-**     zhei_tsv t;
-**     if (zhei_tsv_open(&t, dir, "units.tsv", err) != ZHE_OK) …;  // err names the file
-**     while (zhei_tsv_next(&t)) … t.col[0 .. t.ncol) at t.path:t.line …;
-**     zhei_tsv_close(&t);   // also after a failed open
-**
-** Columns point into the file's text, which lives until zhei_tsv_close.
-*/
-#define ZHEI_TSV_MAX_COLS 8
-
-typedef struct zhei_tsv {
-    char *path;
-    char *text, *p, *end;
-    uint64_t line;
-    char *col[ZHEI_TSV_MAX_COLS];
-    int ncol;
-} zhei_tsv;
-
-zhe_status zhei_tsv_open(zhei_tsv *t, const char *dir, const char *name, zhe_error *err);
-int zhei_tsv_next(zhei_tsv *t);
-void zhei_tsv_close(zhei_tsv *t);
-
-/*
 ** The code point offset of byte offsets into a text, asked in (mostly)
 ** increasing order: each answer counts on from the last, so walking an
 ** article's sentences or mentions costs one pass over its text.  Zero it,

@@ -133,6 +133,30 @@ struct zhe_lexicon {
     size_t n_rates;
 };
 
+/*
+** The lexicons' file format (tsv.c, read by lexicon.c alone): tab-separated columns, '#' comments.
+**
+**     zhei_tsv t;
+**     if (zhei_tsv_open(&t, dir, "units.tsv", err) != ZHE_OK) …;  // err names the file
+**     while (zhei_tsv_next(&t)) … t.col[0 .. t.ncol) at t.path:t.line …;
+**     zhei_tsv_close(&t);   // also after a failed open
+**
+** Columns point into the file's text, which lives until zhei_tsv_close.
+*/
+#define ZHEI_TSV_MAX_COLS 8
+
+typedef struct zhei_tsv {
+    char *path;
+    char *text, *p, *end;
+    uint64_t line;
+    char *col[ZHEI_TSV_MAX_COLS];
+    int ncol;
+} zhei_tsv;
+
+zhe_status zhei_tsv_open(zhei_tsv *t, const char *dir, const char *name, zhe_error *err);
+int zhei_tsv_next(zhei_tsv *t);
+void zhei_tsv_close(zhei_tsv *t);
+
 /* The path of lexicon file name in lex's directory, in out. */
 void zhei_lexicon_path(const zhe_lexicon *lex, const char *name, zhe_buf *out);
 

@@ -2,7 +2,7 @@
 ** tsv.c — the lexicons' file format: tab-separated columns, one entry a
 ** line, '#' comments and blank lines skipped, CRLF tolerated.
 */
-#include "base_int.h"
+#include "lexicon_int.h"
 
 #include <errno.h>
 #include <stdio.h>

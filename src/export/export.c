@@ -83,6 +83,13 @@ zhe_status zhe_exporter_new(zhe_export_format f, const zhe_export_options *opt, 
 
 zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_stored_event *e, zhe_error *err)
 {
+    if (x->f->row) {
+        zhe_buf b = ZHE_BUF_INIT;
+        x->f->row(&b, e);
+        zhe_status s = zhei_export_write(x->run.out, &b, err);
+        zhe_buf_clear(&b);
+        return s;
+    }
     if (!x->f->keeps) return x->f->event(&x->run, e, err);
     zhei_export_run *r = &x->run;
     ZHEI_GROW(&r->kept, &x->cap_kept, r->n_kept + 1);

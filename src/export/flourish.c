@@ -31,19 +31,9 @@ static void S_row(zhe_buf *b, const zhe_stored_event *e)
     zhe_buf_clear(&t);
 }
 
-/* Takes one event: its row, written. */
-static zhe_status S_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
-{
-    zhe_buf b = ZHE_BUF_INIT;
-    S_row(&b, e);
-    zhe_status s = zhei_export_write(r->out, &b, err);
-    zhe_buf_clear(&b);
-    return s;
-}
-
 const zhei_export_format zhei_export_format_flourish = {
     .name = "flourish",
     .keeps = 0,
     .header = S_header,
-    .event = S_event,
+    .row = S_row,
 };

@@ -186,19 +186,9 @@ static void S_sheet_row(zhe_buf *b, const zhe_stored_event *e)
     json_decref(end);
 }
 
-/* Takes one event: its row, written. */
-static zhe_status S_sheet_event(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err)
-{
-    zhe_buf b = ZHE_BUF_INIT;
-    S_sheet_row(&b, e);
-    zhe_status s = zhei_export_write(r->out, &b, err);
-    zhe_buf_clear(&b);
-    return s;
-}
-
 const zhei_export_format zhei_export_format_timelinejs_csv = {
     .name = "timelinejs-csv",
     .keeps = 0,
     .header = S_sheet_header,
-    .event = S_sheet_event,
+    .row = S_sheet_row,
 };

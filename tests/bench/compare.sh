@@ -1,11 +1,11 @@
 #!/bin/sh
 # compare.sh — two builds side by side, in one run, on the same corpus:
 # extraction and linking (bench_extract), the segmenter (bench_segment),
-# the text stage (bench_text: its MB_per_s) and the whole ingest (--jobs
-# 1), each RUNS
-# times with the builds taking turns, so that a busy machine slows both
-# alike.  Prints each figure's best run for either build and the ratio
-# new/old (above 1: the new build is faster).  For a change that should
+# the text stage (bench_text, its line MB_per_s) and the whole ingest
+# (--jobs 1, MB/s and peak RSS), each RUNS times with the builds taking
+# turns, so that a busy machine slows both alike.  Prints each figure's
+# best run for either build and the ratio new/old (above 1: the new build
+# is faster; for memory, below 1 is better).  For a change that should
 # cost no speed, such as moving code between files.
 #
 #   compare.sh OLD_BUILD NEW_BUILD CORPUS.jsonl [LIMIT_MB [RUNS]]

@@ -222,8 +222,8 @@ typedef struct zhe_stored_event {
                                        none) */
     const char *article, *title, *url, *published;   /* the article's */
     size_t n_chips;
-    const char *chips[8];
-    const char *vendors[8];
+    const char *chips[ZHE_RECORD_MAX_CHIPS];
+    const char *vendors[ZHE_RECORD_MAX_CHIPS];
 } zhe_stored_event;
 
 /* A row callback: return 0 to go on, non-zero to stop (the function then

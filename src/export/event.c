@@ -43,7 +43,7 @@ void zhei_export_event_copy(zhei_export_event *d, const zhe_stored_event *s)
     d->title = S_dup(s->title);
     d->url = S_dup(s->url);
     d->published = S_dup(s->published);
-    d->n_chips = s->n_chips > 8 ? 8 : s->n_chips;
+    d->n_chips = s->n_chips > ZHE_RECORD_MAX_CHIPS ? ZHE_RECORD_MAX_CHIPS : s->n_chips;
     for (size_t i = 0; i < d->n_chips; i++) {
         d->chips[i] = S_dup(s->chips[i]);
         d->vendors[i] = S_dup(s->vendors[i]);

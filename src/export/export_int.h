@@ -46,8 +46,8 @@ typedef struct zhei_export_event {
     double confidence;
     char *article, *title, *url, *published;
     size_t n_chips;
-    char *chips[8];
-    char *vendors[8];
+    char *chips[ZHE_RECORD_MAX_CHIPS];
+    char *vendors[ZHE_RECORD_MAX_CHIPS];
 } zhei_export_event;
 
 /* src copied into dst (at most 8 chips, as a store row has); free it with

@@ -91,7 +91,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
 
     int rc;
     /* A column's text lives only until the next step: the chips are copied. */
-    char chip_list[8 * 80];
+    char chip_list[ZHE_RECORD_MAX_CHIPS * 80];
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         zhe_stored_event ev;
         memset(&ev, 0, sizeof ev);
@@ -129,7 +129,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         }
         /* the chips: "chip\x1fvendor" joined by \x1e, split in place */
         snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 27) ? S_col(q, 27) : "");
-        for (char *c = chip_list; *c && ev.n_chips < 8;) {
+        for (char *c = chip_list; *c && ev.n_chips < ZHE_RECORD_MAX_CHIPS;) {
             char *next = strchr(c, '\x1e'), *sep = strchr(c, '\x1f');
             if (next) *next = '\0';
             if (sep && (!next || sep < next)) *sep = '\0';

@@ -179,14 +179,22 @@ static int S_name_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The key of name[0..len) in a buffer of the caller's (freed with
+ * zhe_free when it is not stack). */
+static char *S_key(const char *name, size_t len, char *stack, size_t cap)
+{
+    char *key = len + 1 <= cap ? stack : zhe_xcalloc(1, len + 1);
+    zhe_lexicon_key(name, len, key, len + 1);
+    return key;
+}
+
 /* Add name s to the list *v (of *n, room for *cap), keyed, for index. */
 static void S_add_name(zhe_lexicon *lex, zhei_name **v, size_t *n, size_t *cap, const char *s,
                        size_t index)
 {
-    size_t len = strlen(s);
     char stack[256];
-    char *key = len + 1 <= sizeof stack ? stack : zhe_xcalloc(1, len + 1);
-    size_t klen = zhe_lexicon_key(s, len, key, len + 1);
+    char *key = S_key(s, strlen(s), stack, sizeof stack);
+    size_t klen = strlen(key);
     if (klen) {
         ZHEI_GROW(v, cap, *n + 1);
         (*v)[(*n)++] = (zhei_name){S_dup(lex, key, klen), index};
@@ -633,15 +641,6 @@ size_t zhe_lexicon_n_chips(const zhe_lexicon *lex)
 const zhe_chip *zhe_lexicon_chip(const zhe_lexicon *lex, size_t i)
 {
     return i < lex->n_chips ? &lex->chips[i] : NULL;
-}
-
-/* The key of name[0..len) in a buffer of the caller's (freed with
- * zhe_free when it is not stack). */
-static char *S_key(const char *name, size_t len, char *stack, size_t cap)
-{
-    char *key = len + 1 <= cap ? stack : zhe_xcalloc(1, len + 1);
-    zhe_lexicon_key(name, len, key, len + 1);
-    return key;
 }
 
 const zhe_chip *zhe_lexicon_find_chip(const zhe_lexicon *lex, const char *name, size_t len)

@@ -63,12 +63,14 @@ ZHE_API const char *zhe_lexicon_dir(const zhe_lexicon *lex);
 /* A chip model of chips.tsv.  Every string is borrowed from the lexicon. */
 typedef struct zhe_chip {
     const char *model;          /* canonical: "Ascend 910B", "RTX 4090" */
-    const char *vendor;         /* the vendor's English name: "Huawei" */
+    const char *vendor;         /* the vendor's English name: "Huawei"; "" for a
+                                   memory generation several makers build (HBM3E) */
     const char *series;         /* the product line ("Ascend"), "" when not given */
     const char *const *aliases; /* other ways articles write it, in file order */
     size_t n_aliases;
     const char *context;        /* comma-separated words, one of which must be in
                                    the sentence; "" for an unambiguous name */
+    const char *kind;           /* "gpu", "accelerator", "hbm"; "" when not given */
 } zhe_chip;
 
 /** The number of chip models, and the i-th (0 <= i < n), in file order. */

@@ -216,16 +216,31 @@ static const zhei_name *S_find_name(const zhei_name *v, size_t n, const char *ke
 
 /* --------------------------------------------------------------- chips */
 
-/* chips.tsv: model, vendor, aliases, context, series. */
+/* chips.tsv: model, vendor, aliases, context, series, kind, source.  The
+ * vendor may be empty for a memory generation that several makers build
+ * (HBM3E); the source (where a reviewer can check the entry) is for
+ * people and is not kept. */
 static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
 {
     zhei_tsv t;
     zhe_status st = zhei_tsv_open(&t, lex->dir, "chips.tsv", err);
     size_t cap = 0, cap_names = 0, cap_vendors = 0;
     while (st == ZHE_OK && zhei_tsv_next(&t)) {
-        if (t.ncol < 2 || !*t.col[0] || !*t.col[1]) {
+        if (t.ncol < 2 || !*t.col[0]) {
             st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
                                "expected model, vendor and aliases");
+            break;
+        }
+        const char *kind = t.ncol >= 6 ? t.col[5] : "";
+        if (*kind && strcmp(kind, "gpu") != 0 && strcmp(kind, "accelerator") != 0 &&
+            strcmp(kind, "hbm") != 0) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "kind is gpu, accelerator or hbm, not \"%s\"", kind);
+            break;
+        }
+        if (!*t.col[1] && strcmp(kind, "hbm") != 0) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "only a memory generation (kind hbm) may have no vendor");
             break;
         }
         if (strlen(t.col[0]) > ZHEI_MODEL_MAX) {
@@ -237,8 +252,8 @@ static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
         size_t i = lex->n_chips++;
         zhe_chip *c = &lex->chips[i];
         c->model = S_dups(lex, t.col[0]);
-        c->vendor = NULL;
-        for (size_t v = 0; v < lex->n_vendors; v++)
+        c->vendor = *t.col[1] ? NULL : "";
+        for (size_t v = 0; v < lex->n_vendors && !c->vendor; v++)
             if (strcmp(lex->vendors[v], t.col[1]) == 0) c->vendor = lex->vendors[v];
         if (!c->vendor) {
             ZHEI_GROW(&lex->vendors, &cap_vendors, lex->n_vendors + 1);
@@ -247,6 +262,7 @@ static zhe_status S_load_chips(zhe_lexicon *lex, zhe_error *err)
         c->n_aliases = S_list(lex, t.ncol >= 3 ? t.col[2] : "", &c->aliases);
         c->context = S_dups(lex, t.ncol >= 4 ? t.col[3] : "");
         c->series = S_dups(lex, t.ncol >= 5 ? t.col[4] : "");
+        c->kind = S_dups(lex, kind);
         S_add_name(lex, &lex->chip_names, &lex->n_chip_names, &cap_names, c->model, i);
         for (size_t k = 0; k < c->n_aliases; k++)
             S_add_name(lex, &lex->chip_names, &lex->n_chip_names, &cap_names, c->aliases[k], i);

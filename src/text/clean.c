@@ -164,7 +164,9 @@ static void S_take_source(const zhe_text *tx, zhe_article *a, const S_para *p, z
     const char *s = tmp->ptr ? tmp->ptr : "", *end = s + tmp->len;
     for (const char *k = s; (k = memmem(k, (size_t)(end - k), key, sizeof key - 1));
          k += sizeof key - 1) {
-        if (k != s && k[-1] != ' ' && k[-1] != '|') continue;    /* not 图片来源: */
+        /* Not 图片来源:; after a time (14:20来源:, the space dropped by
+         * the normalizer) it is. */
+        if (k != s && k[-1] != ' ' && k[-1] != '|' && !(k[-1] >= '0' && k[-1] <= '9')) continue;
         const char *v = k + sizeof key - 1, *e = v;
         while (v < end && *v == ' ') v++;
         e = v;

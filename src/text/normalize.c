@@ -20,6 +20,17 @@
 ** simplified-only ones, and a paragraph may disagree with its article on
 ** strong evidence (a traditional quote in a simplified report, or the
 ** reverse).  A simplified text with a stray 著 or 乾 is left as it is.
+**
+** Two habits of published text are undone here, so that no later stage
+** has to know them (the offset map still spans what was printed):
+**   - a space between a number and the Chinese word beside it (每月 3 万片,
+**     2025 年 11 月, 亏损 12 亿, 今 (15) 日) is dropped: Taiwan and Hong Kong
+**     outlets print them, and reposts keep them.  Spaces between digits, or
+**     between Latin letters and digits (RTX 4090, 1 200), stay.
+**   - a hard line break inside a sentence (Hong Kong sites that wrap at a
+**     fixed width, even inside ２０２５⏎年) joins the two lines: a line of
+**     ten or more characters that does not end a sentence, followed by a
+**     single line break, runs on into the next line.
 */
 #include "text_int.h"
 
@@ -119,6 +130,7 @@ typedef struct {
     const char *raw;
     int trad;               /* convert traditional characters */
     int space_owed;         /* a folded space is due before the next text */
+    int space_join;         /* it stands for a line break that was joined */
     size_t space_raw, space_len;
     size_t last_cp_raw;     /* raw offset of the last code point copied as is */
     size_t last_cp_len;     /* its length, 0 if the last output was not a copy */
@@ -145,9 +157,54 @@ static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
     m->n++;
 }
 
+/* Han ideographs and CJK punctuation: the side of a space that, with a
+ * number on the other, makes it a printing habit rather than a word
+ * break. */
+static inline int S_is_cjk(uint32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static inline int S_is_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+/* Whether a space between code points a and b (both as normalized) is
+ * dropped: a number beside a Chinese word (3 万片, 今 (15) 日, 增长 25 %).
+ * A space that stands for a joined line break is dropped unless it parts
+ * two Latin words or numbers. */
+static int S_space_dropped(uint32_t a, uint32_t b, int join)
+{
+    if (join) return !(S_is_alnum(a) && S_is_alnum(b));
+    int da = a >= '0' && a <= '9', db = b >= '0' && b <= '9';
+    int ca = S_is_cjk(a), cb = S_is_cjk(b);
+    if ((ca && (db || b == '(')) || (cb && (da || a == ')'))) return 1;
+    return da && b == '%';
+}
+
+/* The last code point written to e->out (0 when none). */
+static uint32_t S_last_cp(const S_emit *e)
+{
+    const zhe_buf *o = e->out;
+    if (!o->len) return 0;
+    size_t k = o->len - 1;
+    while (k > 0 && ((unsigned char)o->ptr[k] & 0xC0) == 0x80) k--;
+    uint32_t cp = 0;
+    zhe_utf8_decode(o->ptr + k, o->len - k, &cp);
+    return cp;
+}
+
 /* Write s[0..n), which came from raw[raw..raw+raw_len). */
 static void S_put(S_emit *e, const char *s, size_t n, size_t raw, size_t raw_len, int same)
 {
+    if (e->space_owed) {
+        uint32_t next = 0;
+        zhe_utf8_decode(s, n, &next);
+        if (S_space_dropped(S_last_cp(e), next, e->space_join)) e->space_owed = 0;
+        e->space_join = 0;
+    }
     if (e->space_owed) {
         int one = e->space_len == 1 && e->raw[e->space_raw] == ' ';
         S_anchor(e, e->space_raw, e->space_len, one);
@@ -282,7 +339,6 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
     const zhei_normalizer *nz = e->nz;
     const char *raw = e->raw;
     size_t para_start_len = e->out->len;
-    e->space_owed = 0;
     e->last_cp_len = 0;
     size_t i = start, run = start;
     while (i < end) {
@@ -292,10 +348,19 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
         e->n_trad += (c & F_TRAD) != 0;
         e->n_simp += (c & F_SIMP) != 0;
         if (cp == ' ' && i > run && i + 1 < end) {
-            /* A single space inside a run stays in it. */
-            uint32_t next;
+            /* A single space inside a run stays in it, unless it parts a
+             * number from the Chinese word beside it. */
+            uint32_t next, prev = (unsigned char)raw[i - 1];
             S_next(raw + i + 1, end - i - 1, &next);
-            if (next >= 0x10000 || !(nz->cls[next] & (F_SPACE | F_DROP))) c = 0;
+            if (next >= 0x10000 || !(nz->cls[next] & (F_SPACE | F_DROP))) {
+                if (next < 0x10000 && (nz->cls[next] & F_MAP)) next = nz->map1[next];
+                if (prev >= 0x80) {
+                    size_t k = i - 1;
+                    while (k > run && ((unsigned char)raw[k] & 0xC0) == 0x80) k--;
+                    S_next(raw + k, i - k, &prev);
+                }
+                c = S_space_dropped(prev, next, 0) ? F_DROP : 0;
+            }
         }
         if (!(c & (F_SPACE | F_DROP | F_SLOW | F_MAP)) && !((c & F_TRAD) && e->trad)) {
             i += n;
@@ -342,6 +407,49 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
     }
     S_flush(e, run, end);
     e->space_owed = 0;      /* trailing space is dropped */
+    e->space_join = 0;
+}
+
+/* Whether cp ends a sentence or a clause that a line may end with. */
+static int S_ends_line(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A: case 0x2026:
+    case 0x300D: case 0x300F: case 0x201D: case 0x2019: case 0xFF09: case 0x3011:
+    case '!': case '?': case ';': case ':': case ')': case '"': case '\'':
+    case 0xFF0E: case 0xFF61:
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the line break between kept paragraphs p and q is a hard wrap
+ * inside a sentence: one line break and white space between them, and p
+ * a line of ten or more characters that does not end a sentence. */
+static int S_hard_wrap(const char *raw, const zhe_span *p, const zhe_span *q)
+{
+    size_t gap = p->off + p->len, breaks = 0;
+    if (q->off < gap) return 0;
+    for (size_t i = gap; i < q->off;) {
+        uint32_t cp;
+        size_t n = S_next(raw + i, q->off - i, &cp);
+        if (cp == '\n') breaks++;
+        else if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0)) return 0;
+        i += n;
+    }
+    if (breaks != 1) return 0;
+    size_t chars = 0;
+    uint32_t last = 0;
+    for (size_t i = p->off; i < p->off + p->len;) {
+        uint32_t cp;
+        size_t n = S_next(raw + i, p->off + p->len - i, &cp);
+        if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000)) chars++, last = cp;
+        i += n;
+    }
+    if (chars < 10 || S_ends_line(last)) return 0;
+    /* A full stop ends a line, a decimal point (２０２５．) does not. */
+    return last != '.' || (p->len >= 2 && raw[p->off + p->len - 2] >= '0' &&
+                           raw[p->off + p->len - 2] <= '9');
 }
 
 /*
@@ -357,7 +465,14 @@ static void S_article(S_emit *e, const zhe_article *a, const unsigned char *conv
     for (size_t k = 0; k < a->n_kept; k++) {
         const zhe_span *sp = &a->kept[k];
         int brk = out->len > 0;
-        if (brk) {
+        if (brk && S_hard_wrap(e->raw, &a->kept[k - 1], sp)) {
+            /* Runs on: the break is a space that S_put may drop. */
+            const zhe_span *prev = &a->kept[k - 1];
+            brk = 0;
+            e->space_owed = e->space_join = 1;
+            e->space_raw = prev->off + prev->len;
+            e->space_len = sp->off - e->space_raw;
+        } else if (brk) {
             /* The paragraph break maps to the end of the previous piece. */
             const zhe_span *prev = &a->kept[k - 1];
             S_anchor(e, prev->off + prev->len, 0, 0);

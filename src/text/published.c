@@ -100,11 +100,10 @@ size_t zhe_published_parse(const char *s, size_t len, char out[17])
     if (cjk ? !S_lit(s, len, &i, "月") : !(i < len && s[i] == sep && (i++, 1))) return 0;
     int d = S_num(s, len, &i, 2);
     if (d < 1 || d > zhei_days_in_month(y, m)) return 0;
-    if (cjk) {
-        if (!S_lit(s, len, &i, "日")) S_lit(s, len, &i, "号");
-    }
-    /* The date must end here: not run on into more digits. */
-    if (i < len && s[i] >= '0' && s[i] <= '9') return 0;
+    int closed = cjk && (S_lit(s, len, &i, "日") || S_lit(s, len, &i, "号"));
+    /* The date must end here: not run on into more digits, unless 日 closed
+     * it (2024年3月22日10:30, as the normalizer writes it). */
+    if (!closed && i < len && s[i] >= '0' && s[i] <= '9') return 0;
     size_t date_end = i;
     S_format(out, y, m, d, -1, -1);
 

@@ -166,6 +166,17 @@ WHOLE_TIMEX = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12]|-W\d\d(-WE)?)?$")
 FRAME = set("从從自在于於到至-–—~～和与與及之间間的 ,，、")
 
 
+def real_day(timex):
+    """Whether a whole timex names days that exist (not 2019-02-29)."""
+    if not re.match(r"^\d{4}-\d\d-\d\d$", timex):
+        return True
+    try:
+        day(timex)
+        return True
+    except ValueError:
+        return False
+
+
 def day(s):
     return datetime.date.fromisoformat(s[:10])
 
@@ -247,7 +258,8 @@ def date_exclusion(res, ref):
         r1 = (day(ref) + datetime.timedelta(days=1)).isoformat()
         if a in (ref, r1) or b in (ref, r1):
             return "span"
-    if res["valued"] and not res["readings"] and not WHOLE_TIMEX.match(timex):
+    if res["valued"] and not res["readings"] and (not WHOLE_TIMEX.match(timex) or
+                                                  not real_day(timex)):
         return "impossible"
     return None
 

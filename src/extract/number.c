@@ -6,18 +6,28 @@
 ** (约, 左右, 元, 片) stay the extractor's.  A number is read in two layers:
 **
 **   1. one side (S_side_read): ASCII digits with their Chinese units
-**      (26.5万, 1,200, 3万5000), a Chinese numeral read by a small grammar
-**      (三万六千, 一百零五, 十二点五亿, 三四百, 十几万), a digit-by-digit
-**      year (二〇二三), or a form with no definite value (几万, 数千,
-**      上千万, 成千上万); then a 多/余 suffix (两万多, 20多万);
-**   2. a range: two sides around 至, 到, -, ~, 〜 or — (2.4万至2.8万, 8-14),
-**      the second side's unit lent to a first side without one (2.4至2.8万).
+**      (26.5万, 1,200, 3万5000, 5万4千6百), a Chinese numeral read by a
+**      small grammar (三万六千, 一百零五, 十二点五亿, 三四百, 十几万,
+**      五兆六十二亿), a digit-by-digit year (二〇二三), or a form with no
+**      definite value (几万, 数千, 上千万, 成千上万); then a 多/余 suffix
+**      (两万多, 20多万);
+**   2. a range: two sides around 至, 到, -, ~, 〜, – or — (2.4万至2.8万,
+**      8-14), the second side's unit lent to a first side without one
+**      (2.4至2.8万).
+**
+** Besides the numerals of base/numerals.c the reader takes the financial
+** numerals (壹佰, 拾万; never one alone, as in 队伍 or 陆地), 兆 (10^12, as
+** Taiwan writes 2兆元; mega before 瓦, 赫, 字节 …), the traditional forms
+** a text may keep (5.2萬, 兩千, 十幾萬), and one space before a part of a
+** number, as Taiwan and Hong Kong outlets print them (3 万, 12 亿, 一百 五
+** 十 二).
 **
 ** Values stay a decimal mantissa and exponent until the end, so 4.2万 is
 ** 42 × 10^3, rounded once, and never 4.2 × 10000 rounded twice.  The
 ** grammar keeps the last point where the text read so far was a whole
 ** number and stops at the first character that cannot continue it: the
-** input is read once, left to right, and 三万万万… stops after 三万.
+** input is read once, left to right, and 三万万万… stops after 三万万
+** (万万 is 亿, once).
 */
 #include "../base/base_int.h"
 
@@ -135,17 +145,38 @@ static int S_numeral_kind(const zhei_numeral *n)
     }
 }
 
-/* The other characters the grammar reads, after the numerals. */
+/* Digit flags of this file's own characters: the financial numerals
+ * (壹贰叁, 拾佰仟), which are read only as part of a longer numeral, never
+ * alone: 伍 of 队伍, 陆 of 陆地, 拾 of 拾取 are no numbers. */
+enum { F_CAPITAL = 0x40 };
+
+_Static_assert(!(F_CAPITAL & (F_JI | ZHEI_NUMERAL_ZERO | ZHEI_NUMERAL_LIANG |
+                              ZHEI_NUMERAL_CIRCLE)),
+               "F_CAPITAL is a flag of its own");
+
+/* The other characters the grammar reads, after the numerals: the words of
+ * a number; the financial numerals of contracts and announcements
+ * (人民币壹佰万元); 兆, 10^12 as Taiwan and Hong Kong write it (2兆元);
+ * and the traditional forms of the numerals, for text the normalizer left
+ * in traditional characters (a short paragraph, a quote: 5.2萬). */
 static const struct {
     const char *utf8;
-    int kind, val;
+    int kind, val, flags;
 } S_chars[] = {
-    {"点", T_POINT, 0}, {"多", T_MORE, 0}, {"余", T_MORE, 1},  {"上", T_SHANG, 0},
-    {"成", T_CHENG, 0}, {"至", T_TO, 0},   {"到", T_TO, 0},    {"〜", T_DASH, 0},
-    {"—", T_DASH, 1},
+    {"点", T_POINT, 0, 0},  {"多", T_MORE, 0, 0},  {"余", T_MORE, 1, 0},
+    {"上", T_SHANG, 0, 0},  {"成", T_CHENG, 0, 0}, {"至", T_TO, 0, 0},
+    {"到", T_TO, 0, 0},     {"〜", T_DASH, 0, 0},  {"—", T_DASH, 1, 0},
+    {"–", T_DASH, 0, 0},    {"壹", T_DIGIT, 1, F_CAPITAL}, {"贰", T_DIGIT, 2, F_CAPITAL},
+    {"貳", T_DIGIT, 2, F_CAPITAL}, {"叁", T_DIGIT, 3, F_CAPITAL}, {"肆", T_DIGIT, 4, F_CAPITAL},
+    {"伍", T_DIGIT, 5, F_CAPITAL}, {"陆", T_DIGIT, 6, F_CAPITAL}, {"陸", T_DIGIT, 6, F_CAPITAL},
+    {"柒", T_DIGIT, 7, F_CAPITAL}, {"捌", T_DIGIT, 8, F_CAPITAL}, {"玖", T_DIGIT, 9, F_CAPITAL},
+    {"拾", T_UNIT, 1, F_CAPITAL},  {"佰", T_UNIT, 2, F_CAPITAL},  {"仟", T_UNIT, 3, F_CAPITAL},
+    {"兆", T_UNIT, 12, 0},  {"萬", T_UNIT, 4, 0},  {"億", T_UNIT, 8, 0},
+    {"兩", T_DIGIT, 2, ZHEI_NUMERAL_LIANG},        {"幾", T_JI, 0, 0},
+    {"點", T_POINT, 0, 0},  {"數", T_SHU, 0, 0},   {"餘", T_MORE, 1, 0},
 };
 
-_Static_assert(ZHEI_ARRAY_LEN(S_chars) == 9, "S_char_index has a case for every S_chars entry");
+_Static_assert(ZHEI_ARRAY_LEN(S_chars) == 32, "S_char_index has a case for every S_chars entry");
 
 /* The index in S_chars of code point cp, or -1.  A switch on the code
  * point instead of a walk along the table, which most characters (those
@@ -163,6 +194,29 @@ static int S_char_index(uint32_t cp)
     case 0x5230: return 6;      /* 到 */
     case 0x301C: return 7;      /* 〜 */
     case 0x2014: return 8;      /* — */
+    case 0x2013: return 9;      /* – */
+    case 0x58F9: return 10;     /* 壹 */
+    case 0x8D30: return 11;     /* 贰 */
+    case 0x8CB3: return 12;     /* 貳 */
+    case 0x53C1: return 13;     /* 叁 */
+    case 0x8086: return 14;     /* 肆 */
+    case 0x4F0D: return 15;     /* 伍 */
+    case 0x9646: return 16;     /* 陆 */
+    case 0x9678: return 17;     /* 陸 */
+    case 0x67D2: return 18;     /* 柒 */
+    case 0x634C: return 19;     /* 捌 */
+    case 0x7396: return 20;     /* 玖 */
+    case 0x62FE: return 21;     /* 拾 */
+    case 0x4F70: return 22;     /* 佰 */
+    case 0x4EDF: return 23;     /* 仟 */
+    case 0x5146: return 24;     /* 兆 */
+    case 0x842C: return 25;     /* 萬 */
+    case 0x5104: return 26;     /* 億 */
+    case 0x5169: return 27;     /* 兩 */
+    case 0x5E7E: return 28;     /* 幾 */
+    case 0x9EDE: return 29;     /* 點 */
+    case 0x6578: return 30;     /* 數 */
+    case 0x9918: return 31;     /* 餘 */
     default: return -1;
     }
 }
@@ -176,6 +230,7 @@ static const char *const S_not_numbers[] = {
     "一度", "一边", "一同", "一再", "一律", "一向", "一贯",   "一举",   "一味",
     "一番", "一概", "一流", "一体", "一时", "一半", "一方面", "一系列", "一带一路",
     "二手", "十分", "十足", "零售", "零部件", "零件", "零星", "零散", "三星",
+    "四川", "一看", "两两",
 };
 
 typedef struct {
@@ -185,8 +240,25 @@ typedef struct {
 
 static int S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* The character at s[pos]; T_END at the end.  Never reads past len. */
-static S_tok S_tok_at(const char *s, size_t len, size_t pos)
+/* 兆 before an SI unit is mega, not 10^12: 兆瓦, 兆赫, 兆字节, 兆比特, 兆位,
+ * 兆帕, 兆欧, 兆焦, 兆像素 (and a Latin unit: 100兆B). */
+static int S_mega(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len) return 0;
+    if (((unsigned char)s[pos] | 0x20) >= 'a' && ((unsigned char)s[pos] | 0x20) <= 'z') return 1;
+    uint32_t cp;
+    zhe_utf8_decode(s + pos, len - pos, &cp);
+    switch (cp) {
+    case 0x74E6: case 0x8D6B: case 0x5B57: case 0x6BD4: case 0x4F4D:    /* 瓦赫字比位 */
+    case 0x5E15: case 0x6B27: case 0x7126: case 0x50CF:                 /* 帕欧焦像 */
+        return 1;
+    default: return 0;
+    }
+}
+
+/* The character at s[pos], as it is: T_END at the end.  Never reads past
+ * len. */
+static S_tok S_tok_raw(const char *s, size_t len, size_t pos)
 {
     S_tok t = {T_END, 0, 0, 0};
     if (pos >= len) return t;
@@ -205,11 +277,39 @@ static S_tok S_tok_at(const char *s, size_t len, size_t pos)
         if (num && !(num->flags & ZHEI_NUMERAL_CIRCLE))
             return (S_tok){S_numeral_kind(num), num->value, num->flags, 3};
         int i = S_char_index(cp3);
-        if (i >= 0) return (S_tok){S_chars[i].kind, S_chars[i].val, 0, 3};
+        if (i >= 0 && !(S_chars[i].val == 12 && S_mega(s, len, pos + 3)))
+            return (S_tok){S_chars[i].kind, S_chars[i].val, S_chars[i].flags, 3};
     }
     uint32_t cp;
     t.n = zhe_utf8_decode(s + pos, len - pos, &cp);
     t.kind = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ? T_HAN : T_OTHER;
+    return t;
+}
+
+/* The character at s[pos] inside a number, whose first character is
+ * before pos: as S_tok_raw, but one space before a part of the number is
+ * read with that part, as Taiwan and Hong Kong outlets print numbers (3 万,
+ * 12 亿, 十 余 万, 800 至 1200, 一百 五 十 二).  A part is a unit, 点, 多/余,
+ * 几, a range's separator, or a Chinese digit with its unit after it (五
+ * 十); never digits after digits (1 2 3 is three numbers) and never a
+ * digit alone (三万 五台 is 30,000 and five). */
+static S_tok S_tok_at(const char *s, size_t len, size_t pos)
+{
+    if (pos == 0 || pos >= len || s[pos] != ' ') return S_tok_raw(s, len, pos);
+    S_tok t = S_tok_raw(s, len, pos + 1);
+    int part = t.kind == T_UNIT || t.kind == T_POINT || t.kind == T_MORE || t.kind == T_JI ||
+               t.kind == T_TO || t.kind == T_DASH;
+    if (t.kind == T_DIGIT && !(t.flags & F_ZERO)) {
+        size_t after = pos + 1 + t.n;
+        if (after < len && s[after] == ' ') after++;
+        /* a digit with its unit (五 十), or a ones or a decimal digit
+         * after 十 or 点 (二十 五, 四百 点 五) */
+        S_tok before = pos >= 3 ? S_tok_raw(s, len, pos - 3) : (S_tok){T_END, 0, 0, 0};
+        part = S_tok_raw(s, len, after).kind == T_UNIT || (before.n == 3 &&
+               ((before.kind == T_UNIT && before.val == 1) || before.kind == T_POINT));
+    }
+    if (!part) return (S_tok){T_OTHER, 0, 0, 1};
+    t.n++;
     return t;
 }
 
@@ -258,8 +358,15 @@ static size_t S_units(const char *s, size_t len, size_t pos, int lowest, int *ex
     memset(chain, 0, S_CHAIN * sizeof *chain);
     for (;;) {
         S_tok t = S_tok_at(s, len, pos);
+        if (t.kind == T_UNIT && t.val == 4 && last == 4 && *nchain == 1) {
+            chain[0] = last = 8;        /* 10万万: 万万 is 亿 */
+            *exp += 4;
+            pos += t.n;
+            continue;
+        }
         if (t.kind != T_UNIT || t.val < lowest || t.val <= last) break;
         if (last && t.val < 4) break;   /* 百千: one small unit, and first */
+        if (*nchain == S_CHAIN) break;  /* 千万亿兆: three at most */
         *exp += t.val;
         chain[(*nchain)++] = t.val;
         last = t.val;
@@ -296,46 +403,77 @@ static size_t S_groups(const char *s, size_t len, size_t pos, S_side *side)
     return pos;
 }
 
-/* The colloquial tail after digits and one unit U (千, 万, 亿), at
- * s[pos]: 3万5000 and 1亿5000万 (digits and smaller units adding up to
- * less than one U), or 2万5 and 3千5 (one digit standing for the next unit
- * down).  Returns the bytes read, 0 when there is no such tail. */
-static size_t S_tail(const char *s, size_t len, size_t pos, int unit, S_side *side)
+/* The digits of a tail at s[pos]: up to 8 of them, after one space when
+ * a unit follows them (7万 5千); *k their count, 0 when there are none
+ * or more than 8, or when a decimal point or a thousands group follows
+ * (3万5.5 is no tail).  Returns the position after them. */
+static size_t S_tail_digits(const char *s, size_t len, size_t pos, uint64_t *t, int *k)
 {
     size_t p = pos;
-    uint64_t t = 0;
-    int k = 0;
-    while (p < len && S_is_digit(s[p]) && k <= 8) {
-        t = t * 10 + (uint64_t)(s[p++] - '0');
-        k++;
+    if (p < len && s[p] == ' ') p++;
+    *t = 0;
+    *k = 0;
+    while (p < len && S_is_digit(s[p]) && *k <= 8) {
+        *t = *t * 10 + (uint64_t)(s[p++] - '0');
+        (*k)++;
     }
-    if (!k || k > 8) return 0;
-    if (len - p >= 2 && (s[p] == '.' || s[p] == ',') && S_is_digit(s[p + 1])) return 0;
+    if (*k > 8 || (len - p >= 2 && (s[p] == '.' || s[p] == ',') && S_is_digit(s[p + 1]))) *k = 0;
+    if (p > pos + 1 && s[pos] == ' ' && S_tok_at(s, len, p).kind != T_UNIT) *k = 0;
+    return p;
+}
 
-    int exp, chain[S_CHAIN], nchain;
-    size_t un = S_units(s, len, p, 2, &exp, chain, &nchain);
-    if (un) {
-        if (chain[nchain - 1] >= unit) return 0;    /* 3万5万 */
-        t *= S_pow10(exp);
-    } else if (k == 1) {
-        t *= S_pow10(unit - 1);                     /* 2万5: 5 thousand */
-    } else if (k != unit) {
-        return 0;                                   /* 3万50: neither */
-    }
-    if (t >= S_pow10(unit)) return 0;               /* 3万12000 */
-
+/* The colloquial tail after digits and a unit U (千, 万, 亿), at s[pos],
+ * which may go on piece by piece down the units: 3万5000 and 1亿5000万
+ * (digits and smaller units adding up to less than one U), 5万4千6百 and
+ * 5亿1万4千6百 (each piece below the one before), 2万5 and 3千5 (one
+ * digit standing for the next unit down), 1千零1 and 1千零20 (零: a
+ * gap, the digits are ones), and 2千零30万 (a larger unit after the
+ * tail: 2030 万).  Returns the bytes read, 0 when there is no such tail. */
+static size_t S_tail(const char *s, size_t len, size_t pos, int unit, S_side *side)
+{
     /* The head is an integer (digits and one unit): add in integers. */
     if (side->lo.e < 0 || side->lo.e > 18) return 0;
-    uint64_t head = side->lo.m, p10 = S_pow10(side->lo.e);
-    if (head > (UINT64_MAX - t) / p10) return 0;
-    side->lo = (S_dec){head * p10 + t, 0};
-    side->round = un > 0;
-    side->nchain = 0;
-    if (un) {
-        side->nchain = nchain;
-        memcpy(side->chain, chain, sizeof side->chain);
+    uint64_t total = side->lo.m, p10 = S_pow10(side->lo.e);
+    if (total > UINT64_MAX / p10) return 0;
+    total *= p10;
+    size_t end = pos;
+    int read = 0;
+    for (;;) {
+        size_t p = end;
+        S_tok z = S_tok_raw(s, len, p);
+        int zero = z.kind == T_DIGIT && (z.flags & F_ZERO) && !(z.flags & F_CAPITAL);
+        if (zero) p += z.n;
+        uint64_t t;
+        int k;
+        p = S_tail_digits(s, len, p, &t, &k);
+        if (!k) break;
+
+        int exp, chain[S_CHAIN], nchain;
+        size_t un = S_units(s, len, p, 2, &exp, chain, &nchain);
+        if (un && exp > 18) break;
+        if (un && chain[0] >= unit) {
+            /* 2千零30万: the number so far, and these digits, in 万 */
+            if (unit >= 4 || chain[0] < 4 || total + t >= S_pow10(4) || read) break;
+            total = (total + t) * S_pow10(exp);
+            side->max_unit = ZHEI_MAX(side->max_unit, chain[nchain - 1]);
+        } else {
+            if (un) t *= S_pow10(exp);
+            else if (k == 1 && !zero) t *= S_pow10(unit - 1);       /* 2万5: 5 thousand */
+            else if (zero ? t >= S_pow10(unit - 1) : k != unit) break;  /* 3万50: neither */
+            if (t >= S_pow10(unit) || total > UINT64_MAX - t) break;    /* 3万12000 */
+            total += t;
+        }
+        end = p + un;
+        read = 1;
+        side->round = un > 0;
+        side->nchain = un ? nchain : 0;
+        if (un) memcpy(side->chain, chain, sizeof side->chain);
+        if (!un) break;
+        unit = chain[0];
     }
-    return p + un - pos;
+    if (!read) return 0;
+    side->lo = (S_dec){total, 0};
+    return end - pos;
 }
 
 /* Digits at s[0]: 2,400  26.5  0.55  6.5万  3千万  3万5000.  Returns the
@@ -373,13 +511,14 @@ static size_t S_ascii(const char *s, size_t len, S_side *side)
  * and 1 the high one: they differ only once a pair (三四百) or a 几 (十几)
  * is read, and the numeral is then a range. */
 typedef struct {
-    uint64_t yi[2], wan[2], sec[2]; /* the 亿 part, the 万 part, the section being read */
+    uint64_t zhao[2], yi[2], wan[2], sec[2];    /* the 兆, 亿 and 万 parts, the section
+                                                   being read */
     int pend[2];                    /* a digit not placed yet, or -1 */
     int pend_flags;                 /* F_ZERO, F_LIANG, F_JI of that digit */
     int small;                      /* the section's last 十百千 (4: none yet) */
     int unit;                       /* the last unit read (0: none yet) */
     int zero;                       /* 零 since that unit: the next digit is a ones */
-    int wan_done, yi_done;
+    int wan_done, yi_done, zhao_done;
     int pair;
     int max_unit;
     int chain[S_CHAIN], nchain;     /* units since the last digit */
@@ -448,13 +587,15 @@ static int S_cn_ji(S_cn *c)
 static int S_cn_small(S_cn *c, int e)
 {
     int mult[2];
-    if (c->pend[0] >= 0) {
-        if (c->pend_flags & F_ZERO) return 0;
+    if (c->pend[0] >= 0 && (c->pend_flags & F_ZERO)) {
+        if (e != 1 || c->unit) return 0;
+        mult[0] = mult[1] = 1;                                  /* 零十: ten */
+    } else if (c->pend[0] >= 0) {
         if ((c->pend_flags & F_LIANG) && e == 1) return 0;     /* 两十 */
         mult[0] = c->pend[0];
         mult[1] = c->pend[1];
-    } else if (e == 1 && !c->started) {
-        mult[0] = mult[1] = 1;                                  /* 十五 */
+    } else if (e == 1 && (!c->started || c->zero)) {
+        mult[0] = mult[1] = 1;                                  /* 十五, 一万零十二 */
     } else {
         return 0;
     }
@@ -477,21 +618,39 @@ static int S_cn_tens(S_cn *c, int tens)
     return 1;
 }
 
-/* 万 亿: close the section.  亿 takes the 万 part with it (三万亿 is 3 ×
- * 10^12); each appears once per numeral, 万 once more after 亿
- * (一亿五千万). */
+/* 万 亿 兆: close the section.  亿 takes the 万 part with it (三万亿 is 3 ×
+ * 10^12), and 兆 the 亿 and 万 parts; each appears once per numeral, 万
+ * once more after 亿 (一亿五千万), 万 and 亿 once more after 兆
+ * (五兆六十二亿四万五千二). */
 static int S_cn_big(S_cn *c, int e)
 {
     if (c->pend[0] >= 0) {
         if (c->pend_flags & F_ZERO) return 0;
-        if (c->unit > 1 && !c->zero) return 0;      /* 一百五万: 五 is no ones */
+        /* 一百五万: 五 is no ones; but 一亿四万 is 100,040,000, a digit
+         * between two large units */
+        if (c->unit > 1 && !c->zero && (c->unit < 4 || e >= c->unit)) return 0;
     }
     uint64_t v[2];
     for (int k = 0; k < 2; k++) v[k] = c->sec[k] + (uint64_t)ZHEI_MAX(c->pend[k], 0);
-    if (e == 4) {
+    if (e == 4 && c->wan_done && c->unit == 4 && c->pend[0] < 0 && !c->yi_done) {
+        /* 四万万: 万万 is 亿, as older writing has it (四万万 is 400
+         * million); once: 三万万万 stops after 三万万 */
+        for (int k = 0; k < 2; k++) c->yi[k] = c->wan[k] * 10000;
+        c->wan[0] = c->wan[1] = 0;
+        c->wan_done = 0;
+        c->yi_done = 1;
+    } else if (e == 4) {
         if (c->wan_done || !v[0]) return 0;
         for (int k = 0; k < 2; k++) c->wan[k] = v[k] * 10000;
         c->wan_done = 1;
+    } else if (e == 12) {
+        uint64_t below[2];
+        for (int k = 0; k < 2; k++) below[k] = c->yi[k] + c->wan[k] + v[k];
+        if (c->zhao_done || !below[0] || below[1] > UINT64_MAX / 1000000000000u) return 0;
+        for (int k = 0; k < 2; k++) c->zhao[k] = below[k] * 1000000000000u;
+        c->yi[0] = c->yi[1] = c->wan[0] = c->wan[1] = 0;
+        c->wan_done = c->yi_done = 0;
+        c->zhao_done = 1;
     } else {
         if (c->yi_done || !(c->wan[0] + v[0])) return 0;
         for (int k = 0; k < 2; k++) c->yi[k] = (c->wan[k] + v[k]) * 100000000;
@@ -530,7 +689,7 @@ static int S_cn_end(const S_cn *c, S_tok next, S_side *side)
     for (int k = 0; k < 2; k++) {
         uint64_t ones = c->pend[k] > 0 ? (uint64_t)c->pend[k] * S_pow10(place) : 0;
         S_dec *d = k ? &s.hi : &s.lo;
-        d->m = c->yi[k] + c->wan[k] + c->sec[k] + ones;
+        d->m = c->zhao[k] + c->yi[k] + c->wan[k] + c->sec[k] + ones;
     }
     s.range = c->pair;
     s.q = c->pair ? ZHE_QUAL_RANGE : ZHE_QUAL_EXACT;
@@ -542,11 +701,12 @@ static int S_cn_end(const S_cn *c, S_tok next, S_side *side)
     return place;
 }
 
-/* 点 after a whole number with no 万 or 亿 (十二点五亿, 三点五): the
- * digits after it, one by one, then 万/亿.  *side holds the integer part;
- * returns the bytes after pos read, 0 when 点 is no decimal point here
- * (十点 is ten o'clock). */
-static size_t S_cn_point(const char *s, size_t len, size_t pos, S_side *side)
+/* 点 after a whole number with no 万 or 亿 (十二点五亿, 三点五), or after
+ * one that ends in its ones (一万零十二点一五): the digits after it, one
+ * by one, then 万/亿 when `units` (十二点五亿; never 一万零十二点五亿).
+ * *side holds the integer part; returns the bytes after pos read, 0 when
+ * 点 is no decimal point here (十点 is ten o'clock). */
+static size_t S_cn_point(const char *s, size_t len, size_t pos, int units, S_side *side)
 {
     size_t p = pos + S_tok_at(s, len, pos).n;
     S_tok t = S_tok_at(s, len, p);
@@ -557,7 +717,7 @@ static size_t S_cn_point(const char *s, size_t len, size_t pos, S_side *side)
     }
     side->round = 0;
     int exp, chain[S_CHAIN], nchain;
-    size_t un = S_units(s, len, p, 4, &exp, chain, &nchain);
+    size_t un = units ? S_units(s, len, p, 4, &exp, chain, &nchain) : 0;
     if (un) S_side_units(side, exp, chain, nchain);
     return p + un - pos;
 }
@@ -576,8 +736,9 @@ static size_t S_cn_read(const char *s, size_t len, S_side *side)
         else if (t.kind == T_JI) ok = S_cn_ji(&c);
         else if (t.kind == T_TENS) ok = S_cn_tens(&c, t.val);
         else if (t.kind == T_UNIT) ok = t.val < 4 ? S_cn_small(&c, t.val) : S_cn_big(&c, t.val);
-        else if (t.kind == T_POINT && best == pos && place == 0 && !c.pair && c.max_unit < 4)
-            return pos + S_cn_point(s, len, pos, side);
+        else if (t.kind == T_POINT && best == pos && place == 0 && !c.pair &&
+                 (c.max_unit < 4 || c.pend[0] > 0))
+            return pos + S_cn_point(s, len, pos, c.max_unit < 4, side);
         if (!ok) return best;
         c.started = 1;
         pos += t.n;
@@ -660,14 +821,38 @@ static size_t S_bare_more(const char *s, size_t len, S_tok unit, S_side *side)
     return unit.n + t.n;
 }
 
+/* 百 or 千 and one digit, as speech shortens 一百三十 and 一千三百: 百三 is
+ * 130, 千三 1300.  Not when more of a numeral follows (千三百 is no
+ * number).  Returns the bytes read, 0 when it is no such form. */
+static size_t S_bare_digit(const char *s, size_t len, S_tok unit, S_side *side)
+{
+    S_tok d = S_tok_raw(s, len, unit.n);
+    if (d.kind != T_DIGIT || (d.flags & (F_ZERO | F_LIANG))) return 0;
+    int next = S_tok_at(s, len, unit.n + d.n).kind;
+    if (next == T_UNIT || next == T_DIGIT || next == T_POINT || next == T_TENS || next == T_JI)
+        return 0;
+    side->lo = (S_dec){10 + (uint64_t)d.val, unit.val - 1};
+    side->max_unit = unit.val;
+    return unit.n + d.n;
+}
+
 /* After a side ending at s[pos]: 多/余 (两万多, 二十余, 20多万) or, after
  * 20 to 90 in digits, 几 (20几 is 21..29).  Either may take a larger
- * unit after it.  Returns the new end. */
+ * unit after it, and so may a range with 多 (十几万多亿).  Returns the new
+ * end. */
 static size_t S_suffix(const char *s, size_t len, size_t pos, S_side *side)
 {
     S_tok t = S_tok_at(s, len, pos);
     int ji = t.kind == T_JI && side->int_digits == 2 && side->round && !side->max_unit &&
              !side->grouped;
+    int exp, chain[S_CHAIN], nchain;
+    if (side->range && side->round && t.kind == T_MORE) {
+        /* 十几万多亿: a range, 多 and a larger unit, which scales the range */
+        size_t un = S_units(s, len, pos + t.n, 4, &exp, chain, &nchain);
+        if (!un || chain[0] <= side->max_unit) return pos;
+        S_side_units(side, exp, chain, nchain);
+        return pos + t.n + un;
+    }
     if (side->range || !side->round || (t.kind != T_MORE && !ji)) return pos;
     pos += t.n;
     if (ji) {
@@ -679,7 +864,6 @@ static size_t S_suffix(const char *s, size_t len, size_t pos, S_side *side)
     } else {
         side->q = ZHE_QUAL_MORE_THAN;
     }
-    int exp, chain[S_CHAIN], nchain;
     size_t un = S_units(s, len, pos, 4, &exp, chain, &nchain);
     if (un && chain[0] > side->max_unit) {      /* 一百多万, but not 两万多万 */
         S_side_units(side, exp, chain, nchain);
@@ -705,7 +889,8 @@ static size_t S_side_read(const char *s, size_t len, S_side *side)
     case T_TENS: n = S_cn_read(s, len, side); break;
     case T_UNIT:    /* a bare unit: only 十 starts a numeral (十五) */
         if (t.val == 1) n = S_cn_read(s, len, side);
-        else return S_bare_more(s, len, t, side);
+        else if (t.val > 3 || !(n = S_bare_digit(s, len, t, side)))
+            return S_bare_more(s, len, t, side);
         break;
     case T_JI:
     case T_SHU: return S_vague(s, len, t.n, side);
@@ -713,6 +898,7 @@ static size_t S_side_read(const char *s, size_t len, S_side *side)
     case T_CHENG: return S_cheng(s, len, t.n, side);
     default: return 0;
     }
+    if (n <= t.n && (t.flags & F_CAPITAL)) return 0;    /* 队伍, 陆地, 拾取 */
     return n ? S_suffix(s, len, n, side) : 0;
 }
 
@@ -753,6 +939,7 @@ static size_t S_range(const char *s, size_t len, size_t pos, const S_side *a, zh
     if (!S_plain(a) || (sep.kind != T_TO && sep.kind != T_DASH)) return pos;
     size_t at = pos + sep.n;
     if (sep.val == 1 && S_tok_at(s, len, at).kind == T_DASH) return pos;   /* —— */
+    if (at < len && s[at] == ' ') at++;                                     /* 800 至 1200 */
     S_side b;
     size_t bn = S_side_read(s + at, len - at, &b);
     if (!bn || !S_plain(&b)) return pos;

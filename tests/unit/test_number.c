@@ -82,9 +82,66 @@ static const struct {
     { "一千两", "一千", 1000, NAN, EXACT, 0 },
     { "十两", "十", 10, NAN, EXACT, 0 },
     { "五一", "五", 5, NAN, EXACT, 0 },                /* not a pair */
-    { "三万万", "三万", 30000, NAN, EXACT, 0 },
+    { "三万万", "三万万", 3e8, NAN, EXACT, 0 },          /* 万万 is 亿, once */
+    { "三万万万", "三万万", 3e8, NAN, EXACT, 0 },
     { "十万八千里", "十万八千", 108000, NAN, EXACT, 0 },
     { "十二万三千四百五十六", "十二万三千四百五十六", 123456, NAN, EXACT, 0 },
+    { "一亿四万", "一亿四万", 100040000, NAN, EXACT, 0 },   /* a digit between 亿 and 万 */
+    { "六十二亿四万五千二", "六十二亿四万五千二", 6200045200, NAN, EXACT, 0 },
+    { "三万六亿", "三万六", 36000, NAN, EXACT, 0 },
+    { "一亿四", "一亿四", 140000000, NAN, EXACT, 0 },
+    { "一万零十二", "一万零十二", 10012, NAN, EXACT, 0 },  /* 零十 is 零一十 */
+    { "一百零十万", "一百零十万", 1100000, NAN, EXACT, 0 },
+    { "零十", "零十", 10, NAN, EXACT, 0 },
+    { "一万零十二点一五", "一万零十二点一五", 10012.15, NAN, EXACT, 0 },
+    { "两千万点五", "两千万", 2e7, NAN, EXACT, 0 },      /* 点 after a unit: points */
+    { "百三", "百三", 130, NAN, EXACT, 0 },               /* speech: 一百三十 */
+    { "千三", "千三", 1300, NAN, EXACT, 0 },
+    { "千三百", "", 0, NAN, EXACT, 0 },
+    { "四万万", "四万万", 4e8, NAN, EXACT, 0 },
+
+    /* 兆: 10^12 as Taiwan and Hong Kong write it, but mega before SI units */
+    { "五兆六十二亿四万五千二", "五兆六十二亿四万五千二", 5006200045200, NAN, EXACT, 0 },
+    { "2兆元", "2兆", 2e12, NAN, EXACT, 0 },
+    { "1.5兆", "1.5兆", 1.5e12, NAN, EXACT, 0 },
+    { "100兆瓦", "100", 100, NAN, EXACT, 0 },
+    { "5兆赫", "5", 5, NAN, EXACT, 0 },
+    { "100兆B", "100", 100, NAN, EXACT, 0 },
+
+    /* financial numerals, never alone */
+    { "肆佰陆拾", "肆佰陆拾", 460, NAN, EXACT, 0 },
+    { "壹佰万元", "壹佰万", 1e6, NAN, EXACT, 0 },
+    { "壹亿贰仟万", "壹亿贰仟万", 1.2e8, NAN, EXACT, 0 },
+    { "拾万零五十六", "拾万零五十六", 100056, NAN, EXACT, 0 },
+    { "伍", "", 0, NAN, EXACT, 0 },
+    { "陆地", "", 0, NAN, EXACT, 0 },
+    { "拾取", "", 0, NAN, EXACT, 0 },
+    { "一千陆", "一千陆", 1600, NAN, EXACT, 0 },
+
+    /* traditional forms the normalizer may leave */
+    { "5.2萬", "5.2萬", 52000, NAN, EXACT, 0 },
+    { "兩千四百五", "兩千四百五", 2450, NAN, EXACT, 0 },
+    { "四億", "四億", 4e8, NAN, EXACT, 0 },
+    { "十幾萬", "十幾萬", 110000, 190000, RANGE, 0 },
+    { "三點五", "三點五", 3.5, NAN, EXACT, 0 },
+    { "二十餘", "二十餘", 20, NAN, MORE, 0 },
+
+    /* spaced as Taiwan and Hong Kong print numbers */
+    { "3 万片", "3 万", 30000, NAN, EXACT, 0 },
+    { "12 亿美元", "12 亿", 1.2e9, NAN, EXACT, 0 },
+    { "7 万5 千4 百", "7 万5 千4 百", 75400, NAN, EXACT, 0 },
+    { "7万 5千 4百", "7万 5千 4百", 75400, NAN, EXACT, 0 },
+    { "一百 五 十 二", "一百 五 十 二", 152, NAN, EXACT, 0 },
+    { "三千 八百 九十六 万", "三千 八百 九十六 万", 38960000, NAN, EXACT, 0 },
+    { "十 余 万", "十 余 万", 100000, NAN, MORE, 0 },
+    { "二十 億", "二十 億", 2e9, NAN, EXACT, 0 },
+    { "四百 点 五", "四百 点 五", 400.5, NAN, EXACT, 0 },
+    { "三万 五台", "三万", 30000, NAN, EXACT, 0 },        /* 五 is no digit of it */
+    { "3万 5台", "3万", 30000, NAN, EXACT, 0 },
+    { "1 2 3", "1", 1, NAN, EXACT, 0 },
+    { "2023 年", "2023", 2023, NAN, EXACT, 0 },
+    { "3  万", "3", 3, NAN, EXACT, 0 },                  /* one space, as normalized */
+    { " 3万", "", 0, NAN, EXACT, 0 },
 
     /* digits with units */
     { "6.5万", "6.5万", 65000, NAN, EXACT, 0 },
@@ -102,6 +159,15 @@ static const struct {
     { "3万50", "3万", 30000, NAN, EXACT, 0 },           /* neither 3万50 nor 3万0050 */
     { "3千5", "3千5", 3500, NAN, EXACT, 0 },
     { "1亿5", "1亿5", 150000000, NAN, EXACT, 0 },
+    { "5万4千6百", "5万4千6百", 54600, NAN, EXACT, 0 },  /* piece by piece */
+    { "5亿1万4千6百", "5亿1万4千6百", 500014600, NAN, EXACT, 0 },
+    { "1千零1", "1千零1", 1001, NAN, EXACT, 0 },         /* 零: the digits are ones */
+    { "1千零20", "1千零20", 1020, NAN, EXACT, 0 },
+    { "1千零200", "1千", 1000, NAN, EXACT, 0 },
+    { "2千零30万", "2千零30万", 20300000, NAN, EXACT, 0 },
+    { "3万4千5万", "3万4千", 34000, NAN, EXACT, 0 },
+    { "10万万", "10万万", 1e9, NAN, EXACT, 0 },
+    { "1,100.9亿", "1,100.9亿", 110090000000.0, NAN, EXACT, 0 },
 
     /* approximations */
     { "两万多", "两万多", 20000, NAN, MORE, 0 },
@@ -117,6 +183,9 @@ static const struct {
     { "万余台", "万余", 10000, NAN, MORE, 0 },
     { "十几", "十几", 11, 19, RANGE, 0 },
     { "十几万", "十几万", 110000, 190000, RANGE, 0 },
+    { "十几万多亿", "十几万多亿", 1.1e13, 1.9e13, RANGE, 0 },
+    { "十几万多", "十几万", 110000, 190000, RANGE, 0 },
+    { "三十万多亿", "三十万多亿", 3e13, NAN, MORE, 0 },
     { "二十几", "二十几", 21, 29, RANGE, 0 },
     { "一百几十", "一百几十", 110, 190, RANGE, 0 },
     { "20几岁", "20几", 21, 29, RANGE, 0 },
@@ -148,6 +217,9 @@ static const struct {
     { "8-14", "8-14", 8, 14, RANGE, 0 },
     { "3到5万", "3到5万", 30000, 50000, RANGE, 0 },
     { "10~20", "10~20", 10, 20, RANGE, 0 },
+    { "20–100", "20–100", 20, 100, RANGE, 0 },          /* an en dash */
+    { "20 - 100", "20 - 100", 20, 100, RANGE, 0 },
+    { "800 至 1200", "800 至 1200", 800, 1200, RANGE, 0 },
     { "10〜20", "10〜20", 10, 20, RANGE, 0 },
     { "8—14", "8—14", 8, 14, RANGE, 0 },
     { "三至五万", "三至五万", 30000, 50000, RANGE, 0 },
@@ -187,6 +259,9 @@ static const struct {
     { "零售价", "", 0, NAN, EXACT, 0 },
     { "十分重要", "", 0, NAN, EXACT, 0 },
     { "二手", "", 0, NAN, EXACT, 0 },
+    { "四川", "", 0, NAN, EXACT, 0 },
+    { "一看", "", 0, NAN, EXACT, 0 },
+    { "两两", "", 0, NAN, EXACT, 0 },
     { "-5", "", 0, NAN, EXACT, 0 },
     { ".5", "", 0, NAN, EXACT, 0 },
     { "H100", "", 0, NAN, EXACT, 0 },
@@ -326,7 +401,7 @@ static void test_long(void)
 
     s = S_repeat("三", "万", 100000, &len);
     n = zhe_number_parse(s, len, &got);
-    ok(n == strlen("三万") && got.value == 30000, "三 and 100,000 万: 三万");
+    ok(n == strlen("三万万") && got.value == 3e8, "三 and 100,000 万: 三万万");
     free(s);
 
     s = S_repeat("", "万", 100000, &len);

@@ -305,7 +305,9 @@ ZHE_API void zhe_clean(const zhe_text *tx, zhe_article *a);
 
 /** Build a->norm and a->map from the kept parts of a->raw: NFKC (full-width
  *  letters, digits and punctuation become ASCII), traditional characters to
- *  simplified where a paragraph is written in traditional Chinese, and
+ *  simplified (those that are traditional only wherever they appear, those
+ *  simplified Chinese also writes where their clause, paragraph or article
+ *  is traditional, brand names of the lexicon kept), and
  *  whitespace runs folded to one space.  Returns ZHE_ERR_ICU on an ICU
  *  failure (with err filled). */
 ZHE_API zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err);
@@ -317,7 +319,7 @@ ZHE_API void zhe_split(zhe_article *a);
 
 /*
 ** Normalize a piece of text as an article's text is normalized (NFKC,
-** traditional characters to simplified where it is written in them, white
+** traditional characters to simplified as zhe_normalize converts them, white
 ** space folded), without cleaning or splitting it: for a reporter's search
 ** words, or a line to segment.  s[0..len) is UTF-8.  Returns ZHE_OK and a
 ** new article in *out whose raw is s, kept whole, with norm and the map

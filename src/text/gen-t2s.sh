@@ -3,8 +3,15 @@
 # transliterator changes, with its simplified form.  ICU's rules for this
 # transform are character to character, so the table is the transform; it
 # spares each run the cost of compiling the transliterator, and lets the
-# normalizer test a character in constant time.  Needs uconv (Debian's
-# icu-devtools) and python3.
+# normalizer test a character in constant time.  Two lists go with it, for
+# telling the scripts apart: the traditional forms GB2312 (the simplified
+# character set) also encodes, which may be simplified text as it stands
+# (著, 乾, 於), and the simplified forms Big5 (cp950) also encodes, which
+# traditional text writes too (台, 里, 只).  And the characters ICU leaves
+# that OpenCC's character table (TSCharacters) converts, when they are
+# traditional only (GB2312 has them not) and stay in the BMP: Hong Kong's
+# variants (麪, 峯, 滙, 甦).  Needs uconv (Debian's icu-devtools), opencc_dict
+# (Debian's opencc) and python3.
 #   usage: sh src/text/gen-t2s.sh   (from the repository root)
 set -eu
 dir=$(dirname "$0")
@@ -15,7 +22,10 @@ rng = list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + \
       list(range(0xF900, 0xFB00)) + list(range(0x20000, 0x2A6E0))
 print("\n".join(chr(c) for c in rng))' > "$tmp/in.txt"
 uconv -f utf-8 -t utf-8 -x Traditional-Simplified "$tmp/in.txt" > "$tmp/out.txt"
-python3 - "$tmp/in.txt" "$tmp/out.txt" "$(uconv --version | head -1)" > "$dir/t2s_table.h" <<'PY'
+opencc_dict -i /usr/share/opencc/TSCharacters.ocd2 -o "$tmp/ts.txt" -f ocd2 -t text
+python3 - "$tmp/in.txt" "$tmp/out.txt" "$(uconv --version | head -1)" "$tmp/ts.txt" \
+    "$(dpkg-query -W -f '${Version}' libopencc-data 2>/dev/null || echo unknown)" \
+    > "$dir/t2s_table.h" <<'PY'
 import sys
 a = open(sys.argv[1], encoding="utf-8").read().split("\n")
 b = open(sys.argv[2], encoding="utf-8").read().split("\n")
@@ -32,4 +42,36 @@ print("static const uint16_t S_t2s[%d][2] = {" % len(pairs))
 for i in range(0, len(pairs), 6):
     print("    " + " ".join("{0x%04X, 0x%04X}," % p for p in pairs[i:i + 6]))
 print("};")
+def listing(name, what, cps):
+    print("/* %s */" % what)
+    print("static const uint16_t %s[%d] = {" % (name, len(cps)))
+    for i in range(0, len(cps), 10):
+        print("    " + " ".join("0x%04X," % c for c in cps[i:i + 10]))
+    print("};")
+def encodes(cp, codec):
+    try:
+        chr(cp).encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+sources = {x for x, _ in pairs}
+more = []
+for line in open(sys.argv[4], encoding="utf-8"):
+    k, v = line.rstrip("\n").split("\t")
+    v = v.split(" ")[0]
+    if len(k) == 1 and len(v) == 1 and ord(k) not in sources and k != v and \
+            ord(k) < 0x10000 and ord(v) < 0x10000 and not encodes(ord(k), "gb2312"):
+        more.append((ord(k), ord(v)))
+more.sort()
+print("/* From OpenCC's TSCharacters (libopencc-data %s): traditional-only" % sys.argv[5])
+print(" * characters ICU's transform leaves. */")
+print("static const uint16_t S_t2s_opencc[%d][2] = {" % len(more))
+for i in range(0, len(more), 6):
+    print("    " + " ".join("{0x%04X, 0x%04X}," % p for p in more[i:i + 6]))
+print("};")
+allsrc = sources | {x for x, _ in more}
+listing("S_t2s_gb2312", "Traditional forms that GB2312 encodes.",
+        [x for x, _ in pairs if encodes(x, "gb2312")])
+listing("S_t2s_big5", "Simplified forms, not traditional forms too, that Big5 (cp950) encodes.",
+        sorted({y for _, y in pairs + more if y not in allsrc and encodes(y, "cp950")}))
 PY

@@ -2,7 +2,7 @@
 ** normalize.c — the kept text of an article to the one form every later
 ** stage reads: NFKC (full-width letters, digits and punctuation become
 ** ASCII, compatibility ideographs become unified ones), traditional
-** characters to simplified where the text is traditional, runs of white
+** characters to simplified wherever they appear, runs of white
 ** space folded to one ASCII space, zero-width characters dropped — with an
 ** offset map from every normalized byte back to the raw text.
 **
@@ -11,15 +11,26 @@
 ** where NFKC maps it on its own to one BMP code point, that code point.
 ** Runs of characters left alone — most of a news dump — are copied whole;
 ** ICU's normalizer runs only on what the tables cannot settle (combining sequences, multi-character expansions,
-** characters outside the BMP).  The traditional→simplified table is ICU's
-** own transform, generated ahead of time (t2s_table.h), and is applied only
-** to paragraphs that are written in traditional Chinese (the text is
-** written once while counting, and again only if some of it is
-** traditional): an article counts
-** as traditional when its traditional-only characters outnumber its
-** simplified-only ones, and a paragraph may disagree with its article on
-** strong evidence (a traditional quote in a simplified report, or the
-** reverse).  A simplified text with a stray 著 or 乾 is left as it is.
+** characters outside the BMP).
+**
+** Traditional to simplified, with ICU's transform generated ahead of time
+** (t2s_table.h, one character to one; OpenCC's character table adds the
+** Hong Kong variants ICU leaves, 麪 峯 滙), in two kinds of character:
+**   - traditional only (國, 萬, 幣, 騰): converted always, wherever they
+**     stand — a headline, 港幣5.2萬 in a simplified paragraph;
+**   - ambiguous, a traditional form simplified Chinese writes too (著名,
+**     乾隆, 於, 昇腾; GB2312 encodes them, or the 通用规范汉字表 keeps
+**     them; S_ambiguous lists them): converted only where the text around
+**     them is traditional — their clause by its traditional-only and
+**     simplified-only characters, else their paragraph, else the article —
+**     and then save in the words that keep them (著名, 乾隆, 瞭望, and the
+**     Han names of the lexicon's chips, vendors and domain words: 昇腾).
+** A few of ICU's pairs are simplified words in their own right (俱乐部,
+** 姊妹, 大阪, 摔跤) and are never converted.  The text is written in one
+** pass: an ambiguous character's clause is judged once for all the
+** ambiguous characters in it, its paragraph and article only when the
+** clause is undecided (so every character is looked at a bounded number
+** of times), and a word that keeps it (昇腾) spares even that.
 **
 ** Two habits of published text are undone here, so that no later stage
 ** has to know them (the offset map still spans what was printed):
@@ -44,17 +55,157 @@ enum {
     F_SLOW = 1,     /* ask ICU */
     F_SPACE = 2,    /* white space: folded */
     F_DROP = 4,     /* zero-width or format character: dropped */
-    F_TRAD = 8,     /* has a simplified form */
-    F_SIMP = 16,    /* a simplified form that is not itself traditional */
-    F_MAP = 32      /* NFKC maps it alone to map1[cp] */
+    F_TRAD = 8,     /* traditional only: converted to t2s[cp] always */
+    F_SIMP = 16,    /* simplified only: neither a traditional form nor in Big5 */
+    F_MAP = 32,     /* NFKC maps it alone to map1[cp] */
+    F_AMB = 64      /* ambiguous: converted to t2s[cp] where the text is traditional */
 };
+
+/*
+** The ambiguous characters: what each becomes in traditional text, whether
+** it is converted there (convert 0: only in its `to` words), the words that
+** convert it whatever the rule (checked first) and those that keep it.
+** Words are written in either script: they are compared folded (every
+** character through t2s).  Besides GB2312's (t2s_table.h's S_t2s_gb2312),
+** 昇 and 瞭 are kept by the 通用规范汉字表 (names and the Ascend brand;
+** 瞭望), and 覆 is not in ICU's table at all (答覆 is 答复, 覆盖 stays).
+*/
+static const struct {
+    uint16_t cp, to;
+    int convert;
+    const char *to_words, *keep_words;     /* separated by spaces */
+} S_ambiguous[] = {
+    { 0x8457, 0x7740, 1, "隨著 接著 意味著",                  /* 著 着 */
+      "著名 著作 著稱 著述 著書 著者 著錄 顯著 卓著 昭著 土著 名著 原著 巨著 專著 "
+      "論著 編著 合著 譯著 遺著 新著 撰著" },
+    { 0x4E7E, 0x5E72, 1, "", "乾隆 乾坤 乾元 乾陵 乾縣 乾嘉 乾清 乾卦" },    /* 乾 干 */
+    { 0x65BC, 0x4E8E, 1, "", "" },                                        /* 於 于 */
+    { 0x5925, 0x4F19, 1, "", "甚夥 頗夥" },                                 /* 夥 伙 */
+    { 0x5FB5, 0x5F81, 1, "", "角徵 變徵 徵羽" },                            /* 徵 征 */
+    { 0x85C9, 0x501F, 1, "", "慰藉 狼藉 蘊藉 枕藉 藉藉" },                  /* 藉 借 */
+    { 0x6607, 0x5347, 1, "", "" },                          /* 昇 升: brands from the lexicon */
+    { 0x77AD, 0x4E86, 1, "", "瞭望 瞭哨" },                                 /* 瞭 了 */
+    { 0x8986, 0x590D, 0, "答覆 回覆 批覆 反覆 覆核 函覆", "" },             /* 覆 复 */
+};
+
+/* GB2312 encodes these traditional forms, but simplified Chinese has no
+ * use for them (后, 么, 折 and 烟 serve): traditional only. */
+static const uint16_t S_trad_only[] = { 0x5F8C, 0x9EBD, 0x647A, 0x83F8 };   /* 後 麽 摺 菸 */
+/* ICU's pairs that are two simplified characters: 俱 (俱乐部), 姊 (姊妹),
+ * 吒 (哪吒), 跤 (摔跤), 阪 (大阪), 箝 (箝制), 苎: never converted. */
+static const uint16_t S_never[] = { 0x4FF1, 0x59CA, 0x5412, 0x8DE4, 0x962A, 0x7B9D, 0x82CE };
+
+#define S_WORD_MAX 16
+
+/* A word that decides an ambiguous character: its characters folded, and
+ * where in it the character stands. */
+typedef struct {
+    uint16_t cp[S_WORD_MAX];
+    uint8_t len, at;
+    uint8_t convert;        /* 1: converts it, 0: keeps it */
+} S_word;
+
+typedef struct {
+    uint16_t cp;
+    int convert;
+    S_word *words;          /* to_words, then keep_words, then the lexicon's */
+    size_t n_words, cap;
+} S_amb;
 
 struct zhei_normalizer {
     const UNormalizer2 *nfkc;
     uint8_t cls[65536];
     uint16_t map1[65536];
     uint16_t t2s[65536];
+    S_amb amb[ZHEI_ARRAY_LEN(S_ambiguous) + ZHEI_ARRAY_LEN(S_t2s_gb2312)];
+    size_t n_amb;
 };
+
+static uint32_t S_fold(const zhei_normalizer *n, uint32_t cp)
+{
+    return cp < 0x10000 && n->t2s[cp] ? n->t2s[cp] : cp;
+}
+
+static S_amb *S_amb_find(const zhei_normalizer *n, uint32_t cp)
+{
+    for (size_t i = 0; i < n->n_amb; i++)
+        if (n->amb[i].cp == cp) return (S_amb *)&n->amb[i];
+    return NULL;
+}
+
+/* Add s[0..len) (UTF-8), as a word deciding its character at index at
+ * (-1: every ambiguous character in it), unless the character has it
+ * already. */
+static void S_add_word(zhei_normalizer *n, const char *s, size_t len, int at, int convert)
+{
+    S_word w;
+    memset(&w, 0, sizeof w);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = zhe_utf8_decode(s + i, len - i, &cp);
+        if (w.len == S_WORD_MAX || cp >= 0x10000) return;
+        w.cp[w.len++] = (uint16_t)S_fold(n, cp);
+        i += k;
+    }
+    for (size_t i = 0, k = 0; i < len; k++) {
+        uint32_t cp;
+        i += zhe_utf8_decode(s + i, len - i, &cp);
+        if ((at >= 0 && (int)k != at) || !(n->cls[cp] & F_AMB)) continue;
+        S_amb *a = S_amb_find(n, cp);
+        w.at = (uint8_t)k;
+        w.convert = (uint8_t)convert;
+        int have = 0;
+        for (size_t j = 0; j < a->n_words && !have; j++)
+            have = a->words[j].len == w.len && a->words[j].at == w.at &&
+                   !memcmp(a->words[j].cp, w.cp, sizeof w.cp);
+        if (have) continue;
+        ZHEI_GROW(&a->words, &a->cap, a->n_words + 1);
+        a->words[a->n_words++] = w;
+    }
+}
+
+/* The words of a space-separated list. */
+static void S_add_words(zhei_normalizer *n, const char *list, int convert)
+{
+    while (*list) {
+        size_t k = strcspn(list, " ");
+        if (k) S_add_word(n, list, k, -1, convert);
+        list += k;
+        list += *list == ' ';
+    }
+}
+
+static int S_is_han(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp < 0xA000) || (cp >= 0xF900 && cp < 0xFB00);
+}
+
+/* The Han runs of a lexicon name (昇腾 of 昇腾910B), as words keeping
+ * their ambiguous characters. */
+static void S_keep_name(zhei_normalizer *n, const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t j = i, chars = 0;
+        int amb = 0;
+        uint32_t cp;
+        size_t k;
+        while (j < len && (k = zhe_utf8_decode(s + j, len - j, &cp)) && S_is_han(cp)) {
+            amb |= cp < 0x10000 && (n->cls[cp] & F_AMB);
+            j += k, chars++;
+        }
+        if (chars >= 2 && amb) S_add_word(n, s + i, j - i, -1, 0);
+        if (j == i) j += zhe_utf8_decode(s + j, len - j, &cp);
+        i = j;
+    }
+}
+
+void zhei_normalizer_keep_names(zhei_normalizer *n, const zhe_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->n_chip_names; i++) S_keep_name(n, lex->chip_names[i].key);
+    for (size_t i = 0; i < lex->n_vendor_names; i++) S_keep_name(n, lex->vendor_names[i].key);
+    for (size_t i = 0; i < lex->n_domain_words; i++) S_keep_name(n, lex->domain_words[i].word);
+}
 
 zhe_status zhei_normalizer_new(zhei_normalizer **out, zhe_error *err)
 {
@@ -108,9 +259,46 @@ zhe_status zhei_normalizer_new(zhei_normalizer **out, zhe_error *err)
         n->t2s[S_t2s[i][0]] = S_t2s[i][1];
         n->cls[S_t2s[i][0]] |= F_TRAD;
     }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s_opencc); i++) {
+        n->t2s[S_t2s_opencc[i][0]] = S_t2s_opencc[i][1];
+        n->cls[S_t2s_opencc[i][0]] |= F_TRAD;
+    }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_never); i++) {
+        n->t2s[S_never[i]] = 0;
+        n->cls[S_never[i]] &= (uint8_t)~F_TRAD;
+    }
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s); i++) {
         uint16_t s = S_t2s[i][1];
         if (!(n->cls[s] & F_TRAD)) n->cls[s] |= F_SIMP;
+    }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s_opencc); i++) {
+        uint16_t s = S_t2s_opencc[i][1];
+        if (!(n->cls[s] & F_TRAD)) n->cls[s] |= F_SIMP;
+    }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s_big5); i++)   /* 台, 里: traditional too */
+        n->cls[S_t2s_big5[i]] &= (uint8_t)~F_SIMP;
+    /* The ambiguous: GB2312's traditional forms, save those simplified
+     * Chinese never writes, and S_ambiguous. */
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_ambiguous); i++) {
+        S_amb *a = &n->amb[n->n_amb++];
+        a->cp = S_ambiguous[i].cp;
+        a->convert = S_ambiguous[i].convert;
+        n->t2s[a->cp] = S_ambiguous[i].to;
+        n->cls[a->cp] = (uint8_t)((n->cls[a->cp] & ~F_TRAD) | F_AMB);
+    }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_t2s_gb2312); i++) {
+        uint16_t cp = S_t2s_gb2312[i];
+        int skip = !(n->cls[cp] & F_TRAD) || S_amb_find(n, cp);
+        for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_trad_only); k++) skip |= S_trad_only[k] == cp;
+        if (skip) continue;
+        S_amb *a = &n->amb[n->n_amb++];
+        a->cp = cp;
+        a->convert = 1;
+        n->cls[cp] = (uint8_t)((n->cls[cp] & ~F_TRAD) | F_AMB);
+    }
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(S_ambiguous); i++) {
+        S_add_words(n, S_ambiguous[i].to_words, 1);
+        S_add_words(n, S_ambiguous[i].keep_words, 0);
     }
     *out = n;
     return ZHE_OK;
@@ -118,6 +306,8 @@ zhe_status zhei_normalizer_new(zhei_normalizer **out, zhe_error *err)
 
 void zhei_normalizer_free(zhei_normalizer *n)
 {
+    if (!n) return;
+    for (size_t i = 0; i < n->n_amb; i++) zhe_free(n->amb[i].words);
     zhe_free(n);
 }
 
@@ -128,13 +318,20 @@ typedef struct {
     zhe_buf *out;
     zhe_offmap *map;        /* NULL: no map wanted */
     const char *raw;
-    int trad;               /* convert traditional characters */
+    uint8_t t2s_mask;       /* F_TRAD: convert traditional-only characters; 0: none */
+    const zhe_article *art; /* decide ambiguous characters by their context in it;
+                               NULL: leave them */
+    /* Verdicts, 1 traditional, -1 simplified, 0 no evidence, each taken
+     * when first needed: the clause last judged, the paragraph (2: not
+     * yet), the article (2: not yet). */
+    size_t cl_begin, cl_end;
+    int cl_verdict, para_verdict, art_verdict;
+    size_t converted;       /* characters converted */
     int space_owed;         /* a folded space is due before the next text */
     int space_join;         /* it stands for a line break that was joined */
     size_t space_raw, space_len;
     size_t last_cp_raw;     /* raw offset of the last code point copied as is */
     size_t last_cp_len;     /* its length, 0 if the last output was not a copy */
-    size_t n_trad, n_simp;  /* traditional-only and simplified-only characters seen */
 } S_emit;
 
 static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
@@ -230,10 +427,14 @@ static void S_space(S_emit *e, size_t para_start_len, size_t raw, size_t len)
     e->space_len = len;
 }
 
-/* cp, or its simplified form when the paragraph is being converted. */
-static inline uint32_t S_simplified(const S_emit *e, uint32_t cp)
+/* cp, or its simplified form when it is traditional only. */
+static inline uint32_t S_simplified(S_emit *e, uint32_t cp)
 {
-    return e->trad && cp < 0x10000 && e->nz->t2s[cp] ? e->nz->t2s[cp] : cp;
+    if (cp < 0x10000 && (e->nz->cls[cp] & e->t2s_mask)) {
+        e->converted++;
+        return e->nz->t2s[cp];
+    }
+    return cp;
 }
 
 /* Write code point cp (the result of NFKC on raw[raw..raw+raw_len)),
@@ -328,6 +529,134 @@ static inline size_t S_next(const char *s, size_t len, uint32_t *cp)
     return zhe_utf8_decode(s, len, cp);
 }
 
+/* The code point ending at raw[i] (start < i), and its length. */
+static size_t S_prev(const char *raw, size_t start, size_t i, uint32_t *cp)
+{
+    size_t k = i - 1;
+    while (k > start && i - k < 4 && ((unsigned char)raw[k] & 0xC0) == 0x80) k--;
+    zhe_utf8_decode(raw + k, i - k, cp);
+    return i - k;
+}
+
+/* 1 if w stands in raw[start..end) with its ambiguous character at
+ * raw[i..i+n). */
+static int S_word_at(const S_emit *e, size_t start, size_t end, size_t i, size_t n,
+                     const S_word *w)
+{
+    size_t j = i;
+    for (int k = (int)w->at - 1; k >= 0; k--) {
+        uint32_t cp;
+        if (j == start) return 0;
+        j -= S_prev(e->raw, start, j, &cp);
+        if (S_fold(e->nz, cp) != w->cp[k]) return 0;
+    }
+    j = i + n;
+    for (size_t k = (size_t)w->at + 1; k < w->len; k++) {
+        uint32_t cp;
+        if (j >= end) return 0;
+        j += zhe_utf8_decode(e->raw + j, end - j, &cp);
+        if (S_fold(e->nz, cp) != w->cp[k]) return 0;
+    }
+    return 1;
+}
+
+/* 1 if cp ends a clause. */
+static int S_clause_mark(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0x300A: case 0x300B:
+    case 0xFF08: case 0xFF09: case 0x201C: case 0x201D:
+    case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '"':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Traditional-only against simplified-only characters of a clause. */
+static void S_tally(const zhei_normalizer *nz, uint32_t cp, long *score)
+{
+    if (cp < 0x10000) *score += (nz->cls[cp] & F_TRAD ? 1 : 0) - (nz->cls[cp] & F_SIMP ? 1 : 0);
+}
+
+/* The verdict on the clause of raw[i], in raw[start..end): judged once per
+ * clause, so every character is looked at twice at most. */
+static int S_clause(S_emit *e, size_t start, size_t end, size_t i)
+{
+    if (i >= e->cl_begin && i < e->cl_end) return e->cl_verdict;
+    long score = 0;
+    size_t b = i, f = i;
+    while (b > start) {
+        uint32_t cp;
+        size_t k = S_prev(e->raw, start, b, &cp);
+        if (S_clause_mark(cp)) break;
+        S_tally(e->nz, cp, &score);
+        b -= k;
+    }
+    while (f < end) {
+        uint32_t cp;
+        size_t k = S_next(e->raw + f, end - f, &cp);
+        if (S_clause_mark(cp)) break;
+        S_tally(e->nz, cp, &score);
+        f += k;
+    }
+    e->cl_begin = b;
+    e->cl_end = f > i ? f : i + 1;
+    e->cl_verdict = (score > 0) - (score < 0);
+    return e->cl_verdict;
+}
+
+/* The traditional-only less the simplified-only characters of
+ * raw[start..end). */
+static long S_score(const S_emit *e, size_t start, size_t end)
+{
+    long score = 0;
+    for (size_t i = start; i < end;) {
+        uint32_t cp;
+        i += S_next(e->raw + i, end - i, &cp);
+        S_tally(e->nz, cp, &score);
+    }
+    return score;
+}
+
+/* 1 if the ambiguous cp at raw[i..i+n) is to be converted: when its words
+ * allow (a word that keeps it settles it) and its clause, else its
+ * paragraph, else its article, is traditional. */
+static int S_amb_convert(S_emit *e, size_t start, size_t end, size_t i, size_t n, uint32_t cp)
+{
+    const S_amb *a = S_amb_find(e->nz, cp);
+    if (!a || !e->art) return 0;
+    int conv = a->convert;
+    for (size_t k = 0; k < a->n_words; k++) {
+        if (S_word_at(e, start, end, i, n, &a->words[k])) {
+            conv = a->words[k].convert;
+            break;
+        }
+    }
+    if (!conv) return 0;
+    int v = S_clause(e, start, end, i);
+    if (!v) {
+        if (e->para_verdict == 2) {
+            long score = S_score(e, start, end);
+            e->para_verdict = (score > 0) - (score < 0);
+        }
+        v = e->para_verdict;
+    }
+    if (!v) {
+        if (e->art_verdict == 2) {
+            long score = 0;
+            for (size_t k = 0; k < e->art->n_kept; k++) {
+                const zhe_span *sp = &e->art->kept[k];
+                score += S_score(e, sp->off, sp->off + sp->len);
+            }
+            e->art_verdict = (score > 0) - (score < 0);
+        }
+        v = e->art_verdict;
+    }
+    return v > 0;
+}
+
 /*
 ** Normalize raw[start..end) (one paragraph, no line breaks) onto e->out.
 ** Characters that stay as they are gather into runs copied whole (a single
@@ -340,13 +669,13 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
     const char *raw = e->raw;
     size_t para_start_len = e->out->len;
     e->last_cp_len = 0;
+    e->cl_begin = e->cl_end = 0;
+    e->para_verdict = 2;
     size_t i = start, run = start;
     while (i < end) {
         uint32_t cp;
         size_t n = S_next(raw + i, end - i, &cp);
         uint8_t c = cp < 0x10000 ? nz->cls[cp] : F_SLOW;
-        e->n_trad += (c & F_TRAD) != 0;
-        e->n_simp += (c & F_SIMP) != 0;
         if (cp == ' ' && i > run && i + 1 < end) {
             /* A single space inside a run stays in it, unless it parts a
              * number from the Chinese word beside it. */
@@ -362,7 +691,8 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
                 c = S_space_dropped(prev, next, 0) ? F_DROP : 0;
             }
         }
-        if (!(c & (F_SPACE | F_DROP | F_SLOW | F_MAP)) && !((c & F_TRAD) && e->trad)) {
+        if (!(c & (F_SPACE | F_DROP | F_SLOW | F_MAP | e->t2s_mask)) &&
+            !((c & F_AMB) && S_amb_convert(e, start, end, i, n, cp))) {
             i += n;
             continue;
         }
@@ -399,7 +729,9 @@ static void S_paragraph(S_emit *e, size_t start, size_t end)
             S_put_cp(e, nz->map1[cp], i, n);
             e->last_cp_len = 0;
         } else {                                /* traditional, converted */
-            S_put_cp(e, cp, i, n);
+            char b[4];
+            e->converted++;
+            S_put(e, b, zhe_utf8_encode(nz->t2s[cp], b), i, n, 0);
             e->last_cp_len = 0;
         }
         i += n;
@@ -452,14 +784,8 @@ static int S_hard_wrap(const char *raw, const zhe_span *p, const zhe_span *q)
                            raw[p->off + p->len - 2] <= '9');
 }
 
-/*
-** Write the kept paragraphs of a onto e->out, converting paragraph k from
-** traditional when convert[k] (convert NULL: none), and store each
-** paragraph's traditional-only and simplified-only character counts in
-** counts[2k] and counts[2k+1].
-*/
-static void S_article(S_emit *e, const zhe_article *a, const unsigned char *convert,
-                      size_t *counts)
+/* Write the kept paragraphs of a onto e->out. */
+static void S_article(S_emit *e, const zhe_article *a)
 {
     zhe_buf *out = e->out;
     for (size_t k = 0; k < a->n_kept; k++) {
@@ -479,11 +805,7 @@ static void S_article(S_emit *e, const zhe_article *a, const unsigned char *conv
             zhe_buf_putc(out, '\n');
         }
         size_t before = out->len;
-        e->trad = convert ? convert[k] : 0;
-        e->n_trad = e->n_simp = 0;
         S_paragraph(e, sp->off, sp->off + sp->len);
-        counts[2 * k] = e->n_trad;
-        counts[2 * k + 1] = e->n_simp;
         if (out->len == before && brk) {  /* nothing survived: take the break back */
             zhe_buf_truncate(out, out->len - 1);
             e->map->n--;
@@ -504,31 +826,11 @@ zhe_status zhe_normalize(const zhe_text *tx, zhe_article *a, zhe_error *err)
     e.out = &out;
     e.map = &a->map;
     e.raw = a->raw;
-
-    /* Most text is simplified: write it as it is, counting; only when
-     * the counts say some of it is traditional, write it again with those
-     * paragraphs converted. */
-    size_t n = a->n_kept;
-    size_t *counts = ZHEI_NEW_ARRAY(size_t, 2 * n + 1);
-    S_article(&e, a, NULL, counts);
-    size_t trad = 0, simp = 0;
-    for (size_t k = 0; k < n; k++) trad += counts[2 * k], simp += counts[2 * k + 1];
-    int article_trad = trad >= 2 && trad > simp;
-    unsigned char *convert = ZHEI_NEW_ARRAY(unsigned char, n + 1);
-    a->traditional = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t pt = counts[2 * k], ps = counts[2 * k + 1];
-        convert[k] = (unsigned char)(pt && (article_trad ? !(ps > pt && ps >= 2)
-                                                         : (pt >= 3 && ps == 0)));
-        a->traditional |= convert[k];
-    }
-    if (a->traditional) {
-        zhe_buf_truncate(&out, 0);
-        a->map.n = 0;
-        S_article(&e, a, convert, counts);
-    }
-    zhe_free(counts);
-    zhe_free(convert);
+    e.t2s_mask = F_TRAD;
+    e.art = a;
+    e.art_verdict = 2;
+    S_article(&e, a);
+    a->traditional = e.converted != 0;
     a->map.norm_len = out.len;
     a->map.raw_len = a->raw_len;
     zhe_free(a->norm);

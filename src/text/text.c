@@ -38,6 +38,7 @@ zhe_status zhe_text_new(const zhe_text_options *opt, zhe_text **out, zhe_error *
         tx->opt.lexicon = tx->own_lexicon;
     }
     if (st == ZHE_OK) zhei_text_markers_load(tx, tx->opt.lexicon);
+    if (st == ZHE_OK) zhei_normalizer_keep_names(tx->norm, tx->opt.lexicon);
     if (st != ZHE_OK) {
         zhe_text_free(tx);
         return st;

@@ -58,6 +58,10 @@ struct zhe_text {
 /* normalize.c */
 zhe_status zhei_normalizer_new(zhei_normalizer **out, zhe_error *err);
 void zhei_normalizer_free(zhei_normalizer *n);
+/* normalize.c: the Han names of lex's chips, vendors and domain words
+ * (昇腾 of 昇腾910B) keep their ambiguous characters (昇) in traditional
+ * text. */
+void zhei_normalizer_keep_names(zhei_normalizer *n, const zhe_lexicon *lex);
 
 /* decode.c: 1 if cp is one of the most common Chinese characters
  * (simplified or traditional). */

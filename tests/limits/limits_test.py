@@ -10,6 +10,8 @@ record files through `load`):
   * 10 MB of news text (tests/bench/gen_corpus.py, fixed seed) on one line;
   * 100,000 万 in a price, 100,000 年 in a date (and the 万 take about
     the time the 年 take);
+  * 1 MB of traditional, simplified and ambiguous characters alternating
+    in one clause (about the time of 1 MB of simplified);
   * a million digits, a million Latin letters;
   * 50,000 nested <div>s around the text, and 3 million; 300,000 <b>s
     that stray end tags leave open, <div/>s, unknown tags; 200,000 </div>s
@@ -330,6 +332,22 @@ try:
     ok(wan.seconds < 4 * nian.seconds + 1,
        f"100,000 万: ingest takes about what 100,000 年 takes ({wan.seconds:.1f} s "
        f"against {nian.seconds:.1f} s)")
+
+    # -- 1 MB alternating traditional and simplified characters --
+    # One clause with no punctuation: traditional-only characters (國 萬),
+    # their simplified forms, and ambiguous ones (著 乾 於 昇) whose clause
+    # is judged once, not once per character; against 1 MB of the
+    # simplified forms alone.
+    with open(p("alt.txt"), "w", encoding="utf-8") as f:
+        f.write("繁简\n港幣" + "國国著着萬万乾干於于昇升" * 29_000 + "元。\n")
+    with open(p("simp.txt"), "w", encoding="utf-8") as f:
+        f.write("简体\n港币" + "国着万干于升" * 58_000 + "元。\n")
+    extract_case("1 MB alternating traditional and simplified", p("alt.txt"), 10)
+    alt, _ = ingest_case("1 MB alternating traditional and simplified", p("alt.txt"), 10)
+    simp, _ = ingest_case("1 MB of simplified characters", p("simp.txt"), 10)
+    ok(alt.seconds < 4 * simp.seconds + 1,
+       f"1 MB alternating traditional and simplified: ingest takes about what 1 MB of "
+       f"simplified takes ({alt.seconds:.1f} s against {simp.seconds:.1f} s)")
 
     # A run of a million digits, and of a million Latin letters: no
     # token is searched for from each of their characters to their end.

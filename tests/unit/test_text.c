@@ -259,6 +259,28 @@ static void test_normalize(void)
           "traditional to simplified" },
         { "著名芯片公司发布新品。", "著名芯片公司发布新品。",
           "a simplified text with 著 is not converted" },
+        { "港幣5.2萬", "港币5.2万", "a short traditional headline is converted" },
+        { "据报道，这批货的成交价为港幣5.2萬元，约1.8萬美元。",
+          "据报道,这批货的成交价为港币5.2万元,约1.8万美元。",
+          "traditional words inside a simplified sentence are converted" },
+        { "华为发布会后，有40萬片晶圆的订单。", "华为发布会后,有40万片晶圆的订单。",
+          "one traditional character in a simplified paragraph" },
+        { "華為昇騰910B晶片報價回落", "华为昇腾910B晶片报价回落",
+          "the brand 昇腾 keeps 昇 in traditional text" },
+        { "寒武紀思元590出貨創新高", "寒武纪思元590出货创新高", "寒武纪思元 in traditional" },
+        { "旭日東昇，股市開盤後一路走高。", "旭日东升,股市开盘后一路走高。",
+          "昇 outside a brand is converted in traditional text" },
+        { "他看著螢幕，頭髮乾了。", "他看着萤幕,头发干了。",
+          "ambiguous 著 and 乾 converted in a traditional clause" },
+        { "乾隆年間的瓷器著名於世。", "乾隆年间的瓷器著名于世。",
+          "乾隆 and 著名 keep their characters, 於 is converted" },
+        { "据报道，台積電著手擴產，著名分析师认为干得好。",
+          "据报道,台积电着手扩产,著名分析师认为干得好。",
+          "ambiguous 著 decided clause by clause" },
+        { "公司的籃球俱樂部在大阪奪冠", "公司的篮球俱乐部在大阪夺冠",
+          "俱 and 阪 are never converted" },
+        { "昇腾生态于乾隆年间？余姓工程师著有专著。", "昇腾生态于乾隆年间?余姓工程师著有专著。",
+          "simplified text with 昇 乾 著 于 余 is left as it is" },
         { "英伟达  A800\t和   H800", "英伟达 A800和 H800", "white space folded" },
         { "每月 3 万片，2025 年 11 月上旬亏损 12 亿美元", "每月3万片,2025年11月上旬亏损12亿美元",
           "a space between a number and a Chinese word is dropped" },
@@ -274,7 +296,8 @@ static void test_normalize(void)
         { "芯\xE2\x80\x8B片", "芯片", "zero-width space dropped" },
         { "e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9", "combining accent composed" },
         { "①号线", "1号线", "compatibility digits" },
-        { "\xEF\xA4\x80", "\xE8\xB1\x88", "a CJK compatibility ideograph" },
+        { "\xEF\xA4\x80", "\xE5\xB2\x82",
+          "a CJK compatibility ideograph: unified (U+8C48 豈), then simplified (岂)" },
         { "A\x00" "B", "A B", "NUL read as a space" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -306,6 +329,11 @@ static void test_normalize(void)
         { "据报，英伟达的新芯片将于２０２５\n年推出。", "2025年", "２０２５\n年" },
         { "第一段。\n\n  第二段，台積電產能。", "台积电产能", "台積電產能" },
         { "前文\xE2\x80\x8B后文", "文后", "文\xE2\x80\x8B后" },
+        { "华为昇騰910B的报价回落。", "昇腾910B", "昇騰910B" },
+        { "据报道，成交价为港幣5.2萬元。", "港币5.2万元", "港幣5.2萬元" },
+        { "他看著螢幕，頭髮乾了。", "看着萤幕", "看著螢幕" },
+        { "第一段，乾隆年間。\n\n第二段，著名的廠。", "著名的厂", "著名的廠" },
+        { "港幣\xE2\x80\x8B" "5.2萬", "港币5.2万", "港幣\xE2\x80\x8B" "5.2萬" },
     };
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++) {
         zhe_article *a = S_prepare("", maps[i].raw);
@@ -317,6 +345,39 @@ static void test_normalize(void)
         size_t off = (size_t)(p - a->norm), end = off + strlen(maps[i].find);
         size_t r0 = zhe_offmap_to_raw(&a->map, off), r1 = zhe_offmap_to_raw_end(&a->map, end);
         is_str(a->raw + r0, r1 - r0, maps[i].raw_text, maps[i].find);
+        zhe_article_free(a);
+    }
+}
+
+/* Every character of the normalized text maps back to raw text, in
+ * order, and a converted character to the one character it came from. */
+static void test_normalize_map_exact(void)
+{
+    static const char *const raws[] = {
+        "华为昇騰910B的报价回落，港幣5.2萬元。",
+        "第一段，乾隆年間。\n\n第二段，他看著螢幕，頭髮乾了。",
+        "據報道，ＲＴＸ　４０９０售價１２９９９元，約1.8萬美元。",
+        "著名芯片公司发布新品，台積電著手擴產。",
+    };
+    for (size_t i = 0; i < sizeof raws / sizeof *raws; i++) {
+        zhe_article *a = S_prepare("", raws[i]);
+        size_t prev_end = 0;
+        int good = 1;
+        for (size_t off = 0; off < a->norm_len && good;) {
+            uint32_t cp;
+            size_t n = zhe_utf8_decode(a->norm + off, a->norm_len - off, &cp);
+            size_t r0 = zhe_offmap_to_raw(&a->map, off);
+            size_t r1 = zhe_offmap_to_raw_end(&a->map, off + n);
+            good = r0 <= r1 && r1 <= a->raw_len && (cp == '\n' || r0 >= prev_end || r0 == r1);
+            if (cp >= 0x4E00 && cp < 0xA000 && good) {
+                uint32_t rc;
+                size_t rn = zhe_utf8_decode(a->raw + r0, a->raw_len - r0, &rc);
+                good = r1 - r0 == rn;   /* one character from one */
+            }
+            if (r1 > prev_end) prev_end = r1;
+            off += n;
+        }
+        ok(good, "map: every normalized character maps back exactly (%zu)", i);
         zhe_article_free(a);
     }
 }
@@ -478,6 +539,7 @@ int main(void)
     test_decoder();
     test_published();
     test_normalize();
+    test_normalize_map_exact();
     test_clean();
     test_reader();
     zhe_text_free(S_tx);

@@ -1,8 +1,9 @@
 /*
 ** chips.c — chip models in a sentence: every model and alias of chips.tsv
-** in one pcre2 pattern, each alternative tagged with (*MARK) so a match
-** names its chip; the variant written after a model (A100 80GB, H100
-** PCIe) read with it.  Part of the extractor (extract_int.h).
+** in one pcre2 pattern, a trie of their atoms, each name's end tagged with
+** (*MARK) so a match names its chip; the variant written after a model
+** (A100 80GB, H100 PCIe) read with it.  Part of the extractor
+** (extract_int.h).
 */
 #include "extract_int.h"
 
@@ -10,31 +11,130 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Append alias to the chip pattern: literal, except that a space or a
- * hyphen, or the step from two or more letters to a digit (RTX4090), may
- * be written with a space, a hyphen or nothing. */
-static void S_pattern_alias(zhe_buf *re, const char *alias)
+/* The chip pattern is the alternation of every model and alias, longest
+ * first, as a trie: names that begin alike share their first atoms, so at
+ * a position pcre2 tries the few names that can follow what it has read,
+ * not every name in turn.  The trie keeps pcre2's order wherever two
+ * names could match the same text, so it finds what the flat alternation
+ * of the same names, in the same order, finds. */
+
+/* One atom of a name's pattern: a character (a whole UTF-8 sequence),
+ * escaped when it is ASCII and no letter or digit, or the separator that
+ * a space, a hyphen, or the step from two or more letters to a digit
+ * (RTX4090) becomes: a space, a hyphen or nothing. */
+typedef struct {
+    const char *re; /* its pattern text */
+    size_t len;
+} S_atom;
+
+static const char S_SEP[] = "[ \\-]?";
+
+static int S_is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The atoms of name, into out (the pattern text of the escaped ones in
+ * esc, 2 bytes each).  Returns the number of atoms. */
+static size_t S_atoms(const char *name, S_atom *out, char *esc)
 {
-    size_t letters = 0;
-    for (const char *p = alias; *p; p++) {
+    size_t n = 0, letters = 0;
+    for (const char *p = name; *p;) {
         unsigned char c = (unsigned char)*p;
         if (c == ' ' || c == '-') {
-            zhe_buf_puts(re, "[ \\-]?");
+            out[n++] = (S_atom){S_SEP, sizeof S_SEP - 1};
             letters = 0;
+            p++;
             continue;
         }
-        if (c >= '0' && c <= '9' && letters >= 2) zhe_buf_puts(re, "[ \\-]?");
-        letters = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? letters + 1 : 0;
-        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
-            zhe_buf_putc(re, '\\');
-        zhe_buf_putc(re, (char)c);
+        if (c >= '0' && c <= '9' && letters >= 2) out[n++] = (S_atom){S_SEP, sizeof S_SEP - 1};
+        letters = S_is_alpha(c) ? letters + 1 : 0;
+        if (c < 0x80 && !S_is_alpha(c) && !(c >= '0' && c <= '9')) {
+            char *e = esc + 2 * n;
+            e[0] = '\\';
+            e[1] = (char)c;
+            out[n++] = (S_atom){e, 2};
+            p++;
+            continue;
+        }
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        for (size_t k = 1; k < len; k++)
+            if (!p[k]) len = k;
+        out[n++] = (S_atom){p, len};
+        p += len;
     }
+    return n;
 }
 
 typedef struct {
     const char *alias;
     size_t chip;
+    S_atom *atoms;
+    size_t n_atoms;
 } S_alias;
+
+static int S_same_atom(const S_atom *a, const S_atom *b)
+{
+    return a->len == b->len && memcmp(a->re, b->re, a->len) == 0;
+}
+
+/* The atom of v[i] at depth d, or NULL where its name ends. */
+static const S_atom *S_next(const S_alias *v, size_t i, size_t d)
+{
+    return d < v[i].n_atoms ? &v[i].atoms[d] : NULL;
+}
+
+/* Append the alternation of the names v[0..n), which share their first d
+ * atoms, from their atom d on.  Names whose next atoms are all different
+ * characters can never match the same text, and are grouped by that
+ * character whatever their order; where a name ends or goes on with the
+ * separator (which may match nothing), only neighbours are grouped, so
+ * that the order of the names is kept. */
+static void S_emit(zhe_buf *re, S_alias *v, size_t n, size_t d, size_t *group)
+{
+    int literal = 1;
+    for (size_t i = 0; i < n && literal; i++) {
+        const S_atom *a = S_next(v, i, d);
+        literal = a && a->re != S_SEP;
+    }
+    /* group[i]: the index of the first name of v[i]'s group; a group's
+     * members are gathered after its first, in their order. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t g = i;
+        if (literal) {
+            for (size_t j = 0; j < i; j++)
+                if (group[j] == j && S_same_atom(S_next(v, j, d), S_next(v, i, d))) {
+                    g = j;
+                    break;
+                }
+        } else if (i > 0 && S_next(v, i, d) && S_next(v, i - 1, d) &&
+                   S_same_atom(S_next(v, i, d), S_next(v, i - 1, d))) {
+            g = group[i - 1];
+        }
+        group[i] = g;
+        m += g == i;
+    }
+    if (m > 1) zhe_buf_puts(re, "(?:");
+    size_t *sub = ZHEI_NEW_ARRAY(size_t, n);
+    S_alias *members = ZHEI_NEW_ARRAY(S_alias, n);
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (group[i] != i) continue;
+        if (!first) zhe_buf_putc(re, '|');
+        first = 0;
+        const S_atom *a = S_next(v, i, d);
+        if (!a) {
+            zhe_buf_printf(re, "(*MARK:%zu)", v[i].chip);
+            continue;
+        }
+        size_t k = 0;
+        for (size_t j = i; j < n; j++)
+            if (group[j] == i) members[k++] = v[j];
+        zhe_buf_put(re, a->re, a->len);
+        S_emit(re, members, k, d + 1, sub);
+    }
+    zhe_free(members);
+    zhe_free(sub);
+    if (m > 1) zhe_buf_putc(re, ')');
+}
 
 /* Longer aliases first: pcre2 takes the first alternative that matches. */
 static int S_alias_cmp(const void *a, const void *b)
@@ -52,21 +152,33 @@ zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err)
     S_alias *aliases = ZHEI_NEW_ARRAY(S_alias, n_aliases);
     size_t k = 0;
     for (size_t i = 0; i < lex->n_chips; i++) {
-        aliases[k++] = (S_alias){lex->chips[i].model, i};
+        aliases[k++] = (S_alias){lex->chips[i].model, i, NULL, 0};
         for (size_t j = 0; j < lex->chips[i].n_aliases; j++)
-            aliases[k++] = (S_alias){lex->chips[i].aliases[j], i};
+            aliases[k++] = (S_alias){lex->chips[i].aliases[j], i, NULL, 0};
     }
     qsort(aliases, n_aliases, sizeof *aliases, S_alias_cmp);
+    /* A name has at most twice as many atoms as bytes (a separator before
+     * each digit), and its escapes take 2 bytes an atom. */
+    size_t room = 0;
+    for (size_t i = 0; i < n_aliases; i++) room += 2 * strlen(aliases[i].alias) + 1;
+    S_atom *atoms = ZHEI_NEW_ARRAY(S_atom, room);
+    char *esc = ZHEI_NEW_ARRAY(char, 2 * room);
+    size_t used = 0;
+    for (size_t i = 0; i < n_aliases; i++) {
+        aliases[i].atoms = atoms + used;
+        aliases[i].n_atoms = S_atoms(aliases[i].alias, atoms + used, esc + 2 * used);
+        used += 2 * strlen(aliases[i].alias) + 1;
+    }
     /* A model is not part of a longer Latin or digit run: A100 is not
      * found in A1000 or RA100; but 8xA100 is eight A100s. */
     zhe_buf re = ZHE_BUF_INIT;
-    zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))(?:");
-    for (size_t i = 0; i < n_aliases; i++) {
-        if (i) zhe_buf_putc(&re, '|');
-        S_pattern_alias(&re, aliases[i].alias);
-        zhe_buf_printf(&re, "(*MARK:%zu)", aliases[i].chip);
-    }
-    zhe_buf_puts(&re, ")(?![A-Za-z0-9])");
+    zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))");
+    size_t *group = ZHEI_NEW_ARRAY(size_t, n_aliases);
+    S_emit(&re, aliases, n_aliases, 0, group);
+    zhe_free(group);
+    zhe_buf_puts(&re, "(?![A-Za-z0-9])");
+    zhe_free(esc);
+    zhe_free(atoms);
     zhe_free(aliases);
     int code;
     PCRE2_SIZE at;

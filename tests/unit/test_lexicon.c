@@ -168,6 +168,45 @@ static void test_errors(const char *dir)
        err.message);
     S_remove(tmp);
 
+    /* chips.tsv's kind is one of three words; only a memory generation,
+     * which several makers build, may leave the vendor empty. */
+    tmp = S_copy(dir, "chips.tsv",
+                 "# model\tvendor\taliases\tcontext\tseries\tkind\tsource\n"
+                 "A100\tNVIDIA\t\t\tAmpere\tgpu\thttps://example.com/a100\n"
+                 "H100\tNVIDIA\t\t\tHopper\tGPU\thttps://example.com/h100\n");
+    if (!ok(tmp != NULL, "a copy of the lexicons with a bad kind in chips.tsv")) return;
+    ok(zhe_lexicon_open(tmp, &lex, &err) == ZHE_ERR_DATA && lex == NULL,
+       "a kind other than gpu, accelerator or hbm: ZHE_ERR_DATA");
+    snprintf(want, sizeof want, "%s/chips.tsv:3: kind is gpu, accelerator or hbm, not \"GPU\"",
+             tmp);
+    is_str(err.message, strlen(err.message), want, "the message gives file, line and the kind");
+    is_int(err.line, 3, "the error's line");
+    S_remove(tmp);
+
+    tmp = S_copy(dir, "chips.tsv",
+                 "A100\tNVIDIA\t\t\tAmpere\tgpu\thttps://example.com/a100\n"
+                 "HBM3E\t\tHBM3e\t\tHBM\thbm\thttps://example.com/hbm3e\n");
+    if (!ok(tmp != NULL, "a copy of the lexicons with a memory generation")) return;
+    ok(zhe_lexicon_open(tmp, &lex, &err) == ZHE_OK, "a memory generation may have no vendor");
+    if (lex) {
+        const zhe_chip *c = zhe_lexicon_find_chip(lex, "hbm3e", 5);
+        ok(c && !strcmp(c->model, "HBM3E") && !strcmp(c->vendor, "") && !strcmp(c->kind, "hbm"),
+           "HBM3E: found by its alias, no vendor, kind hbm");
+        zhe_lexicon_free(lex);
+    }
+    S_remove(tmp);
+
+    tmp = S_copy(dir, "chips.tsv",
+                 "A100\tNVIDIA\t\t\tAmpere\tgpu\thttps://example.com/a100\n"
+                 "GB10\t\t\t\tBlackwell\tgpu\thttps://example.com/gb10\n");
+    if (!ok(tmp != NULL, "a copy of the lexicons with a GPU without vendor")) return;
+    ok(zhe_lexicon_open(tmp, &lex, &err) == ZHE_ERR_DATA && lex == NULL,
+       "a GPU without vendor: ZHE_ERR_DATA");
+    snprintf(want, sizeof want,
+             "%s/chips.tsv:2: only a memory generation (kind hbm) may have no vendor", tmp);
+    is_str(err.message, strlen(err.message), want, "the message gives file and line");
+    S_remove(tmp);
+
     tmp = S_copy(dir, "vendors.tsv", NULL);
     if (!ok(tmp != NULL, "a copy of the lexicons without vendors.tsv")) return;
     ok(zhe_lexicon_open(tmp, &lex, &err) == ZHE_OK, "vendors.tsv is optional");

@@ -244,6 +244,29 @@ static int S_in_context(const zhe_chip *c, const char *s, size_t len)
 }
 
 /* The models of chips.tsv in sentence [s0, s1). */
+/* Whether the memory generation at norm[start..end) of the sentence
+ * [s0, s1) is a GPU's memory, a spec rather than the memory itself in the
+ * news: a capacity before it (80GB HBM3, 40GB的高速HBM2) or 显存, 内存,
+ * 位宽, 带宽 after it (A100 HBM2位宽达5120bit). */
+static int S_memory_spec(const char *norm, size_t s0, size_t s1, size_t start, size_t end)
+{
+    static const char *const after[] = { "显存", "内存", "位宽", "带宽" };
+    size_t e = end;
+    while (e < s1 && norm[e] == ' ') e++;
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+        size_t n = strlen(after[k]);
+        if (s1 - e >= n && memcmp(norm + e, after[k], n) == 0) return 1;
+    }
+    /* "GB" within a few characters before, a digit before it */
+    size_t from = start > s0 + 16 ? start - 16 : s0;
+    for (size_t i = start; i >= from + 3; i--) {
+        if ((norm[i - 2] == 'G' || norm[i - 2] == 'g') && (norm[i - 1] == 'B' || norm[i - 1] == 'b') &&
+            norm[i - 3] >= '0' && norm[i - 3] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
 void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
 {
     const char *norm = r->a->norm;
@@ -257,7 +280,9 @@ void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
         const char *mark = (const char *)pcre2_get_mark(r->md);
         size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->lex->n_chips;
         if (end > start && chip < r->ex->lex->n_chips && !zhei_extract_taken(r, start, end) &&
-            S_in_context(&r->ex->lex->chips[chip], norm + s0, s1 - s0)) {
+            S_in_context(&r->ex->lex->chips[chip], norm + s0, s1 - s0) &&
+            !(strcmp(r->ex->lex->chips[chip].kind, "hbm") == 0 &&
+              S_memory_spec(norm, s0, s1, start, end))) {
             zhe_mention *m =
                 zhei_extract_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
             snprintf(m->model, sizeof m->model, "%s", r->ex->lex->chips[chip].model);

@@ -59,7 +59,9 @@ static void S_put_mention(zhe_buf *b, const zhe_article *a, const zhe_mention *m
     const char *q = zhe_qualifier_str(m->amount.qualifier);
     switch (m->type) {
     case ZHE_MENTION_CHIP:
-        zhe_buf_printf(b, "%s/%s", *m->model ? m->model : "?", m->vendor ? m->vendor : "?");
+        /* "-" for a memory generation that no one vendor makes (HBM3E) */
+        zhe_buf_printf(b, "%s/%s", *m->model ? m->model : "?",
+                       !m->vendor ? "?" : *m->vendor ? m->vendor : "-");
         if (m->variant[0]) zhe_buf_printf(b, "/%s", m->variant);
         break;
     case ZHE_MENTION_MONEY:

@@ -64,9 +64,14 @@ static void test_lookups(const zhe_lexicon *lex)
        "the first model is A100 of NVIDIA");
     ok(zhe_lexicon_chip(lex, zhe_lexicon_n_chips(lex)) == NULL, "past the last model: NULL");
     const zhe_chip *b = zhe_lexicon_find_chip(lex, "910B", 4);
-    ok(b && b->n_aliases == 3 && !strcmp(b->aliases[0], "昇腾910B") &&
-           !strcmp(b->vendor, "Huawei") && !strcmp(b->context, "") && !strcmp(b->series, "Ascend"),
-       "Ascend 910B: its aliases in file order, its vendor and series");
+    ok(b && b->n_aliases == 5 && !strcmp(b->aliases[0], "昇腾910B") &&
+           !strcmp(b->aliases[1], "昇騰910B") && !strcmp(b->vendor, "Huawei") &&
+           !strcmp(b->context, "") && !strcmp(b->series, "Ascend 910") &&
+           !strcmp(b->kind, "accelerator"),
+       "Ascend 910B: its aliases in file order, its vendor, series and kind");
+    const zhe_chip *h = zhe_lexicon_find_chip(lex, "hbm3e", 5);
+    ok(h && !strcmp(h->model, "HBM3E") && !strcmp(h->vendor, "") && !strcmp(h->kind, "hbm"),
+       "HBM3E: a memory generation, no vendor");
     for (size_t i = 0; i < sizeof S_chips / sizeof *S_chips; i++) {
         const char *n = S_chips[i].name;
         const zhe_chip *c = zhe_lexicon_find_chip(lex, n, strlen(n));

@@ -90,11 +90,12 @@ void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore);
 void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1);
 
 /* amounts.c: the currency of the article's money mentions so far when
- * they have one only; NULL if none or several. */
+ * they have one only; "" if several; NULL if none. */
 const char *zhei_extract_article_currency(const zhei_extract_run *r);
 
 /* amounts.c: amounts with 万 or 亿 and no unit, in a price sentence
- * [s0, s1), as money in currency code (4万、13万、25万). */
+ * [s0, s1), as money in currency code (4万、13万、25万); code "": in the
+ * currency of the sentence's other money, when it has one only. */
 void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const char *code);
 
 #endif /* ZHE_EXTRACT_INT_H */

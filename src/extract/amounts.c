@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* The qualifier word that stands after the amount at s[at] (after=1), or
  * before it, ending at s[at]; its length, 0 if none. */
@@ -295,6 +296,34 @@ static size_t S_ge_yi(const char *s, size_t at, size_t to, zhe_number *num)
     return n;
 }
 
+/* An English scale word after a number written in ASCII digits, as Hong
+ * Kong and reposted wire copy print sums: US$1.2 billion, 3.5 million
+ * USD.  Scales num and returns the bytes of the word and the space before
+ * it; 0 if none follows. */
+static size_t S_latin_scale(const char *s, size_t i, size_t at, size_t to, zhe_number *num)
+{
+    static const struct {
+        const char *word;
+        double scale;
+    } words[] = {{"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6}, {"bn", 1e9},
+                 {"mn", 1e6}};
+    size_t k = at;
+    if (k < to && s[k] == ' ') k++;
+    if (k >= to || (s[k] | 0x20) < 'a' || (s[k] | 0x20) > 'z') return 0;
+    for (size_t p = i; p < at; p++)
+        if ((unsigned char)s[p] >= 0x80) return 0;      /* 1.2万 has its scale */
+    for (size_t w = 0; w < ZHEI_ARRAY_LEN(words); w++) {
+        size_t n = strlen(words[w].word);
+        if (to - k < n || strncasecmp(s + k, words[w].word, n) ||
+            (k + n < to && ((s[k + n] | 0x20) >= 'a' && (s[k + n] | 0x20) <= 'z')))
+            continue;
+        num->value *= words[w].scale;
+        if (!isnan(num->high)) num->high *= words[w].scale;
+        return k + n - at;
+    }
+    return 0;
+}
+
 /* Whether the sentence names the yen (日元, 日圆, 円, JPY): then ¥ is the
  * yen, as Japanese prices print it; elsewhere ¥ is the yuan. */
 static int S_yen_sentence(const char *s, size_t s0, size_t s1)
@@ -348,7 +377,7 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
         }
         size_t start = i, end = i + n, j;
         size_t gy = S_ge_yi(s, end, s1, &num);   /* 5个亿 */
-        end += gy;
+        end += gy ? gy : S_latin_scale(s, i, end, s1, &num);   /* 1.2 billion */
         j = end;
         if (j < s1 && s[j] == ' ') j++;
         const zhei_currency *cur = S_currency_at(ex, s, s0, j, s1, 1);

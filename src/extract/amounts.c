@@ -168,7 +168,15 @@ static int S_kuai_is_money(const zhe_extractor *ex, const char *s, size_t s0, si
                                        0x8D5A, 0x4E8F, 0x7701, 0x6536, 0x8D54, 0x4EC5, 0x53EA,
                                        0x624D};
         for (size_t k = 0; k < ZHEI_ARRAY_LEN(pay); k++)
-            if (p == pay[k]) return 1;
+            if (p == pay[k])    /* but 需要8块 is a need of eight */
+                return !(p == 0x8981 && b - s0 >= 6 && !memcmp(s + b - 6, "需", 3));
+        /* 花费了我三块, 付给他50块: spending up to four characters
+         * before; only spending, as 卖 that far back sells boards as often
+         * as yuan */
+        for (size_t back = 6; back <= 12 && b - s0 >= back; back += 3) {
+            zhe_utf8_decode(s + b - back, 3, &p);
+            if (p == 0x82B1 || p == 0x4ED8 || p == 0x8D54) return 1;    /* 花付赔 */
+        }
         /* 一颗20块: a unit after 一 or 每 */
         for (size_t k = 0; k < ex->lex->n_units; k++) {
             const zhei_unit *u = &ex->lex->units[k];

@@ -342,6 +342,33 @@ static int S_yen_sentence(const char *s, size_t s0, size_t s1)
     return 0;
 }
 
+/* The dollar a Hong Kong or Taiwan sentence prices in: the code of the
+ * HKD or TWD words of currencies.tsv in s[s0..s1) when they name one of
+ * the two and no word names the yuan (人民币, RMB, ¥; not 元 or 块钱,
+ * which are what is being decided) and no word converts one into the
+ * other; NULL otherwise.  There, 元 is that dollar: 叫价由1.6万元升至2.2
+ * 万元，部分铺头开价逾2.5万港元. */
+static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t s0, size_t s1)
+{
+    /* A conversion names another currency than the amount's own:
+     * 内地售价1.5万元，约合1.6万港元 */
+    static const char *const converts[] = {"约合", "約合", "折合", "相当于", "相當於",
+                                          "换算", "換算", "兑"};
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(converts); k++)
+        if (memmem(s + s0, s1 - s0, converts[k], strlen(converts[k]))) return NULL;
+    const char *code = NULL;
+    for (size_t k = 0; k < ex->lex->n_currencies; k++) {
+        const zhei_currency *c = &ex->lex->currencies[k];
+        int cny = !strcmp(c->code, "CNY");
+        if (!cny && strcmp(c->code, "HKD") && strcmp(c->code, "TWD")) continue;
+        if (cny && (!strncmp(c->word, "元", 3) || !strncmp(c->word, "块", 3))) continue;
+        if (!memmem(s + s0, s1 - s0, c->word, c->len)) continue;
+        if (cny || (code && strcmp(code, c->code))) return NULL;
+        code = c->code;
+    }
+    return code;
+}
+
 /* Whether s[at] ends a clause: the end, or punctuation. */
 static int S_clause_end(const char *s, size_t at, size_t to)
 {
@@ -413,6 +440,15 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
             code = cur->code;
             end = loose ? loose : j + cur->len;
             rule = "money.after";
+            /* In an article printed in traditional characters, 元 is the
+             * dollar its sentence names (Hong Kong and Taiwan usage). */
+            const char *local;
+            if (r->a->traditional && !strncmp(cur->word, "元", 3) &&
+                (local = S_local_dollar(ex, s, s0, s1))) {
+                code = local;
+                confidence = 0.7;
+                rule = "money.local_dollar";
+            }
         } else if (unit && !strcmp(unit->word, "块") &&
                    S_kuai_is_money(ex, s, s0, start, j + unit->len, s1, num.value)) {
             code = "CNY";

@@ -133,8 +133,15 @@ static int S_price_word_at(const zhe_extractor *ex, const char *s, size_t at, si
     return 0;
 }
 
-static int S_price_sentence(const zhe_extractor *ex, const char *s, size_t len);
-static void S_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, size_t *c1);
+/* The clause last asked about and whether it has a price word: a clause
+ * may hold 100,000 amounts, and is read once, not once for each. */
+typedef struct {
+    size_t c0, c1;
+    int known, price;
+} S_clause_memo;
+
+static int S_price_clause(const zhe_extractor *ex, const char *s, size_t s0, size_t s1,
+                          size_t i, S_clause_memo *memo);
 
 /* 块 is both a unit (8块显卡) and, in speech, the yuan (4万块).  The amount
  * is s[start..after) with 块 last.  A count when a model or a word for a
@@ -144,7 +151,7 @@ static void S_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, 
  * (卖20块, 花了30块), a per-item phrase (一颗20块) or a price word in the
  * clause. */
 static int S_kuai_is_money(const zhe_extractor *ex, const char *s, size_t s0, size_t start,
-                           size_t after, size_t to, double value)
+                           size_t after, size_t to, double value, S_clause_memo *memo)
 {
     if (to - after >= 3 && !memcmp(s + after, "钱", 3)) return 1;
     if (after < to && S_is_ascii_alnum(s[after])) return 0;     /* 8块A100 */
@@ -185,9 +192,7 @@ static int S_kuai_is_money(const zhe_extractor *ex, const char *s, size_t s0, si
                 return 1;
         }
     }
-    size_t c0, c1;
-    S_clause(s, s0, to, start, &c0, &c1);
-    return S_price_sentence(ex, s + c0, c1 - c0);
+    return S_price_clause(ex, s, s0, to, start, memo);
 }
 
 /* The length of a range's separator at s[at] (至, 到, -, ~, —, –), or 0. */
@@ -397,6 +402,9 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
 {
     const zhe_extractor *ex = r->ex;
     const char *s = r->a->norm;
+    int yen = -1, local_known = 0;     /* what the sentence says, once asked */
+    const char *local = NULL;
+    S_clause_memo memo = {0};
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
         size_t clen = zhei_utf8_next(s + i, s1 - i, &cp);
@@ -434,23 +442,26 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
             end = cur ? j + cur->len : end;
             unit = NULL;
             rule = "money.before";
-            /* ¥ is the yen where the sentence names the yen */
-            if (!strcmp(pre->word, "¥") && S_yen_sentence(s, s0, s1)) code = "JPY";
+            /* ¥ is the yen where the sentence names the yen (asked once a
+             * sentence: one may hold 100,000 prices) */
+            if (!strcmp(pre->word, "¥") &&
+                (yen >= 0 ? yen : (yen = S_yen_sentence(s, s0, s1))))
+                code = "JPY";
         } else if (cur) {
             code = cur->code;
             end = loose ? loose : j + cur->len;
             rule = "money.after";
             /* In an article printed in traditional characters, 元 is the
              * dollar its sentence names (Hong Kong and Taiwan usage). */
-            const char *local;
-            if (r->a->traditional && !strncmp(cur->word, "元", 3) &&
-                (local = S_local_dollar(ex, s, s0, s1))) {
+            if (r->a->traditional && !strncmp(cur->word, "元", 3) && !local_known++)
+                local = S_local_dollar(ex, s, s0, s1);
+            if (r->a->traditional && !strncmp(cur->word, "元", 3) && local) {
                 code = local;
                 confidence = 0.7;
                 rule = "money.local_dollar";
             }
         } else if (unit && !strcmp(unit->word, "块") &&
-                   S_kuai_is_money(ex, s, s0, start, j + unit->len, s1, num.value)) {
+                   S_kuai_is_money(ex, s, s0, start, j + unit->len, s1, num.value, &memo)) {
             code = "CNY";
             end = j + unit->len + (s1 - (j + unit->len) >= 3 &&
                                    !memcmp(s + j + unit->len, "钱", 3) ? 3 : 0);
@@ -538,6 +549,18 @@ static void S_clause(const char *s, size_t s0, size_t s1, size_t i, size_t *c0, 
     while (*c1 < s1 && s[*c1] != ',' && s[*c1] != ';' && s[*c1] != ':') (*c1)++;
 }
 
+/* Whether the clause around s[i] has a price word. */
+static int S_price_clause(const zhe_extractor *ex, const char *s, size_t s0, size_t s1,
+                          size_t i, S_clause_memo *memo)
+{
+    if (!memo->known || i < memo->c0 || i >= memo->c1) {
+        S_clause(s, s0, s1, i, &memo->c0, &memo->c1);
+        memo->price = S_price_sentence(ex, s + memo->c0, memo->c1 - memo->c0);
+        memo->known = 1;
+    }
+    return memo->price;
+}
+
 void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const char *code)
 {
     const zhe_extractor *ex = r->ex;
@@ -549,9 +572,10 @@ void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const 
      * neither.  The price words are sought in the clause of an amount
      * found, which is shorter than the sentence. */
     if (!memmem(s + s0, s1 - s0, "万", 3) && !memmem(s + s0, s1 - s0, "亿", 3)) return;
+    S_clause_memo memo = {0};
     for (size_t i = s0; i < s1;) {
         uint32_t cp;
-        size_t clen = zhei_utf8_next(s + i, s1 - i, &cp), c0, c1;
+        size_t clen = zhei_utf8_next(s + i, s1 - i, &cp);
         zhe_number num;
         size_t n = 0;
         if (S_number_char(cp) && S_number_may_start(s, s0, i) &&
@@ -571,19 +595,18 @@ void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const 
             i = e;
             continue;
         }
-        S_clause(s, s0, s1, i, &c0, &c1);
         zhe_qualifier q = num.qualifier, wq = ZHE_QUAL_EXACT;
         size_t qa = S_qualifier_at(ex, s, s0, e, s1, 1, &wq);
         int each = S_each_at(ex, s, e, s1);     /* 25万一张 */
         /* The amount a price moves from or to: 从180万涨到260万, 由9万降至7万 */
         int from = (i - s0 >= 3 && (!memcmp(s + i - 3, "从", 3) || !memcmp(s + i - 3, "由", 3)));
         int moves = 0;
-        for (size_t k = e, c = 0; k < c1 && c < 3 && !moves; c++) {
-            moves = S_price_word_at(ex, s, k, c1);
-            k += zhei_utf8_next(s + k, c1 - k, &cp);
+        for (size_t k = e, c = 0; k < s1 && c < 3 && !moves; c++) {
+            moves = S_price_word_at(ex, s, k, s1);
+            k += zhei_utf8_next(s + k, s1 - k, &cp);
         }
         if ((qa || each || from || moves || S_clause_end(s, e, s1)) &&
-            S_price_sentence(ex, s + c0, c1 - c0)) {
+            S_price_clause(ex, s, s0, s1, i, &memo)) {
             if (qa && q == ZHE_QUAL_EXACT) q = wq, e += qa;
             zhe_mention *m =
                 zhei_extract_add(r, ZHE_MENTION_MONEY, "money.bare_price", i, e, 0.5);

@@ -66,6 +66,43 @@ static const zhei_currency *S_currency_at(const zhe_extractor *ex, const char *s
     return NULL;
 }
 
+static unsigned S_key2(char a, char b) { return ((unsigned char)a * 31u + (unsigned char)b) & 1023u; }
+
+#define S_BIT_SET(m, k) ((m)[(k) >> 6] |= (uint64_t)1 << ((k) & 63))
+#define S_BIT(m, k) (((m)[(k) >> 6] >> ((k) & 63)) & 1)
+
+void zhei_extract_amounts_compile(zhe_extractor *ex)
+{
+    for (size_t k = 0; k < ex->lex->n_currencies; k++) {
+        const zhei_currency *c = &ex->lex->currencies[k];
+        const char *w = c->word;
+        if (c->after) {
+            if (c->len == 1) S_BIT_SET(ex->cur_after1, (unsigned char)w[0]);
+            else S_BIT_SET(ex->cur_after, S_key2(w[0], w[1]));
+        }
+        if (c->before) {
+            if (c->len == 1) S_BIT_SET(ex->cur_before1, (unsigned char)w[0]);
+            else S_BIT_SET(ex->cur_before, S_key2(w[c->len - 2], w[c->len - 1]));
+        }
+    }
+}
+
+/* Whether a currency may stand after (after=1) or before an amount, at
+ * s[at] or ending at s[at], by the extractor's bits: S_currency_at reads
+ * the list only then.  Most numbers have no such neighbour. */
+static int S_currency_may(const zhe_extractor *ex, const char *s, size_t from, size_t at,
+                          size_t to, int after)
+{
+    if (after) {
+        if (at >= to) return 0;
+        return S_BIT(ex->cur_after1, (unsigned char)s[at]) ||
+               (at + 1 < to && S_BIT(ex->cur_after, S_key2(s[at], s[at + 1])));
+    }
+    if (at <= from) return 0;
+    return S_BIT(ex->cur_before1, (unsigned char)s[at - 1]) ||
+           (at - from >= 2 && S_BIT(ex->cur_before, S_key2(s[at - 2], s[at - 1])));
+}
+
 static const zhei_unit *S_unit_at(const zhe_extractor *ex, const char *s, size_t at, size_t to)
 {
     for (size_t k = 0; k < ex->lex->n_units; k++) {
@@ -198,13 +235,15 @@ static int S_kuai_is_money(const zhe_extractor *ex, const char *s, size_t s0, si
 /* The length of a range's separator at s[at] (至, 到, -, ~, —, –), or 0. */
 static size_t S_range_sep(const char *s, size_t at, size_t to)
 {
-    static const char *const seps[] = {"至", "到", "~", "〜", "-", "—", "–"};
-    unsigned char c = at < to ? (unsigned char)s[at] : 0;     /* (most bytes start none) */
-    if (c != 0xE8 && c != 0xE5 && c != '~' && c != 0xE3 && c != '-' && c != 0xE2) return 0;
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(seps); k++) {
-        size_t n = strlen(seps[k]);
-        if (to - at >= n && !memcmp(s + at, seps[k], n)) return n;
-    }
+    static const struct {
+        char word[4];
+        size_t len;
+    } seps[] = {{"至", 3}, {"到", 3}, {"~", 1}, {"〜", 3}, {"-", 1}, {"—", 3}, {"–", 3}};
+    if (at >= to) return 0;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(seps); k++)
+        if (s[at] == seps[k].word[0] && to - at >= seps[k].len &&
+            !memcmp(s + at, seps[k].word, seps[k].len))
+            return seps[k].len;
     return 0;
 }
 
@@ -423,11 +462,13 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
         end += gy ? gy : S_latin_scale(s, i, end, s1, &num);   /* 1.2 billion */
         j = end;
         if (j < s1 && s[j] == ' ') j++;
-        const zhei_currency *cur = S_currency_at(ex, s, s0, j, s1, 1);
+        const zhei_currency *cur =
+            S_currency_may(ex, s, s0, j, s1, 1) ? S_currency_at(ex, s, s0, j, s1, 1) : NULL;
         const zhei_unit *unit = cur || gy ? NULL : S_unit_at(ex, s, j, s1);
         size_t k = start;
         if (k > s0 && s[k - 1] == ' ') k--;
-        const zhei_currency *pre = S_currency_at(ex, s, s0, k, s1, 0);
+        const zhei_currency *pre =
+            S_currency_may(ex, s, s0, k, s1, 0) ? S_currency_at(ex, s, s0, k, s1, 0) : NULL;
         if (pre && zhei_extract_taken(r, k - pre->len, k)) pre = NULL;     /* 30万港币一张 */
         size_t loose = 0;
         if (!cur && !unit && !gy && !pre)     /* 800 至 1200 台 */

@@ -60,6 +60,7 @@ zhe_status zhe_extractor_new(const zhe_lexicon *lex, zhe_extractor **out, zhe_er
     for (size_t k = 0; k < lex->n_triggers; k++)
         if (!strcmp(lex->triggers[k].type, "price"))
             ex->price_words[ex->n_price_words++] = &lex->triggers[k];
+    zhei_extract_amounts_compile(ex);
     zhe_status st = zhei_extract_chips_compile(ex, err);
     if (st != ZHE_OK) {
         zhe_extractor_free(ex);

@@ -194,9 +194,10 @@ static int S_kuai_is_money(const zhe_extractor *ex, const char *s, size_t s0, si
     if (after < to && S_is_ascii_alnum(s[after])) return 0;     /* 8块A100 */
     uint32_t c = 0;
     if (after < to) zhe_utf8_decode(s + after, to - after, &c);
-    /* 200块显卡, 两块芯片, 1000块板卡, 8块硬盘 */
-    static const uint32_t goods[] = {0x663E, 0x82AF, 0x5361, 0x677F, 0x6676, 0x5C4F, 0x786C,
-                                     0x5185, 0x4E3B, 0x670D, 0x5B58};    /* 显芯卡板晶屏硬内主服存 */
+    /* 200块显卡, 两块芯片, 1000块板卡, 8块硬盘, 1万块加速卡, 8块算力卡 */
+    static const uint32_t goods[] = {0x663E, 0x82AF, 0x5361, 0x677F, 0x6676, 0x5C4F,
+                                     0x786C, 0x5185, 0x4E3B, 0x670D, 0x5B58, 0x52A0,
+                                     0x7B97, 0x6A21, 0x8BA1};   /* 显芯卡板晶屏硬内主服存加算模计 */
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(goods); k++)
         if (c == goods[k]) return 0;
     if (value >= 100 || S_each_at(ex, s, after, to)) return 1;

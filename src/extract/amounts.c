@@ -567,7 +567,11 @@ const char *zhei_extract_article_currency(const zhei_extract_run *r)
 }
 
 /* The currency of the current sentence's money, ms->v[lo .. hi), when it
- * has just one; NULL if none or several. */
+ * has just one; NULL if none or several.  A sentence with no money of its
+ * own takes the yuan of the sentence before when that one's money is all
+ * in yuan (售价25万元。后来从25万涨到30万); a dollar it does not take,
+ * as the next sentence often moves to another market (在美国售价3万美元。
+ * 国内则从20万涨到25万). */
 static const char *S_sentence_currency(const zhei_extract_run *r)
 {
     const char *code = NULL;
@@ -575,6 +579,14 @@ static const char *S_sentence_currency(const zhei_extract_run *r)
         const zhe_mention *m = &r->ms->v[i];
         if (m->type != ZHE_MENTION_MONEY) continue;
         if (code && strcmp(code, m->currency)) return NULL;
+        code = m->currency;
+    }
+    if (code || !r->sentence) return code;
+    /* The first passes left the mentions in sentence order. */
+    for (size_t i = r->lo; i > r->first && r->ms->v[i - 1].sentence + 1 == r->sentence; i--) {
+        const zhe_mention *m = &r->ms->v[i - 1];
+        if (m->type != ZHE_MENTION_MONEY) continue;
+        if (strcmp(m->currency, "CNY")) return NULL;
         code = m->currency;
     }
     return code;

@@ -66,7 +66,12 @@ static const zhei_currency *S_currency_at(const zhe_extractor *ex, const char *s
     return NULL;
 }
 
-static unsigned S_key2(char a, char b) { return ((unsigned char)a * 31u + (unsigned char)b) & 1023u; }
+/* The currency bits of the extractor (extract_int.h): a hash of two
+ * bytes into 1024 bits. */
+static unsigned S_key2(char a, char b)
+{
+    return ((unsigned char)a * 31u + (unsigned char)b) & 1023u;
+}
 
 #define S_BIT_SET(m, k) ((m)[(k) >> 6] |= (uint64_t)1 << ((k) & 63))
 #define S_BIT(m, k) (((m)[(k) >> 6] >> ((k) & 63)) & 1)

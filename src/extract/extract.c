@@ -9,8 +9,8 @@
 **   3. chip models (chips.c), then the chip rules of patterns.tsv;
 **   4. money and quantities (amounts.c).
 ** A last pass gives a currency to bare amounts in price sentences (卖到25万)
-** when the article's other prices make it certain, at lower confidence.
-** Mentions end sorted, with offsets into the raw text.
+** when the article's other prices, or the sentence's, make it certain, at
+** lower confidence.  Mentions end sorted, with offsets into the raw text.
 */
 #include "extract_int.h"
 
@@ -60,6 +60,7 @@ zhe_status zhe_extractor_new(const zhe_lexicon *lex, zhe_extractor **out, zhe_er
     for (size_t k = 0; k < lex->n_triggers; k++)
         if (!strcmp(lex->triggers[k].type, "price"))
             ex->price_words[ex->n_price_words++] = &lex->triggers[k];
+    zhei_extract_amounts_compile(ex);
     zhe_status st = zhei_extract_chips_compile(ex, err);
     if (st != ZHE_OK) {
         zhe_extractor_free(ex);
@@ -210,11 +211,13 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         zhei_extract_rules(&r, s0, s1, 0);
         zhei_extract_amounts(&r, s0, s1);
     }
-    /* A copy: the mention it comes from moves when the list grows. */
+    /* A copy: the mention it comes from moves when the list grows.  ""
+     * when the article's money is in several currencies: each sentence
+     * then lends its own. */
     char code[4] = "";
     const char *cur = zhei_extract_article_currency(&r);
-    if (cur) memcpy(code, cur, 4);
-    if (*code) {
+    if (cur) memcpy(code, cur, strlen(cur) + 1);
+    if (cur) {
         /* The first passes left the mentions in sentence order. */
         size_t passed = ms->n;
         r.hi = r.first;

@@ -32,6 +32,11 @@ struct zhe_extractor {
     zhe_qualifier *quals;       /* the qualifier of lex->quals[k] */
     const zhei_trigger **price_words;   /* the price words of lex->triggers */
     size_t n_price_words;
+    /* What the currencies' words begin with (after an amount) and end
+     * with (before one): bits of a hash of two bytes, and of one byte for
+     * words of one byte ($, €); most numbers have no such neighbour and
+     * are passed over without reading the list (amounts.c) */
+    uint64_t cur_after[16], cur_before[16], cur_after1[4], cur_before1[4];
 };
 
 /* The state of one article's extraction. */
@@ -86,15 +91,20 @@ size_t zhei_extract_variant(const char *s, size_t len, char *out, size_t cap);
  * models they name. */
 void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore);
 
+/* amounts.c: the currency bits of ex (cur_after and its kin), from
+ * ex->lex's currencies. */
+void zhei_extract_amounts_compile(zhe_extractor *ex);
+
 /* amounts.c: money and quantities in sentence [s0, s1). */
 void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1);
 
 /* amounts.c: the currency of the article's money mentions so far when
- * they have one only; NULL if none or several. */
+ * they have one only; "" if several; NULL if none. */
 const char *zhei_extract_article_currency(const zhei_extract_run *r);
 
 /* amounts.c: amounts with 万 or 亿 and no unit, in a price sentence
- * [s0, s1), as money in currency code (4万、13万、25万). */
+ * [s0, s1), as money in currency code (4万、13万、25万); code "": in the
+ * currency of the sentence's other money, when it has one only. */
 void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const char *code);
 
 #endif /* ZHE_EXTRACT_INT_H */

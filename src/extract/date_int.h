@@ -26,11 +26,14 @@ typedef enum zhei_date_src {
 /* What kind of expression was read, and so how it is resolved. */
 typedef enum zhei_date_kind {
     ZHEI_DATE_CAL,          /* [year] [month [day] | quarter | half | season | week] [mod] */
-    ZHEI_DATE_DAY_PUB,      /* 昨天: P + off days */
+    ZHEI_DATE_DAY_PUB,      /* 昨天: P + off days; with d, the day d nearest it
+                               (今(15)日, 昨(14)日) */
     ZHEI_DATE_DAY_NAR,      /* 次日: the last day read + off days */
     ZHEI_DATE_DAY_SAME,     /* 当日: the last day read + 0 */
     ZHEI_DATE_WEEK_PUB,     /* 上周: P's week (or a day's said before) + off;
-                               d a weekday or 0 */
+                               d a weekday or 0; n 1: a weekday alone (周三),
+                               the nearest one before P, or after it in a
+                               sentence about the future */
     ZHEI_DATE_QUARTER_PUB,  /* 上季度: P's quarter + off */
     ZHEI_DATE_OFFSET,       /* 三天后: the narrative date + off units */
     ZHEI_DATE_APPROX        /* 近日, 日前: P's day */
@@ -55,8 +58,9 @@ typedef struct zhei_date_expr {
  * a sentence read this way is read once, in time linear in its length. */
 size_t zhei_date_next(const char *s, size_t len, size_t i, zhei_date_expr *e);
 
-/* 1 if a word that puts what follows in the future (将, 预计, 明年, 下周
- * …) starts at a character of s[from..to); it may end past to. */
-int zhei_date_future_in(const char *s, size_t len, size_t from, size_t to);
+/* Whether the words of s[from..to) put what follows in the future (将,
+ * 预计, 明年, 下周 …: 1) or back in the past (已, 曾, 此前: -1), by the last
+ * such word that starts there (it may end past to); 0 if none does. */
+int zhei_date_tense_in(const char *s, size_t len, size_t from, size_t to);
 
 #endif /* ZHE_DATE_INT_H */

@@ -38,6 +38,7 @@
 */
 #include "date_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- dater */
@@ -101,6 +102,7 @@ void zhe_dater_paragraph(zhe_dater *d)
 /* What the sentence has said before the expression being resolved. */
 typedef struct {
     int future;         /* a future word (将, 预计 …) */
+    int past;           /* … or a past one (已, 曾, 此前) since */
     int has_day;        /* a calendar day (10月23日) … */
     long day;           /* ... this one, the last */
 } S_said;
@@ -173,15 +175,32 @@ static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_sa
     /* News is about the past: what the text left without a year (or a
      * month) and would lie after the publication date is the latest such
      * date before it — unless the narrative or the sentence is in the
-     * future. */
+     * future.  A sentence about the future reads forward the same way:
+     * published 2024-09-25, 预计3月交货 is 2025-03, 将于10月20日开卖 is
+     * 2024-10-20 — unless the text set a narrative of another year, or
+     * the date lies within the month before P. */
+    if (infer && d->has_pub && said->past && !from_pub && d->nar.y > d->pub.y)
+        r->y = d->pub.y;    /* 将于明年3月上市，此前已于1月送样: this January */
     if (infer && d->has_pub && !said->future &&
-        (from_pub || zhei_timex_first(&d->nar) <= d->pub_day)) {
+        (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day)) {
         if (bare && e->unit == ZHEI_TIMEX_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
             for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
                 S_month_add(&r->y, &r->n, -1);
         } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
             r->y--;
+        }
+    } else if (infer && d->has_pub && said->future &&
+               (from_pub || !d->nar_text || d->nar.y == d->pub.y)) {
+        /* A date of the last month stays: in 新规将立即生效，生效日期为10月
+         * 23日 (published 10-25) the future word is not about the date. */
+        long recent = d->pub_day - 31;
+        if (bare && e->unit == ZHEI_TIMEX_DAY) {
+            if (!S_ok(r) && d->nar_text) return 0;
+            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_last(r) < recent); k++)
+                S_month_add(&r->y, &r->n, 1);
+        } else if (S_ok(r) && zhei_timex_last(r) < recent) {
+            r->y++;
         }
     }
     return S_ok(r);
@@ -198,6 +217,20 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
     case ZHEI_DATE_DAY_PUB:
         if (!d->has_pub) return 0;
         *r = zhei_timex_day(d->pub_day + e->off);
+        if (e->d) {
+            /* 今(15)日: the day 15 nearest P (+ off), in its month or one
+             * beside it */
+            long base = d->pub_day + e->off, best = -1;
+            for (int k = -1; k <= 1; k++) {
+                int y = r->y, m = r->n;
+                S_month_add(&y, &m, k);
+                if (e->d > zhei_days_in_month(y, m)) continue;
+                long z = zhei_days_from_civil(y, m, e->d);
+                if (best < 0 || labs(z - base) < labs(best - base)) best = z;
+            }
+            if (best < 0) return 0;
+            *r = zhei_timex_day(best);
+        }
         break;
     case ZHEI_DATE_DAY_SAME:
     case ZHEI_DATE_DAY_NAR: {
@@ -218,7 +251,10 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
         if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
         long monday = from - zhei_weekday(from) + 7L * e->off;
         if (e->d) {
-            *r = zhei_timex_day(monday + e->d - 1);
+            long z = monday + e->d - 1;
+            if (e->n && !said->future && z > from) z -= 7;     /* 周三: the last one */
+            if (e->n && said->future && z < from) z += 7;      /* 将于周五: the next */
+            *r = zhei_timex_day(z);
         } else {
             r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
             zhei_iso_week(monday, &r->y, &r->n);
@@ -308,14 +344,18 @@ static const char *S_rule(const zhei_date_expr *e)
 size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
 {
     size_t found = 0, i = 0, sig = 0;
-    S_said said = { 0, 0, 0 };
+    S_said said = { 0, 0, 0, 0 };
     if (!d || !s) return 0;
     zhei_date_expr e;
     for (; (i = zhei_date_next(s, len, i, &e)) < len; i = e.end) {
-        /* what the sentence says up to the expression; once future, the
-         * rest of it is too */
-        if (!said.future) said.future = zhei_date_future_in(s, len, sig, i);
+        /* what the sentence says up to the expression: its last word of
+         * tense (将, 已 …) holds until another; a date followed by 起 (自
+         * 10月1日起) is where something starts, a future date */
+        int tense = zhei_date_tense_in(s, len, sig, i);
+        if (tense) said.future = tense > 0, said.past = tense < 0;
         sig = i;
+        int future = said.future;
+        if (e.end + 3 <= len && memcmp(s + e.end, "起", 3) == 0) said.future = 1;
         zhei_timex r;
         zhe_date_basis basis;
         if (S_resolve(d, &e, &said, &r, &basis)) {
@@ -342,6 +382,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
             if (e.kind == ZHEI_DATE_CAL && r.unit == ZHEI_TIMEX_DAY)
                 said.has_day = 1, said.day = zhei_timex_first(&r);
         }
+        said.future = future;
     }
     return found;
 }

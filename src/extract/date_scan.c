@@ -38,7 +38,8 @@
 ** base/calendar.c.
 **
 ** The scanner also tells the resolver whether the sentence says the
-** future before a date (将, 预计, 明年 …: zhei_date_future_in).
+** future before a date (将, 预计, 明年 …) or the past (已, 曾, 此前):
+** zhei_date_tense_in.
 */
 #include "date_int.h"
 
@@ -428,8 +429,8 @@ static int S_month(const char *s, size_t len, size_t j, int bare, zhei_date_expr
 
 /* ---- Periods: quarters, halves, seasons, weeks */
 
-/* 第二季度, 二季度, 3季度, Q2 at s[j], and after a year also 第二季
- * (明年第二季; alone it may be a show's season).  bare: no year before
+/* 第二季度, 二季度, 3季度, Q2, 第二季 and 第3季 (as Taiwan writes the
+ * quarter) at s[j], and after a year also 二季.  bare: no year before
  * it, so counts (前三季度) are refused and Q needs no Latin letter before
  * it. */
 static int S_quarter(const char *s, size_t len, size_t j, int bare, zhei_date_expr *e)
@@ -451,8 +452,12 @@ static int S_quarter(const char *s, size_t len, size_t j, int bare, zhei_date_ex
         else return 0;
         if (v < 1 || v > 4 || !S_lit(s, len, k, "季")) return 0;
         k += 3;
-        if (S_lit(s, len, k, "度")) k += 3;
-        else if (bare || S_in(S_cp(s, len, k), "报节风")) return 0;  /* 第二季 only after a year */
+        if (S_lit(s, len, k, "度")) {
+            k += 3;
+        } else if ((bare && !ordinal) || S_in(S_cp(s, len, k), "报节风") ||
+                   S_lit(s, len, k, "开播") || S_lit(s, len, k, "播出") || (bare && b == 0x300B)) {
+            return 0;   /* 二季 needs a year or 第; 第二季开播, 《…》第二季 are a show's */
+        }
         /* checked last, where a quarter was read: the sets are long */
         if (bare && !ordinal && (S_in(b, S_COUNT_WORDS) || S_is_numeral(b) || S_is_alnum(b)))
             return 0;   /* 前三季度: the first three */
@@ -533,16 +538,28 @@ static const struct {
     { "第二年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
 };
 
-/* A year at s[i]: 2023年, 二〇二三年, a year word (今年 …), or four digits
- * right before Q or H (2024Q2).  Fills e->ysrc, e->y and e->end; *digits:
- * the year is four digits with no 年, so only Q or H may follow. */
+/* A year at s[i]: 2023年, 二〇二三年, a year word (今年 …), four digits
+ * right before Q or H (2024Q2), or two digits and 年 (23年10月, 07年:
+ * 2000 to 2069, else the 1900s).  Fills e->ysrc, e->y and e->end;
+ * *digits: the year is four digits with no 年, so only Q or H may follow;
+ * *alone 0: the year is no date by itself (当年; 23年, which may as well be
+ * twenty-three years, unless written 07年). */
 static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *digits, int *alone)
 {
     int v = 0;
     *digits = 0;
     *alone = 1;
     if (S_is_digit(S_cp(s, len, i))) {
-        if (S_digits(s, len, i, &v) != 4 || !S_num_start(s, len, i)) return 0;
+        size_t nd = S_digits(s, len, i, &v);
+        if (nd == 2 && S_lit(s, len, i + 2, "年") && S_num_start(s, len, i) &&
+            !S_in(S_cp_before(s, len, i), S_COUNT_WORDS)) {
+            e->ysrc = ZHEI_DATE_SRC_ABS;
+            e->y = v < 70 ? 2000 + v : 1900 + v;
+            e->end = i + 5;
+            *alone = s[i] == '0';
+            return 1;
+        }
+        if (nd != 4 || !S_num_start(s, len, i)) return 0;
         if (v < 1000 || v > 2999) return 0;
         if (S_lit(s, len, i + 4, "年")) {
             e->end = i + 7;
@@ -668,6 +685,9 @@ static const struct {
     { "明天", ZHEI_DATE_DAY_PUB, 1, 0, 0, S_MING_WORDS, "", 0 },
     { "明日", ZHEI_DATE_DAY_PUB, 1, 0, 0, S_MING_WORDS, "之", 0 },
     { "后天", ZHEI_DATE_DAY_PUB, 2, 0, 0, S_HOU_WORDS, "气", 0 },
+    { "大后天", ZHEI_DATE_DAY_PUB, 3, 0, 0, "", "", 0 },
+    { "大前天", ZHEI_DATE_DAY_PUB, -3, 0, 0, "", "", 0 },
+    { "前日", ZHEI_DATE_DAY_PUB, -2, 0, 0, "提之此以目从日节生当", "", 1 },
     /* days, from the narrative */
     { "当日", ZHEI_DATE_DAY_SAME, 0, 0, 0, "", "", 0 },
     { "当天", ZHEI_DATE_DAY_SAME, 0, 0, 0, "", "", 0 },
@@ -684,6 +704,9 @@ static const struct {
     { "后一天", ZHEI_DATE_DAY_NAR, 1, 0, 0, "", "", 0 },
     /* weeks, from the publication date */
     { "上周", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上上周", ZHEI_DATE_WEEK_PUB, -2, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上礼拜", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
+    { "上个礼拜", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
     { "上星期", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
     { "上个星期", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "", 0 },
     { "上一周", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "期年", 0 },
@@ -692,10 +715,16 @@ static const struct {
     { "本星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
     { "这星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
     { "这个星期", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这礼拜", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "这个礼拜", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
+    { "本礼拜", ZHEI_DATE_WEEK_PUB, 0, 0, 0, "", "", 0 },
     { "下周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁", 0 },
     { "下星期", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
     { "下个星期", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
     { "下一周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年", 0 },
+    { "下下周", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "期年边刊报转岁", 0 },
+    { "下礼拜", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "下个礼拜", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
     /* quarters, from the publication date */
     { "本季度", ZHEI_DATE_QUARTER_PUB, 0, 0, 0, "", "", 0 },
     { "上季度", ZHEI_DATE_QUARTER_PUB, -1, 0, 0, "", "", 0 },
@@ -743,6 +772,9 @@ static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *be
         } else if (e.kind == ZHEI_DATE_WEEK_PUB) {  /* 上周 [五 | 末] */
             int wd = S_index(S_cp(s, len, e.end), "一二三四五六日") + 1;
             uint32_t next = S_cp(s, len, e.end + 3);
+            if (!wd && S_lit(s, len, e.end, "天") &&
+                (S_cp_before(s, len, e.end) == 0x671F || S_cp_before(s, len, e.end) == 0x62DC))
+                wd = 7;     /* 上星期天, 这礼拜天 */
             if (wd >= 1 && !(wd == 1 && S_in(next, "直些度样致定起同次点批条个")) &&
                 !(wd == 7 && S_in(next, "元"))) {   /* 上周一直, 上周日元 */
                 e.d = wd;
@@ -757,6 +789,108 @@ static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *be
         }
         S_keep(best, &e);
     }
+}
+
+/* 今(15)日, 昨(14)日, 明(16)日, 前(13)日 at s[i]: Taiwan's way of giving
+ * the day beside the word (the normalizer has dropped the spaces of
+ * 今 (15) 日).  A ZHEI_DATE_DAY_PUB whose day of the month is e.d. */
+static void S_parse_paren_day(const char *s, size_t len, size_t i, zhei_date_expr *best)
+{
+    static const struct {
+        const char *w;
+        int off;
+    } t[] = { { "今", 0 }, { "昨", -1 }, { "明", 1 }, { "前", -2 } };
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(t); k++) {
+        size_t j = i + S_lit(s, len, i, t[k].w);
+        if (j == i || j >= len || s[j] != '(') continue;
+        int v;
+        size_t n = S_digits(s, len, j + 1, &v);
+        if (n < 1 || n > 2 || v < 1 || v > 31 || j + 1 + n >= len || s[j + 1 + n] != ')') return;
+        size_t e_end = j + 2 + n;
+        size_t w = S_lit(s, len, e_end, "日");
+        if (!w) w = S_lit(s, len, e_end, "号");
+        if (!w) return;
+        zhei_date_expr e = S_cal();
+        e.kind = ZHEI_DATE_DAY_PUB;
+        e.off = t[k].off;
+        e.d = v;
+        e.end = e_end + w;
+        S_keep(best, &e);
+        return;
+    }
+}
+
+/* A weekday standing alone at s[i]: 周三, 星期五, 礼拜天 (週 is 周 by now);
+ * with a day in brackets after it (周二(15日)), that day.
+ * A ZHEI_DATE_WEEK_PUB with n set: the nearest such day, before the
+ * publication date unless the sentence is about the future.  Not after
+ * 每 (每周三), a number (一周三次) or a week word (上周三, read there). */
+static void S_parse_weekday(const char *s, size_t len, size_t i, zhei_date_expr *best)
+{
+    size_t n = S_lit(s, len, i, "周");
+    int sun_tian = 0;
+    if (!n && (n = S_lit(s, len, i, "星期"))) sun_tian = 1;
+    if (!n && (n = S_lit(s, len, i, "礼拜"))) sun_tian = 1;
+    if (!n) return;
+    int wd = S_index(S_cp(s, len, i + n), "一二三四五六日") + 1;
+    if (!wd && sun_tian && S_lit(s, len, i + n, "天")) wd = 7;
+    if (!wd) return;
+    uint32_t b = S_cp_before(s, len, i), after = S_cp(s, len, i + n + 3);
+    if (S_is_number(b) || S_in(b, "每上下本这个几数同当前后近隔第逐")) return;
+    if (S_is_numeral(after) || S_in(after, "年岁次期刊报")) return;   /* 周一年, 周三次 */
+    zhei_date_expr e = S_cal();
+    size_t k = i + n + 3, dn;
+    int v;
+    if (k < len && s[k] == '(' && (dn = S_digits(s, len, k + 1, &v)) >= 1 && dn <= 2 &&
+        S_lit(s, len, k + 1 + dn, "日") && k + 4 + dn < len && s[k + 4 + dn] == ')' &&
+        v >= 1 && v <= 31) {
+        /* 周二(15日), as Taiwan writes it: the day in brackets is the date */
+        e.unit = ZHEI_TIMEX_DAY;
+        e.d = v;
+        e.end = k + 5 + dn;
+        S_keep(best, &e);
+        return;
+    }
+    e.kind = ZHEI_DATE_WEEK_PUB;
+    e.d = wd;
+    e.n = 1;
+    e.end = k;
+    S_approx_suffix(s, len, &e);
+    S_keep(best, &e);
+}
+
+/* 24/05/2024, 24-05-2024, 24.05.2024 (day, month, year, as Hong Kong
+ * writes it) at s[i], and (1/7) or (3/18), a month and day in brackets
+ * as Taiwan writes it after a weekday. */
+static void S_parse_dmy(const char *s, size_t len, size_t i, zhei_date_expr *best)
+{
+    int d, m, y;
+    if (!S_num_start(s, len, i)) return;
+    size_t n = S_digits(s, len, i, &d), k = i + n;
+    if (n < 1 || n > 2 || k >= len) return;
+    char sep = s[k];
+    if (sep != '/' && sep != '-' && sep != '.') return;
+    size_t n2 = S_digits(s, len, k + 1, &m);
+    if (n2 < 1 || n2 > 2) return;
+    k += 1 + n2;
+    zhei_date_expr e = S_cal();
+    if (k < len && s[k] == sep) {
+        if (S_digits(s, len, k + 1, &y) != 4 || S_is_alnum(S_cp(s, len, k + 5))) return;
+        if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > zhei_days_in_month(y, m))
+            return;
+        e.ysrc = ZHEI_DATE_SRC_ABS, e.y = y;
+        e.end = k + 5;
+    } else {
+        /* (M/D): the brackets make it a date, not a fraction */
+        if (sep != '/' || S_cp_before(s, len, i) != '(' || k >= len || s[k] != ')') return;
+        int mm = d;
+        d = m, m = mm;
+        if (m < 1 || m > 12 || d < 1 || d > 31) return;
+        e.end = k;
+    }
+    e.msrc = ZHEI_DATE_SRC_ABS, e.m = m;
+    e.unit = ZHEI_TIMEX_DAY, e.d = d;
+    S_keep(best, &e);
 }
 
 /* 年初 年中 年底 年末 · 月初 月中 月底 月末 上旬 中旬 下旬, standing alone. */
@@ -806,7 +940,7 @@ static void S_parse_offset(const char *s, size_t len, size_t i, zhei_date_expr *
     };
     int v, cn;
     size_t n = S_small(s, len, i, 3, 1, &v, &cn);
-    if (!n || v < 1) return;
+    if (!n || v < 1 || (!cn && s[i] == '0')) return;    /* 07年以后: the year 2007 */
     int guarded = -1;   /* the guard below, asked only once a unit and a direction follow */
     for (size_t u = 0; u < ZHEI_ARRAY_LEN(units); u++) {
         size_t un = S_lit(s, len, i + n, units[u].w);
@@ -860,15 +994,30 @@ static int S_may_start(const char *s, size_t len, size_t i)
     case 0x7B2C:    /* 第 */
         return 1;
     case 0x4E0A: case 0x4E0B:   /* 上下 */
-        next = "一个周季星月旬半";
+        next = "一个周季星月旬半礼上下";
+        break;
+    case 0x5927:   /* 大 */
+        next = "后前";
+        break;
+    case 0x5468:   /* 周 */
+        next = "一二三四五六日";
+        break;
+    case 0x661F:   /* 星 */
+        next = "期";
+        break;
+    case 0x793C:   /* 礼 */
+        next = "拜";
         break;
     case 0x4E2D:   /* 中 */
         next = "旬";
         break;
     case 0x4ECA:   /* 今 */
-        next = "天日晚晨年";
+        next = "天日晚晨年(";
         break;
-    case 0x524D: case 0x540E:   /* 前后 */
+    case 0x524D:   /* 前 */
+        next = "一天年日(";
+        break;
+    case 0x540E:   /* 后 */
         next = "一天年";
         break;
     case 0x540C:   /* 同 */
@@ -881,13 +1030,13 @@ static int S_may_start(const char *s, size_t len, size_t i)
         next = "前";
         break;
     case 0x660E:   /* 明 */
-        next = "天日年";
+        next = "天日年(";
         break;
     case 0x6628:   /* 昨 */
-        next = "天日晚";
+        next = "天日晚(";
         break;
     case 0x672C:   /* 本 */
-        next = "周季星月年";
+        next = "周季星月年礼";
         break;
     case 0x6B21: case 0x7FCC:   /* 次翌 */
         next = "日月年";
@@ -896,7 +1045,7 @@ static int S_may_start(const char *s, size_t len, size_t i)
         next = "日期";
         break;
     case 0x8FD9:   /* 这 */
-        next = "个周星";
+        next = "个周星礼";
         break;
     case 0x9694:   /* 隔 */
         next = "天日年";
@@ -928,6 +1077,9 @@ static void S_parse(const char *s, size_t len, size_t i, zhei_date_expr *best)
     S_parse_ymd(s, len, i, best);
     S_parse_year(s, len, i, best);
     S_parse_word(s, len, i, best);
+    S_parse_paren_day(s, len, i, best);
+    S_parse_weekday(s, len, i, best);
+    S_parse_dmy(s, len, i, best);
     S_parse_offset(s, len, i, best);
     if (S_after_unread_year(s, len, i)) return;
     e = S_cal();
@@ -950,21 +1102,24 @@ static void S_parse(const char *s, size_t len, size_t i, zhei_date_expr *best)
 /* ---------------------------------------------------------- the future */
 
 /* Words that put what follows in the future: a partial date after them
- * may lie after the publication date.  It is asked at every character
- * before a date, so it switches on the first character (every word
- * begins with a three-byte one) instead of trying each word:
- *   将  预计 预期 预定  计划  有望  拟于 拟在  明年  后年  下周 下个月 下月
- *   未来  准备  打算  届时  定于  即将  等到  排到  推迟到  延至 延期至 */
-static int S_future_word(const char *s, size_t len, size_t i)
+ * resolves forward.  It is asked at every character before a date, so it
+ * switches on the first character (every word begins with a three-byte
+ * one) instead of trying each word:
+ *   将  预计 预期 预定 预估  计划  有望 可望  拟  明年  后年  下周 下个月 下月
+ *   未来  准备  打算  届时  定于  即将  等到  排到  推迟到  延至 延期至  最快
+ * And words that put it back in the past, where a partial date resolves
+ * backward again: 已 曾 此前 早前 (将于3月上市，此前已于1月送样). */
+static int S_tense_word(const char *s, size_t len, size_t i)
 {
     size_t k = i + 3;       /* the second character */
     uint32_t next;
     switch (S_cp(s, len, i)) {
     case 0x5C06: return 1;                                      /* 将 */
-    case 0x9884: next = S_cp(s, len, k); return S_in(next, "计期定");  /* 预 */
+    case 0x9884: next = S_cp(s, len, k); return S_in(next, "计期定估");  /* 预 */
     case 0x8BA1: return S_lit(s, len, k, "划") != 0;            /* 计 */
-    case 0x6709: return S_lit(s, len, k, "望") != 0;            /* 有 */
-    case 0x62DF: next = S_cp(s, len, k); return S_in(next, "于在");    /* 拟 */
+    case 0x6709: case 0x53EF: return S_lit(s, len, k, "望") != 0;     /* 有 可 */
+    case 0x62DF:                                                /* 拟, not 模拟 虚拟 */
+        return !S_in(S_cp_before(s, len, i), "模虚比草");
     case 0x660E: case 0x540E: return S_lit(s, len, k, "年") != 0;     /* 明 后 */
     case 0x4E0B:                                                /* 下 */
         next = S_cp(s, len, k);
@@ -978,16 +1133,26 @@ static int S_future_word(const char *s, size_t len, size_t i)
     case 0x7B49: case 0x6392: return S_lit(s, len, k, "到") != 0;     /* 等 排 */
     case 0x63A8: return S_lit(s, len, k, "迟到") != 0;          /* 推 */
     case 0x5EF6: return S_lit(s, len, k, "至") || S_lit(s, len, k, "期至");  /* 延 */
+    case 0x6700: return S_lit(s, len, k, "快") != 0;            /* 最 */
+    case 0x5DF2:                                                /* 已, not 不得已 */
+        return S_in(S_cp_before(s, len, i), "得而") ? 0 : -1;
+    case 0x66FE: return S_lit(s, len, k, "经") || !S_in(S_cp(s, len, k), "国孙祖") ? -1 : 0;  /* 曾 */
+    case 0x6B64: case 0x65E9: return S_lit(s, len, k, "前") ? -1 : 0;  /* 此前 早前 */
     default: return 0;
     }
 }
 
-/* See date_int.h: S_future_word at every character of s[from..to). */
-int zhei_date_future_in(const char *s, size_t len, size_t from, size_t to)
+/* See date_int.h: S_tense_word at every character of s[from..to), the
+ * last one that says a tense. */
+int zhei_date_tense_in(const char *s, size_t len, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && S_future_word(s, len, i)) return 1;
-    return 0;
+    int tense = 0;
+    for (size_t i = from; i < to; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+        int t = S_tense_word(s, len, i);
+        if (t) tense = t;
+    }
+    return tense;
 }
 
 /* ---------------------------------------------------------------- scan */

@@ -26,7 +26,7 @@ from taplib import clean_env, done, ok  # noqa: E402
 
 # The floors guard what the set scores today; the target is 0.95
 # for every type.  Raise a floor when the extractor earns it.
-FLOORS = {"chip": 0.83, "money": 0.91, "date": 0.90, "quantity": 0.95, "mentions": 0.90}
+FLOORS = {"chip": 0.94, "money": 0.94, "date": 0.95, "quantity": 0.97, "mentions": 0.95}
 TYPES = ("chip", "money", "date", "quantity", "mentions")
 
 

@@ -459,7 +459,8 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
             !zhei_extract_taken(r, i, i + clen))
             n = zhe_number_parse(s + i, s1 - i, &num);
         if (!n || zhei_extract_taken(r, i, i + n) || num.vague ||
-            (i - s0 >= 3 && !memcmp(s + i - 3, "第", 3))) {     /* 第一台 is an ordinal */
+            (i - s0 >= 3 && !memcmp(s + i - 3, "第", 3)) ||      /* 第一台 is an ordinal */
+            (n == 3 && !memcmp(s + i, "零", 3))) {               /* 零件, 零组件: parts */
             i += n ? n : clen;
             continue;
         }

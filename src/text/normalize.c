@@ -371,10 +371,13 @@ static inline int S_is_alnum(uint32_t cp)
 /* Whether a space between code points a and b (both as normalized) is
  * dropped: a number beside a Chinese word (3 万片, 今 (15) 日, 增长 25 %).
  * A space that stands for a joined line break is dropped unless it parts
- * two Latin words or numbers. */
+ * two Latin words, or a word and a number (RTX⏎4090). */
 static int S_space_dropped(uint32_t a, uint32_t b, int join)
 {
-    if (join) return !(S_is_alnum(a) && S_is_alnum(b));
+    if (join) {     /* a number wrapped (280⏎0美元, A1⏎00) runs on */
+        int digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
+        return !(S_is_alnum(a) && S_is_alnum(b)) || digits;
+    }
     int da = a >= '0' && a <= '9', db = b >= '0' && b <= '9';
     int ca = S_is_cjk(a), cb = S_is_cjk(b);
     if ((ca && (db || b == '(')) || (cb && (da || a == ')'))) return 1;

@@ -12,6 +12,8 @@ record files through `load`):
     the time the 年 take);
   * 1 MB of traditional, simplified and ambiguous characters alternating
     in one clause (about the time of 1 MB of simplified);
+  * 10 MB of spaced digits (1 2 3 …) on one line, and 5 MB of spaced
+    numbers and units (3 万 5 千 片 至 …);
   * a million digits, a million Latin letters;
   * 50,000 nested <div>s around the text, and 3 million; 300,000 <b>s
     that stray end tags leave open, <div/>s, unknown tags; 200,000 </div>s
@@ -348,6 +350,18 @@ try:
     ok(alt.seconds < 4 * simp.seconds + 1,
        f"1 MB alternating traditional and simplified: ingest takes about what 1 MB of "
        f"simplified takes ({alt.seconds:.1f} s against {simp.seconds:.1f} s)")
+
+    # -- 10 MB of spaced digits on one line --
+    # Taiwan's spaced numbers (每月 3 万片) are read across their spaces;
+    # 1 2 3 … stays many numbers, and reading them stays linear.  With 万
+    # and 片 between them too (3 万 5 千 片 …), half as long.
+    with open(p("spaced.txt"), "w", encoding="utf-8") as f:
+        f.write("数字\n" + "1 2 3 4 5 6 7 8 9 0 " * 524_288 + "。\n")
+    with open(p("spaced-units.txt"), "w", encoding="utf-8") as f:
+        f.write("数字\n每月 " + "3 万 5 千 片 至 " * 200_000 + "4 万片。\n")
+    extract_case("10 MB of spaced digits", p("spaced.txt"), 20)
+    ingest_case("10 MB of spaced digits", p("spaced.txt"), 30)
+    extract_case("5 MB of spaced numbers and units", p("spaced-units.txt"), 20)
 
     # A run of a million digits, and of a million Latin letters: no
     # token is searched for from each of their characters to their end.

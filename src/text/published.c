@@ -148,13 +148,16 @@ int zhei_published_set(zhe_article *a, const char *s, size_t len)
 
 /* ------------------------------------------------------------ datelines */
 
-/* 1 if s[0..len) holds sentence punctuation: a dateline has none. */
+/* 1 if s[0..len) holds sentence punctuation: a dateline has none.  The
+ * text may be NFKC-folded already, where ！？； are ASCII. */
 static int S_has_sentence_punct(const char *s, size_t len)
 {
     static const char *const p[] = { "。", "，", "！", "？", "；" };
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(p); i++)
         if (memmem(s, len, p[i], strlen(p[i]))) return 1;
-    return memchr(s, ',', len) != NULL;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '!' || s[i] == '?' || s[i] == ';') return 1;
+    return 0;
 }
 
 /* Is the paragraph s[0..len) a dateline?  1: all of it; 2: a leading date

@@ -432,6 +432,10 @@ static void test_clean(void)
     zhe_article *a = S_prepare("", "2023/12/07\n正文。");
     is_str(a->published, strlen(a->published), "2023-12-07", "a dateline gives the date");
     zhe_article_free(a);
+    a = S_prepare("", "２０２３年１２月７日是星期几？\n正文。");
+    is_str(a->published, strlen(a->published), "",
+           "a full-width question is no dateline (？ is ? once folded)");
+    zhe_article_free(a);
 
     static const struct {
         const char *raw;

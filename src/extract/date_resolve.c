@@ -248,6 +248,9 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
          * is the one before 10月23日's, not before the publication's. */
         long from = said->has_day ? said->day : d->pub_day;
         if (!said->has_day && !d->has_pub) return 0;
+        /* A weekday alone in a story told days before P (英伟达周二提交的
+         *文件 after 10月17日, published 11-09) names a week no one said. */
+        if (e->n && !said->has_day && d->has_last_day && d->last_day < d->pub_day - 7) return 0;
         if (said->has_day) *basis = ZHE_BASIS_NARRATIVE;
         long monday = from - zhei_weekday(from) + 7L * e->off;
         if (e->d) {

@@ -634,6 +634,13 @@ static const struct {
     { "第二年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
 };
 
+/* 1 if the number at s[i] follows a Latin word and a space: RTX 2060-2080
+ * are models. */
+static int S_after_model(const char *s, size_t i)
+{
+    return i >= 2 && s[i - 1] == ' ' && S_is_alnum((unsigned char)s[i - 2]);
+}
+
 /* 1 if four digits after a range connector close a range of years there. */
 static int S_year_range_close(const char *s, size_t len, size_t k, int from)
 {
@@ -642,7 +649,7 @@ static int S_year_range_close(const char *s, size_t len, size_t k, int from)
     if (S_lit(s, len, k + 4, "年")) return 1;
     /* no 年 on either end: years of our times, and no unit after (1990-2000元) */
     uint32_t after = S_cp(s, len, k + 4);
-    return from >= 1900 && to <= 2099 && !S_is_alnum(after) && !S_is_number(after) &&
+    return from >= 1900 && to <= 2050 && !S_is_alnum(after) && !S_is_number(after) &&
            !S_in(after, ".%元块万亿台片颗个件张套枚人名家吨米克度");
 }
 
@@ -652,10 +659,12 @@ static int S_year_range_close(const char *s, size_t len, size_t k, int from)
 static int S_year_range(const char *s, size_t len, size_t i, int v)
 {
     size_t k = S_range_to(s, len, i + 4), b;
-    if (k && S_year_range_close(s, len, k, v)) return 1;
+    if (k && !S_after_model(s, i) && S_year_range_close(s, len, k, v)) return 1;
     if (!(b = S_range_from(s, len, i)) || b < 4) return 0;
     int from;
-    if (S_digits(s, len, b - 4, &from) != 4 || !S_num_start(s, len, b - 4)) return 0;
+    if (S_digits(s, len, b - 4, &from) != 4 || !S_num_start(s, len, b - 4) ||
+        S_after_model(s, b - 4))
+        return 0;
     return S_year_range_close(s, len, i, from);
 }
 

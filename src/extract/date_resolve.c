@@ -20,7 +20,9 @@
 **     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
 **     a bare day is the latest such day on or before P — unless the text
 **     set a future narrative, or the sentence says the future before the
-**     date (将, 预计, 计划, 有望, 明年, 下周 …).
+**     date (将, 预计, 计划, 有望, 明年, 下周 …), or in the few characters
+**     after it, before the clause ends (第4季将是高点; 3月受访时曾表示
+**     puts it back in the past).
 **   - The second end of a range (10月1日至5日, 8月至2月, 从上周四到十月一日)
 **     takes its year, and a bare day its month, from the first end, and
 **     lies on or after it.  2月29日 with no year is the nearest leap
@@ -405,6 +407,24 @@ static const char *S_rule(const zhei_date_expr *e)
     return "date";
 }
 
+/* The tense of the clause a date opens: the first word of tense within
+ * a few characters after it, before the clause ends (第4季将是高点, 3月受访
+ * 时曾表示: the date is what the clause says will or did happen); 0 if
+ * none.  A fixed reach, so a sentence is still read in linear time. */
+static int S_tense_after(const char *s, size_t len, size_t i)
+{
+    for (int n = 0; n < 8 && i < len; n++) {
+        uint32_t c;
+        size_t k = zhei_utf8_next(s + i, len - i, &c);
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == ',' || c == ';' || c == 0x3001)
+            return 0;
+        int t = zhei_date_tense_in(s, len, i, i + 1);
+        if (t) return t;
+        i += k;
+    }
+    return 0;
+}
+
 /* 1 if s[from..to) is a range connector, with a space on either side or
  * none: 到 至 - ~ – — ～ (10月1日至5日, 2016-2018). */
 static int S_range_between(const char *s, size_t from, size_t to)
@@ -438,8 +458,10 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
         int tense = zhei_date_tense_in(s, len, sig, i);
         if (tense) said.future = tense > 0, said.past = tense < 0;
         sig = i;
-        int future = said.future;
+        int future = said.future, past = said.past;
         if (e.end + 3 <= len && memcmp(s + e.end, "起", 3) == 0) said.future = 1;
+        else if ((tense = S_tense_after(s, len, e.end)))
+            said.future = tense > 0, said.past = tense < 0;
         zhei_timex r;
         zhe_date_basis basis;
         if (S_resolve(d, &e, &said, &r, &basis)) {
@@ -467,7 +489,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
             if (e.kind == ZHEI_DATE_CAL && r.unit == ZHEI_TIMEX_DAY)
                 said.has_day = 1, said.day = zhei_timex_first(&r);
         }
-        said.future = future;
+        said.future = future, said.past = past;
     }
     return found;
 }

@@ -156,6 +156,14 @@ static const S_article S_articles[] = {
         { "上个周期", "" },
         { "去年本月十日", "去年本月十日 2022-11-10 - P 2022-11-10 2022-11-10" } } },
 
+    { "a word of tense just after a date, in its clause", PUB, {
+        { "12月将是旺季", "12月 2023-12 - P 2023-12-01 2023-12-31" } } },
+    { "a clause break ends the reach of the word after", PUB, {
+        { "12月，将推出新品", "12月 2022-12 - P 2022-12-01 2022-12-31" } } },
+    { "a past word after a date in a story gone to next year", PUB, {
+        { "明年上半年量产。", "明年上半年 2024-H1 - P 2024-01-01 2024-06-30" },
+        { "黄仁勋3月受访时曾表示", "3月 2023-03 - N 2023-03-01 2023-03-31" } } },
+
     /* ---- relative to the publication date */
     { "years", PUB, {
         { "今年", "今年 2023 - P 2023-01-01 2023-12-31" },

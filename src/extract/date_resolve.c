@@ -251,8 +251,11 @@ static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const
             for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y--;  /* the leap year before */
         }
     } else if (infer && d->has_pub && said->future &&
-               (from_pub || !d->nar_text || d->nar.y == d->pub.y)) {
-        /* A date of the last month stays: in 新规将立即生效，生效日期为10月
+               (from_pub || !d->nar_text || d->nar.y == d->pub.y ||
+                zhei_timex_last(&d->nar) >= d->pub_day - 31)) {
+        /* (A narrative of last month is still the present: published in
+         * January, 上月起赶工，最快3月交货 is this March.)
+         * A date of the last month stays: in 新规将立即生效，生效日期为10月
          * 23日 (published 10-25) the future word is not about the date. */
         long recent = d->pub_day - 31;
         if (bare && unit == ZHEI_TIMEX_DAY) {

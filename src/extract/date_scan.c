@@ -780,7 +780,9 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
     uint32_t b = S_cp_before(s, len, i);
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_year_words); k++) {
         size_t n = S_lit(s, len, i, S_year_words[k].w);
-        if (n && !S_in(b, S_year_words[k].not_before) &&
+        /* 过去年 is "past years", but 超过去年 "more than last year" */
+        if (n && (!S_in(b, S_year_words[k].not_before) ||
+                  (b == 0x8FC7 && S_in(S_cp_before(s, len, i - 3), "超胜好高强低"))) &&
             !S_in(S_cp(s, len, i + n), S_year_words[k].not_after)) {
             e->ysrc = S_year_words[k].src;
             e->y = S_year_words[k].off;
@@ -1065,7 +1067,8 @@ static void S_parse_weekday(const char *s, size_t len, size_t i, zhei_date_expr 
     if (!wd) return;
     uint32_t b = S_cp_before(s, len, i), after = S_cp(s, len, i + n + 3);
     if (S_is_number(b) || S_in(b, "每上下本这个几数同当前后近隔第逐")) return;
-    if (S_is_numeral(after) || S_in(after, "年岁次期刊报")) return;   /* 周一年, 周三次 */
+    if (S_is_numeral(after) || (S_in(after, "年岁次期刊报") && !S_lit(s, len, i + n + 3, "报道")))
+        return;     /* 周一年, 周三次, 周五报 (but 周三报道) */
     zhei_date_expr e = S_cal();
     size_t k = i + n + 3, dn;
     int v;

@@ -319,6 +319,10 @@ static size_t S_mod_char(const char *s, size_t len, size_t j, zhe_date_mod *mod)
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(t); k++) {
         size_t n = S_lit(s, len, j, t[k].w);
         if (n && !S_in(S_cp(s, len, j + n), t[k].not_after)) {
+            /* 年初二, 年初三: the days of the lunar new year (but 年初一度) */
+            if (k == 0 && S_cn_digit(S_cp(s, len, j + n)) >= 1 &&
+                !S_in(S_cp(s, len, j + n + 3), "度些直季"))
+                return 0;
             *mod = t[k].mod;
             return n;
         }

@@ -176,6 +176,10 @@ static const S_article S_articles[] = {
         { "过去年份", "" },
         { "金融时报周三报道", "周三 2023-11-08 - P 2023-11-08 2023-11-08" } } },
 
+    { "年初二 is a day of the lunar new year, 年初一度 the year's start", PUB, {
+        { "早于年初二开门前已被预订一空", "" },
+        { "今年初一度缺货", "今年初 2023 START P 2023-01-01 2023-12-31" } } },
+
     /* ---- relative to the publication date */
     { "years", PUB, {
         { "今年", "今年 2023 - P 2023-01-01 2023-12-31" },

@@ -34,7 +34,8 @@ typedef enum zhei_date_kind {
                                d a weekday or 0; n 1: a weekday alone (周三),
                                the nearest one before P, or after it in a
                                sentence about the future */
-    ZHEI_DATE_QUARTER_PUB,  /* 上季度: P's quarter + off */
+    ZHEI_DATE_QUARTER_PUB,  /* 上季度: P's quarter + off; with unit
+                               ZHEI_TIMEX_HALF, P's half + off (上个半年) */
     ZHEI_DATE_OFFSET,       /* 三天后: the narrative date + off units */
     ZHEI_DATE_APPROX        /* 近日, 日前: P's day */
 } zhei_date_kind;
@@ -49,6 +50,9 @@ typedef struct zhei_date_expr {
                                step; ZHEI_DATE_APPROX: a day or a month */
     int n, d;               /* the half, quarter, season or week; the day */
     int off;                /* DAY_*, WEEK_PUB, QUARTER_PUB, OFFSET: how far */
+    int nth, wday;          /* ZHEI_DATE_CAL of a month: its nth week (wday 0:
+                               十月的第一周, the week of its first Monday) or
+                               nth weekday wday 1–7 (第二个星期四) */
     zhe_date_mod mod;
 } zhei_date_expr;
 

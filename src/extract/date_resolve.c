@@ -20,7 +20,13 @@
 **     P's year, is last year's (published 2023-11-09: 12月 is 2022-12), and
 **     a bare day is the latest such day on or before P — unless the text
 **     set a future narrative, or the sentence says the future before the
-**     date (将, 预计, 计划, 有望, 明年, 下周 …).
+**     date (将, 预计, 计划, 有望, 明年, 下周 …), or in the few characters
+**     after it, before the clause ends (第4季将是高点; 3月受访时曾表示
+**     puts it back in the past).
+**   - The second end of a range (10月1日至5日, 8月至2月, 从上周四到十月一日)
+**     takes its year, and a bare day its month, from the first end, and
+**     lies on or after it.  2月29日 with no year is the nearest leap
+**     year's, before or (in the future) after.
 **   - 上周, 本周, 下周 after a calendar day in the same sentence count from
 **     that day's week (reported speech: 10月23日通知该公司，上周…).
 **   - 当日 needs a day read in the same paragraph; 次日, 前一天, 同年,
@@ -105,6 +111,8 @@ typedef struct {
     int past;           /* … or a past one (已, 曾, 此前) since */
     int has_day;        /* a calendar day (10月23日) … */
     long day;           /* ... this one, the last */
+    int has_from;       /* the expression closes a range (10月1日至5日) … */
+    zhei_timex from;    /* … that opens with this date */
 } S_said;
 
 /* The month y-m moved by `by` months. */
@@ -115,13 +123,40 @@ static void S_month_add(int *y, int *m, int by)
     *m = (int)(mm % 12) + 1;
 }
 
+static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
+                              zhei_timex *r, zhe_date_basis *basis);
+
 /* Resolve a ZHEI_DATE_CAL expression into *r and its basis into *basis;
  * 0 if it has no anchor or no sense. */
 static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
                          zhei_timex *r, zhe_date_basis *basis)
 {
+    if (!S_resolve_cal_base(d, e, said, r, basis)) return 0;
+    if (!e->nth) return 1;
+    /* The nth week or weekday of the month r: 十月的第一周 is the week of
+     * its first Monday, 十一月第二个星期四 its second Thursday. */
+    long first = zhei_days_from_civil(r->y, r->n, 1);
+    int wd = e->wday ? e->wday - 1 : 0;
+    long z = first + (wd - zhei_weekday(first) + 7) % 7 + 7L * (e->nth - 1);
+    int y, m, dd;
+    zhei_civil_from_days(z, &y, &m, &dd);
+    if (m != r->n) return 0;    /* no fifth Monday */
+    if (e->wday) {
+        *r = zhei_timex_day(z);
+    } else {
+        r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
+        zhei_iso_week(z, &r->y, &r->n);
+    }
+    return S_ok(r);
+}
+
+/* S_resolve_cal without the nth week or weekday of a month: the month. */
+static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
+                              zhei_timex *r, zhe_date_basis *basis)
+{
     int infer = 0, from_pub = 0;
-    r->unit = e->unit;
+    zhei_timex_unit unit = e->nth ? ZHEI_TIMEX_MONTH : e->unit;
+    r->unit = unit;
     r->n = e->n;
     r->d = e->d;
     if (e->ysrc == ZHEI_DATE_SRC_ABS) {
@@ -146,7 +181,7 @@ static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_sa
         S_month_add(&r->y, &r->n, e->m);
         *basis = e->msrc == ZHEI_DATE_SRC_PUB ? ZHE_BASIS_PUBLISHED : ZHE_BASIS_NARRATIVE;
         return S_ok(r);
-    } else if (e->unit != ZHEI_TIMEX_MONTH && e->unit != ZHEI_TIMEX_DAY && d->has_pub &&
+    } else if (unit != ZHEI_TIMEX_MONTH && unit != ZHEI_TIMEX_DAY && d->has_pub &&
                !d->para_year) {
         /* A quarter, half, season or 年初 without a year is the
          * publication year's (then the past rule below), unless this
@@ -163,15 +198,39 @@ static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_sa
         infer = 1;
     }
     int bare = 0;   /* a month, or a day, taken from the narrative */
-    if (e->unit == ZHEI_TIMEX_MONTH || e->unit == ZHEI_TIMEX_DAY) {
+    if (unit == ZHEI_TIMEX_MONTH || unit == ZHEI_TIMEX_DAY) {
         if (e->msrc == ZHEI_DATE_SRC_ABS) {
             r->n = e->m;
+        } else if (e->msrc == ZHEI_DATE_SRC_PUB && !infer) {
+            if (!d->has_pub) return 0;
+            r->n = d->pub.n;    /* 去年本月: P's month of that year */
         } else {
             if (!infer || d->nar.unit < ZHEI_TIMEX_MONTH) return 0;
             r->n = d->nar.n;
             bare = 1;
         }
     }
+    /* The second end of a range takes what the first gave (从一月十日到
+     * 十二日, 8月至2月): its year, and a bare day the month too; it lies
+     * on or after the first, a month or a year on if need be. */
+    if (infer && said->has_from) {
+        const zhei_timex *f = &said->from;
+        if (bare) {
+            if (f->unit != ZHEI_TIMEX_DAY && f->unit != ZHEI_TIMEX_MONTH) return 0;
+            r->n = f->n;
+        }
+        r->y = f->y;
+        for (int k = 0; k < 2 && (!S_ok(r) || zhei_timex_first(r) < zhei_timex_first(f)); k++) {
+            if (bare) S_month_add(&r->y, &r->n, 1);
+            else r->y++;
+        }
+        return S_ok(r) && zhei_timex_first(r) >= zhei_timex_first(f);
+    }
+    /* 2月29日 with no year: the leap year nearest the narrative's, before
+     * it (or after it, in a sentence about the future) */
+    int leap_day = infer && !bare && unit == ZHEI_TIMEX_DAY && r->n == 2 && r->d == 29;
+    if (leap_day)
+        for (int k = 0; k < 7 && !S_ok(r); k++) r->y += said->future ? 1 : -1;
     /* News is about the past: what the text left without a year (or a
      * month) and would lie after the publication date is the latest such
      * date before it — unless the narrative or the sentence is in the
@@ -183,24 +242,29 @@ static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_sa
         r->y = d->pub.y;    /* 将于明年3月上市，此前已于1月送样: this January */
     if (infer && d->has_pub && !said->future &&
         (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day)) {
-        if (bare && e->unit == ZHEI_TIMEX_DAY) {
+        if (bare && unit == ZHEI_TIMEX_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
             for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
                 S_month_add(&r->y, &r->n, -1);
         } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
             r->y--;
+            for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y--;  /* the leap year before */
         }
     } else if (infer && d->has_pub && said->future &&
-               (from_pub || !d->nar_text || d->nar.y == d->pub.y)) {
-        /* A date of the last month stays: in 新规将立即生效，生效日期为10月
+               (from_pub || !d->nar_text || d->nar.y == d->pub.y ||
+                zhei_timex_last(&d->nar) >= d->pub_day - 31)) {
+        /* (A narrative of last month is still the present: published in
+         * January, 上月起赶工，最快3月交货 is this March.)
+         * A date of the last month stays: in 新规将立即生效，生效日期为10月
          * 23日 (published 10-25) the future word is not about the date. */
         long recent = d->pub_day - 31;
-        if (bare && e->unit == ZHEI_TIMEX_DAY) {
+        if (bare && unit == ZHEI_TIMEX_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
             for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_last(r) < recent); k++)
                 S_month_add(&r->y, &r->n, 1);
         } else if (S_ok(r) && zhei_timex_last(r) < recent) {
             r->y++;
+            for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y++;
         }
     }
     return S_ok(r);
@@ -266,6 +330,11 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
     }
     case ZHEI_DATE_QUARTER_PUB: {
         if (!d->has_pub) return 0;
+        if (e->unit == ZHEI_TIMEX_HALF) {   /* 上个半年 */
+            long h = (long)d->pub.y * 2 + (d->pub.n - 1) / 6 + e->off;
+            r->unit = ZHEI_TIMEX_HALF, r->y = (int)(h / 2), r->n = (int)(h % 2) + 1, r->d = 0;
+            break;
+        }
         long q = (long)d->pub.y * 4 + (d->pub.n - 1) / 3 + e->off;
         r->unit = ZHEI_TIMEX_QUARTER, r->y = (int)(q / 4), r->n = (int)(q % 4) + 1, r->d = 0;
         break;
@@ -344,21 +413,61 @@ static const char *S_rule(const zhei_date_expr *e)
     return "date";
 }
 
+/* The tense of the clause a date opens: the first word of tense within
+ * a few characters after it, before the clause ends (第4季将是高点, 3月受访
+ * 时曾表示: the date is what the clause says will or did happen); 0 if
+ * none.  A fixed reach, so a sentence is still read in linear time. */
+static int S_tense_after(const char *s, size_t len, size_t i)
+{
+    for (int n = 0; n < 8 && i < len; n++) {
+        uint32_t c;
+        size_t k = zhei_utf8_next(s + i, len - i, &c);
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == ',' || c == ';' || c == 0x3001)
+            return 0;
+        int t = zhei_date_tense_in(s, len, i, i + 1);
+        if (t) return t;
+        i += k;
+    }
+    return 0;
+}
+
+/* 1 if s[from..to) is a range connector, with a space on either side or
+ * none: 到 至 - ~ – — ～ (10月1日至5日, 2016-2018). */
+static int S_range_between(const char *s, size_t from, size_t to)
+{
+    static const char *const words[] = { "到", "至", "-", "~", "–", "—", "～" };
+    from += from < to && s[from] == ' ';
+    to -= to > from && s[to - 1] == ' ';
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(words); k++) {
+        size_t n = strlen(words[k]);
+        if (to - from == n && memcmp(s + from, words[k], n) == 0) return 1;
+    }
+    return 0;
+}
+
 size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
 {
     size_t found = 0, i = 0, sig = 0;
-    S_said said = { 0, 0, 0, 0 };
+    S_said said;
+    size_t prev_end = 0;
+    int has_prev = 0;
+    zhei_timex prev;
     if (!d || !s) return 0;
+    memset(&said, 0, sizeof said);
     zhei_date_expr e;
     for (; (i = zhei_date_next(s, len, i, &e)) < len; i = e.end) {
+        said.has_from = has_prev && S_range_between(s, prev_end, i);
+        said.from = prev;
         /* what the sentence says up to the expression: its last word of
          * tense (将, 已 …) holds until another; a date followed by 起 (自
          * 10月1日起) is where something starts, a future date */
         int tense = zhei_date_tense_in(s, len, sig, i);
         if (tense) said.future = tense > 0, said.past = tense < 0;
         sig = i;
-        int future = said.future;
+        int future = said.future, past = said.past;
         if (e.end + 3 <= len && memcmp(s + e.end, "起", 3) == 0) said.future = 1;
+        else if ((tense = S_tense_after(s, len, e.end)))
+            said.future = tense > 0, said.past = tense < 0;
         zhei_timex r;
         zhe_date_basis basis;
         if (S_resolve(d, &e, &said, &r, &basis)) {
@@ -374,6 +483,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
                 zhei_iso_day_format(zhei_timex_last(&r), m->tx.end);
             }
             found++;
+            has_prev = 1, prev = r, prev_end = e.end;
             if (e.kind != ZHEI_DATE_APPROX) S_narrate(d, &r);
             /* a year written out (2023年, 2023年10月) or a period of a
              * relative year (明年上半年, 去年10月) anchors the paragraph;
@@ -385,7 +495,7 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
             if (e.kind == ZHEI_DATE_CAL && r.unit == ZHEI_TIMEX_DAY)
                 said.has_day = 1, said.day = zhei_timex_first(&r);
         }
-        said.future = future;
+        said.future = future, said.past = past;
     }
     return found;
 }

@@ -14,16 +14,20 @@
 ** here: each piece of a date needs its value and its own guards, and a
 ** scanner that is linear by construction needs no match limits.)
 **
-**   year       2023年  二〇二三年  今年 去年 前年 明年 后年  同年 当年 次年 翌年 第二年
-**   after it   年初 年中 年底 年末 (or 初 中 底 末)  第二季度 二季度 第二季 Q2  上半年 H1
-**              春季 夏天 …  第42周  10月[份] [17日|17号] [初 中 底 末 上旬 中旬 下旬]
-**   digits     2023-12-07  2023/12/07  2023.12.07
+**   year       2023年  二〇二三年  两千零四年  零八年  民国114年  今年 去年 前年 明年 后年
+**              同年 当年 次年 翌年 第二年  2016到2018 1995-1997年 (a range: no 年 needed)
+**   after it   年初 年中 年底 年末 (or 初 中 底 末)  第二季度 二季度 第二季 Q2  上半年 前半年
+**              H1  春季 夏天 …  第42周  [的]第三个月  本月  10月[份] [17日|17号|十七]
+**              [初 中 底 末 上旬 中旬 下旬]  [的]第一周  第二个星期四
+**   digits     2023-12-07  2023/12/07  2023.12.07  2010 01 29
+**              24/05/2024  12-11-10 (year first)  3-7-07 05/05/89 (day first)
 **   no year    10月[份] 10月17日 十月十七日 17日 9号  第二季度 Q2 上半年 秋季 第42周
 **              年初 年底 月初 月底 中旬 …
-**   months     本月 这个月 上月 上个月 下个月 同月 当月 次月 [17日] [初 底 …]
+**   months     本月 这个月 上月 上个月 上上个月 下个月 同月 当月 次月 [17日] [初 底 …]
+**   ranges     一月十日到十二日: a day in Chinese numerals alone closes a range
 **   days       今天 今日 昨天 前天 明天 后天 · 当日 当天 当晚 同日 · 次日 翌日 第二天 前一天
-**   weeks      上周 本周 这周 下周 上个星期 … [一…六 日] [末]
-**   quarters   本季度 上季度 下季度
+**   weeks      上周 本周 这周 下周 上个星期 上上个周 … [一…六 日] [末]
+**   quarters   本季度 上季度 下季度 · halves 上个半年 下个半年
 **   vague      近日 日前 (the publication day), APPROX; not 近期, which is as
 **              often the near future (近期将发布) as the recent past
 **   offsets    三天后 3天前 三日后 两周后 一个月前 3年后
@@ -232,6 +236,27 @@ static size_t S_small(const char *s, size_t len, size_t i, int maxdig, int liang
     return n && !S_is_numeral(b) ? n : 0;
 }
 
+/* Range connectors: 到 至 - ~ – — ～, with a space on either side or
+ * none.  S_range_to: the end of one that starts at s[j], or 0;
+ * S_range_from: the start of one that ends at s[i], or 0. */
+#define S_RANGE_WORDS "到至-~–—～"
+static size_t S_range_to(const char *s, size_t len, size_t j)
+{
+    j += j < len && s[j] == ' ';
+    uint32_t c = S_cp(s, len, j);
+    if (!S_in(c, S_RANGE_WORDS)) return 0;
+    j += c < 0x80 ? 1 : 3;
+    return j + (j < len && s[j] == ' ');
+}
+static size_t S_range_from(const char *s, size_t len, size_t i)
+{
+    i -= i > 0 && s[i - 1] == ' ';
+    uint32_t c = S_cp_before(s, len, i);
+    if (!S_in(c, S_RANGE_WORDS)) return 0;
+    i -= c < 0x80 ? 1 : 3;
+    return i - (i > 0 && s[i - 1] == ' ');
+}
+
 /* ------------------------------------------------------------ expressions */
 
 /* An empty calendar expression: a ZHEI_DATE_CAL naming a year, nothing
@@ -294,6 +319,10 @@ static size_t S_mod_char(const char *s, size_t len, size_t j, zhe_date_mod *mod)
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(t); k++) {
         size_t n = S_lit(s, len, j, t[k].w);
         if (n && !S_in(S_cp(s, len, j + n), t[k].not_after)) {
+            /* 年初二, 年初三: the days of the lunar new year (but 年初一度) */
+            if (k == 0 && S_cn_digit(S_cp(s, len, j + n)) >= 1 &&
+                !S_in(S_cp(s, len, j + n + 3), "度些直季"))
+                return 0;
             *mod = t[k].mod;
             return n;
         }
@@ -337,8 +366,12 @@ static int S_day(const char *s, size_t len, size_t j, int in_month, zhei_date_ex
 {
     int v = 0;
     size_t n;
-    if (in_month && !S_is_digit(S_cp(s, len, j))) {
+    size_t b;
+    if (!S_is_digit(S_cp(s, len, j))) {
+        /* 十七日 after a month, or closing a range of days (一月十日到十二日) */
         if (!(n = S_cn_small(s, len, j, &v))) return 0;
+        if (!in_month && !((b = S_range_from(s, len, j)) && S_in(S_cp_before(s, len, b), "日号")))
+            return 0;
     } else {
         if (!S_is_digit(S_cp(s, len, j))) return 0;
         n = S_digits(s, len, j, &v);
@@ -369,14 +402,77 @@ static int S_day(const char *s, size_t len, size_t j, int in_month, zhei_date_ex
     return 1;
 }
 
+/* A day with no 日 after a month at s[j]: 八月十五, 一月二十三 (in Chinese
+ * numerals, where nothing but punctuation, the sentence's end or a
+ * word of time follows: 八月十五万 is no day), or 一月19到20日 (the first
+ * day of a range).  Sets e->d and e->end. */
+static int S_bare_day(const char *s, size_t len, size_t j, zhei_date_expr *e)
+{
+    int v;
+    size_t n;
+    if (S_is_digit(S_cp(s, len, j))) {
+        n = S_digits(s, len, j, &v);
+        if (n > 2 || !S_range_to(s, len, j + n)) return 0;
+    } else {
+        if (!(n = S_cn_small(s, len, j, &v))) return 0;
+        uint32_t after = S_cp(s, len, j + n);
+        if (after >= 0x3400 && !S_in(after, "到至的前后起止是在那这，。；、！？：")) return 0;
+        if (S_is_alnum(after) || after == '.' || after == '%') return 0;
+    }
+    if (v < 1 || v > 31) return 0;
+    e->d = v;
+    e->end = j + n;
+    return 1;
+}
+
+/* The nth week or weekday of a month at s[j]: [的]第一周, 第二个星期四,
+ * 第一个周一.  Sets e->nth, e->wday, e->unit and e->end. */
+static int S_nth_week(const char *s, size_t len, size_t j, zhei_date_expr *e)
+{
+    size_t k = j + S_lit(s, len, j, "的");
+    if (!S_lit(s, len, k, "第")) return 0;
+    k += 3;
+    int v = S_cn_digit(S_cp(s, len, k));
+    if (v >= 1) {
+        k += 3;
+    } else if (S_is_digit(S_cp(s, len, k)) && !S_is_digit(S_cp(s, len, k + 1))) {
+        v = s[k++] - '0';
+    }
+    if (v < 1 || v > 5) return 0;
+    int counted = S_lit(s, len, k, "个") != 0;
+    k += counted ? 3 : 0;
+    size_t w = S_lit(s, len, k, "周");
+    int sun_tian = 0;
+    if (!w && (w = S_lit(s, len, k, "星期"))) sun_tian = 1;
+    if (!w && (w = S_lit(s, len, k, "礼拜"))) sun_tian = 1;
+    if (!w) return 0;
+    k += w;
+    int wd = S_index(S_cp(s, len, k), "一二三四五六日") + 1;
+    if (!wd && sun_tian && S_lit(s, len, k, "天")) wd = 7;
+    if (wd) {
+        k += 3;
+        e->unit = ZHEI_TIMEX_DAY;
+    } else {
+        if (S_in(S_cp(s, len, k), "年岁期")) return 0;
+        e->unit = ZHEI_TIMEX_WEEK;
+    }
+    e->nth = v;
+    e->wday = wd;
+    e->end = k;
+    return 1;
+}
+
 /* What may follow a month: a day, or a mod; then 前后/左右.  e->end is just
  * after 月 or 月份. */
 static void S_after_month(const char *s, size_t len, zhei_date_expr *e)
 {
     zhei_date_expr t = *e;
-    if (S_day(s, len, e->end, 1, &t)) {
+    if (S_day(s, len, e->end, 1, &t) || S_bare_day(s, len, e->end, &t)) {
         t.unit = ZHEI_TIMEX_DAY;
         *e = t;
+    } else if (S_nth_week(s, len, e->end, &t)) {
+        *e = t;
+        return;
     } else {
         size_t n = S_mod_month(s, len, e->end, &e->mod);
         e->end += n;
@@ -478,8 +574,12 @@ static int S_half(const char *s, size_t len, size_t j, int bare, zhei_date_expr 
         if (v < 1 || v > 2 || S_is_alnum(S_cp(s, len, j + 2))) return 0;
         k = j + 2;
     } else {
-        if ((v = S_index(S_cp(s, len, j), "上下") + 1) < 1 || !S_lit(s, len, j + 3, "半年"))
+        /* after a year also 前半年, 后半年 (alone, 前半年 is as often "the
+         * past six months") */
+        if ((v = S_index(S_cp(s, len, j), bare ? "上下" : "上下前后") + 1) < 1 ||
+            !S_lit(s, len, j + 3, "半年"))
             return 0;
+        if (v > 2) v -= 2;
         k = j + 9;
     }
     e->unit = ZHEI_TIMEX_HALF;
@@ -538,6 +638,87 @@ static const struct {
     { "第二年", ZHEI_DATE_SRC_NAR, 1, 1, "", "" },
 };
 
+/* 1 if the number at s[i] follows a Latin word and a space: RTX 2060-2080
+ * are models. */
+static int S_after_model(const char *s, size_t i)
+{
+    return i >= 2 && s[i - 1] == ' ' && S_is_alnum((unsigned char)s[i - 2]);
+}
+
+/* 1 if four digits after a range connector close a range of years there. */
+static int S_year_range_close(const char *s, size_t len, size_t k, int from)
+{
+    int to;
+    if (S_digits(s, len, k, &to) != 4 || to <= from || to > from + 100) return 0;
+    if (S_lit(s, len, k + 4, "年")) return 1;
+    /* no 年 on either end: years of our times, and no unit after (1990-2000元) */
+    uint32_t after = S_cp(s, len, k + 4);
+    return from >= 1900 && to <= 2050 && !S_is_alnum(after) && !S_is_number(after) &&
+           !S_in(after, ".%元块万亿台片颗个件张套枚人名家吨米克度");
+}
+
+/* 1 if the four digits at s[i] (v, no 年 after them) are an end of a
+ * range of years: 2016到2018, 2016-2018, 1995-1997年 (the 年 of the
+ * second end is the first's too).  Both ends are looked at from either. */
+static int S_year_range(const char *s, size_t len, size_t i, int v)
+{
+    size_t k = S_range_to(s, len, i + 4), b;
+    if (k && !S_after_model(s, i) && S_year_range_close(s, len, k, v)) return 1;
+    if (!(b = S_range_from(s, len, i)) || b < 4) return 0;
+    int from;
+    if (S_digits(s, len, b - 4, &from) != 4 || !S_num_start(s, len, b - 4) ||
+        S_after_model(s, b - 4))
+        return 0;
+    return S_year_range_close(s, len, i, from);
+}
+
+/* A year in Chinese numerals and 年 at s[i], which starts with a digit
+ * or 两: 二〇二三年 (four digits), 两千零四年 二千年 两千二十四年 (with 千),
+ * 零八年 九八年 (two digits: 2000 to 2069, else the 1900s).  Returns the
+ * end (after 年) and the year in *y, or 0; *alone 0 when the year is no
+ * date by itself: 两千年 may as well be two thousand years, 九八年 … as
+ * 23年 (only 零八年 stands alone).  Two digits in a row (三四年, 七八年)
+ * are a rough count of years, never a year. */
+static size_t S_cn_year(const char *s, size_t len, size_t i, int *y, int *alone)
+{
+    int v = 0, dg[4], n = 0;
+    size_t k = i;
+    while (n < 4 && (dg[n] = S_cn_digit(S_cp(s, len, k))) >= 0) k += 3, v = v * 10 + dg[n++];
+    if (n == 4 || n == 2) {
+        if (!S_lit(s, len, k, "年")) return 0;
+        if (n == 4) {
+            if (v < 1000 || v > 2999) return 0;
+        } else {
+            if (dg[1] == dg[0] + 1) return 0;       /* 三四年: three or four years */
+            *alone = dg[0] == 0;
+            v = v < 70 ? 2000 + v : 1900 + v;
+        }
+        *y = v;
+        return k + 3;
+    }
+    /* (两|二)千 [零] [N] 年 */
+    k = i;
+    if (S_lit(s, len, k, "两")) v = 2, k += 3;
+    else if (n == 1 && (dg[0] == 1 || dg[0] == 2)) v = dg[0], k += 3;
+    else return 0;
+    if (!S_lit(s, len, k, "千")) return 0;
+    k += 3;
+    v *= 1000;
+    int r = 0;
+    size_t m;
+    if (S_lit(s, len, k, "零") || S_lit(s, len, k, "〇")) {
+        k += 3;
+        if (!(m = S_cn_small(s, len, k, &r))) return 0;   /* 两千零二十四年 */
+    } else if ((m = S_cn_small(s, len, k, &r)) && r < 10) {
+        return 0;       /* 两千三: 2300, not a year */
+    }
+    k += m;
+    if (!S_lit(s, len, k, "年")) return 0;
+    *alone = r != 0;
+    *y = v + r;
+    return k + 3;
+}
+
 /* A year at s[i]: 2023年, 二〇二三年, a year word (今年 …), four digits
  * right before Q or H (2024Q2), or two digits and 年 (23年10月, 07年:
  * 2000 to 2069, else the 1900s).  Fills e->ysrc, e->y and e->end;
@@ -566,6 +747,8 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
         } else if (S_in(S_cp(s, len, i + 4), "QqHh")) {
             e->end = i + 4;
             *digits = 1;
+        } else if (S_year_range(s, len, i, v)) {
+            e->end = i + 4;     /* 2016到2018, 1995-1997年: an end of a range of years */
         } else {
             return 0;
         }
@@ -573,24 +756,37 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
         e->y = v;
         return 1;
     }
-    if (S_cn_digit(S_cp(s, len, i)) >= 0) {
-        for (size_t k = 0; k < 4; k++) {
-            int dg = S_cn_digit(S_cp(s, len, i + 3 * k));
-            if (dg < 0) return 0;
-            v = v * 10 + dg;
-        }
-        if (v < 1000 || v > 2999 || !S_lit(s, len, i + 12, "年")) return 0;
+    if (S_cn_digit(S_cp(s, len, i)) >= 0 || S_lit(s, len, i, "两")) {
+        size_t k = S_cn_year(s, len, i, &v, alone);
+        if (!k) return 0;
         uint32_t b = S_cp_before(s, len, i);
-        if (S_is_numeral(b) || S_is_alnum(b)) return 0;
+        if (S_is_numeral(b) || S_is_alnum(b) || S_in(b, S_COUNT_WORDS)) return 0;
         e->ysrc = ZHEI_DATE_SRC_ABS;
         e->y = v;
-        e->end = i + 15;
+        e->end = k;
+        return 1;
+    }
+    if (S_lit(s, len, i, "民国")) {
+        /* 民国114年, 民國三年: the Republic's years, as Taiwan counts them */
+        size_t k = i + 6, n;
+        if (S_is_digit(S_cp(s, len, k))) {
+            n = S_digits(s, len, k, &v);
+            if (n > 3) return 0;
+        } else if (!(n = S_cn_small(s, len, k, &v))) {
+            return 0;
+        }
+        if (v < 1 || !S_lit(s, len, k + n, "年")) return 0;
+        e->ysrc = ZHEI_DATE_SRC_ABS;
+        e->y = 1911 + v;
+        e->end = k + n + 3;
         return 1;
     }
     uint32_t b = S_cp_before(s, len, i);
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(S_year_words); k++) {
         size_t n = S_lit(s, len, i, S_year_words[k].w);
-        if (n && !S_in(b, S_year_words[k].not_before) &&
+        /* 过去年 is "past years", but 超过去年 "more than last year" */
+        if (n && (!S_in(b, S_year_words[k].not_before) ||
+                  (b == 0x8FC7 && S_in(S_cp_before(s, len, i - 3), "超胜好高强低"))) &&
             !S_in(S_cp(s, len, i + n), S_year_words[k].not_after)) {
             e->ysrc = S_year_words[k].src;
             e->y = S_year_words[k].off;
@@ -633,21 +829,40 @@ static void S_parse_year(const char *s, size_t len, size_t i, zhei_date_expr *be
     if (got.end && got.unit != ZHEI_TIMEX_MONTH) S_approx_suffix(s, len, &got);
     t = y;
     if (S_month(s, len, j, 0, &t)) S_keep(&got, &t);  /* with its own suffix */
+    /* [的]第三个月 (the year's third month), 本月 (去年本月: P's month) */
+    t = y;
+    n = j + S_lit(s, len, j, "的");
+    if (S_lit(s, len, n, "第")) {
+        int v, cn;
+        size_t m = S_small(s, len, n + 3, 2, 0, &v, &cn);
+        if (m && v >= 1 && v <= 12 && S_lit(s, len, n + 3 + m, "个月")) {
+            t.msrc = ZHEI_DATE_SRC_ABS, t.m = v;
+            t.unit = ZHEI_TIMEX_MONTH;
+            t.end = n + 3 + m + 6;
+            S_keep(&got, &t);
+        }
+    } else if (S_lit(s, len, n, "本月")) {
+        t.msrc = ZHEI_DATE_SRC_PUB, t.m = 0;
+        t.unit = ZHEI_TIMEX_MONTH;
+        t.end = n + 6;
+        S_after_month(s, len, &t);
+        S_keep(&got, &t);
+    }
     S_keep(best, &got);
 }
 
-/* 2023-12-07, 2023/12/07, 2023.12.07 at s[i]. */
+/* 2023-12-07, 2023/12/07, 2023.12.07, 2010 01 29 at s[i]. */
 static void S_parse_ymd(const char *s, size_t len, size_t i, zhei_date_expr *best)
 {
     int y, m, d;
     if (S_digits(s, len, i, &y) != 4 || !S_num_start(s, len, i)) return;
     char sep = i + 4 < len ? s[i + 4] : 0;
-    if (sep != '-' && sep != '/' && sep != '.') return;
+    if (sep != '-' && sep != '/' && sep != '.' && sep != ' ') return;
     size_t k = i + 5, n = S_digits(s, len, k, &m);
-    if (n < 1 || n > 2 || k + n >= len || s[k + n] != sep) return;
+    if (n < 1 || n > 2 || k + n >= len || s[k + n] != sep || (sep == ' ' && n != 2)) return;
     k += n + 1;
     n = S_digits(s, len, k, &d);
-    if (n < 1 || n > 2) return;
+    if (n < 1 || n > 2 || (sep == ' ' && n != 2)) return;    /* 2010 01 29: two digits each */
     k += n;
     uint32_t after = S_cp(s, len, k);
     if ((S_is_alnum(after) && !(after == 'T' && S_is_digit(S_cp(s, len, k + 1)))) ||
@@ -724,6 +939,16 @@ static const struct {
     { "下一周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年", 0 },
     { "下下周", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "期年边刊报转岁", 0 },
     { "下礼拜", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
+    { "上个周", ZHEI_DATE_WEEK_PUB, -1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "下个周", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上上个周", ZHEI_DATE_WEEK_PUB, -2, 0, 0, "", "期年边刊报转岁", 0 },
+    { "下下个周", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "期年边刊报转岁", 0 },
+    { "上上星期", ZHEI_DATE_WEEK_PUB, -2, 0, 0, "", "", 0 },
+    { "上上个星期", ZHEI_DATE_WEEK_PUB, -2, 0, 0, "", "", 0 },
+    { "下下星期", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "", 0 },
+    { "下下个星期", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "", 0 },
+    { "上上个礼拜", ZHEI_DATE_WEEK_PUB, -2, 0, 0, "", "", 0 },
+    { "下下个礼拜", ZHEI_DATE_WEEK_PUB, 2, 0, 0, "", "", 0 },
     { "下个礼拜", ZHEI_DATE_WEEK_PUB, 1, 0, 0, "", "", 0 },
     /* quarters, from the publication date */
     { "本季度", ZHEI_DATE_QUARTER_PUB, 0, 0, 0, "", "", 0 },
@@ -733,6 +958,11 @@ static const struct {
     { "下季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
     { "下一季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
     { "下个季度", ZHEI_DATE_QUARTER_PUB, 1, 0, 0, "", "", 0 },
+    /* halves, from the publication date (上半年 is the first half) */
+    { "上个半年", ZHEI_DATE_QUARTER_PUB, -1, 0, ZHEI_TIMEX_HALF, "", "", 0 },
+    { "上一个半年", ZHEI_DATE_QUARTER_PUB, -1, 0, ZHEI_TIMEX_HALF, "", "", 0 },
+    { "下个半年", ZHEI_DATE_QUARTER_PUB, 1, 0, ZHEI_TIMEX_HALF, "", "", 0 },
+    { "下一个半年", ZHEI_DATE_QUARTER_PUB, 1, 0, ZHEI_TIMEX_HALF, "", "", 0 },
     /* months, from the publication date or the narrative */
     { "本月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
     { "这个月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
@@ -742,6 +972,8 @@ static const struct {
     { "下月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
     { "下个月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
     { "下一个月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "上上个月", ZHEI_DATE_CAL, -2, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
+    { "下下个月", ZHEI_DATE_CAL, 2, ZHEI_DATE_SRC_PUB, 0, "", "", 0 },
     { "同月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_NAR, 0, "不", "", 0 },
     { "当月", ZHEI_DATE_CAL, 0, ZHEI_DATE_SRC_NAR, 0, "", "", 0 },
     { "次月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_NAR, 0, "", "", 0 },
@@ -783,6 +1015,8 @@ static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *be
                 e.mod = ZHE_MOD_END;
                 e.end += 3;
             }
+        } else if (e.kind == ZHEI_DATE_QUARTER_PUB) {
+            e.unit = S_words[k].unit ? S_words[k].unit : ZHEI_TIMEX_QUARTER;
         } else if (e.kind == ZHEI_DATE_APPROX) {
             e.unit = S_words[k].unit;
             e.mod = ZHE_MOD_APPROX;
@@ -837,7 +1071,8 @@ static void S_parse_weekday(const char *s, size_t len, size_t i, zhei_date_expr 
     if (!wd) return;
     uint32_t b = S_cp_before(s, len, i), after = S_cp(s, len, i + n + 3);
     if (S_is_number(b) || S_in(b, "每上下本这个几数同当前后近隔第逐")) return;
-    if (S_is_numeral(after) || S_in(after, "年岁次期刊报")) return;   /* 周一年, 周三次 */
+    if (S_is_numeral(after) || (S_in(after, "年岁次期刊报") && !S_lit(s, len, i + n + 3, "报道")))
+        return;     /* 周一年, 周三次, 周五报 (but 周三报道) */
     zhei_date_expr e = S_cal();
     size_t k = i + n + 3, dn;
     int v;
@@ -874,12 +1109,35 @@ static void S_parse_dmy(const char *s, size_t len, size_t i, zhei_date_expr *bes
     if (n2 < 1 || n2 > 2) return;
     k += 1 + n2;
     zhei_date_expr e = S_cal();
-    if (k < len && s[k] == sep) {
-        if (S_digits(s, len, k + 1, &y) != 4 || S_is_alnum(S_cp(s, len, k + 5))) return;
+    size_t n3;
+    if (k < len && s[k] == sep && (n3 = S_digits(s, len, k + 1, &y)) == 4) {
+        if (S_is_alnum(S_cp(s, len, k + 5))) return;
         if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > zhei_days_in_month(y, m))
             return;
         e.ysrc = ZHEI_DATE_SRC_ABS, e.y = y;
         e.end = k + 5;
+    } else if (k < len && s[k] == sep && sep != '.' && n3 >= 1 && n3 <= 2) {
+        /* Three short numbers, a two-digit year at one end: 12-11-10 and
+         * 27-7-3 year first (as Chinese dates go), 3-7-07 and 05/05/89
+         * day first where year first makes no date (a one-digit year, a
+         * 89th day).  Not inside a longer run (1-2-3-4, 1.2-3-4). */
+        int c = y, a = d, yy;
+        size_t end = k + 1 + n3;
+        uint32_t before = S_cp_before(s, len, i), after = S_cp(s, len, end);
+        if (S_is_alnum(after) || (after == (uint32_t)sep && S_is_digit(S_cp(s, len, end + 1))) ||
+            S_in(before, "-/.:") || after == '.' || after == ':')
+            return;
+        if (n == 2 && m >= 1 && m <= 12 && c >= 1 &&
+            c <= zhei_days_in_month((yy = a < 70 ? 2000 + a : 1900 + a), m)) {
+            y = yy, d = c;
+        } else if (n3 == 2 && m >= 1 && m <= 12 && a >= 1 &&
+                   a <= zhei_days_in_month((yy = c < 70 ? 2000 + c : 1900 + c), m)) {
+            y = yy, d = a;
+        } else {
+            return;
+        }
+        e.ysrc = ZHEI_DATE_SRC_ABS, e.y = y;
+        e.end = end;
     } else {
         /* (M/D): the brackets make it a date, not a fraction */
         if (sep != '/' || S_cp_before(s, len, i) != '(' || k >= len || s[k] != ')') return;
@@ -1052,6 +1310,9 @@ static int S_may_start(const char *s, size_t len, size_t i)
         break;
     case 0x53BB:   /* 去 */
         next = "年";
+        break;
+    case 0x6C11:   /* 民 */
+        next = "国";
         break;
     case 0x5E74: case 0x6708:   /* 年月 */
         next = "初中底末";

@@ -443,6 +443,45 @@ static int S_idiom_after(const zhei_unit *u, const char *s, size_t at, size_t to
     return 0;
 }
 
+/* The smaller units after an amount of yuan, dollars or yen, added to it:
+ * 五元三毛 (5.3), 50元6角三分 (50.63), 两美元又三美分 (2.03), 10日元5钱.
+ * Returns where the amount now ends. */
+static size_t S_subunits(const char *s, size_t end, size_t s1, const char *code, zhe_number *num)
+{
+    static const struct {
+        const char *code, *word;
+        double value;
+    } subs[] = {
+        { "CNY", "角", 0.1 }, { "CNY", "毛", 0.1 }, { "CNY", "分钱", 0.01 }, { "CNY", "分", 0.01 },
+        { "USD", "美分", 0.01 }, { "JPY", "日本銭", 0.01 }, { "JPY", "日本钱", 0.01 },
+        { "JPY", "钱", 0.01 },
+    };
+    size_t at = end;
+    double last = 1;    /* each unit smaller than the one before */
+    for (int step = 0; step < 2; step++) {
+        size_t k = at;
+        if (s1 - k >= 3 && (!memcmp(s + k, "又", 3) || !memcmp(s + k, "零", 3))) k += 3;
+        zhe_number part;
+        size_t n = k < s1 ? zhe_number_parse(s + k, s1 - k, &part) : 0;
+        if (!n || part.vague || !isnan(part.high) || part.value < 1 || part.value > 99) break;
+        size_t i;
+        for (i = 0; i < ZHEI_ARRAY_LEN(subs); i++) {
+            size_t w = strlen(subs[i].word);
+            if (!strcmp(subs[i].code, code) && subs[i].value < last && s1 - (k + n) >= w &&
+                !memcmp(s + k + n, subs[i].word, w))
+                break;
+        }
+        if (i == ZHEI_ARRAY_LEN(subs)) break;
+        size_t after = k + n + strlen(subs[i].word);
+        if (s1 - after >= 3 && (!memcmp(s + after, "之", 3) || !memcmp(s + after, "钟", 3)))
+            break;      /* 3分之一 is a third, 5分钟 minutes */
+        num->value += part.value * subs[i].value;
+        last = subs[i].value;
+        at = after;
+    }
+    return at;
+}
+
 void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
 {
     const zhe_extractor *ex = r->ex;
@@ -531,6 +570,7 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
             if (unit) end = j + unit->len;
             end = S_range_tail(ex, s, s0, end, s1, code, unit, &num);
         }
+        if (code && !loose && isnan(num.high)) end = S_subunits(s, end, s1, code, &num);
         /* Qualifiers: the number's own form first (两万多, 三五), then the
          * words around it, which become part of the mention (约26.5万元). */
         zhe_qualifier q = num.qualifier, wq = ZHE_QUAL_EXACT;

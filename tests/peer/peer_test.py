@@ -101,7 +101,7 @@ FLOORS = {
     "DateTime/Chinese/MergedParser.json": 1.00,
     "Number/Chinese/NumberModel.json": 0.95,
     "Number/Chinese/NumberRangeModel.json": 1.00,
-    "NumberWithUnit/Chinese/CurrencyModel.json": 0.78,
+    "NumberWithUnit/Chinese/CurrencyModel.json": 0.93,
 }
 
 # Every kind of case left out, with the reason.  A case is left out when

@@ -169,10 +169,22 @@ zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err)
         aliases[i].n_atoms = S_atoms(aliases[i].alias, atoms + used, esc + 2 * used);
         used += 2 * strlen(aliases[i].alias) + 1;
     }
-    /* A model is not part of a longer Latin or digit run: A100 is not
-     * found in A1000 or RA100; but 8xA100 is eight A100s. */
+    /* First, the characters a name may begin with, as one class: at a
+     * character that begins none (most of a Chinese sentence), pcre2
+     * tests one class, not every branch of the trie's first level.  Then:
+     * a model is not part of a longer Latin or digit run: A100 is not
+     * found in A1000 or RA100; but 8xA100 is eight A100s.  One assertion
+     * each, so that pcre2 still finds where a match may start. */
     zhe_buf re = ZHE_BUF_INIT;
-    zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))");
+    zhe_buf_puts(&re, "(?=[");
+    size_t class_at = re.len;
+    for (size_t i = 0; i < n_aliases; i++) {
+        const S_atom *a = &aliases[i].atoms[0];
+        if (!aliases[i].n_atoms || a->re == S_SEP) continue;
+        if (!memmem(re.ptr + class_at, re.len - class_at, a->re, a->len))
+            zhe_buf_put(&re, a->re, a->len);
+    }
+    zhe_buf_puts(&re, "])(?<![A-WYZa-wyz0-9]|(?<![0-9])[xX])");
     size_t *group = ZHEI_NEW_ARRAY(size_t, n_aliases);
     S_emit(&re, aliases, n_aliases, 0, group);
     zhe_free(group);

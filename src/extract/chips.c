@@ -339,7 +339,9 @@ size_t zhei_extract_chip_named(zhei_extract_run *r, const char *name, size_t len
 static int S_amount_follows(const zhe_lexicon *lex, const char *norm, size_t at, size_t s1)
 {
     static const char *const words[] = {"万", "亿", "千", "百", "多", "余", "元", "年", "月",
-                                        "日", "号", "个", "倍", "%", ".", ","};
+                                        "日", "号", "个", "倍", "%"};
+    /* 800.5, 1,200: the number goes on */
+    if (at + 1 < s1 && (norm[at] == '.' || norm[at] == ',') && S_is_digit(norm[at + 1])) return 1;
     while (at < s1 && norm[at] == ' ') at++;
     const char *p = norm + at;
     size_t left = s1 - at;

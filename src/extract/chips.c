@@ -2,8 +2,9 @@
 ** chips.c — chip models in a sentence: every model and alias of chips.tsv
 ** in one pcre2 pattern, a trie of their atoms, each name's end tagged with
 ** (*MARK) so a match names its chip; the variant written after a model
-** (A100 80GB, H100 PCIe) read with it.  Part of the extractor
-** (extract_int.h).
+** (A100 80GB, H100 PCIe) read with it; sibling shorthand (GB200/300,
+** 910B/C) read as both models; a name before 系列, 架构 … read as the
+** series it names, no model.  Part of the extractor (extract_int.h).
 */
 #include "extract_int.h"
 
@@ -169,10 +170,22 @@ zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err)
         aliases[i].n_atoms = S_atoms(aliases[i].alias, atoms + used, esc + 2 * used);
         used += 2 * strlen(aliases[i].alias) + 1;
     }
-    /* A model is not part of a longer Latin or digit run: A100 is not
-     * found in A1000 or RA100; but 8xA100 is eight A100s. */
+    /* First, the characters a name may begin with, as one class: at a
+     * character that begins none (most of a Chinese sentence), pcre2
+     * tests one class, not every branch of the trie's first level.  Then:
+     * a model is not part of a longer Latin or digit run: A100 is not
+     * found in A1000 or RA100; but 8xA100 is eight A100s.  One assertion
+     * each, so that pcre2 still finds where a match may start. */
     zhe_buf re = ZHE_BUF_INIT;
-    zhe_buf_puts(&re, "(?:(?<![A-Za-z0-9])|(?<=[0-9][xX]))");
+    zhe_buf_puts(&re, "(?=[");
+    size_t class_at = re.len;
+    for (size_t i = 0; i < n_aliases; i++) {
+        const S_atom *a = &aliases[i].atoms[0];
+        if (!aliases[i].n_atoms || a->re == S_SEP) continue;
+        if (!memmem(re.ptr + class_at, re.len - class_at, a->re, a->len))
+            zhe_buf_put(&re, a->re, a->len);
+    }
+    zhe_buf_puts(&re, "])(?<![A-WYZa-wyz0-9]|(?<![0-9])[xX])");
     size_t *group = ZHEI_NEW_ARRAY(size_t, n_aliases);
     S_emit(&re, aliases, n_aliases, 0, group);
     zhe_free(group);
@@ -243,7 +256,6 @@ static int S_in_context(const zhe_chip *c, const char *s, size_t len)
     return 0;
 }
 
-/* The models of chips.tsv in sentence [s0, s1). */
 /* Whether the memory generation at norm[start..end) of the sentence
  * [s0, s1) is a GPU's memory, a spec rather than the memory itself in the
  * news: a capacity before it (80GB HBM3, 40GB的高速HBM2) or 显存, 内存,
@@ -267,6 +279,142 @@ static int S_memory_spec(const char *norm, size_t s0, size_t s1, size_t start, s
     return 0;
 }
 
+/* What the words right after a name at norm[end..s1) make of it
+ * (spaces skipped): 2 when they make it an architecture or a family
+ * (Blackwell架构, Rubin家族), 1 when they make it a line of products
+ * (RTX 40系列, 40系显卡, 昇腾950系列, Rubin平台), 0 otherwise.  系 alone
+ * counts, but not in 系统 (a GB200 NVL72系统 is a system of GB200s). */
+int zhei_extract_series(const char *norm, size_t end, size_t s1)
+{
+    static const struct { const char *word; int level; } words[] = {
+        {"架构", 2}, {"家族", 2}, {"系列", 1}, {"平台", 1}, {"系", 1},
+    };
+    while (end < s1 && norm[end] == ' ') end++;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(words); k++) {
+        size_t n = strlen(words[k].word);
+        if (s1 - end < n || memcmp(norm + end, words[k].word, n) != 0) continue;
+        if (strcmp(words[k].word, "系") == 0 && s1 - end >= n + 3 &&
+            (memcmp(norm + end + n, "统", 3) == 0 || memcmp(norm + end + n, "数", 3) == 0))
+            return 0;
+        return words[k].level;
+    }
+    return 0;
+}
+
+/* Whether a model of chips.tsv, found at norm[start..end), stands for its
+ * series rather than itself.  Architecture and family words always make
+ * it one.  A line of products does when the name has no digit (Rubin系列,
+ * TPU系列: an architecture or a family name that chips.tsv also lists as
+ * a chip); a numbered model followed by 系列 is that model's line, its
+ * memory sizes and forms, and the reporter writes down the model:
+ * 昇腾910B系列服务器 are servers of Ascend 910Bs, H100系列 the H100 in all
+ * its forms.  Truncated numbers (RTX 40, 昇腾950, MI300) are no model of
+ * chips.tsv; where a rule of patterns.tsv finds one, rules.c drops it
+ * before any series word. */
+static int S_series(const char *norm, size_t start, size_t end, size_t s1)
+{
+    int level = zhei_extract_series(norm, end, s1);
+    if (level != 1) return level != 0;
+    for (size_t i = start; i < end; i++)
+        if (S_is_digit(norm[i])) return 0;
+    return 1;
+}
+
+size_t zhei_extract_chip_named(zhei_extract_run *r, const char *name, size_t len)
+{
+    size_t none = r->ex->lex->n_chips;
+    if (!r->ex->chip_re || !zhe_utf8_valid(name, len)) return none;
+    if (pcre2_match(r->ex->chip_re, (PCRE2_SPTR)name, len, 0, PCRE2_ANCHORED, r->md,
+                    r->ex->mctx) < 0)
+        return none;
+    const char *mark = (const char *)pcre2_get_mark(r->md);
+    if (pcre2_get_ovector_pointer(r->md)[1] != len || !mark) return none;
+    size_t chip = strtoul(mark, NULL, 10);
+    return chip < none ? chip : none;
+}
+
+/* Whether a measure word, a currency or a number's word begins at
+ * norm[at..s1): "H100和800台" counts servers and "A100和800美元" is a price,
+ * not the H800 and the A800. */
+static int S_amount_follows(const zhe_lexicon *lex, const char *norm, size_t at, size_t s1)
+{
+    static const char *const words[] = {"万", "亿", "千", "百", "多", "余", "元", "年", "月",
+                                        "日", "号", "个", "倍", "%"};
+    /* 800.5, 1,200: the number goes on */
+    if (at + 1 < s1 && (norm[at] == '.' || norm[at] == ',') && S_is_digit(norm[at + 1])) return 1;
+    while (at < s1 && norm[at] == ' ') at++;
+    const char *p = norm + at;
+    size_t left = s1 - at;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(words); k++)
+        if (left >= strlen(words[k]) && memcmp(p, words[k], strlen(words[k])) == 0) return 1;
+    for (size_t k = 0; k < lex->n_units; k++)
+        if (left >= lex->units[k].len && memcmp(p, lex->units[k].word, lex->units[k].len) == 0)
+            return 1;
+    for (size_t k = 0; k < lex->n_currencies; k++)
+        if (lex->currencies[k].after && left >= lex->currencies[k].len &&
+            memcmp(p, lex->currencies[k].word, lex->currencies[k].len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Sibling shorthand after the model `chip`, written norm[start..end) and
+ * read up to norm[from..): GB200/300, H100/800, 910B/C, RTX 5090/5080,
+ * 昇腾960和970.  After a slash, 、, 和, 及 or 与 comes the part of a second
+ * name that differs; the written prefix of the first name completes it.
+ * The longest prefix that makes a model of chips.tsv of the same vendor,
+ * other than the first, wins; each sibling is a mention of its own over
+ * what was written for it ("300").  A part that is a model by itself
+ * (H100/H800, H100和A100) is left to the pattern; one followed by a
+ * measure word or a currency is an amount (H100和800台).  Returns where
+ * the last sibling ends (from when none). */
+static size_t S_siblings(zhei_extract_run *r, size_t chip, size_t start, size_t end, size_t from,
+                         size_t s1)
+{
+    static const char *const seps[] = {"/", "、", "和", "及", "与"};
+    const zhe_lexicon *lex = r->ex->lex;
+    const char *norm = r->a->norm;
+    char cand[2 * ZHEI_MODEL_MAX + 16];
+    size_t name_len = end - start;
+    if (name_len >= sizeof cand / 2) return from;
+    for (size_t guard = 0; guard < 8; guard++) {
+        size_t q = from;
+        while (q < s1 && norm[q] == ' ') q++;
+        size_t sep = 0;
+        for (size_t k = 0; k < ZHEI_ARRAY_LEN(seps) && !sep; k++)
+            if (s1 - q >= strlen(seps[k]) && memcmp(norm + q, seps[k], strlen(seps[k])) == 0)
+                sep = strlen(seps[k]);
+        if (!sep) break;
+        q += sep;
+        while (q < s1 && norm[q] == ' ') q++;
+        size_t w = q;
+        while (w < s1 && w - q < 8 && (S_is_letter(norm[w]) || S_is_digit(norm[w]))) w++;
+        if (w == q || (w < s1 && (S_is_letter(norm[w]) || S_is_digit(norm[w])))) break;
+        if (S_amount_follows(lex, norm, w, s1) || zhei_extract_taken(r, q, w)) break;
+        if (pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, q,
+                        zhei_extract_match_options(r, q, s1) | PCRE2_ANCHORED, r->md,
+                        r->ex->mctx) >= 0)
+            break;
+        size_t sib = lex->n_chips;
+        for (size_t k = name_len - 1; k >= 1 && sib == lex->n_chips; k--) {
+            if (((unsigned char)norm[start + k] & 0xC0) == 0x80) continue;
+            memcpy(cand, norm + start, k);
+            memcpy(cand + k, norm + q, w - q);
+            size_t c = zhei_extract_chip_named(r, cand, k + (w - q));
+            if (c < lex->n_chips && c != chip &&
+                strcmp(lex->chips[c].vendor, lex->chips[chip].vendor) == 0 &&
+                S_in_context(&lex->chips[c], norm + r->s0, s1 - r->s0))
+                sib = c;
+        }
+        if (sib == lex->n_chips) break;
+        zhe_mention *m = zhei_extract_add(r, ZHE_MENTION_CHIP, "chip.sibling", q, w, 0.9);
+        snprintf(m->model, sizeof m->model, "%s", lex->chips[sib].model);
+        m->vendor = lex->chips[sib].vendor;
+        m->norm_end += zhei_extract_variant(norm + w, s1 - w, m->variant, sizeof m->variant);
+        from = m->norm_end;
+    }
+    return from;
+}
+
 void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
 {
     const char *norm = r->a->norm;
@@ -279,18 +427,20 @@ void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
         size_t start = ov[0], end = ov[1];
         const char *mark = (const char *)pcre2_get_mark(r->md);
         size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->lex->n_chips;
+        size_t next = end;
         if (end > start && chip < r->ex->lex->n_chips && !zhei_extract_taken(r, start, end) &&
             S_in_context(&r->ex->lex->chips[chip], norm + s0, s1 - s0) &&
             !(strcmp(r->ex->lex->chips[chip].kind, "hbm") == 0 &&
-              S_memory_spec(norm, s0, s1, start, end))) {
+              S_memory_spec(norm, s0, s1, start, end)) &&
+            !S_series(norm, start, end, s1)) {
             zhe_mention *m =
                 zhei_extract_add(r, ZHE_MENTION_CHIP, "chip.lexicon", start, end, 0.95);
             snprintf(m->model, sizeof m->model, "%s", r->ex->lex->chips[chip].model);
             m->vendor = r->ex->lex->chips[chip].vendor;
             m->norm_end +=
                 zhei_extract_variant(norm + end, s1 - end, m->variant, sizeof m->variant);
+            next = S_siblings(r, chip, start, end, m->norm_end, s1);
         }
-        at = end > at ? end : at + 1;
+        at = next > at ? next : at + 1;
     }
 }
-

@@ -86,6 +86,16 @@ void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1);
  * out. */
 size_t zhei_extract_variant(const char *s, size_t len, char *out, size_t cap);
 
+/* chips.c: 2 when the words after a name at norm[end..s1) make it an
+ * architecture or a family (架构, 家族), 1 a line of products (系列, 系,
+ * 平台), 0 otherwise. */
+int zhei_extract_series(const char *norm, size_t end, size_t s1);
+
+/* chips.c: the chip of chips.tsv whose model or alias is the whole of
+ * name[0..len), as the chip pattern reads it (RTX4090 is RTX 4090); the
+ * lexicon's n_chips when none. */
+size_t zhei_extract_chip_named(zhei_extract_run *r, const char *name, size_t len);
+
 /* rules.c: the rules of patterns.tsv over sentence [s0, s1): ignore
  * rules (ignore 1) claim their spans, chip rules (ignore 0) add the
  * models they name. */

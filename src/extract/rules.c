@@ -16,26 +16,42 @@
 void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore)
 {
     const char *norm = r->a->norm;
-    for (size_t p = 0; p < r->ex->lex->n_patterns; p++) {
-        const zhei_pattern *pt = &r->ex->lex->patterns[p];
+    const zhe_lexicon *lex = r->ex->lex;
+    for (size_t p = 0; p < lex->n_patterns; p++) {
+        const zhei_pattern *pt = &lex->patterns[p];
         if (pt->ignore != ignore) continue;
+        const pcre2_code *re = (const pcre2_code *)pt->re;
         for (size_t at = s0; at < s1;) {
-            int rc = pcre2_match((const pcre2_code *)pt->re, (PCRE2_SPTR)norm, s1, at,
+            int rc = pcre2_match(re, (PCRE2_SPTR)norm, s1, at,
                                  zhei_extract_match_options(r, at, s1), r->md, r->ex->mctx);
             if (rc < 0) break;      /* no match, or a limit hit (extract.c's limits) */
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
-            size_t start = ov[0], end = ov[1];
+            size_t after = ov[1];
+            /* the model at norm[start..end), the mention over [from..to):
+             * an ignore rule's whole match; a chip rule's group (?<model>…),
+             * or its group (?<text>…) where it has one (昇腾980: the brand
+             * with the number, as chips.tsv's aliases write it) */
+            size_t start = ov[0], end = ov[1], from = start, to = end;
             if (!ignore) {
                 if (pt->group >= (uint32_t)rc || ov[2 * pt->group] == PCRE2_UNSET) {
-                    at = end > at ? end : at + 1;
+                    at = after > at ? after : at + 1;
                     continue;
                 }
-                start = ov[2 * pt->group];
-                end = ov[2 * pt->group + 1];
+                from = start = ov[2 * pt->group];
+                to = end = ov[2 * pt->group + 1];
+                int text = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "text");
+                if (text > 0 && text < rc && ov[2 * text] != PCRE2_UNSET &&
+                    ov[2 * text] < ov[2 * text + 1]) {
+                    from = ov[2 * text];
+                    to = ov[2 * text + 1];
+                }
             }
-            if (end > start && !zhei_extract_taken(r, start, end)) {
-                zhe_mention *m = zhei_extract_add(r, ignore ? 0 : ZHE_MENTION_CHIP, pt->id, start,
-                                                  end, 0.7);
+            /* A name a chip rule finds is no model of chips.tsv: before 系列,
+             * 系, 平台, 架构 or 家族 it is a series (RTX40系列, 昇腾950系列). */
+            if (end > start && !zhei_extract_taken(r, from, to) &&
+                !(!ignore && zhei_extract_series(norm, to, s1))) {
+                zhe_mention *m =
+                    zhei_extract_add(r, ignore ? 0 : ZHE_MENTION_CHIP, pt->id, from, to, 0.7);
                 if (!ignore) {
                     /* the model: the template with {} the matched text */
                     const char *brace = strstr(pt->model, "{}");
@@ -46,12 +62,19 @@ void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore)
                     else
                         snprintf(m->model, sizeof m->model, "%s", pt->model);
                     m->vendor = pt->vendor;
-                    m->norm_end += zhei_extract_variant(norm + end, s1 - end, m->variant,
-                                             sizeof m->variant);
+                    /* A name chips.tsv lists (4090 before 显卡 is the RTX
+                     * 4090) takes its canonical model and vendor; the mention
+                     * keeps the rule's id and confidence. */
+                    size_t c = zhei_extract_chip_named(r, m->model, strlen(m->model));
+                    if (c < lex->n_chips && strcmp(lex->chips[c].vendor, pt->vendor) == 0) {
+                        snprintf(m->model, sizeof m->model, "%s", lex->chips[c].model);
+                        m->vendor = lex->chips[c].vendor;
+                    }
+                    m->norm_end +=
+                        zhei_extract_variant(norm + to, s1 - to, m->variant, sizeof m->variant);
                 }
             }
-            at = ov[1] > at ? ov[1] : at + 1;
+            at = after > at ? after : at + 1;
         }
     }
 }
-

@@ -141,7 +141,8 @@ static int S_number_may_start(const char *s, size_t s0, size_t i)
 {
     if (i == s0) return 1;
     char p = s[i - 1];
-    if (S_is_ascii_alnum(p)) return 0;
+    /* a Chinese numeral continues no Latin or digit run: A800八卡, H100两台 */
+    if (S_is_ascii_alnum(p)) return (unsigned char)s[i] >= 0x80;
     /* after a separator only when it does not follow a digit: 原装,9片 */
     int sep = p == '.' || p == ',' || p == '-' || p == '/' || p == ':';
     if (!(sep && i - 1 > s0 && s[i - 2] >= '0' && s[i - 2] <= '9')) return 1;

@@ -126,6 +126,14 @@ static void S_month_add(int *y, int *m, int by)
 static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
                               zhei_timex *r, zhe_date_basis *basis);
 
+/* Whether r still lies on the wrong side of limit for a date moved in
+ * direction dir: after it when moved back, wholly before it when moved
+ * forward. */
+static int S_beyond(const zhei_timex *r, int dir, long limit)
+{
+    return dir < 0 ? zhei_timex_first(r) > limit : zhei_timex_last(r) < limit;
+}
+
 /* Resolve a ZHEI_DATE_CAL expression into *r and its basis into *basis;
  * 0 if it has no anchor or no sense. */
 static int S_resolve_cal(const zhe_dater *d, const zhei_date_expr *e, const S_said *said,
@@ -240,31 +248,28 @@ static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const
      * the date lies within the month before P. */
     if (infer && d->has_pub && said->past && !from_pub && d->nar.y > d->pub.y)
         r->y = d->pub.y;    /* 将于明年3月上市，此前已于1月送样: this January */
+    int dir = 0;        /* -1: moved back before P; 1: moved forward */
     if (infer && d->has_pub && !said->future &&
-        (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day)) {
-        if (bare && unit == ZHEI_TIMEX_DAY) {
-            if (!S_ok(r) && d->nar_text) return 0;
-            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_first(r) > d->pub_day); k++)
-                S_month_add(&r->y, &r->n, -1);
-        } else if (S_ok(r) && zhei_timex_first(r) > d->pub_day) {
-            r->y--;
-            for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y--;  /* the leap year before */
-        }
-    } else if (infer && d->has_pub && said->future &&
-               (from_pub || !d->nar_text || d->nar.y == d->pub.y ||
-                zhei_timex_last(&d->nar) >= d->pub_day - 31)) {
+        (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day))
+        dir = -1;
+    else if (infer && d->has_pub && said->future &&
+             (from_pub || !d->nar_text || d->nar.y == d->pub.y ||
+              zhei_timex_last(&d->nar) >= d->pub_day - 31))
         /* (A narrative of last month is still the present: published in
-         * January, 上月起赶工，最快3月交货 is this March.)
-         * A date of the last month stays: in 新规将立即生效，生效日期为10月
-         * 23日 (published 10-25) the future word is not about the date. */
-        long recent = d->pub_day - 31;
+         * January, 上月起赶工，最快3月交货 is this March.) */
+        dir = 1;
+    if (dir) {
+        /* Back: not after P.  Forward: not before the month before P — in
+         * 新规将立即生效，生效日期为10月23日 (published 10-25) the future
+         * word is not about the date. */
+        long limit = dir < 0 ? d->pub_day : d->pub_day - 31;
         if (bare && unit == ZHEI_TIMEX_DAY) {
             if (!S_ok(r) && d->nar_text) return 0;
-            for (int k = 0; k < 12 && (!S_ok(r) || zhei_timex_last(r) < recent); k++)
-                S_month_add(&r->y, &r->n, 1);
-        } else if (S_ok(r) && zhei_timex_last(r) < recent) {
-            r->y++;
-            for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y++;
+            for (int k = 0; k < 12 && (!S_ok(r) || S_beyond(r, dir, limit)); k++)
+                S_month_add(&r->y, &r->n, dir);
+        } else if (S_ok(r) && S_beyond(r, dir, limit)) {
+            r->y += dir;
+            for (int k = 0; leap_day && k < 7 && !S_ok(r); k++) r->y += dir;   /* a leap year */
         }
     }
     return S_ok(r);

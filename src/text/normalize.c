@@ -175,9 +175,12 @@ static void S_add_words(zhei_normalizer *n, const char *list, int convert)
     }
 }
 
+/* Han ideographs: CJK Extension A, the Unified block, the compatibility
+ * ideographs. */
 static int S_is_han(uint32_t cp)
 {
-    return (cp >= 0x3400 && cp < 0xA000) || (cp >= 0xF900 && cp < 0xFB00);
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
 /* The Han runs of a lexicon name (昇腾 of 昇腾910B), as words keeping
@@ -359,8 +362,7 @@ static void S_anchor(S_emit *e, size_t raw, size_t raw_len, int same)
  * break. */
 static inline int S_is_cjk(uint32_t cp)
 {
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+    return (cp >= 0x3000 && cp <= 0x303F) || S_is_han(cp);
 }
 
 static inline int S_is_alnum(uint32_t cp)

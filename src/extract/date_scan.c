@@ -1232,6 +1232,37 @@ static int S_after_unread_year(const char *s, size_t len, size_t i)
     return S_in(b, "年") && S_is_number(bb);
 }
 
+/* What a number (of digits or Chinese numerals) must be followed by to
+ * begin a date: a date unit (年 月 日 号 季 周 天 星期 礼拜 旬 半年), a
+ * count before one (个月, 多天, 余年, 三年来), or the joint of a range or
+ * list (至 到 、 和 与 及 或). */
+#define S_NUMBER_GOES_ON "年月日号季周天个星礼旬半多余来至到、和与及或"
+
+/* Whether the digits at s[i] can begin a date, by what follows them: a
+ * date word (S_NUMBER_GOES_ON), or a separator of numeric dates and
+ * ranges (2024-05-24, 24/05/2024, 1~3月, 2010 01 29), or Q and H
+ * (2024Q1, 24H2).  Four digits are a year and may also stand alone
+ * (2018, 2018。), unless a magnitude, unit or letter follows (1200万,
+ * 4090Ti).  Most numbers in news are amounts (1.2万美元, 25%, 80GB) and
+ * stop here without trying every form. */
+static int S_number_may_start(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && S_is_digit((unsigned char)s[k])) k++;
+    size_t n = k - i;
+    if (k == len) return 1;
+    unsigned char c = (unsigned char)s[k];
+    if (c == 'Q' || c == 'q' || c == 'H' || c == 'h') return 1;
+    if (c == '.')   /* 2024.5.24, 24.05.2024; not 1.2万 */
+        return n == 4 || (n <= 2 && k + 2 < len && S_is_digit((unsigned char)s[k + 1]) &&
+                          (s[k + 2] == '.' || (k + 3 < len && s[k + 3] == '.')));
+    if (c < 0x80)
+        return S_in(c, "-/~ ") || (n == 4 && !S_is_alnum(c) && c != '%');
+    uint32_t cp = S_cp(s, len, k);
+    if (S_in(cp, S_NUMBER_GOES_ON)) return 1;
+    return n == 4 && !S_in(cp, "万亿千百元块美港台张片颗卡倍");
+}
+
 /* Where a date can begin: at a digit, at Q (Q2), at a Chinese digit, 十
  * or 第 (十月, 二季度, 第42周), or at one of the characters below when the next
  * character is one it can go on with (上周, 上个月, 上旬, 上半年, 今年,
@@ -1242,7 +1273,8 @@ static int S_after_unread_year(const char *s, size_t len, size_t i)
 static int S_may_start(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if ((c >= '0' && c <= '9') || c == 'Q' || c == 'q') return 1;
+    if (c >= '0' && c <= '9') return S_number_may_start(s, len, i);
+    if (c == 'Q' || c == 'q') return 1;
     if ((c & 0xF0) != 0xE0 || len - i < 3) return 0;
     uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
                   (uint32_t)(s[i + 2] & 0x3F);
@@ -1322,8 +1354,11 @@ static int S_may_start(const char *s, size_t len, size_t i)
         break;
     default:        /* a digit (〇○零一 … 九 两) or 十 */
         num = zhei_numeral_of(cp);
-        return num && (num->kind == ZHEI_NUMERAL_DIGIT ||
-                       (num->kind == ZHEI_NUMERAL_UNIT && num->value == 1));
+        if (!num || !(num->kind == ZHEI_NUMERAL_DIGIT ||
+                      (num->kind == ZHEI_NUMERAL_UNIT && num->value == 1)))
+            return 0;
+        while (i + 3 <= len && (s[i] & 0xF0) == 0xE0 && zhei_numeral_of(S_cp(s, len, i))) i += 3;
+        return i == len || S_in(S_cp(s, len, i), S_NUMBER_GOES_ON);
     }
     return S_in(S_cp(s, len, i + 3), next);
 }

@@ -131,12 +131,14 @@ typedef enum zhei_timex_unit {
     ZHEI_TIMEX_SEASON,      /* 2023-SP, -SU, -FA, -WI */
     ZHEI_TIMEX_MONTH,       /* 2023-10 */
     ZHEI_TIMEX_WEEK,        /* 2023-W42 */
+    ZHEI_TIMEX_WEEKEND,     /* 2023-W42-WE: the week's Saturday and Sunday */
     ZHEI_TIMEX_DAY          /* 2023-10-17 */
 } zhei_timex_unit;
 
 /* A TIMEX3 value as numbers.  n is the half (1–2), quarter (1–4), season
  * (1 SP, 2 SU, 3 FA, 4 WI: a winter runs into the next year's February),
- * month (1–12) or ISO week (1–53, y being then the week-year); d is the
+ * month (1–12) or ISO week (1–53, y being then the week-year; also of a
+ * weekend); d is the
  * day of a ZHEI_TIMEX_DAY.  Fields a unit does not use are 0. */
 typedef struct zhei_timex {
     zhei_timex_unit unit;
@@ -156,12 +158,14 @@ long zhei_timex_first(const zhei_timex *t);
 long zhei_timex_last(const zhei_timex *t);
 
 /* Whether s[0..len) is exactly one of the values above, valid (any year
- * 0000–9999; one digit after H and Q, two after W): 1 and the value in
+ * 0000–9999; one digit after H and Q, two after W, then -WE for a
+ * weekend): 1 and the value in
  * *t, or 0 and *t left alone. */
 int zhei_timex_parse(const char *s, size_t len, zhei_timex *t);
 
 /* Write t's value and a NUL into out[16]: 2023, 2023-H1, 2023-Q2,
- * 2023-SU, 2023-10, 2023-W42, 2023-10-17; the year modulo 10000. */
+ * 2023-SU, 2023-10, 2023-W42, 2023-W42-WE, 2023-10-17; the year modulo
+ * 10000. */
 void zhei_timex_format(const zhei_timex *t, char out[16]);
 
 /* What a value is precise to, as the exports name it: "year", "half",

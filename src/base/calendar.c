@@ -12,7 +12,7 @@
 ** found, so nothing here allocates or calls snprintf; the command line
 ** reads its --from and --to with it; the exports place and name events
 ** in time with it.  Years are whatever fits in four digits when written;
-** a caller that wants a narrower range (the dater's 1000–2999) checks it.
+** a caller that wants a narrower range (the dater's 1–2999) checks it.
 */
 #include "base_int.h"
 
@@ -158,7 +158,8 @@ int zhei_timex_valid(const zhei_timex *t)
     case ZHEI_TIMEX_QUARTER:
     case ZHEI_TIMEX_SEASON: return t->n >= 1 && t->n <= 4;
     case ZHEI_TIMEX_MONTH: return t->n >= 1 && t->n <= 12;
-    case ZHEI_TIMEX_WEEK: return t->n >= 1 && t->n <= zhei_iso_weeks_in_year(t->y);
+    case ZHEI_TIMEX_WEEK:
+    case ZHEI_TIMEX_WEEKEND: return t->n >= 1 && t->n <= zhei_iso_weeks_in_year(t->y);
     case ZHEI_TIMEX_DAY:
         return t->n >= 1 && t->n <= 12 && t->d >= 1 && t->d <= zhei_days_in_month(t->y, t->n);
     }
@@ -181,6 +182,7 @@ long zhei_timex_first(const zhei_timex *t)
     case ZHEI_TIMEX_SEASON: return zhei_days_from_civil(t->y, 3 * t->n, 1);
     case ZHEI_TIMEX_MONTH: return zhei_days_from_civil(t->y, t->n, 1);
     case ZHEI_TIMEX_WEEK: return zhei_iso_week_monday(t->y, t->n);
+    case ZHEI_TIMEX_WEEKEND: return zhei_iso_week_monday(t->y, t->n) + 5;
     case ZHEI_TIMEX_DAY: return zhei_days_from_civil(t->y, t->n, t->d);
     }
     return 0;
@@ -202,7 +204,8 @@ long zhei_timex_last(const zhei_timex *t)
         m = 3 * t->n + 2;
         return zhei_days_from_civil(t->y, m, zhei_days_in_month(t->y, m));
     case ZHEI_TIMEX_MONTH: return zhei_days_from_civil(t->y, t->n, zhei_days_in_month(t->y, t->n));
-    case ZHEI_TIMEX_WEEK: return zhei_iso_week_monday(t->y, t->n) + 6;
+    case ZHEI_TIMEX_WEEK:
+    case ZHEI_TIMEX_WEEKEND: return zhei_iso_week_monday(t->y, t->n) + 6;
     case ZHEI_TIMEX_DAY: return zhei_timex_first(t);
     }
     return 0;
@@ -220,8 +223,8 @@ int zhei_timex_parse(const char *s, size_t len, zhei_timex *out)
     if (len == 10) {
         t.unit = ZHEI_TIMEX_DAY;
         if (!zhei_iso_day_parse(s, len, &t.y, &t.n, &t.d)) return 0;
-    } else if (len == 8 && s[5] == 'W') {
-        t.unit = ZHEI_TIMEX_WEEK;
+    } else if ((len == 8 || (len == 11 && !memcmp(s + 8, "-WE", 3))) && s[5] == 'W') {
+        t.unit = len == 8 ? ZHEI_TIMEX_WEEK : ZHEI_TIMEX_WEEKEND;
         t.n = S_digits(s + 6, 2);
     } else if (len != 7) {
         return 0;
@@ -252,6 +255,10 @@ void zhei_timex_format(const zhei_timex *t, char out[16])
     case ZHEI_TIMEX_SEASON: *p++ = '-', memcpy(p, S_season[(n - 1) % 4], 2), p += 2; break;
     case ZHEI_TIMEX_MONTH: *p++ = '-', p = S_put(p, n, 2); break;
     case ZHEI_TIMEX_WEEK: *p++ = '-', *p++ = 'W', p = S_put(p, n, 2); break;
+    case ZHEI_TIMEX_WEEKEND:
+        *p++ = '-', *p++ = 'W', p = S_put(p, n, 2);
+        memcpy(p, "-WE", 3), p += 3;
+        break;
     case ZHEI_TIMEX_DAY:
         *p++ = '-', p = S_put(p, n, 2);
         *p++ = '-', p = S_put(p, (unsigned)t->d % 100, 2);
@@ -263,6 +270,6 @@ void zhei_timex_format(const zhei_timex *t, char out[16])
 const char *zhei_timex_unit_str(zhei_timex_unit u)
 {
     static const char *const names[] = { "year", "half", "quarter", "season",
-                                         "month", "week", "day" };
+                                         "month", "week", "weekend", "day" };
     return (unsigned)u < ZHEI_ARRAY_LEN(names) ? names[u] : NULL;
 }

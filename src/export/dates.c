@@ -50,6 +50,7 @@ zhei_export_precision zhei_export_timex_read(const char *tx, zhei_export_timex *
         t->month = v.n;
         break;
     case ZHEI_TIMEX_WEEK: t->precision = ZHEI_EXPORT_P_WEEK, t->n = v.n; break;
+    case ZHEI_TIMEX_WEEKEND: t->precision = ZHEI_EXPORT_P_WEEK, t->n = v.n, t->weekend = 1; break;
     case ZHEI_TIMEX_QUARTER: t->precision = ZHEI_EXPORT_P_QUARTER, t->n = v.n; break;
     case ZHEI_TIMEX_HALF: t->precision = ZHEI_EXPORT_P_HALF, t->n = v.n; break;
     case ZHEI_TIMEX_SEASON: t->precision = ZHEI_EXPORT_P_SEASON, t->n = v.n; break;

@@ -117,6 +117,7 @@ typedef struct zhei_export_timex {
     int month, day;     /* DAY: both; MONTH: month */
     int n;              /* QUARTER 1–4; HALF 1–2; WEEK its number; SEASON
                            1 spring, 2 summer, 3 autumn, 4 winter */
+    int weekend;        /* WEEK: 1 for the week's weekend (2023-W42-WE) */
 } zhei_export_timex;
 
 /* tx read into *t (zeroed first) by the calendar (zhei_timex_parse: a

@@ -58,7 +58,9 @@ static void S_date_attr(zhe_buf *b, const zhei_export_event *e)
     case ZHEI_EXPORT_P_DAY: zhe_buf_printf(b, "%04d-%02d-%02d", t.year, t.month, t.day); break;
     case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%04d-%02d", t.year, t.month); break;
     case ZHEI_EXPORT_P_YEAR: zhe_buf_printf(b, "%04d", t.year); break;
-    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%04d-W%02d", t.year, t.n); break;
+    case ZHEI_EXPORT_P_WEEK:
+        zhe_buf_printf(b, "%04d-W%02d%s", t.year, t.n, t.weekend ? "-WE" : "");
+        break;
     default: break;
     }
 }

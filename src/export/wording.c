@@ -63,7 +63,7 @@ void zhei_export_date_text(zhe_buf *b, const char *tx, const char *mod)
     case ZHEI_EXPORT_P_MONTH: zhe_buf_printf(b, "%d年%d月", y, t.month); break;
     case ZHEI_EXPORT_P_QUARTER: zhe_buf_printf(b, "%d年第%s季度", y, zhei_numeral_digit_str(t.n)); break;
     case ZHEI_EXPORT_P_HALF: zhe_buf_printf(b, "%d年%s半年", y, t.n == 1 ? "上" : "下"); break;
-    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%d年第%d周", y, t.n); break;
+    case ZHEI_EXPORT_P_WEEK: zhe_buf_printf(b, "%d年第%d周%s", y, t.n, t.weekend ? "周末" : ""); break;
     case ZHEI_EXPORT_P_SEASON: zhe_buf_printf(b, "%d年%s季", y, seasons[t.n - 1]); break;
     case ZHEI_EXPORT_P_YEAR: zhe_buf_printf(b, "%d年", y); break;
     case ZHEI_EXPORT_P_OTHER: zhe_buf_puts(b, tx); break;

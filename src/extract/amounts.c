@@ -511,6 +511,10 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
         if (j < s1 && s[j] == ' ') j++;
         const zhei_currency *cur =
             S_currency_may(ex, s, s0, j, s1, 1) ? S_currency_at(ex, s, s0, j, s1, 1) : NULL;
+        if (!cur && s1 - j > 3 && (!memcmp(s + j, "个", 3) || !memcmp(s + j, "枚", 3)) &&
+            S_currency_may(ex, s, s0, j + 3, s1, 1) &&
+            (cur = S_currency_at(ex, s, s0, j + 3, s1, 1)))
+            j += 3;     /* 20个比特币, 5枚比特币: coins are counted */
         const zhei_unit *unit = cur || gy ? NULL : S_unit_at(ex, s, j, s1);
         size_t k = start;
         if (k > s0 && s[k - 1] == ' ') k--;

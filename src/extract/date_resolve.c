@@ -37,7 +37,8 @@
 **     month or day), except the vague 近日/日前, and except that a
 **     coarser date that contains the current one (今年 after 10月17日)
 **     leaves the finer one in place.
-** Every date reported lies in 1000-01-01 … 2999-12-31.  start and end are
+** Every date reported lies in 0001-01-01 … 2999-12-31 (years before 1000
+** only as written: 在789年, 三六七年一月一日).  start and end are
 ** the first and last day of the whole period named, with or without a
 ** mod: 年底 of 2023 spans 2023-01-01 … 2023-12-31.  The calendar (first
 ** and last days, weeks, the TIMEX3 and ISO writers) is base/calendar.c's.
@@ -49,14 +50,14 @@
 
 /* ---------------------------------------------------------------- dater */
 
-/* 1 if t is a real date whose every day lies in the years 1000–2999, the
+/* 1 if t is a real date whose every day lies in the years 1–2999, the
  * dater's range. */
 static int S_ok(const zhei_timex *t)
 {
-    if (t->y < 1000 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
+    if (t->y < 1 || t->y > 2999 || !zhei_timex_valid(t)) return 0;
     int y, m, d;
     zhei_civil_from_days(zhei_timex_first(t), &y, &m, &d);
-    if (y < 1000) return 0;
+    if (y < 1) return 0;
     zhei_civil_from_days(zhei_timex_last(t), &y, &m, &d);
     return y <= 2999;
 }
@@ -328,7 +329,8 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
             if (e->n && said->future && z < from) z += 7;      /* 将于周五: the next */
             *r = zhei_timex_day(z);
         } else {
-            r->unit = ZHEI_TIMEX_WEEK, r->d = 0;
+            r->unit = e->unit == ZHEI_TIMEX_WEEKEND ? ZHEI_TIMEX_WEEKEND : ZHEI_TIMEX_WEEK;
+            r->d = 0;
             zhei_iso_week(monday, &r->y, &r->n);
         }
         break;

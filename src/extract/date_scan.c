@@ -26,9 +26,9 @@
 **   months     本月 这个月 上月 上个月 上上个月 下个月 同月 当月 次月 [17日] [初 底 …]
 **   ranges     一月十日到十二日: a day in Chinese numerals alone closes a range
 **   days       今天 今日 昨天 前天 明天 后天 · 当日 当天 当晚 同日 · 次日 翌日 第二天 前一天
-**   weeks      上周 本周 这周 下周 上个星期 上上个周 … [一…六 日] [末]
+**   weeks      上周 本周 这周 下周 上个星期 上上个周 … [一…六 日] [末: the weekend]
 **   quarters   本季度 上季度 下季度 · halves 上个半年 下个半年
-**   vague      近日 日前 (the publication day), APPROX; not 近期, which is as
+**   vague      近日 日前 最近 (the publication day), APPROX; not 近期, which is as
 **              often the near future (近期将发布) as the recent past
 **   offsets    三天后 3天前 三日后 两周后 一个月前 3年后
 **   suffix     前后 左右 make a date APPROX
@@ -672,6 +672,37 @@ static int S_year_range(const char *s, size_t len, size_t i, int v)
     return S_year_range_close(s, len, i, from);
 }
 
+/* 1 if the four digits at s[i] stand alone as a year, with no 年: at the
+ * start of a sentence or clause, or after = there (2018看起来是一个年份,
+ * = 2019), and with no digit, letter, unit or magnitude after them (not
+ * 2000多名, 1500美元, 2080显卡, 2023款).  Inside a clause four digits are
+ * a count, a model or a stock code (台积电(2330)) far more often than a
+ * year. */
+static int S_bare_year(const char *s, size_t len, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && s[b - 1] == ' ') b--;
+    if (b > 0 && s[b - 1] == '=')
+        for (b--; b > 0 && s[b - 1] == ' ';) b--;
+    uint32_t before = S_cp_before(s, len, b), after = S_cp(s, len, i + 4);
+    if (before && !S_in(before, ",;:!?。，；：！？")) return 0;
+    return !S_is_alnum(after) && !S_is_number(after) &&
+           !S_in(after, ".%/-)）元块万亿千百台片颗个件张套枚人名家吨米克度美港日欧英点倍多余位次显卡芯核款型");
+}
+
+/* 1 if three digits and 年, s[i..k) (789年, 三六七年), are a year: with a
+ * month after them (三六七年一月一日), or after 在, 于 or 公元 with the
+ * clause ending there (在789年).  Elsewhere 300年 is a span of years. */
+static int S_old_year(const char *s, size_t len, size_t i, size_t k)
+{
+    zhei_date_expr t = S_cal();
+    if (S_month(s, len, k, 0, &t)) return 1;
+    uint32_t b = S_cp_before(s, len, i), a = S_cp(s, len, k);
+    if (!S_in(b, "在于") && !(b == 0x5143 && i >= 3 && S_cp_before(s, len, i - 3) == 0x516C))
+        return 0;   /* 元 of 公元 */
+    return a == 0 || S_in(a, ",;:!?。，；：！？");
+}
+
 /* A year in Chinese numerals and 年 at s[i], which starts with a digit
  * or 两: 二〇二三年 (four digits), 两千零四年 二千年 两千二十四年 (with 千),
  * 零八年 九八年 (two digits: 2000 to 2069, else the 1900s).  Returns the
@@ -684,6 +715,10 @@ static size_t S_cn_year(const char *s, size_t len, size_t i, int *y, int *alone)
     int v = 0, dg[4], n = 0;
     size_t k = i;
     while (n < 4 && (dg[n] = S_cn_digit(S_cp(s, len, k))) >= 0) k += 3, v = v * 10 + dg[n++];
+    if (n == 3 && S_lit(s, len, k, "年") && S_old_year(s, len, i, k + 3)) {
+        *y = v;
+        return k + 3;
+    }
     if (n == 4 || n == 2) {
         if (!S_lit(s, len, k, "年")) return 0;
         if (n == 4) {
@@ -740,6 +775,13 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
             *alone = s[i] == '0';
             return 1;
         }
+        if (nd == 3 && S_lit(s, len, i + 3, "年") && S_num_start(s, len, i) &&
+            S_old_year(s, len, i, i + 6)) {
+            e->ysrc = ZHEI_DATE_SRC_ABS;
+            e->y = v;
+            e->end = i + 6;
+            return 1;
+        }
         if (nd != 4 || !S_num_start(s, len, i)) return 0;
         if (v < 1000 || v > 2999) return 0;
         if (S_lit(s, len, i + 4, "年")) {
@@ -749,6 +791,8 @@ static int S_year(const char *s, size_t len, size_t i, zhei_date_expr *e, int *d
             *digits = 1;
         } else if (S_year_range(s, len, i, v)) {
             e->end = i + 4;     /* 2016到2018, 1995-1997年: an end of a range of years */
+        } else if (S_bare_year(s, len, i)) {
+            e->end = i + 4;
         } else {
             return 0;
         }
@@ -979,6 +1023,10 @@ static const struct {
     { "次月", ZHEI_DATE_CAL, 1, ZHEI_DATE_SRC_NAR, 0, "", "", 0 },
     /* vague: the publication day or month */
     { "近日", ZHEI_DATE_APPROX, 0, 0, ZHEI_TIMEX_DAY, "最接临靠逼贴将", "本元韩产均美", 0 },
+    /* 最近 as an adverb (最近，…; 最近还在谈); not "latest" (最近一次, 最近
+     * 几个月, 最近的) nor "nearest" (离…最近) */
+    { "最近", ZHEI_DATE_APPROX, 0, 0, ZHEI_TIMEX_DAY, "离距",
+      "的一二两三四五六七八九十几数些期段次天日年月周个来时阶半", 0 },
     { "日前", ZHEI_DATE_APPROX, 0, 0, ZHEI_TIMEX_DAY, S_RIQIAN_WORDS, "", 1 },
 };
 
@@ -1012,7 +1060,7 @@ static void S_parse_word(const char *s, size_t len, size_t i, zhei_date_expr *be
                 e.d = wd;
                 e.end += 3;
             } else if (S_lit(s, len, e.end, "末")) {
-                e.mod = ZHE_MOD_END;
+                e.unit = ZHEI_TIMEX_WEEKEND;    /* 上周末: that week's weekend */
                 e.end += 3;
             }
         } else if (e.kind == ZHEI_DATE_QUARTER_PUB) {
@@ -1139,8 +1187,18 @@ static void S_parse_dmy(const char *s, size_t len, size_t i, zhei_date_expr *bes
         e.ysrc = ZHEI_DATE_SRC_ABS, e.y = y;
         e.end = end;
     } else {
-        /* (M/D): the brackets make it a date, not a fraction */
-        if (sep != '/' || S_cp_before(s, len, i) != '(' || k >= len || s[k] != ')') return;
+        /* M/D where no fraction would stand: in brackets, as Taiwan
+         * writes it after a weekday (周二(1/7)); after 于 在 自 从 到 至,
+         * or before 起 至 到 ~ 前 后 or a bracket (12/1起, 3/15(五)); or as
+         * a clause of its own (12/1。).  约1/3的产能 stays a fraction. */
+        if (sep != '/') return;
+        uint32_t before = S_cp_before(s, len, i), after = S_cp(s, len, k);
+        int paren = before == '(' && after == ')';
+        int alone = (before == 0 || S_in(before, ",;:。，；：")) &&
+                    (after == 0 || S_in(after, ",;:!?。，；：！？"));
+        if (!paren && !alone && !S_in(before, "于在自从到至") && !S_in(after, "起至到~(前后"))
+            return;
+        if (S_is_alnum(after) || after == '%' || after == '.' || after == '/') return;
         int mm = d;
         d = m, m = mm;
         if (m < 1 || m > 12 || d < 1 || d > 31) return;
@@ -1334,6 +1392,9 @@ static int S_may_start(const char *s, size_t len, size_t i)
     case 0x8FD1:   /* 近 */
         next = "日期";
         break;
+    case 0x6700:   /* 最 */
+        next = "近";
+        break;
     case 0x8FD9:   /* 这 */
         next = "个周星礼";
         break;
@@ -1357,7 +1418,12 @@ static int S_may_start(const char *s, size_t len, size_t i)
         if (!num || !(num->kind == ZHEI_NUMERAL_DIGIT ||
                       (num->kind == ZHEI_NUMERAL_UNIT && num->value == 1)))
             return 0;
-        while (i + 3 <= len && (s[i] & 0xF0) == 0xE0 && zhei_numeral_of(S_cp(s, len, i))) i += 3;
+        /* no date's number is longer than 两千零二十四: at most eight
+         * numerals are looked at, so a long run costs no more */
+        for (int n = 0; i + 3 <= len && (s[i] & 0xF0) == 0xE0 && zhei_numeral_of(S_cp(s, len, i)); n++) {
+            if (n == 8) return 0;
+            i += 3;
+        }
         return i == len || S_in(S_cp(s, len, i), S_NUMBER_GOES_ON);
     }
     return S_in(S_cp(s, len, i + 3), next);

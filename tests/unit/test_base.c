@@ -209,6 +209,8 @@ static void test_timex(void)
         { "2023-W01", ZHEI_TIMEX_WEEK, 2023, 1, 0, "2023-01-02", "2023-01-08", "week" },
         { "2020-W53", ZHEI_TIMEX_WEEK, 2020, 53, 0, "2020-12-28", "2021-01-03", "week" },
         { "2025-W01", ZHEI_TIMEX_WEEK, 2025, 1, 0, "2024-12-30", "2025-01-05", "week" },
+        { "2023-W42-WE", ZHEI_TIMEX_WEEKEND, 2023, 42, 0, "2023-10-21", "2023-10-22", "weekend" },
+        { "2020-W53-WE", ZHEI_TIMEX_WEEKEND, 2020, 53, 0, "2021-01-02", "2021-01-03", "weekend" },
         { "2023-10-17", ZHEI_TIMEX_DAY, 2023, 10, 17, "2023-10-17", "2023-10-17", "day" },
         { "2024-02-29", ZHEI_TIMEX_DAY, 2024, 2, 29, "2024-02-29", "2024-02-29", "day" },
     };
@@ -234,14 +236,15 @@ static void test_timex(void)
         "2023-Q0", "2023-Q5", "2023-H0", "2023-H3", "2023-W00", "2023-W53", "2020-W54",
         "2023-W1", "2023-W4x", "2023-XX", "2023-AU", "2023-sp", "2023-13", "2023-00",
         "2023-02-29", "2023-10-32", "2023-", "2023-Q", "2023-Q12", "202", "23", "",
-        "2023Q2", "2023-10-17T08:00", "２０２３", "2023 ",
+        "2023Q2", "2023-10-17T08:00", "２０２３", "2023 ", "2023-W42-W", "2023-W42-XX",
+        "2023-W54-WE", "2023-10-WE",
     };
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(bad); i++) {
         zhei_timex x = { ZHEI_TIMEX_MONTH, -7, -7, -7 };
         ok(!zhei_timex_parse(bad[i], strlen(bad[i]), &x) && x.y == -7, "timex \"%s\" refused",
            bad[i]);
     }
-    ok(zhei_timex_unit_str((zhei_timex_unit)7) == NULL, "no name past the last unit");
+    ok(zhei_timex_unit_str((zhei_timex_unit)8) == NULL, "no name past the last unit");
 
     /* zhei_timex_day, and zhei_timex_valid on what parsing never makes */
     zhei_timex day = zhei_timex_day(19647);

@@ -212,7 +212,8 @@ static const S_article S_articles[] = {
     { "a weekday of a relative week, and a weekend", PUB, {
         { "上周五", "上周五 2023-11-03 - P 2023-11-03 2023-11-03" },
         { "下周一", "下周一 2023-11-13 - P 2023-11-13 2023-11-13" },
-        { "上周末", "上周末 2023-W44 END P 2023-10-30 2023-11-05" },
+        { "上周末", "上周末 2023-W44-WE - P 2023-11-04 2023-11-05" },
+        { "下下周末", "下下周末 2023-W47-WE - P 2023-11-25 2023-11-26" },
         { "上周一直在涨", "上周 2023-W44 - P 2023-10-30 2023-11-05" },
         { "本周日", "本周日 2023-11-12 - P 2023-11-12 2023-11-12" } } },
     { "a week word after a day in the same sentence counts from that day", PUB, {
@@ -517,6 +518,26 @@ static const S_article S_articles[] = {
         { "下周三(1/7)公布", "下周三 2023-11-15 - P 2023-11-15 2023-11-15; "
                              "1/7 2024-01-07 - N 2024-01-07 2024-01-07" },
         { "约1/3的产能", "" } } },
+    { "a month and day with a slash, where no fraction would stand", PUB, {
+        { "新规12/1起实施", "12/1 2023-12-01 - P 2023-12-01 2023-12-01" },
+        { "3/15(五)发布", "3/15 2023-03-15 - N 2023-03-15 2023-03-15" },
+        { "12/1", "12/1 2022-12-01 - N 2022-12-01 2022-12-01" },
+        { "占1/4,较去年的1/5高", "去年 2022 - P 2022-01-01 2022-12-31" } } },
+    { "a year of four digits standing alone, at a clause's start", PUB, {
+        { "2018看起来是一个年份", "2018 2018 - A 2018-01-01 2018-12-31" },
+        { "= 2019", "2019 2019 - A 2019-01-01 2019-12-31" },
+        { "结果 = 2019", "" },
+        { "英伟达称,2024全年营收大增", "2024 2024 - A 2024-01-01 2024-12-31" },
+        { "2000多名员工,1500美元,2080显卡", "" },
+        { "台积电(2330)今日股价", "今日 2023-11-09 - P 2023-11-09 2023-11-09" },
+        { "单价达到2018", "" } } },
+    { "a year of three digits: with a month, or after 在 于 公元 and nothing more", PUB, {
+        { "三六七年一月一日", "三六七年一月一日 0367-01-01 - A 0367-01-01 0367-01-01" },
+        { "在789年", "789年 0789 - A 0789-01-01 0789-12-31" },
+        { "经营了300年,在100年内", "" } } },
+    { "最近 as an adverb is the publication day, not as latest or nearest", PUB, {
+        { "最近,英伟达宣布", "最近 2023-11-09 APPROX P 2023-11-09 2023-11-09" },
+        { "公司最近一次融资,离工厂最近的港口,最近几个月", "" } } },
     { "a future sentence reads forward, a past word back", PUB, {
         { "预计3月交货", "3月 2024-03 - P 2024-03-01 2024-03-31" } } },
     { "a past word after a future date", PUB, {
@@ -607,8 +628,8 @@ static void test_api(void)
     is_int(m[0].start, 0, "find: the first is stored");
     ok(m[1].tx.value[0] == '\0', "find: nothing stored past max");
     is_int(zhe_dater_find(d, s, strlen(s), NULL, 0), 3, "find: max 0 and NULL out count only");
-    /* len, not the NUL, bounds the sentence: "2023年" cut before 年. */
-    is_int(zhe_dater_find(d, "2023年", 4, m, 2), 0, "find: reads no further than len");
+    /* len, not the NUL, bounds the sentence: "12月" cut before 月. */
+    is_int(zhe_dater_find(d, "12月", 2, m, 2), 0, "find: reads no further than len");
     is_int(zhe_dater_find(d, "", 0, m, 2), 0, "find: empty sentence");
     zhe_dater_free(d);
 
@@ -626,7 +647,7 @@ static int S_day_ok(const char *t)
     int y, m, d;
     char tail;
     if (strlen(t) != 10 || sscanf(t, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
-    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+    if (y < 1 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
     return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 

@@ -54,6 +54,9 @@ typedef struct zhei_date_expr {
                                十月的第一周, the week of its first Monday) or
                                nth weekday wday 1–7 (第二个星期四) */
     zhe_date_mod mod;
+    int same;               /* ZHEI_DATE_CAL: a year and 同期 (去年同期): the
+                               narrative's month in that year, else the
+                               year */
 } zhei_date_expr;
 
 /* The start of the first date expression of s[0..len) at or after byte

@@ -76,6 +76,9 @@ struct zhe_dater {
                            次日 refer to, unless the sentence is about the
                            future (将于12月1日上市，次日发货) */
     int para_year;      /* a year was written out in the current paragraph */
+    int has_period;     /* a date finer than a year was read … */
+    zhei_timex period;  /* … this one, the last, whatever its unit: what
+                           去年同期 takes the period of */
 };
 
 /* "YYYY-MM-DD", optionally followed by "T…" or " …". */
@@ -165,6 +168,15 @@ static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const
 {
     int infer = 0, from_pub = 0;
     zhei_timex_unit unit = e->nth ? ZHEI_TIMEX_MONTH : e->unit;
+    if (e->same && d->has_period) {
+        /* 上半年…去年同期: last year's first half; 2024年3月…去年同期:
+         * 2023-03; a day's 同期 is its month */
+        *r = d->period;
+        if (r->unit == ZHEI_TIMEX_DAY) r->unit = ZHEI_TIMEX_MONTH, r->d = 0;
+        r->y = e->ysrc == ZHEI_DATE_SRC_ABS ? e->y : d->period.y + e->y;
+        *basis = ZHE_BASIS_NARRATIVE;
+        return S_ok(r);
+    }
     r->unit = unit;
     r->n = e->n;
     r->d = e->d;
@@ -403,6 +415,7 @@ static const char *S_rule(const zhei_date_expr *e)
 {
     switch (e->kind) {
     case ZHEI_DATE_CAL:
+        if (e->same) return "date.same_period";                             /* 去年同期 */
         if (e->ysrc == ZHEI_DATE_SRC_ABS) return "date.absolute";          /* 2023年10月17日 */
         if (e->ysrc == ZHEI_DATE_SRC_PUB) return "date.relative_year";     /* 去年10月 */
         if (e->ysrc == ZHEI_DATE_SRC_NAR) return "date.narrative_year";    /* 同年3月 */
@@ -491,7 +504,13 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
             }
             found++;
             has_prev = 1, prev = r, prev_end = e.end;
+            if (e.same) {       /* a baseline (较去年同期): the story stays */
+                said.future = future, said.past = past;
+                continue;
+            }
             if (e.kind != ZHEI_DATE_APPROX) S_narrate(d, &r);
+            if (e.kind != ZHEI_DATE_APPROX && r.unit != ZHEI_TIMEX_YEAR)
+                d->period = r, d->has_period = 1;
             /* a year written out (2023年, 2023年10月) or a period of a
              * relative year (明年上半年, 去年10月) anchors the paragraph;
              * a bare 去年 or 今年, said in passing, does not */

@@ -855,6 +855,13 @@ static void S_parse_year(const char *s, size_t len, size_t i, zhei_date_expr *be
         return;
     }
     if (alone) S_keep(&got, &y);
+    /* 去年同期, 2023年同期: the period the story is at, in that year */
+    if (S_lit(s, len, j + S_lit(s, len, j, "年"), "同期")) {
+        t = y;
+        t.same = 1;
+        t.end = j + S_lit(s, len, j, "年") + 6;
+        S_keep(&got, &t);
+    }
     /* 年初 年中 年底 年末, or 初 中 底 末: 2023年底, 去年年底, 今年初 */
     t = y;
     n = S_lit(s, len, j, "年");

@@ -420,6 +420,47 @@ static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t
     return code;
 }
 
+/* The dollar of a traditional-script article's region, by words only
+ * Taiwan's or only Hong Kong's press prints (normalized, so simplified):
+ * its market and index (台股, 加权指数; 港股, 恒指), its currency named
+ * anywhere (新台币; 港元), a stock code's market (2330-TW; 0700-HK) or its
+ * wire (中央社).  "TWD" or "HKD" when one side has such words and the
+ * other none; NULL otherwise, and 元 stays the yuan.  In Taiwan copy
+ * 台积电上涨5元至1,715元 is in NT dollars whether or not the sentence
+ * says so.  NULL too where the article says its amounts are in yuan
+ * (收入28.81亿元(人民币,下同)). */
+static const char *S_region_dollar(const char *s, size_t len)
+{
+    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "下同", 6)) != NULL; p += 6) {
+        size_t back = (size_t)(p - s) < 16 ? (size_t)(p - s) : 16;
+        if (memmem(p - back, back, "人民币", 9)) return NULL;
+    }
+    static const char *const tw[] = {"台股", "加权指数", "新台币", "台币", "-TW)", "中央社",
+                                     "柜买", "证交所"};
+    static const char *const hk[] = {"港股", "恒指", "恒生指数", "港元", "港币", "-HK)",
+                                     "港交所", "蓝筹"};
+    int t = 0, h = 0;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(tw) && !t; k++) t = memmem(s, len, tw[k], strlen(tw[k])) != NULL;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(hk) && !h; k++) h = memmem(s, len, hk[k], strlen(hk[k])) != NULL;
+    return t == h ? NULL : t ? "TWD" : "HKD";
+}
+
+/* Whether s[s0..s1) names a currency other than by 元 or 块 (美元, 港元,
+ * ¥, RMB …) or a market whose 元 is the yuan (内地, 大陆, 国行): then a
+ * bare 元 there is not for the article's region to decide. */
+static int S_names_currency(const zhe_extractor *ex, const char *s, size_t s0, size_t s1)
+{
+    static const char *const mainland[] = {"内地", "大陆", "国行", "中国大陆"};
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(mainland); k++)
+        if (memmem(s + s0, s1 - s0, mainland[k], strlen(mainland[k]))) return 1;
+    for (size_t k = 0; k < ex->lex->n_currencies; k++) {
+        const zhei_currency *c = &ex->lex->currencies[k];
+        if (!strncmp(c->word, "元", 3) || !strncmp(c->word, "块", 3)) continue;
+        if (memmem(s + s0, s1 - s0, c->word, c->len)) return 1;
+    }
+    return 0;
+}
+
 /* Whether s[at] ends a clause: the end, or punctuation. */
 static int S_clause_end(const char *s, size_t at, size_t to)
 {
@@ -551,6 +592,14 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
                 code = local;
                 confidence = 0.7;
                 rule = "money.local_dollar";
+            } else if (r->a->traditional && !strncmp(cur->word, "元", 3) &&
+                       !S_names_currency(ex, s, s0, s1)) {
+                if (!r->region_known++) r->region = S_region_dollar(s, r->a->norm_len);
+                if (r->region) {
+                    code = r->region;
+                    confidence = 0.6;
+                    rule = "money.region_dollar";
+                }
             }
         } else if (unit && !strcmp(unit->word, "块") &&
                    S_kuai_is_money(ex, s, s0, start, j + unit->len, s1, num.value, &memo)) {

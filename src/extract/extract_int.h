@@ -58,6 +58,9 @@ typedef struct zhei_extract_run {
      * 100,000. */
     unsigned char *taken;
     size_t taken_cap, s0, s1, marked;
+    int region_known;       /* amounts.c: the article's region was asked … */
+    const char *region;     /* … "HKD", "TWD" or NULL: the dollar its bare
+                               元 is when the sentence names none */
 } zhei_extract_run;
 
 /* extract.c: a new mention of norm[start..end) in the current sentence

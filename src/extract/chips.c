@@ -420,8 +420,8 @@ void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
     const char *norm = r->a->norm;
     size_t at = s0;
     while (at < s1) {
-        int rc = pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, at,
-                             zhei_extract_match_options(r, at, s1), r->md, r->ex->mctx);
+        int rc = zhei_extract_match(r, r->ex->chip_re, s1, at,
+                                    zhei_extract_match_options(r, at, s1));
         if (rc < 0) break;          /* no match, or a limit hit (extract.c's limits) */
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
         size_t start = ov[0], end = ov[1];

@@ -77,6 +77,25 @@ int zhei_extract_taken(zhei_extract_run *r, size_t start, size_t end);
  * and end fall on character boundaries). */
 uint32_t zhei_extract_match_options(const zhei_extract_run *r, size_t at, size_t end);
 
+/* pcre2_match of re over norm[0..end) from `at`, with the run's match
+ * data and the extractor's limits.  Where the article was checked once
+ * (PCRE2_NO_UTF_CHECK) and no other option asks what the JIT's fast path
+ * does not do (PCRE2_ANCHORED), it goes straight to pcre2_jit_match,
+ * skipping pcre2_match's own checks: they cost as much as the JIT's scan
+ * of a short sentence, and every rule and the chip pattern run once or
+ * more per sentence.  A pattern not JIT-compiled (under valgrind) makes
+ * pcre2_jit_match answer PCRE2_ERROR_JIT_BADOPTION, and pcre2_match runs. */
+static inline int zhei_extract_match(const zhei_extract_run *r, const pcre2_code *re,
+                                     size_t end, size_t at, uint32_t options)
+{
+    if (options == PCRE2_NO_UTF_CHECK) {
+        int rc = pcre2_jit_match(re, (PCRE2_SPTR)r->a->norm, end, at, options, r->md,
+                                 r->ex->mctx);
+        if (rc != PCRE2_ERROR_JIT_BADOPTION) return rc;
+    }
+    return pcre2_match(re, (PCRE2_SPTR)r->a->norm, end, at, options, r->md, r->ex->mctx);
+}
+
 /* chips.c: compile the chip pattern of ex->lex's chips (ex->chip_re; NULL
  * when there are none).  ZHE_ERR_DATA when the names make no pattern. */
 zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err);

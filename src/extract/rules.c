@@ -22,8 +22,7 @@ void zhei_extract_rules(zhei_extract_run *r, size_t s0, size_t s1, int ignore)
         if (pt->ignore != ignore) continue;
         const pcre2_code *re = (const pcre2_code *)pt->re;
         for (size_t at = s0; at < s1;) {
-            int rc = pcre2_match(re, (PCRE2_SPTR)norm, s1, at,
-                                 zhei_extract_match_options(r, at, s1), r->md, r->ex->mctx);
+            int rc = zhei_extract_match(r, re, s1, at, zhei_extract_match_options(r, at, s1));
             if (rc < 0) break;      /* no match, or a limit hit (extract.c's limits) */
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
             size_t after = ov[1];

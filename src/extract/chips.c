@@ -1,7 +1,7 @@
 /*
 ** chips.c — chip models in a sentence: every model and alias of chips.tsv
-** in one pcre2 pattern, a trie of their atoms, each name's end tagged with
-** (*MARK) so a match names its chip; the variant written after a model
+** in a trie of their characters, walked at each place a name may begin,
+** each name's end naming its chip; the variant written after a model
 ** (A100 80GB, H100 PCIe) read with it; sibling shorthand (GB200/300,
 ** 910B/C) read as both models; a name before 系列, 架构 … read as the
 ** series it names, no model.  Part of the extractor (extract_int.h).
@@ -12,204 +12,238 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The chip pattern is the alternation of every model and alias, longest
- * first, as a trie: names that begin alike share their first atoms, so at
- * a position pcre2 tries the few names that can follow what it has read,
- * not every name in turn.  The trie keeps pcre2's order wherever two
- * names could match the same text, so it finds what the flat alternation
- * of the same names, in the same order, finds. */
+/* The names of chips.tsv, every model and alias, as a trie of their
+ * atoms, walked in C at each place a name may begin.  (It was one pcre2
+ * pattern: with 412 models its JIT code grew to 227 KB, past the caches,
+ * and a sentence cost more than its instructions said.)
+ *
+ * What a name matches: its characters as written, except that a space, a
+ * hyphen, or the step from two or more letters to a digit (RTX4090)
+ * becomes a separator, which matches a space, a hyphen or nothing.  At a
+ * place, the names that match and are not followed by a Latin letter or a
+ * digit compete, and the longest name as written wins (its rank: the
+ * names sorted longest first); this is what an alternation of the names,
+ * longest first, found in pcre2.  A name begins where no Latin letter or
+ * digit stands before it (A100 is not in RA100 or A1000), but 8xA100 is
+ * eight A100s. */
 
-/* One atom of a name's pattern: a character (a whole UTF-8 sequence),
- * escaped when it is ASCII and no letter or digit, or the separator that
- * a space, a hyphen, or the step from two or more letters to a digit
- * (RTX4090) becomes: a space, a hyphen or nothing. */
+enum { S_NONE = UINT32_MAX };
+
+/* An edge of the trie: a character, as its UTF-8 bytes in one number
+ * (S_key), and the node it leads to. */
 typedef struct {
-    const char *re; /* its pattern text */
-    size_t len;
-} S_atom;
+    uint32_t key, node;
+} S_edge;
 
-static const char S_SEP[] = "[ \\-]?";
+struct zhei_chip_node {
+    S_edge *edges;      /* sorted by key once the trie is made */
+    uint32_t n_edges, cap;
+    uint32_t sep;       /* the node the separator leads to, or S_NONE */
+    uint32_t rank;      /* the best rank of the names that end here, or S_NONE */
+    uint32_t chip;      /* … and its chip */
+};
+
+/* The character of len bytes at s as one number: its bytes, big-endian,
+ * so that no two characters share one. */
+static uint32_t S_key(const char *s, size_t len)
+{
+    uint32_t k = 0;
+    for (size_t i = 0; i < len; i++) k = k << 8 | (unsigned char)s[i];
+    return k;
+}
+
+/* The length of the UTF-8 sequence that byte c begins (1 for a stray
+ * continuation byte). */
+static size_t S_seq_len(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static int S_edge_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const S_edge *)a)->key, y = ((const S_edge *)b)->key;
+    return x < y ? -1 : x > y;
+}
 
 static int S_is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
-/* The atoms of name, into out (the pattern text of the escaped ones in
- * esc, 2 bytes each).  Returns the number of atoms. */
-static size_t S_atoms(const char *name, S_atom *out, char *esc)
-{
-    size_t n = 0, letters = 0;
-    for (const char *p = name; *p;) {
-        unsigned char c = (unsigned char)*p;
-        if (c == ' ' || c == '-') {
-            out[n++] = (S_atom){S_SEP, sizeof S_SEP - 1};
-            letters = 0;
-            p++;
-            continue;
-        }
-        if (c >= '0' && c <= '9' && letters >= 2) out[n++] = (S_atom){S_SEP, sizeof S_SEP - 1};
-        letters = S_is_alpha(c) ? letters + 1 : 0;
-        if (c < 0x80 && !S_is_alpha(c) && !(c >= '0' && c <= '9')) {
-            char *e = esc + 2 * n;
-            e[0] = '\\';
-            e[1] = (char)c;
-            out[n++] = (S_atom){e, 2};
-            p++;
-            continue;
-        }
-        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        for (size_t k = 1; k < len; k++)
-            if (!p[k]) len = k;
-        out[n++] = (S_atom){p, len};
-        p += len;
-    }
-    return n;
-}
+static int S_is_alnum(unsigned char c) { return S_is_alpha(c) || (c >= '0' && c <= '9'); }
 
 typedef struct {
     const char *alias;
     size_t chip;
-    S_atom *atoms;
-    size_t n_atoms;
 } S_alias;
 
-static int S_same_atom(const S_atom *a, const S_atom *b)
-{
-    return a->len == b->len && memcmp(a->re, b->re, a->len) == 0;
-}
-
-/* The atom of v[i] at depth d, or NULL where its name ends. */
-static const S_atom *S_next(const S_alias *v, size_t i, size_t d)
-{
-    return d < v[i].n_atoms ? &v[i].atoms[d] : NULL;
-}
-
-/* Append the alternation of the names v[0..n), which share their first d
- * atoms, from their atom d on.  Names whose next atoms are all different
- * characters can never match the same text, and are grouped by that
- * character whatever their order; where a name ends or goes on with the
- * separator (which may match nothing), only neighbours are grouped, so
- * that the order of the names is kept. */
-static void S_emit(zhe_buf *re, S_alias *v, size_t n, size_t d, size_t *group)
-{
-    int literal = 1;
-    for (size_t i = 0; i < n && literal; i++) {
-        const S_atom *a = S_next(v, i, d);
-        literal = a && a->re != S_SEP;
-    }
-    /* group[i]: the index of the first name of v[i]'s group; a group's
-     * members are gathered after its first, in their order. */
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t g = i;
-        if (literal) {
-            for (size_t j = 0; j < i; j++)
-                if (group[j] == j && S_same_atom(S_next(v, j, d), S_next(v, i, d))) {
-                    g = j;
-                    break;
-                }
-        } else if (i > 0 && S_next(v, i, d) && S_next(v, i - 1, d) &&
-                   S_same_atom(S_next(v, i, d), S_next(v, i - 1, d))) {
-            g = group[i - 1];
-        }
-        group[i] = g;
-        m += g == i;
-    }
-    if (m > 1) zhe_buf_puts(re, "(?:");
-    size_t *sub = ZHEI_NEW_ARRAY(size_t, n);
-    S_alias *members = ZHEI_NEW_ARRAY(S_alias, n);
-    int first = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (group[i] != i) continue;
-        if (!first) zhe_buf_putc(re, '|');
-        first = 0;
-        const S_atom *a = S_next(v, i, d);
-        if (!a) {
-            zhe_buf_printf(re, "(*MARK:%zu)", v[i].chip);
-            continue;
-        }
-        size_t k = 0;
-        for (size_t j = i; j < n; j++)
-            if (group[j] == i) members[k++] = v[j];
-        zhe_buf_put(re, a->re, a->len);
-        S_emit(re, members, k, d + 1, sub);
-    }
-    zhe_free(members);
-    zhe_free(sub);
-    if (m > 1) zhe_buf_putc(re, ')');
-}
-
-/* Longer aliases first: pcre2 takes the first alternative that matches. */
+/* Longer aliases first, as pcre2's alternation took them. */
 static int S_alias_cmp(const void *a, const void *b)
 {
     size_t la = strlen(((const S_alias *)a)->alias), lb = strlen(((const S_alias *)b)->alias);
     return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/* A new node, with nothing below it. */
+static uint32_t S_node_new(zhe_extractor *ex)
+{
+    ZHEI_GROW(&ex->chip_nodes, &ex->chip_nodes_cap, ex->n_chip_nodes + 1);
+    ex->chip_nodes[ex->n_chip_nodes] = (struct zhei_chip_node){NULL, 0, 0, S_NONE, S_NONE, 0};
+    return (uint32_t)ex->n_chip_nodes++;
+}
+
+/* The child of node n along the character c of len bytes (len 0: the
+ * separator), made if need be. */
+static uint32_t S_child(zhe_extractor *ex, uint32_t n, size_t len, const char *c)
+{
+    if (!len) {
+        if (ex->chip_nodes[n].sep == S_NONE) {
+            uint32_t child = S_node_new(ex);
+            ex->chip_nodes[n].sep = child;
+        }
+        return ex->chip_nodes[n].sep;
+    }
+    uint32_t key = S_key(c, len);
+    struct zhei_chip_node *node = &ex->chip_nodes[n];
+    for (uint32_t k = 0; k < node->n_edges; k++)
+        if (node->edges[k].key == key) return node->edges[k].node;
+    uint32_t child = S_node_new(ex);
+    node = &ex->chip_nodes[n];     /* the array may have moved */
+    if (node->n_edges == node->cap) {
+        size_t cap = node->cap;
+        ZHEI_GROW(&node->edges, &cap, (size_t)node->n_edges + 1);
+        node->cap = (uint32_t)cap;
+    }
+    node->edges[node->n_edges++] = (S_edge){key, child};
+    return child;
+}
+
+/* Add name, of rank `rank`, naming chip. */
+static void S_insert(zhe_extractor *ex, const char *name, uint32_t rank, uint32_t chip)
+{
+    uint32_t n = 0;
+    size_t letters = 0;
+    for (const char *p = name; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '-') {
+            n = S_child(ex, n, 0, "");
+            letters = 0;
+            p++;
+            continue;
+        }
+        if (c >= '0' && c <= '9' && letters >= 2) n = S_child(ex, n, 0, "");
+        letters = S_is_alpha(c) ? letters + 1 : 0;
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        for (size_t k = 1; k < len; k++)
+            if (!p[k]) len = k;
+        n = S_child(ex, n, len, p);
+        p += len;
+    }
+    if (rank < ex->chip_nodes[n].rank) ex->chip_nodes[n].rank = rank, ex->chip_nodes[n].chip = chip;
+}
+
 zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err)
 {
+    (void)err;
     const zhe_lexicon *lex = ex->lex;
+    if (!lex->n_chips) return ZHE_OK;
     size_t n_aliases = 0;
     for (size_t i = 0; i < lex->n_chips; i++) n_aliases += 1 + lex->chips[i].n_aliases;
-    if (!lex->n_chips) return ZHE_OK;
     S_alias *aliases = ZHEI_NEW_ARRAY(S_alias, n_aliases);
     size_t k = 0;
     for (size_t i = 0; i < lex->n_chips; i++) {
-        aliases[k++] = (S_alias){lex->chips[i].model, i, NULL, 0};
+        aliases[k++] = (S_alias){lex->chips[i].model, i};
         for (size_t j = 0; j < lex->chips[i].n_aliases; j++)
-            aliases[k++] = (S_alias){lex->chips[i].aliases[j], i, NULL, 0};
+            aliases[k++] = (S_alias){lex->chips[i].aliases[j], i};
     }
     qsort(aliases, n_aliases, sizeof *aliases, S_alias_cmp);
-    /* A name has at most twice as many atoms as bytes (a separator before
-     * each digit), and its escapes take 2 bytes an atom. */
-    size_t room = 0;
-    for (size_t i = 0; i < n_aliases; i++) room += 2 * strlen(aliases[i].alias) + 1;
-    S_atom *atoms = ZHEI_NEW_ARRAY(S_atom, room);
-    char *esc = ZHEI_NEW_ARRAY(char, 2 * room);
-    size_t used = 0;
-    for (size_t i = 0; i < n_aliases; i++) {
-        aliases[i].atoms = atoms + used;
-        aliases[i].n_atoms = S_atoms(aliases[i].alias, atoms + used, esc + 2 * used);
-        used += 2 * strlen(aliases[i].alias) + 1;
-    }
-    /* First, the characters a name may begin with, as one class: at a
-     * character that begins none (most of a Chinese sentence), pcre2
-     * tests one class, not every branch of the trie's first level.  Then:
-     * a model is not part of a longer Latin or digit run: A100 is not
-     * found in A1000 or RA100; but 8xA100 is eight A100s.  One assertion
-     * each, so that pcre2 still finds where a match may start. */
-    zhe_buf re = ZHE_BUF_INIT;
-    zhe_buf_puts(&re, "(?=[");
-    size_t class_at = re.len;
-    for (size_t i = 0; i < n_aliases; i++) {
-        const S_atom *a = &aliases[i].atoms[0];
-        if (!aliases[i].n_atoms || a->re == S_SEP) continue;
-        if (!memmem(re.ptr + class_at, re.len - class_at, a->re, a->len))
-            zhe_buf_put(&re, a->re, a->len);
-    }
-    zhe_buf_puts(&re, "])(?<![A-WYZa-wyz0-9]|(?<![0-9])[xX])");
-    size_t *group = ZHEI_NEW_ARRAY(size_t, n_aliases);
-    S_emit(&re, aliases, n_aliases, 0, group);
-    zhe_free(group);
-    zhe_buf_puts(&re, "(?![A-Za-z0-9])");
-    zhe_free(esc);
-    zhe_free(atoms);
+    S_node_new(ex);     /* the root */
+    for (size_t i = 0; i < n_aliases; i++)
+        if (*aliases[i].alias) S_insert(ex, aliases[i].alias, (uint32_t)i, (uint32_t)aliases[i].chip);
     zhe_free(aliases);
-    int code;
-    PCRE2_SIZE at;
-    zhe_status st = ZHE_OK;
-    ex->chip_re = pcre2_compile((PCRE2_SPTR)re.ptr, re.len, PCRE2_UTF, &code, &at, NULL);
-    if (!ex->chip_re) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(code, msg, sizeof msg);
-        zhe_buf path = ZHE_BUF_INIT;
-        zhei_lexicon_path(lex, "chips.tsv", &path);
-        st = zhe_error_set(err, ZHE_ERR_DATA, path.ptr, 0, UINT64_MAX,
-                           "the models do not make a pattern: %s", (char *)msg);
-        zhe_buf_clear(&path);
-    } else {
-        zhei_pcre2_jit(ex->chip_re);
+    for (size_t i = 0; i < ex->n_chip_nodes; i++)
+        if (ex->chip_nodes[i].n_edges > 1)
+            qsort(ex->chip_nodes[i].edges, ex->chip_nodes[i].n_edges, sizeof(S_edge), S_edge_cmp);
+    /* the characters a name may begin with, a bit each in the Basic
+     * Multilingual Plane (any other is looked up): most places of a
+     * sentence are passed over by one look at this table */
+    ex->chip_first = ZHEI_NEW_ARRAY(uint64_t, 1024);
+    const struct zhei_chip_node *root = &ex->chip_nodes[0];
+    for (uint32_t e = 0; e < root->n_edges; e++) {
+        uint32_t cp = 0, key = root->edges[e].key;
+        char b[4];
+        size_t n = 0;
+        for (int sh = 24; sh >= 0; sh -= 8)
+            if (n || key >> sh) b[n++] = (char)(key >> sh & 0xFF);
+        if (zhe_utf8_decode(b, n, &cp) == n && cp < 0x10000)
+            ex->chip_first[cp >> 6] |= (uint64_t)1 << (cp & 63);
+        else
+            ex->chip_first_other = 1;
     }
-    zhe_buf_clear(&re);
-    return st;
+    return ZHE_OK;
+}
+
+void zhei_extract_chips_free(zhe_extractor *ex)
+{
+    for (size_t i = 0; i < ex->n_chip_nodes; i++) zhe_free(ex->chip_nodes[i].edges);
+    zhe_free(ex->chip_nodes);
+    zhe_free(ex->chip_first);
+}
+
+typedef struct {
+    uint32_t rank, chip;
+    size_t end;
+} S_best;
+
+/* The names of the trie below node n that match s[q..len), into *best
+ * where they rank better. */
+static void S_walk(const zhe_extractor *ex, uint32_t n, const char *s, size_t q, size_t len,
+                   S_best *best)
+{
+    const struct zhei_chip_node *node = &ex->chip_nodes[n];
+    if (node->rank < best->rank && !(q < len && S_is_alnum((unsigned char)s[q])))
+        *best = (S_best){node->rank, node->chip, q};
+    if (node->sep != S_NONE) {     /* a space or a hyphen, then nothing */
+        if (q < len && (s[q] == ' ' || s[q] == '-')) S_walk(ex, node->sep, s, q + 1, len, best);
+        S_walk(ex, node->sep, s, q, len, best);
+    }
+    if (q >= len || !node->n_edges) return;
+    size_t cl = S_seq_len((unsigned char)s[q]);
+    if (cl > len - q) return;
+    uint32_t key = S_key(s + q, cl);
+    size_t lo = 0, hi = node->n_edges;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (node->edges[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < node->n_edges && node->edges[lo].key == key)
+        S_walk(ex, node->edges[lo].node, s, q + cl, len, best);
+}
+
+/* The name that begins at s[p] (s[0..len) the text, p a character's
+ * start): 1 and its chip and end, or 0. */
+static int S_name_at(const zhe_extractor *ex, const char *s, size_t p, size_t len, size_t *chip,
+                     size_t *end)
+{
+    if (!ex->n_chip_nodes || p >= len) return 0;
+    uint32_t cp = (unsigned char)s[p];
+    if (cp >= 0xC0 && cp < 0xE0 && len - p >= 2)
+        cp = (cp & 0x1F) << 6 | ((unsigned char)s[p + 1] & 0x3Fu);
+    else if (cp >= 0xE0 && cp < 0xF0 && len - p >= 3)
+        cp = (cp & 0x0F) << 12 | ((unsigned char)s[p + 1] & 0x3Fu) << 6 |
+             ((unsigned char)s[p + 2] & 0x3Fu);
+    else if (cp >= 0x80)
+        cp = UINT32_MAX;    /* beyond the BMP: looked up if a name begins there */
+    if (cp == UINT32_MAX ? !ex->chip_first_other : !(ex->chip_first[cp >> 6] >> (cp & 63) & 1))
+        return 0;
+    if (p > 0) {
+        unsigned char b = (unsigned char)s[p - 1];
+        if (S_is_alnum(b) && b != 'x' && b != 'X') return 0;
+        if ((b == 'x' || b == 'X') && !(p > 1 && s[p - 2] >= '0' && s[p - 2] <= '9')) return 0;
+    }
+    S_best best = {S_NONE, 0, 0};
+    S_walk(ex, 0, s, p, len, &best);
+    if (best.rank == S_NONE) return 0;
+    *chip = best.chip;
+    *end = best.end;
+    return 1;
 }
 
 static int S_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -322,14 +356,9 @@ static int S_series(const char *norm, size_t start, size_t end, size_t s1)
 
 size_t zhei_extract_chip_named(zhei_extract_run *r, const char *name, size_t len)
 {
-    size_t none = r->ex->lex->n_chips;
-    if (!r->ex->chip_re || !zhe_utf8_valid(name, len)) return none;
-    if (pcre2_match(r->ex->chip_re, (PCRE2_SPTR)name, len, 0, PCRE2_ANCHORED, r->md,
-                    r->ex->mctx) < 0)
+    size_t none = r->ex->lex->n_chips, chip, end;
+    if (!zhe_utf8_valid(name, len) || !S_name_at(r->ex, name, 0, len, &chip, &end) || end != len)
         return none;
-    const char *mark = (const char *)pcre2_get_mark(r->md);
-    if (pcre2_get_ovector_pointer(r->md)[1] != len || !mark) return none;
-    size_t chip = strtoul(mark, NULL, 10);
     return chip < none ? chip : none;
 }
 
@@ -390,10 +419,8 @@ static size_t S_siblings(zhei_extract_run *r, size_t chip, size_t start, size_t 
         while (w < s1 && w - q < 8 && (S_is_letter(norm[w]) || S_is_digit(norm[w]))) w++;
         if (w == q || (w < s1 && (S_is_letter(norm[w]) || S_is_digit(norm[w])))) break;
         if (S_amount_follows(lex, norm, w, s1) || zhei_extract_taken(r, q, w)) break;
-        if (pcre2_match(r->ex->chip_re, (PCRE2_SPTR)norm, s1, q,
-                        zhei_extract_match_options(r, q, s1) | PCRE2_ANCHORED, r->md,
-                        r->ex->mctx) >= 0)
-            break;
+        size_t named, named_end;
+        if (S_name_at(r->ex, norm, q, s1, &named, &named_end)) break;
         size_t sib = lex->n_chips;
         for (size_t k = name_len - 1; k >= 1 && sib == lex->n_chips; k--) {
             if (((unsigned char)norm[start + k] & 0xC0) == 0x80) continue;
@@ -418,15 +445,15 @@ static size_t S_siblings(zhei_extract_run *r, size_t chip, size_t start, size_t 
 void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1)
 {
     const char *norm = r->a->norm;
+    if (!r->valid) return;      /* no text to read names in (as pcre2 read none) */
     size_t at = s0;
     while (at < s1) {
-        int rc = zhei_extract_match(r, r->ex->chip_re, s1, at,
-                                    zhei_extract_match_options(r, at, s1));
-        if (rc < 0) break;          /* no match, or a limit hit (extract.c's limits) */
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
-        size_t start = ov[0], end = ov[1];
-        const char *mark = (const char *)pcre2_get_mark(r->md);
-        size_t chip = mark ? strtoul(mark, NULL, 10) : r->ex->lex->n_chips;
+        size_t start = at, end = 0, chip = r->ex->lex->n_chips;
+        while (start < s1 && !S_name_at(r->ex, norm, start, s1, &chip, &end)) {
+            start++;
+            while (start < s1 && ((unsigned char)norm[start] & 0xC0) == 0x80) start++;
+        }
+        if (start >= s1) break;
         size_t next = end;
         if (end > start && chip < r->ex->lex->n_chips && !zhei_extract_taken(r, start, end) &&
             S_in_context(&r->ex->lex->chips[chip], norm + s0, s1 - s0) &&

@@ -73,7 +73,7 @@ zhe_status zhe_extractor_new(const zhe_lexicon *lex, zhe_extractor **out, zhe_er
 void zhe_extractor_free(zhe_extractor *ex)
 {
     if (!ex) return;
-    pcre2_code_free(ex->chip_re);
+    zhei_extract_chips_free(ex);
     pcre2_match_context_free(ex->mctx);
     zhe_free(ex->quals);
     zhe_free(ex->price_words);
@@ -207,7 +207,7 @@ void zhe_extract(const zhe_extractor *ex, const zhe_article *a, zhe_mentions *ms
         S_sentence(&r, k, s0, s1);
         zhei_extract_rules(&r, s0, s1, 1);
         S_dates(&r, d, s0, s1);
-        if (ex->chip_re) zhei_extract_chips(&r, s0, s1);
+        if (ex->n_chip_nodes) zhei_extract_chips(&r, s0, s1);
         zhei_extract_rules(&r, s0, s1, 0);
         zhei_extract_amounts(&r, s0, s1);
     }

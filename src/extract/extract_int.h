@@ -26,8 +26,12 @@
 struct zhe_extractor {
     const zhe_lexicon *lex;     /* borrowed: chips, currencies, units, qualifiers,
                                    the price words and the rules */
-    pcre2_code *chip_re;        /* every model and alias, tagged (*MARK:i) with
-                                   the chip's index in lex->chips */
+    struct zhei_chip_node *chip_nodes;  /* chips.c: every model and alias as a
+                                           trie, its root first */
+    size_t n_chip_nodes, chip_nodes_cap;
+    uint64_t *chip_first;       /* the characters a name may begin with: 65,536
+                                   bits, one for each of the BMP */
+    int chip_first_other;       /* … and whether one begins with another */
     pcre2_match_context *mctx;  /* match and depth limits for every pattern */
     zhe_qualifier *quals;       /* the qualifier of lex->quals[k] */
     const zhei_trigger **price_words;   /* the price words of lex->triggers */
@@ -82,8 +86,7 @@ uint32_t zhei_extract_match_options(const zhei_extract_run *r, size_t at, size_t
  * (PCRE2_NO_UTF_CHECK) and no other option asks what the JIT's fast path
  * does not do (PCRE2_ANCHORED), it goes straight to pcre2_jit_match,
  * skipping pcre2_match's own checks: they cost as much as the JIT's scan
- * of a short sentence, and every rule and the chip pattern run once or
- * more per sentence.  A pattern not JIT-compiled (under valgrind) makes
+ * of a short sentence, and every rule runs once or more per sentence.  A pattern not JIT-compiled (under valgrind) makes
  * pcre2_jit_match answer PCRE2_ERROR_JIT_BADOPTION, and pcre2_match runs. */
 static inline int zhei_extract_match(const zhei_extract_run *r, const pcre2_code *re,
                                      size_t end, size_t at, uint32_t options)
@@ -96,9 +99,11 @@ static inline int zhei_extract_match(const zhei_extract_run *r, const pcre2_code
     return pcre2_match(re, (PCRE2_SPTR)r->a->norm, end, at, options, r->md, r->ex->mctx);
 }
 
-/* chips.c: compile the chip pattern of ex->lex's chips (ex->chip_re; NULL
- * when there are none).  ZHE_ERR_DATA when the names make no pattern. */
+/* chips.c: the trie of ex->lex's chips' names (ex->chip_nodes; none when
+ * there are no chips), and its memory freed.  Always ZHE_OK: every name
+ * makes a path of the trie. */
 zhe_status zhei_extract_chips_compile(zhe_extractor *ex, zhe_error *err);
+void zhei_extract_chips_free(zhe_extractor *ex);
 
 /* chips.c: the models of chips.tsv in sentence [s0, s1). */
 void zhei_extract_chips(zhei_extract_run *r, size_t s0, size_t s1);
@@ -114,7 +119,7 @@ size_t zhei_extract_variant(const char *s, size_t len, char *out, size_t cap);
 int zhei_extract_series(const char *norm, size_t end, size_t s1);
 
 /* chips.c: the chip of chips.tsv whose model or alias is the whole of
- * name[0..len), as the chip pattern reads it (RTX4090 is RTX 4090); the
+ * name[0..len), as the chips' trie reads it (RTX4090 is RTX 4090); the
  * lexicon's n_chips when none. */
 size_t zhei_extract_chip_named(zhei_extract_run *r, const char *name, size_t len);
 

@@ -223,4 +223,13 @@ static inline const zhei_numeral *zhei_numeral_of(uint32_t cp)
 /* The Chinese digit v (0–9) as UTF-8: "〇", "一" … "九"; NULL otherwise. */
 const char *zhei_numeral_digit_str(int v);
 
+/* The first place of needle[0..m) in hay[0..n), or NULL: memmem for the
+ * short words of the lexicons (港元, 人民币, 约合) in a sentence.  glibc's
+ * memmem readies a table for each needle of three bytes or more, which
+ * costs more than the search of a sentence; this looks for the needle's
+ * second byte with memchr (the first of a Chinese character's three is
+ * one of a few, the second one of 64) and compares there.  hay may be
+ * NULL when n is 0; an empty needle is found at hay. */
+const char *zhei_memmem(const char *hay, size_t n, const char *needle, size_t m);
+
 #endif /* ZHE_BASE_INT_H */

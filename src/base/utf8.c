@@ -141,3 +141,17 @@ void zhe_buf_put_utf8(zhe_buf *b, const char *s, size_t len)
         zhe_buf_put(b, u, zhe_utf8_encode(cp, u));
     }
 }
+
+const char *zhei_memmem(const char *hay, size_t n, const char *needle, size_t m)
+{
+    if (m == 0) return hay;
+    if (m > n) return NULL;
+    if (m == 1) return memchr(hay, needle[0], n);
+    /* needle[1] at p means needle at p - 1: p runs over hay[1 .. n - m + 1] */
+    const char *p = hay + 1, *last = hay + (n - m) + 1;
+    while (p <= last && (p = memchr(p, needle[1], (size_t)(last - p) + 1)) != NULL) {
+        if (p[-1] == needle[0] && memcmp(p + 1, needle + 2, m - 2) == 0) return p - 1;
+        p++;
+    }
+    return NULL;
+}

@@ -268,7 +268,7 @@ static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trig
     if (pos - c0 > 120) c0 = pos - 120;     /* forty characters either side */
     if (c1 - end > 120) c1 = end + 120;
     for (size_t k = 0; k < t->n_needs; k++)
-        if (memmem(s->a->norm + c0, c1 - c0, t->needs[k], strlen(t->needs[k]))) return 1;
+        if (zhei_memmem(s->a->norm + c0, c1 - c0, t->needs[k], strlen(t->needs[k]))) return 1;
     return 0;
 }
 
@@ -281,7 +281,7 @@ static int S_cause(const S_sentence *s, size_t pos, size_t end)
     const char *n = s->a->norm;
     while (c0 < pos && n[c0] == ' ') c0++;
     if (c1 - c0 < 3 || memcmp(n + c0, "受", 3) != 0) return 0;
-    return end <= c1 && memmem(n + end, c1 - end, "影响", 6) != NULL;
+    return end <= c1 && zhei_memmem(n + end, c1 - end, "影响", 6) != NULL;
 }
 
 /* Read the sentence: its mentions by type, its clause marks, its trigger
@@ -728,14 +728,14 @@ static int S_changed_from(const S_sentence *s, size_t i)
     const char *n = s->a->norm;
     const zhe_mention *m = S_m(s, i);
     size_t lo = m->norm_start > s->s0 + 24 ? m->norm_start - 24 : s->s0;
-    if (!memmem(n + lo, m->norm_start - lo, "从", 3) && !memmem(n + lo, m->norm_start - lo, "由", 3))
+    if (!zhei_memmem(n + lo, m->norm_start - lo, "从", 3) && !zhei_memmem(n + lo, m->norm_start - lo, "由", 3))
         return 0;
     ptrdiff_t j = S_money_after(s, i);
     if (j < 0) return 0;
     const zhe_mention *to = S_m(s, (size_t)j);
     if (to->norm_start < m->norm_end || to->norm_start - m->norm_end > 30) return 0;
     size_t gap = to->norm_start - m->norm_end;
-    return memmem(n + m->norm_end, gap, "至", 3) || memmem(n + m->norm_end, gap, "到", 3);
+    return zhei_memmem(n + m->norm_end, gap, "至", 3) || zhei_memmem(n + m->norm_end, gap, "到", 3);
 }
 
 /* The date of a price at pos: nearest in its clause, its sentence, the

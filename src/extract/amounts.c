@@ -389,7 +389,7 @@ static int S_yen_sentence(const char *s, size_t s0, size_t s1)
 {
     static const char *const yen[] = {"日元", "日圆", "日圓", "円", "JPY"};
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(yen); k++)
-        if (memmem(s + s0, s1 - s0, yen[k], strlen(yen[k]))) return 1;
+        if (zhei_memmem(s + s0, s1 - s0, yen[k], strlen(yen[k]))) return 1;
     return 0;
 }
 
@@ -406,14 +406,14 @@ static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t
     static const char *const converts[] = {"约合", "約合", "折合", "相当于", "相當於",
                                           "换算", "換算", "兑"};
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(converts); k++)
-        if (memmem(s + s0, s1 - s0, converts[k], strlen(converts[k]))) return NULL;
+        if (zhei_memmem(s + s0, s1 - s0, converts[k], strlen(converts[k]))) return NULL;
     const char *code = NULL;
     for (size_t k = 0; k < ex->lex->n_currencies; k++) {
         const zhei_currency *c = &ex->lex->currencies[k];
         int cny = !strcmp(c->code, "CNY");
         if (!cny && strcmp(c->code, "HKD") && strcmp(c->code, "TWD")) continue;
         if (cny && (!strncmp(c->word, "元", 3) || !strncmp(c->word, "块", 3))) continue;
-        if (!memmem(s + s0, s1 - s0, c->word, c->len)) continue;
+        if (!zhei_memmem(s + s0, s1 - s0, c->word, c->len)) continue;
         if (cny || (code && strcmp(code, c->code))) return NULL;
         code = c->code;
     }
@@ -431,17 +431,17 @@ static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t
  * (收入28.81亿元(人民币,下同)). */
 static const char *S_region_dollar(const char *s, size_t len)
 {
-    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "下同", 6)) != NULL; p += 6) {
+    for (const char *p = s; (p = zhei_memmem(p, len - (size_t)(p - s), "下同", 6)) != NULL; p += 6) {
         size_t back = (size_t)(p - s) < 16 ? (size_t)(p - s) : 16;
-        if (memmem(p - back, back, "人民币", 9)) return NULL;
+        if (zhei_memmem(p - back, back, "人民币", 9)) return NULL;
     }
     static const char *const tw[] = {"台股", "加权指数", "新台币", "台币", "-TW)", "中央社",
                                      "柜买", "证交所"};
     static const char *const hk[] = {"港股", "恒指", "恒生指数", "港元", "港币", "-HK)",
                                      "港交所", "蓝筹"};
     int t = 0, h = 0;
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(tw) && !t; k++) t = memmem(s, len, tw[k], strlen(tw[k])) != NULL;
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(hk) && !h; k++) h = memmem(s, len, hk[k], strlen(hk[k])) != NULL;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(tw) && !t; k++) t = zhei_memmem(s, len, tw[k], strlen(tw[k])) != NULL;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(hk) && !h; k++) h = zhei_memmem(s, len, hk[k], strlen(hk[k])) != NULL;
     return t == h ? NULL : t ? "TWD" : "HKD";
 }
 
@@ -452,11 +452,11 @@ static int S_names_currency(const zhe_extractor *ex, const char *s, size_t s0, s
 {
     static const char *const mainland[] = {"内地", "大陆", "国行", "中国大陆"};
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(mainland); k++)
-        if (memmem(s + s0, s1 - s0, mainland[k], strlen(mainland[k]))) return 1;
+        if (zhei_memmem(s + s0, s1 - s0, mainland[k], strlen(mainland[k]))) return 1;
     for (size_t k = 0; k < ex->lex->n_currencies; k++) {
         const zhei_currency *c = &ex->lex->currencies[k];
         if (!strncmp(c->word, "元", 3) || !strncmp(c->word, "块", 3)) continue;
-        if (memmem(s + s0, s1 - s0, c->word, c->len)) return 1;
+        if (zhei_memmem(s + s0, s1 - s0, c->word, c->len)) return 1;
     }
     return 0;
 }
@@ -529,6 +529,7 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
     const zhe_extractor *ex = r->ex;
     const char *s = r->a->norm;
     int yen = -1, local_known = 0;     /* what the sentence says, once asked */
+    int names = -1;
     const char *local = NULL;
     S_clause_memo memo = {0};
     for (size_t i = s0; i < s1;) {
@@ -592,10 +593,12 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
                 code = local;
                 confidence = 0.7;
                 rule = "money.local_dollar";
-            } else if (r->a->traditional && !strncmp(cur->word, "元", 3) &&
-                       !S_names_currency(ex, s, s0, s1)) {
+            } else if (r->a->traditional && !strncmp(cur->word, "元", 3)) {
+                /* the region once an article; the sentence's words only
+                 * where there is a region (most articles have none) */
                 if (!r->region_known++) r->region = S_region_dollar(s, r->a->norm_len);
-                if (r->region) {
+                if (r->region &&
+                    !(names >= 0 ? names : (names = S_names_currency(ex, s, s0, s1)))) {
                     code = r->region;
                     confidence = 0.6;
                     rule = "money.region_dollar";
@@ -648,7 +651,7 @@ void zhei_extract_amounts(zhei_extract_run *r, size_t s0, size_t s1)
 static int S_price_sentence(const zhe_extractor *ex, const char *s, size_t len)
 {
     for (size_t k = 0; k < ex->n_price_words; k++)
-        if (memmem(s, len, ex->price_words[k]->word, ex->price_words[k]->len)) return 1;
+        if (zhei_memmem(s, len, ex->price_words[k]->word, ex->price_words[k]->len)) return 1;
     return 0;
 }
 
@@ -725,7 +728,7 @@ void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const 
     /* An amount of this pass has 万 or 亿 written: most sentences have
      * neither.  The price words are sought in the clause of an amount
      * found, which is shorter than the sentence. */
-    if (!memmem(s + s0, s1 - s0, "万", 3) && !memmem(s + s0, s1 - s0, "亿", 3)) return;
+    if (!zhei_memmem(s + s0, s1 - s0, "万", 3) && !zhei_memmem(s + s0, s1 - s0, "亿", 3)) return;
     S_clause_memo memo = {0};
     for (size_t i = s0; i < s1;) {
         uint32_t cp;

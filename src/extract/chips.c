@@ -284,7 +284,7 @@ static int S_in_context(const zhe_chip *c, const char *s, size_t len)
     for (const char *w = c->context; *w;) {
         const char *comma = strchr(w, ',');
         size_t n = comma ? (size_t)(comma - w) : strlen(w);
-        if (n && memmem(s, len, w, n)) return 1;
+        if (n && zhei_memmem(s, len, w, n)) return 1;
         w += n + (comma != NULL);
     }
     return 0;

@@ -311,6 +311,49 @@ static void test_numerals(void)
     ok(!zhei_numeral_digit_str(-1) && !zhei_numeral_digit_str(10), "no digit outside 0-9");
 }
 
+/* zhei_memmem against glibc's memmem on the same questions, and what
+ * each answers by hand. */
+static void test_memmem(void)
+{
+    static const struct {
+        const char *hay, *needle;
+        long at;    /* -1: not found */
+    } t[] = {
+        {"售价约合1.6万港元", "港元", 18},
+        {"售价约合1.6万港元", "约合", 6},
+        {"售价约合1.6万港元", "美元", -1},
+        {"港元港元", "港元", 0},
+        {"元人民币", "人民币", 3},
+        {"aab", "ab", 1},
+        {"abc", "abc", 0},
+        {"abc", "abcd", -1},
+        {"abc", "c", 2},
+        {"abc", "", 0},
+        {"", "a", -1},
+        {"xHK$", "HK$", 1},
+        {"ab", "bb", -1},
+        {"\xe6\xb8\xaf", "\xb8\xaf", 1},     /* a character's tail, as memmem finds it */
+    };
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
+        size_t n = strlen(t[i].hay), m = strlen(t[i].needle);
+        const char *got = zhei_memmem(t[i].hay, n, t[i].needle, m);
+        const char *libc = memmem(t[i].hay, n, t[i].needle, m);
+        long at = got ? (long)(got - t[i].hay) : -1;
+        ok(at == t[i].at && got == libc, "memmem \"%s\" in \"%s\": %ld", t[i].needle, t[i].hay,
+           at);
+    }
+    /* every needle of 1 to 4 bytes from a 64-byte haystack of a few letters */
+    char hay[64];
+    uint32_t seed = 7;
+    for (size_t i = 0; i < sizeof hay; i++) hay[i] = "abab c"[(seed = seed * 1103515245u + 12345u) >> 16 & 3];
+    size_t bad = 0, asked = 0;
+    for (size_t m = 1; m <= 4; m++)
+        for (size_t s = 0; s + m <= sizeof hay; s++)
+            for (size_t n = 0; n <= sizeof hay; n += 7, asked++)
+                bad += zhei_memmem(hay, n, hay + s, m) != memmem(hay, n, hay + s, m);
+    ok(bad == 0, "memmem: the same answers as glibc's on %zu questions", asked);
+}
+
 int main(void)
 {
     test_leap_years();
@@ -322,5 +365,6 @@ int main(void)
     test_iso_day_format();
     test_timex();
     test_numerals();
+    test_memmem();
     return tap_done();
 }

@@ -78,7 +78,7 @@ static S_para *S_paragraphs(const char *raw, size_t len, size_t *out_n)
          * some text also part paragraphs. */
         size_t from = start;
         const char *sp;
-        while ((sp = memmem(raw + from, end - from, two_ideographic_spaces, 6))) {
+        while ((sp = zhei_memmem(raw + from, end - from, two_ideographic_spaces, 6))) {
             size_t i = (size_t)(sp - raw), j = i;
             while (j + 3 <= end && memcmp(raw + j, "\xE3\x80\x80", 3) == 0) j += 3;
             S_add_para(&v, &n, &cap, raw, start, i);
@@ -142,7 +142,7 @@ static const zhei_text_marker *S_marker(const zhe_text *tx, const char *raw, con
     for (size_t i = 0; i < tx->n_markers; i++) {
         const zhei_text_marker *m = &tx->markers[i];
         if (m->anywhere) {
-            if (whole && memmem(s, len, m->text, m->len)) return m;
+            if (whole && zhei_memmem(s, len, m->text, m->len)) return m;
         } else if (len - h >= m->len && memcmp(s + h, m->text, m->len) == 0) {
             return m;
         }
@@ -162,7 +162,7 @@ static void S_take_source(const zhe_text *tx, zhe_article *a, const S_para *p, z
     zhe_buf_truncate(tmp, 0);
     zhei_normalize_fold(tx, a->raw + p->off, p->len, tmp);
     const char *s = tmp->ptr ? tmp->ptr : "", *end = s + tmp->len;
-    for (const char *k = s; (k = memmem(k, (size_t)(end - k), key, sizeof key - 1));
+    for (const char *k = s; (k = zhei_memmem(k, (size_t)(end - k), key, sizeof key - 1));
          k += sizeof key - 1) {
         /* Not 图片来源:; after a time (14:20来源:, the space dropped by
          * the normalizer) it is. */

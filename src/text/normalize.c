@@ -775,15 +775,24 @@ static int S_hard_wrap(const char *raw, const zhe_span *p, const zhe_span *q)
         i += n;
     }
     if (breaks != 1) return 0;
-    size_t chars = 0;
-    uint32_t last = 0;
-    for (size_t i = p->off; i < p->off + p->len;) {
-        uint32_t cp;
-        size_t n = S_next(raw + i, p->off + p->len - i, &cp);
-        if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000)) chars++, last = cp;
+    /* ten characters from the start, the last one from the end: a
+     * paragraph is read once more only as far as it must be */
+    size_t chars = 0, end = p->off + p->len;
+    uint32_t last = 0, cp;
+    for (size_t i = p->off; i < end && chars < 10;) {
+        size_t n = S_next(raw + i, end - i, &cp);
+        if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000)) chars++;
         i += n;
     }
-    if (chars < 10 || S_ends_line(last)) return 0;
+    if (chars < 10) return 0;
+    for (size_t i = end; i > p->off && !last;) {
+        size_t b = i - 1;
+        while (b > p->off && ((unsigned char)raw[b] & 0xC0) == 0x80) b--;
+        S_next(raw + b, i - b, &cp);
+        if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000)) last = cp;
+        i = b;
+    }
+    if (S_ends_line(last)) return 0;
     /* A full stop ends a line, a decimal point (２０２５．) does not. */
     return last != '.' || (p->len >= 2 && raw[p->off + p->len - 2] >= '0' &&
                            raw[p->off + p->len - 2] <= '9');

@@ -154,7 +154,7 @@ static int S_has_sentence_punct(const char *s, size_t len)
 {
     static const char *const p[] = { "。", "，", "！", "？", "；" };
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(p); i++)
-        if (memmem(s, len, p[i], strlen(p[i]))) return 1;
+        if (zhei_memmem(s, len, p[i], strlen(p[i]))) return 1;
     for (size_t i = 0; i < len; i++)
         if (s[i] == ',' || s[i] == '!' || s[i] == '?' || s[i] == ';') return 1;
     return 0;

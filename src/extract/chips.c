@@ -27,7 +27,7 @@
  * digit stands before it (A100 is not in RA100 or A1000), but 8xA100 is
  * eight A100s. */
 
-enum { S_NONE = UINT32_MAX };
+#define S_NONE UINT32_MAX    /* no node, no rank */
 
 /* An edge of the trie: a character, as its UTF-8 bytes in one number
  * (S_key), and the node it leads to. */

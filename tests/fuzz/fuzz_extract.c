@@ -12,7 +12,7 @@
 ** type with a rule; chips with a model and a vendor; amounts finite, a
 ** range's upper end above its lower; currencies three capital letters;
 ** dates with a value and first and last days that are real days, in order,
-** between the years 1000 and 2999.  Every event likewise: a known type
+** between the years 1 and 2999.  Every event likewise: a known type
 ** and basis, its sentence's spans, its money and quantity mentions of
 ** those types, its date that of its date mention (or a real day), chips
 ** named, a key of 16 hex digits.
@@ -36,14 +36,14 @@ static void S_fail(const char *what, const zhe_article *a, const zhe_mention *m)
 
 static zhe_lexicon *S_lex;
 
-/* Whether d is "YYYY-MM-DD", a real day between 1000 and 2999. */
+/* Whether d is "YYYY-MM-DD", a real day between the years 1 and 2999 (the dater's range). */
 static int S_day_ok(const char *d)
 {
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, m, dd;
     char tail;
     if (strlen(d) != 10 || sscanf(d, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3) return 0;
-    if (y < 1000 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1]) return 0;
+    if (y < 1 || y > 2999 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1]) return 0;
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return !(m == 2 && dd == 29 && !leap);
 }

@@ -383,14 +383,20 @@ static size_t S_latin_scale(const char *s, size_t i, size_t at, size_t to, zhe_n
     return 0;
 }
 
+/* Whether one of words[0..n) is in s[0..len). */
+static int S_has_word(const char *s, size_t len, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (zhei_memmem(s, len, words[k], strlen(words[k]))) return 1;
+    return 0;
+}
+
 /* Whether the sentence names the yen (日元, 日圆, 円, JPY): then ¥ is the
  * yen, as Japanese prices print it; elsewhere ¥ is the yuan. */
 static int S_yen_sentence(const char *s, size_t s0, size_t s1)
 {
     static const char *const yen[] = {"日元", "日圆", "日圓", "円", "JPY"};
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(yen); k++)
-        if (zhei_memmem(s + s0, s1 - s0, yen[k], strlen(yen[k]))) return 1;
-    return 0;
+    return S_has_word(s + s0, s1 - s0, yen, ZHEI_ARRAY_LEN(yen));
 }
 
 /* The dollar a Hong Kong or Taiwan sentence prices in: the code of the
@@ -405,8 +411,7 @@ static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t
      * 内地售价1.5万元，约合1.6万港元 */
     static const char *const converts[] = {"约合", "約合", "折合", "相当于", "相當於",
                                           "换算", "換算", "兑"};
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(converts); k++)
-        if (zhei_memmem(s + s0, s1 - s0, converts[k], strlen(converts[k]))) return NULL;
+    if (S_has_word(s + s0, s1 - s0, converts, ZHEI_ARRAY_LEN(converts))) return NULL;
     const char *code = NULL;
     for (size_t k = 0; k < ex->lex->n_currencies; k++) {
         const zhei_currency *c = &ex->lex->currencies[k];
@@ -431,17 +436,18 @@ static const char *S_local_dollar(const zhe_extractor *ex, const char *s, size_t
  * (收入28.81亿元(人民币,下同)). */
 static const char *S_region_dollar(const char *s, size_t len)
 {
-    for (const char *p = s; (p = zhei_memmem(p, len - (size_t)(p - s), "下同", 6)) != NULL; p += 6) {
+    const char *p = s;
+    while ((p = zhei_memmem(p, len - (size_t)(p - s), "下同", 6)) != NULL) {
         size_t back = (size_t)(p - s) < 16 ? (size_t)(p - s) : 16;
         if (zhei_memmem(p - back, back, "人民币", 9)) return NULL;
+        p += 6;
     }
     static const char *const tw[] = {"台股", "加权指数", "新台币", "台币", "-TW)", "中央社",
                                      "柜买", "证交所"};
     static const char *const hk[] = {"港股", "恒指", "恒生指数", "港元", "港币", "-HK)",
                                      "港交所", "蓝筹"};
-    int t = 0, h = 0;
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(tw) && !t; k++) t = zhei_memmem(s, len, tw[k], strlen(tw[k])) != NULL;
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(hk) && !h; k++) h = zhei_memmem(s, len, hk[k], strlen(hk[k])) != NULL;
+    int t = S_has_word(s, len, tw, ZHEI_ARRAY_LEN(tw));
+    int h = S_has_word(s, len, hk, ZHEI_ARRAY_LEN(hk));
     return t == h ? NULL : t ? "TWD" : "HKD";
 }
 
@@ -451,8 +457,7 @@ static const char *S_region_dollar(const char *s, size_t len)
 static int S_names_currency(const zhe_extractor *ex, const char *s, size_t s0, size_t s1)
 {
     static const char *const mainland[] = {"内地", "大陆", "国行", "中国大陆"};
-    for (size_t k = 0; k < ZHEI_ARRAY_LEN(mainland); k++)
-        if (zhei_memmem(s + s0, s1 - s0, mainland[k], strlen(mainland[k]))) return 1;
+    if (S_has_word(s + s0, s1 - s0, mainland, ZHEI_ARRAY_LEN(mainland))) return 1;
     for (size_t k = 0; k < ex->lex->n_currencies; k++) {
         const zhei_currency *c = &ex->lex->currencies[k];
         if (!strncmp(c->word, "元", 3) || !strncmp(c->word, "块", 3)) continue;

@@ -65,8 +65,9 @@ static int S_edge_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int S_is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int S_is_alnum(unsigned char c) { return S_is_alpha(c) || (c >= '0' && c <= '9'); }
+static int S_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static int S_is_digit(char c) { return c >= '0' && c <= '9'; }
+static int S_is_alnum(char c) { return S_is_letter(c) || S_is_digit(c); }
 
 typedef struct {
     const char *alias;
@@ -128,7 +129,7 @@ static void S_insert(zhe_extractor *ex, const char *name, uint32_t rank, uint32_
             continue;
         }
         if (c >= '0' && c <= '9' && letters >= 2) n = S_child(ex, n, 0, "");
-        letters = S_is_alpha(c) ? letters + 1 : 0;
+        letters = S_is_letter((char)c) ? letters + 1 : 0;
         size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         for (size_t k = 1; k < len; k++)
             if (!p[k]) len = k;
@@ -197,7 +198,7 @@ static void S_walk(const zhe_extractor *ex, uint32_t n, const char *s, size_t q,
                    S_best *best)
 {
     const struct zhei_chip_node *node = &ex->chip_nodes[n];
-    if (node->rank < best->rank && !(q < len && S_is_alnum((unsigned char)s[q])))
+    if (node->rank < best->rank && !(q < len && S_is_alnum(s[q])))
         *best = (S_best){node->rank, node->chip, q};
     if (node->sep != S_NONE) {     /* a space or a hyphen, then nothing */
         if (q < len && (s[q] == ' ' || s[q] == '-')) S_walk(ex, node->sep, s, q + 1, len, best);
@@ -235,7 +236,7 @@ static int S_name_at(const zhe_extractor *ex, const char *s, size_t p, size_t le
         return 0;
     if (p > 0) {
         unsigned char b = (unsigned char)s[p - 1];
-        if (S_is_alnum(b) && b != 'x' && b != 'X') return 0;
+        if (S_is_alnum((char)b) && b != 'x' && b != 'X') return 0;
         if ((b == 'x' || b == 'X') && !(p > 1 && s[p - 2] >= '0' && s[p - 2] <= '9')) return 0;
     }
     S_best best = {S_NONE, 0, 0};
@@ -245,9 +246,6 @@ static int S_name_at(const zhe_extractor *ex, const char *s, size_t p, size_t le
     *end = best.end;
     return 1;
 }
-
-static int S_is_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int S_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A variant written right after a model: its memory ("A100 80GB",
  * "A100,80G", "A100-80G") or its form ("H100 PCIe", "H100 SXM5",
@@ -416,8 +414,8 @@ static size_t S_siblings(zhei_extract_run *r, size_t chip, size_t start, size_t 
         q += sep;
         while (q < s1 && norm[q] == ' ') q++;
         size_t w = q;
-        while (w < s1 && w - q < 8 && (S_is_letter(norm[w]) || S_is_digit(norm[w]))) w++;
-        if (w == q || (w < s1 && (S_is_letter(norm[w]) || S_is_digit(norm[w])))) break;
+        while (w < s1 && w - q < 8 && S_is_alnum(norm[w])) w++;
+        if (w == q || (w < s1 && S_is_alnum(norm[w]))) break;
         if (S_amount_follows(lex, norm, w, s1) || zhei_extract_taken(r, q, w)) break;
         size_t named, named_end;
         if (S_name_at(r->ex, norm, q, s1, &named, &named_end)) break;

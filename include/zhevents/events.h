@@ -65,6 +65,64 @@ typedef enum zhe_event_basis {
 /** "stated", "narrative", "published", "undated".  Static storage. */
 ZHE_API const char *zhe_event_basis_str(zhe_event_basis b);
 
+/* What a price is for (DESIGN.md): one chip or card, one machine (8卡服务器),
+ * a module, a system (DGX, a rack) or a cluster.  0 for an event that is
+ * no price. */
+typedef enum zhe_price_per {
+    ZHE_PER_NONE = 0,
+    ZHE_PER_CHIP,
+    ZHE_PER_SERVER,
+    ZHE_PER_MODULE,
+    ZHE_PER_SYSTEM,
+    ZHE_PER_CLUSTER
+} zhe_price_per;
+
+/* A rental's period (每卡每小时, 月租); 0 for a sale. */
+typedef enum zhe_price_period {
+    ZHE_PERIOD_NONE = 0,
+    ZHE_PERIOD_HOUR,
+    ZHE_PERIOD_DAY,
+    ZHE_PERIOD_MONTH,
+    ZHE_PERIOD_YEAR
+} zhe_price_period;
+
+/* The market a price was seen in, where the text says (0 when it does not):
+ * the vendor's list price, a shop's, the grey market (黑市, 水货, 渠道),
+ * second hand. */
+typedef enum zhe_price_market {
+    ZHE_MARKET_NONE = 0,
+    ZHE_MARKET_OFFICIAL,
+    ZHE_MARKET_RETAIL,
+    ZHE_MARKET_GREY,
+    ZHE_MARKET_USED
+} zhe_price_market;
+
+/* Whether it happened, after TimeML: said as a fact, expected (预计, 有望),
+ * planned (计划, 拟, 将于) or rumoured (传闻, 据传). */
+typedef enum zhe_modality {
+    ZHE_MODALITY_ASSERTED = 0,
+    ZHE_MODALITY_EXPECTED,
+    ZHE_MODALITY_PLANNED,
+    ZHE_MODALITY_RUMORED
+} zhe_modality;
+
+/* Said to have happened, or said not to have (否认, 并未, 没有, 不会). */
+typedef enum zhe_polarity {
+    ZHE_POLARITY_POSITIVE = 0,
+    ZHE_POLARITY_NEGATIVE
+} zhe_polarity;
+
+/** The names DESIGN.md gives them ("chip", "server", "module", "system",
+ *  "cluster"; "hour", "day", "month", "year"; "official", "retail", "grey",
+ *  "used"; "asserted", "expected", "planned", "rumored"; "positive",
+ *  "negative"), NULL for 0 of per, period and market and for a value
+ *  outside the enum.  Static storage. */
+ZHE_API const char *zhe_price_per_str(zhe_price_per p);
+ZHE_API const char *zhe_price_period_str(zhe_price_period p);
+ZHE_API const char *zhe_price_market_str(zhe_price_market m);
+ZHE_API const char *zhe_modality_str(zhe_modality m);
+ZHE_API const char *zhe_polarity_str(zhe_polarity p);
+
 #define ZHE_EVENT_MAX_CHIPS 8
 
 typedef struct zhe_event {
@@ -84,6 +142,16 @@ typedef struct zhe_event {
 
     ptrdiff_t money;            /* index of the money mention, or -1 */
     ptrdiff_t quantity;         /* index of the quantity mention, or -1 */
+
+    /* What it means.  per is ZHE_PER_NONE but for a price and a launch
+     * price (首发价); chips_per_unit is how many chips one priced unit holds, when the
+     * text says (8卡服务器: 8), else 0. */
+    zhe_price_per per;
+    unsigned chips_per_unit;
+    zhe_price_period period;
+    zhe_price_market market;
+    zhe_modality modality;
+    zhe_polarity polarity;
 
     char trigger[32];           /* the trigger word, as normalized */
     double confidence;          /* 0..1 */

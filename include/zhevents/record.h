@@ -139,6 +139,10 @@ typedef struct zhe_record_event {
     const char *currency, *qualifier;
     double quantity, quantity_high;             /* the count of goods */
     const char *unit;
+    /* What it means (zhevents/events.h), "" where not said: per, period
+     * and market of a price; modality and polarity of every event. */
+    const char *per, *period, *market, *modality, *polarity;
+    unsigned chips_per_unit;    /* 0: not said */
 } zhe_record_event;
 
 /** Fill *out with r's event i (in text order) and return 1; 0 when

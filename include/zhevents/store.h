@@ -201,6 +201,7 @@ typedef struct zhe_store_filter {
     const char *to;             /* or NULL; undated events are left out then */
     const char *vendor;         /* a chip of this vendor (any case), or NULL */
     double min_confidence;      /* 0: any */
+    int asserted_only;          /* facts alone: asserted and positive */
 } zhe_store_filter;
 
 /* One event as zhe_store_query reports it.  Absent values are NULL
@@ -221,6 +222,10 @@ typedef struct zhe_stored_event {
                                        about: code points into quote (both 0:
                                        none) */
     const char *article, *title, *url, *published;   /* the article's */
+    /* What it means (zhevents/events.h); NULL where not said (and per,
+     * period and market for an event stored before they were). */
+    const char *per, *period, *market, *modality, *polarity;
+    unsigned chips_per_unit;    /* 0: not said */
     size_t n_chips;
     const char *chips[ZHE_RECORD_MAX_CHIPS];
     const char *vendors[ZHE_RECORD_MAX_CHIPS];

@@ -44,7 +44,8 @@ static void S_fmt_num(double v, char out[32])
 }
 
 /* Widths of the table's columns; the quote takes what is left of 120. */
-enum { W_DATE = 16, W_TYPE = 14, W_CHIPS = 18, W_MONEY = 22, W_QTY = 12, W_QUOTE = 40 };
+enum { W_DATE = 16, W_TYPE = 14, W_CHIPS = 18, W_MONEY = 22, W_QTY = 12, W_MEANS = 18,
+       W_QUOTE = 40 };
 
 static void S_table_head(void)
 {
@@ -57,7 +58,22 @@ static void S_table_head(void)
     zhe_cli_put_cell(stdout, "MONEY", 5, W_MONEY, 1);
     fputs("  ", stdout);
     zhe_cli_put_cell(stdout, "QUANTITY", 8, W_QTY, 1);
+    fputs("  ", stdout);
+    zhe_cli_put_cell(stdout, "MEANS", 5, W_MEANS, 1);
     fputs("  QUOTE\n", stdout);
+}
+
+/* What the event means, where it is not a plain fact of one chip:
+ * "server/8", "chip/hour", "grey", "expected", "negative", joined by ",". */
+static void S_means(zhe_buf *b, const zhe_stored_event *e)
+{
+    if (e->per && (strcmp(e->per, "chip") != 0 || e->period)) zhe_buf_puts(b, e->per);
+    if (e->chips_per_unit) zhe_buf_printf(b, "/%u", e->chips_per_unit);
+    if (e->period) zhe_buf_printf(b, "/%s", e->period);
+    const char *more[] = {e->market, e->modality && strcmp(e->modality, "asserted") ? e->modality : NULL,
+                          e->polarity && strcmp(e->polarity, "positive") ? e->polarity : NULL};
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        if (more[i]) zhe_buf_printf(b, "%s%s", b->len ? "," : "", more[i]);
 }
 
 static void S_table_row(const zhe_stored_event *e)
@@ -89,6 +105,10 @@ static void S_table_row(const zhe_stored_event *e)
         zhe_buf_printf(&b, "%s%s%s%s", n1, *n2 ? "-" : "", n2, e->unit ? e->unit : "");
     }
     zhe_cli_put_cell(stdout, b.len ? b.ptr : "", b.len, W_QTY, 1);
+    fputs("  ", stdout);
+    zhe_buf_truncate(&b, 0);
+    S_means(&b, e);
+    zhe_cli_put_cell(stdout, b.len ? b.ptr : "", b.len, W_MEANS, 1);
     fputs("  ", stdout);
     const char *q = e->quote ? e->quote : "";
     zhe_cli_put_cell(stdout, q, strlen(q), W_QUOTE, 0);

@@ -60,6 +60,8 @@ const zhe_command zhe_commands[] = {
       "      --to DATE              events that begin by DATE\n"
       "      --vendor NAME          events about a chip of this vendor\n"
       "      --min-confidence X     events the linker is at least X sure of (0-1)\n"
+      "      --asserted-only        facts alone: no forecasts, plans, rumours or\n"
+      "                             denials\n"
       "      --db FILE              the database (zhevents.db)\n"
       "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
       "                             default otherwise), json (one array) or csv\n"
@@ -67,7 +69,8 @@ const zhe_command zhe_commands[] = {
       "[OPTIONS]", 0 },
     { "timeline", zhe_cmd_timeline,
       "write the events as a timeline: csv, json, timelinejs, flourish, md, html",
-      "      --chip, --type, --from, --to, --vendor, --min-confidence\n"
+      "      --chip, --type, --from, --to, --vendor, --min-confidence,\n"
+      "      --asserted-only\n"
       "                             select events as for query\n"
       "  -f, --format FMT           csv, json, jsonl, timelinejs (TimelineJS 3\n"
       "                             JSON), timelinejs-csv (its sheet), flourish\n"

@@ -148,6 +148,42 @@ const char *zhe_event_basis_str(zhe_event_basis b)
     return NULL;
 }
 
+/* The name at index i of a table of n, or NULL (index 0 is NULL). */
+static const char *S_name(const char *const *names, size_t n, int i)
+{
+    return i >= 0 && (size_t)i < n ? names[i] : NULL;
+}
+
+const char *zhe_price_per_str(zhe_price_per p)
+{
+    static const char *const names[] = {NULL, "chip", "server", "module", "system", "cluster"};
+    return S_name(names, ZHEI_ARRAY_LEN(names), (int)p);
+}
+
+const char *zhe_price_period_str(zhe_price_period p)
+{
+    static const char *const names[] = {NULL, "hour", "day", "month", "year"};
+    return S_name(names, ZHEI_ARRAY_LEN(names), (int)p);
+}
+
+const char *zhe_price_market_str(zhe_price_market m)
+{
+    static const char *const names[] = {NULL, "official", "retail", "grey", "used"};
+    return S_name(names, ZHEI_ARRAY_LEN(names), (int)m);
+}
+
+const char *zhe_modality_str(zhe_modality m)
+{
+    static const char *const names[] = {"asserted", "expected", "planned", "rumored"};
+    return S_name(names, ZHEI_ARRAY_LEN(names), (int)m);
+}
+
+const char *zhe_polarity_str(zhe_polarity p)
+{
+    static const char *const names[] = {"positive", "negative"};
+    return S_name(names, ZHEI_ARRAY_LEN(names), (int)p);
+}
+
 void zhe_events_clear(zhe_events *evs)
 {
     zhe_free(evs->v);
@@ -551,6 +587,7 @@ static zhe_event S_event(const S_sentence *s, zhe_event_type type, const S_hit *
     e.money = -1;
     e.quantity = -1;
     e.date_basis = ZHE_EVENT_UNDATED;
+    if (type == ZHE_EVENT_PRICE) e.per = ZHE_PER_CHIP;
     if (h && h->t->len < sizeof e.trigger) memcpy(e.trigger, h->t->word, h->t->len);
     return e;
 }
@@ -915,6 +952,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             }
             if (!e.n_chips) continue;
             e.money = S_nearest(s, ZHE_MENTION_MONEY, h->end, s->s0, s->s1);
+            if (e.money >= 0) e.per = ZHE_PER_CHIP;
             e.rule = "event.launch";
             e.confidence = 0.8;
         } else {

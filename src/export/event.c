@@ -7,6 +7,7 @@
 */
 #include "export_int.h"
 
+#include <math.h>
 #include <string.h>
 
 /* s copied, or NULL when s is NULL. */
@@ -43,6 +44,12 @@ void zhei_export_event_copy(zhei_export_event *d, const zhe_stored_event *s)
     d->title = S_dup(s->title);
     d->url = S_dup(s->url);
     d->published = S_dup(s->published);
+    d->per = S_dup(s->per);
+    d->chips_per_unit = s->chips_per_unit;
+    d->period = S_dup(s->period);
+    d->market = S_dup(s->market);
+    d->modality = S_dup(s->modality);
+    d->polarity = S_dup(s->polarity);
     d->n_chips = s->n_chips > ZHE_RECORD_MAX_CHIPS ? ZHE_RECORD_MAX_CHIPS : s->n_chips;
     for (size_t i = 0; i < d->n_chips; i++) {
         d->chips[i] = S_dup(s->chips[i]);
@@ -54,7 +61,8 @@ void zhei_export_event_free(zhei_export_event *e)
 {
     char **strings[] = {&e->key, &e->type, &e->rule, &e->timex, &e->mod, &e->start, &e->end,
                         &e->basis, &e->currency, &e->qualifier, &e->unit, &e->quote,
-                        &e->article, &e->title, &e->url, &e->published};
+                        &e->article, &e->title, &e->url, &e->published, &e->per,
+                        &e->period, &e->market, &e->modality, &e->polarity};
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(strings); i++) zhe_free(*strings[i]);
     for (size_t i = 0; i < e->n_chips; i++) {
         zhe_free(e->chips[i]);
@@ -91,9 +99,39 @@ void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *e)
     e->title = x->title;
     e->url = x->url;
     e->published = x->published;
+    e->per = x->per;
+    e->chips_per_unit = x->chips_per_unit;
+    e->period = x->period;
+    e->market = x->market;
+    e->modality = x->modality;
+    e->polarity = x->polarity;
     e->n_chips = x->n_chips;
     for (size_t i = 0; i < x->n_chips; i++) {
         e->chips[i] = x->chips[i];
         e->vendors[i] = x->vendors[i];
     }
+}
+
+/* ------------------------------------------------------------ the series */
+
+/* Is s the string want?  NULL is not. */
+static int S_is(const char *s, const char *want)
+{
+    return s && strcmp(s, want) == 0;
+}
+
+int zhei_export_price_series(const zhei_export_event *e, zhe_buf *b, unsigned *chips)
+{
+    if (chips) *chips = 0;
+    if (isnan(e->amount_cny) || !e->per) return 0;
+    if (!S_is(e->type, "price") && !S_is(e->type, "launch")) return 0;
+    if ((e->modality && !S_is(e->modality, "asserted")) ||
+        (e->polarity && !S_is(e->polarity, "positive")))
+        return 0;
+    if (b) {
+        if (!S_is(e->per, "chip") || e->period) zhe_buf_puts(b, e->per);
+        if (e->period) zhe_buf_printf(b, "/%s", e->period);
+    }
+    if (chips && !e->period && S_is(e->per, "server")) *chips = e->chips_per_unit;
+    return 1;
 }

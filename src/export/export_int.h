@@ -45,6 +45,8 @@ typedef struct zhei_export_event {
     size_t mark_start, mark_end;    /* code points into quote; both 0: none */
     double confidence;
     char *article, *title, *url, *published;
+    char *per, *period, *market, *modality, *polarity;
+    unsigned chips_per_unit;
     size_t n_chips;
     char *chips[ZHE_RECORD_MAX_CHIPS];
     char *vendors[ZHE_RECORD_MAX_CHIPS];
@@ -58,6 +60,19 @@ void zhei_export_event_free(zhei_export_event *e);
 /* x seen as a store row: dst's strings are x's, borrowed while x lives;
  * the fields a kept event leaves out (ids, trigger) are 0 or NULL. */
 void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *dst);
+
+/*
+** The series a price is compared in (charts, prices-wide): like with like.
+** Returns 0 for an event no series takes: not a price or launch price,
+** no yuan value, not a fact (expected, planned, rumoured or denied), or
+** stored before prices said what they are for (`ingest --replace`).
+** Otherwise writes into b (when not NULL) what the price is for: "" for
+** one chip sold, "server", "chip/hour", "server/month" …, and sets
+** *chips (when not NULL) to the chips the price buys when it is the sale
+** of a machine that says how many it holds (8卡服务器: 8; a chip's price
+** derived from it is the price over 8), else 0.
+*/
+int zhei_export_price_series(const zhei_export_event *e, zhe_buf *b, unsigned *chips);
 
 /* ------------------------------------------------------------ escape.c */
 
@@ -176,8 +191,17 @@ void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *s
 /* A one-line headline, raw text into b: the chips, the type in Chinese,
  * the amount (a range with –) and its currency code, the count and its
  * unit, joined by " · ": "H100 · 价格 · 5440000 JPY",
- * "A800, H800 · 出口管制". */
+ * "A800, H800 · 出口管制", and what it means when that is not a plain
+ * fact of one chip: "H800 · 价格 · 2450000 CNY · 8卡整机". */
 void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e);
+
+/* What an event means, in Chinese, into b, when that is not a plain fact
+ * of one chip (nothing then): what a price is for (整机, 8卡整机, 模组,
+ * 系统, 集群), a rental's period (每小时租金), the market (官方价, 零售价,
+ * 渠道价, 二手价), the modality (预计, 计划, 传闻) and a negation (否定:
+ * denied, not done),
+ * joined by "，". */
+void zhei_export_means(zhe_buf *b, const zhe_stored_event *e);
 
 /* v the way Chinese news writes an amount, into b: 12999, 26.5万, 1.2亿.
  * exact: as the article gave it, so 万 or 亿 only when nothing is lost
@@ -322,8 +346,8 @@ typedef struct zhei_export_scale {
     double x0, w;
 } zhei_export_scale;
 
-/* Is h a price for the charts (svg.c): a price or a launch price, with a
- * yuan value and a date? */
+/* Is h a price for the charts (svg.c): the sale of one chip told as a fact
+ * (zhei_export_price_series's ""), with a yuan value and a date? */
 int zhei_export_chart_price(const zhei_export_page_event *h);
 /* A price chart (svg.c) for each of the n_chips chips that has prices,
  * the chips with most prices first (chips is sorted so), each with y from

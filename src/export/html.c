@@ -203,6 +203,15 @@ static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
         zhei_export_page_esc_buf(p, &t);
         zhei_export_page_put(p, "</span>");
     }
+    zhe_buf_truncate(&t, 0);
+    zhe_stored_event row;
+    zhei_export_event_view(e, &row);
+    zhei_export_means(&t, &row);
+    if (t.len) {
+        zhei_export_page_put(p, " <span class=\"means\">");
+        zhei_export_page_esc_buf(p, &t);
+        zhei_export_page_put(p, "</span>");
+    }
     zhei_export_page_put(p, "</p>");
     if (e->quote) S_quote(p, e);
     S_source(p, e);
@@ -256,7 +265,7 @@ static const char S_css[] =
     ".head{margin:0}.badge{display:inline-block;margin-right:8px;padding:0 9px;"
     "border-radius:10px;background:var(--c);color:#fff;font-size:12px;line-height:21px;"
     "vertical-align:1px}\n"
-    ".chips{font-weight:600}.money{font-weight:600;margin-left:6px}.cny,.qty{color:var(--muted);"
+    ".chips{font-weight:600}.money{font-weight:600;margin-left:6px}.cny,.qty,.means{color:var(--muted);"
     "margin-left:6px}\n"
     "blockquote{margin:6px 0;padding:1px 0 1px 12px;border-left:3px solid var(--c);"
     "color:#2b3342}\n"

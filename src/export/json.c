@@ -29,7 +29,8 @@ static json_t *S_jnum(double v)
 /* One event as a JSON object (the caller owns it): type; date (timex,
  * mod, start, end, precision, basis); chips and vendors; money (amount,
  * high, currency, qualifier, cny) or null; quantity (amount, high, unit)
- * or null; quote and its mark; title, url, published, article;
+ * or null; what it means (per, chips_per_unit, period, market, modality,
+ * polarity); quote and its mark; title, url, published, article;
  * confidence; rule; key. */
 static json_t *S_event_json(const zhe_stored_event *e)
 {
@@ -70,6 +71,13 @@ static json_t *S_event_json(const zhe_stored_event *e)
     } else {
         json_object_set_new(o, "quantity", json_null());
     }
+    json_object_set_new(o, "per", S_jstr(e->per));
+    json_object_set_new(o, "chips_per_unit",
+                        e->chips_per_unit ? json_integer(e->chips_per_unit) : json_null());
+    json_object_set_new(o, "period", S_jstr(e->period));
+    json_object_set_new(o, "market", S_jstr(e->market));
+    json_object_set_new(o, "modality", S_jstr(e->modality));
+    json_object_set_new(o, "polarity", S_jstr(e->polarity));
     json_object_set_new(o, "quote", S_jstr(e->quote));
     if (e->mark_end > e->mark_start)
         json_object_set_new(o, "mark", json_pack("[I,I]", (json_int_t)e->mark_start,

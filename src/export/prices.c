@@ -1,11 +1,16 @@
 /*
 ** prices.c — the prices-wide format: monthly prices in yuan by chip, for a
 ** chart in Datawrapper, Flourish or a spreadsheet.  One row per month from
-** the first price to the last (month, YYYY-MM), one column per chip in
-** name order; a cell is the median of that chip's prices that month in
-** yuan (a range counts as its middle), empty when there were none.  Only
-** prices and launch prices dated to their month or closer count.  Written
-** at the end from the kept events, after a byte order mark with --bom.
+** the first price to the last (month, YYYY-MM), one column per chip and
+** series in name order; a cell is the median of that series' prices that
+** month in yuan (a range counts as its middle), empty when there were
+** none.  Like is compared with like (zhei_export_price_series): the column
+** "H100" holds what one H100 sold for, "H100 (server)" what a machine with
+** H100s sold for, "H100 (chip/hour)" a card's rent by the hour, and
+** "H100 (per chip, from server)" a machine's price over the chips it says
+** it holds.  Only prices and launch prices told as facts and dated to
+** their month or closer count.  Written at the end from the kept events,
+** after a byte order mark with --bom.
 */
 #include "export_int.h"
 
@@ -33,18 +38,20 @@ static int S_month(const char *day)
 static int S_monthly_price(const zhei_export_event *e)
 {
     int y, m;
-    if (isnan(e->amount_cny) || !e->type || zhei_export_iso_fields(e->start, &y, &m, NULL) < 2)
+    if (!zhei_export_price_series(e, NULL, NULL) ||
+        zhei_export_iso_fields(e->start, &y, &m, NULL) < 2)
         return 0;
-    if (strcmp(e->type, "price") != 0 && strcmp(e->type, "launch") != 0) return 0;
     zhei_export_precision p = zhei_export_timex_precision(e->timex);
     return p == ZHEI_EXPORT_P_DAY || p == ZHEI_EXPORT_P_WEEK || p == ZHEI_EXPORT_P_MONTH;
 }
 
-/* A price placed in the table: its cell (month row, chip column) and its
- * yuan value (the middle of a range). */
+/* A price placed in the table: its column's name (owned), its month and
+ * its yuan value (the middle of a range); then its cell. */
 typedef struct {
-    size_t cell;
+    char *column;
+    int month;
     double v;
+    size_t cell;
 } S_price;
 
 /* qsort: prices by cell, then by value. */
@@ -55,56 +62,68 @@ static int S_price_cmp(const void *pa, const void *pb)
     return a->v < b->v ? -1 : a->v > b->v;
 }
 
+/* Add a price of column "chip" or "chip (what)" to the list. */
+static void S_add(S_price **p, size_t *n, size_t *cap, const char *chip, const char *what,
+                  int month, double v)
+{
+    zhe_buf col = ZHE_BUF_INIT;
+    zhe_buf_puts(&col, chip);
+    if (*what) zhe_buf_printf(&col, " (%s)", what);
+    ZHEI_GROW(p, cap, *n + 1);
+    (*p)[(*n)++] = (S_price){zhe_buf_detach(&col, NULL), month, v, 0};
+}
+
 /* The table, at the end, from the kept events. */
 static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
 {
-    const char **chips = NULL;
-    size_t n_chips = 0, cap = 0;
+    S_price *p = NULL;
+    size_t n = 0, cap = 0;
     int m0 = 0, m1 = -1;
+    zhe_buf series = ZHE_BUF_INIT;
     for (size_t i = 0; i < r->n_kept; i++) {
         const zhei_export_event *e = &r->kept[i];
-        if (!S_monthly_price(e)) continue;
+        unsigned chips = 0;
+        zhe_buf_truncate(&series, 0);
+        if (!S_monthly_price(e) || !zhei_export_price_series(e, &series, &chips)) continue;
         int m = S_month(e->start);
         if (m1 < m0) m0 = m1 = m;
         if (m < m0) m0 = m;
         if (m > m1) m1 = m;
-        for (size_t k = 0; k < e->n_chips; k++) {
-            size_t j = 0;
-            while (j < n_chips && strcmp(chips[j], e->chips[k]) != 0) j++;
-            if (j < n_chips) continue;
-            ZHEI_GROW(&chips, &cap, n_chips + 1);
-            chips[n_chips++] = e->chips[k];
-        }
-    }
-    if (n_chips) qsort(chips, n_chips, sizeof *chips, S_str_cmp);
-
-    /* every price in its cell, sorted by cell and value: a cell's median
-     * is the middle of its run */
-    S_price *p = NULL;
-    size_t n = 0, cap_p = 0;
-    for (size_t i = 0; i < r->n_kept; i++) {
-        const zhei_export_event *e = &r->kept[i];
-        if (!S_monthly_price(e)) continue;
-        size_t row = (size_t)(S_month(e->start) - m0);
         double v = isnan(e->high_cny) ? e->amount_cny : (e->amount_cny + e->high_cny) / 2;
         for (size_t k = 0; k < e->n_chips; k++) {
-            const char **c = bsearch(&e->chips[k], chips, n_chips, sizeof *chips, S_str_cmp);
-            ZHEI_GROW(&p, &cap_p, n + 1);
-            p[n++] = (S_price){row * n_chips + (size_t)(c - chips), v};
+            S_add(&p, &n, &cap, e->chips[k], series.len ? series.ptr : "", m, v);
+            if (chips) S_add(&p, &n, &cap, e->chips[k], "per chip, from server", m, v / chips);
         }
+    }
+    zhe_buf_clear(&series);
+
+    /* the columns in name order, each once */
+    char **cols = ZHEI_NEW_ARRAY(char *, n ? n : 1);
+    size_t n_cols = 0;
+    for (size_t i = 0; i < n; i++) cols[n_cols++] = p[i].column;
+    if (n_cols) qsort(cols, n_cols, sizeof *cols, S_str_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < n_cols; i++)
+        if (!w || strcmp(cols[w - 1], cols[i]) != 0) cols[w++] = cols[i];
+    n_cols = w;
+    /* every price in its cell, sorted by cell and value: a cell's median
+     * is the middle of its run */
+    for (size_t i = 0; i < n; i++) {
+        char **c = bsearch(&p[i].column, cols, n_cols, sizeof *cols, S_str_cmp);
+        p[i].cell = (size_t)(p[i].month - m0) * n_cols + (size_t)(c - cols);
     }
     if (n) qsort(p, n, sizeof *p, S_price_cmp);
 
     zhe_buf b = ZHE_BUF_INIT;
     if (r->opt.bom) zhe_buf_puts(&b, "\xEF\xBB\xBF");
     zhe_buf_puts(&b, "month");
-    for (size_t j = 0; j < n_chips; j++) zhei_export_csv_cell(&b, chips[j], 0);
+    for (size_t j = 0; j < n_cols; j++) zhei_export_csv_cell(&b, cols[j], 0);
     zhe_buf_puts(&b, "\r\n");
     size_t i = 0;
-    for (int m = m0; m <= m1 && n_chips; m++) {
+    for (int m = m0; m <= m1 && n_cols; m++) {
         zhe_buf_printf(&b, "%04d-%02d", m / 12, m % 12 + 1);
-        for (size_t j = 0; j < n_chips; j++) {
-            size_t cell = (size_t)(m - m0) * n_chips + j, first = i;
+        for (size_t j = 0; j < n_cols; j++) {
+            size_t cell = (size_t)(m - m0) * n_cols + j, first = i;
             while (i < n && p[i].cell == cell) i++;
             zhe_buf_putc(&b, ',');
             size_t k = i - first;
@@ -117,8 +136,9 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     }
     zhe_status s = zhei_export_write(r->out, &b, err);
     zhe_buf_clear(&b);
+    for (size_t k = 0; k < n; k++) zhe_free(p[k].column);
     zhe_free(p);
-    zhe_free(chips);
+    zhe_free(cols);
     return s;
 }
 

@@ -1,8 +1,9 @@
 /*
 ** svg.c — the HTML page's charts, drawn as inline SVG (html.c places
 ** them):
-**   - a price chart per chip: every price or launch price that has a
-**     yuan value, x the time it is dated to (a bar across the month or the
+**   - a price chart per chip: every sale price of one chip (or launch
+**     price) told as a fact that has a yuan value (machines, rentals,
+**     forecasts are other series: zhei_export_price_series), x the time it is dated to (a bar across the month or the
 **     quarter when the date is no more precise), y yuan (a vertical bar for
 **     a range like 1.4万–1.6万元); each point's hover text gives its date,
 **     the amount as the article printed it and its yuan value;
@@ -131,9 +132,10 @@ static double S_nice_step(double max, int want)
 
 int zhei_export_chart_price(const zhei_export_page_event *h)
 {
-    const zhei_export_event *e = h->e;
-    return h->w.dated && !isnan(e->amount_cny) && e->type &&
-           (!strcmp(e->type, "price") || !strcmp(e->type, "launch"));
+    zhe_buf series = ZHE_BUF_INIT;
+    int chip_sale = h->w.dated && zhei_export_price_series(h->e, &series, NULL) && !series.len;
+    zhe_buf_clear(&series);
+    return chip_sale;
 }
 
 /* Is chip one of e's chips? */

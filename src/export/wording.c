@@ -118,6 +118,48 @@ void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
         }
         zhe_buf_puts(b, e->unit ? e->unit : "");
     }
+    size_t at = b->len;
+    zhe_buf_puts(b, " · ");
+    size_t mark = b->len;
+    zhei_export_means(b, e);
+    if (b->len == mark) zhe_buf_truncate(b, at);
+}
+
+/* The Chinese of name among names[i][0], or NULL. */
+static const char *S_zh(const char *const (*names)[2], size_t n, const char *name)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(name, names[i][0]) == 0) return names[i][1];
+    return NULL;
+}
+
+void zhei_export_means(zhe_buf *b, const zhe_stored_event *e)
+{
+    static const char *const per[][2] = {
+        {"server", "整机"}, {"module", "模组"}, {"system", "系统"}, {"cluster", "集群"}};
+    static const char *const period[][2] = {
+        {"hour", "每小时租金"}, {"day", "日租金"}, {"month", "月租金"}, {"year", "年租金"}};
+    static const char *const market[][2] = {
+        {"official", "官方价"}, {"retail", "零售价"}, {"grey", "渠道价"}, {"used", "二手价"}};
+    static const char *const modality[][2] = {
+        {"expected", "预计"}, {"planned", "计划"}, {"rumored", "传闻"}};
+    const char *words[5] = {0};
+    size_t n = 0;
+    const char *p = S_zh(per, ZHEI_ARRAY_LEN(per), e->per);
+    char units[32];
+    if (p && e->chips_per_unit) {
+        snprintf(units, sizeof units, "%u卡%s", e->chips_per_unit, p);
+        p = units;
+    }
+    if (p) words[n++] = p;
+    if ((p = S_zh(period, ZHEI_ARRAY_LEN(period), e->period))) words[n++] = p;
+    if ((p = S_zh(market, ZHEI_ARRAY_LEN(market), e->market))) words[n++] = p;
+    if ((p = S_zh(modality, ZHEI_ARRAY_LEN(modality), e->modality))) words[n++] = p;
+    if (e->polarity && strcmp(e->polarity, "negative") == 0) words[n++] = "否定";
+    for (size_t i = 0; i < n; i++) {
+        if (i) zhe_buf_puts(b, "，");
+        zhe_buf_puts(b, words[i]);
+    }
 }
 
 /* ------------------------------------------- amounts as news writes them */

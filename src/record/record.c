@@ -243,6 +243,12 @@ zhe_status zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
         o->type = S_puts(r, zhe_event_type_str(e->type));
         S_date(r, &o->date, &e->date);
         o->basis = S_puts(r, zhe_event_basis_str(e->date_basis));
+        o->per = S_puts(r, zhe_price_per_str(e->per));
+        o->chips_per_unit = e->chips_per_unit;
+        o->period = S_puts(r, zhe_price_period_str(e->period));
+        o->market = S_puts(r, zhe_price_market_str(e->market));
+        o->modality = S_puts(r, zhe_modality_str(e->modality));
+        o->polarity = S_puts(r, zhe_polarity_str(e->polarity));
         o->n_chips = ZHEI_MIN(e->n_chips, (size_t)ZHE_RECORD_MAX_CHIPS);
         for (size_t k = 0; k < o->n_chips; k++) {
             o->chips[k] = S_puts(r, e->chips[k]);
@@ -348,6 +354,12 @@ int zhe_record_event_get(const zhe_record *r, size_t i, zhe_record_event *out)
     S_view_amount(r, &e->money, &out->amount, &out->high, &out->currency, &out->qualifier);
     const char *unused;
     S_view_amount(r, &e->quantity, &out->quantity, &out->quantity_high, &out->unit, &unused);
+    out->per = zhei_record_str(r, e->per);
+    out->chips_per_unit = e->chips_per_unit;
+    out->period = zhei_record_str(r, e->period);
+    out->market = zhei_record_str(r, e->market);
+    out->modality = zhei_record_str(r, e->modality);
+    out->polarity = zhei_record_str(r, e->polarity);
     return 1;
 }
 
@@ -361,6 +373,12 @@ size_t zhe_record_n_events(const zhe_record *r)
 static json_t *S_jstr(const zhe_record *r, zhei_rstr s)
 {
     return json_stringn(zhei_record_str(r, s), s.len);
+}
+
+/* A string that may be absent: null then. */
+static json_t *S_jstr_or_null(const zhe_record *r, zhei_rstr s)
+{
+    return s.len ? S_jstr(r, s) : json_null();
 }
 
 /* A number as JSON: an integer when it is one (265000, not 265000.0). */
@@ -435,6 +453,13 @@ static json_t *S_jevent(const zhe_record *r, const zhei_revent *e, int flags)
     json_object_set_new(o, "money", e->money.present ? S_jamount(r, &e->money, 1) : json_null());
     json_object_set_new(o, "quantity",
                         e->quantity.present ? S_jamount(r, &e->quantity, 0) : json_null());
+    json_object_set_new(o, "per", S_jstr_or_null(r, e->per));
+    json_object_set_new(o, "chips_per_unit",
+                        e->chips_per_unit ? json_integer(e->chips_per_unit) : json_null());
+    json_object_set_new(o, "period", S_jstr_or_null(r, e->period));
+    json_object_set_new(o, "market", S_jstr_or_null(r, e->market));
+    json_object_set_new(o, "modality", S_jstr(r, e->modality));
+    json_object_set_new(o, "polarity", S_jstr(r, e->polarity));
     json_object_set_new(o, "sentence", S_jstr(r, e->quote));
     json_object_set_new(o, "start", json_integer((json_int_t)e->start));
     json_object_set_new(o, "end", json_integer((json_int_t)e->end));
@@ -685,6 +710,50 @@ static void S_read_names(S_in *in, json_t *o, const char *where, const char *key
     }
 }
 
+/* The name at key of o: one name(i) spells, i from 0 to last.  Absent or
+ * null: name(dflt), or "" when dflt is -1. */
+static zhei_rstr S_get_name(S_in *in, json_t *o, const char *where, const char *key,
+                            const char *(*name)(int), int last, int dflt)
+{
+    zhei_rstr v = S_get_str(in, o, where, key);
+    if (!v.len) return dflt >= 0 ? S_puts(in->r, name(dflt)) : v;
+    const char *s = zhei_record_str(in->r, v);
+    for (int i = 0; i <= last; i++)
+        if (name(i) && strcmp(name(i), s) == 0) return v;
+    S_bad(in, where, key, "one of the names DESIGN.md gives");
+    return v;
+}
+
+static const char *S_per_name(int i) { return zhe_price_per_str((zhe_price_per)i); }
+static const char *S_period_name(int i) { return zhe_price_period_str((zhe_price_period)i); }
+static const char *S_market_name(int i) { return zhe_price_market_str((zhe_price_market)i); }
+static const char *S_modality_name(int i) { return zhe_modality_str((zhe_modality)i); }
+static const char *S_polarity_name(int i) { return zhe_polarity_str((zhe_polarity)i); }
+
+/*
+** What an event means: per, chips_per_unit, period, market, modality,
+** polarity.  A record of a zhevents before them has none: a plain fact
+** then (asserted, positive), of nothing said.
+*/
+static void S_read_meaning(S_in *in, json_t *o, const char *where, zhei_revent *e)
+{
+    e->per = S_get_name(in, o, where, "per", S_per_name, ZHE_PER_CLUSTER, -1);
+    e->period = S_get_name(in, o, where, "period", S_period_name, ZHE_PERIOD_YEAR, -1);
+    e->market = S_get_name(in, o, where, "market", S_market_name, ZHE_MARKET_USED, -1);
+    e->modality = S_get_name(in, o, where, "modality", S_modality_name, ZHE_MODALITY_RUMORED,
+                             ZHE_MODALITY_ASSERTED);
+    e->polarity = S_get_name(in, o, where, "polarity", S_polarity_name, ZHE_POLARITY_NEGATIVE,
+                             ZHE_POLARITY_POSITIVE);
+    json_t *cpu = json_object_get(o, "chips_per_unit");
+    if (cpu && !json_is_null(cpu)) {
+        if (!json_is_integer(cpu) || json_integer_value(cpu) < 1 ||
+            json_integer_value(cpu) > 1000000)
+            S_bad(in, where, "chips_per_unit", "a whole number from 1 to 1000000");
+        else
+            e->chips_per_unit = (unsigned)json_integer_value(cpu);
+    }
+}
+
 static void S_read_event(S_in *in, json_t *o, size_t i, zhei_revent *e)
 {
     char where[40];
@@ -704,6 +773,7 @@ static void S_read_event(S_in *in, json_t *o, size_t i, zhei_revent *e)
     if (!in->bad && n_vendors != e->n_chips) S_bad(in, where, "vendors", "one per chip");
     S_read_amount(in, json_object_get(o, "money"), where, 1, &e->money);
     S_read_amount(in, json_object_get(o, "quantity"), where, 0, &e->quantity);
+    S_read_meaning(in, o, where, e);
     e->quote = S_get_str(in, o, where, "sentence");
     e->start = S_get_count(in, o, where, "start");
     e->end = S_get_count(in, o, where, "end");

@@ -64,6 +64,8 @@ typedef struct zhei_revent {
     zhei_rstr type, key, basis, quote, trigger, rule;
     zhei_rdate date;
     zhei_ramount money, quantity;
+    zhei_rstr per, period, market, modality, polarity;  /* "" for none */
+    unsigned chips_per_unit;            /* 0: not said */
     double confidence;
     size_t n_chips;
     zhei_rstr chips[ZHE_RECORD_MAX_CHIPS], vendors[ZHE_RECORD_MAX_CHIPS];

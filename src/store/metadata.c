@@ -53,9 +53,22 @@ static const S_desc S_descs[] = {
                       "(approximate monthly averages: check before publishing)." },
     { "prices", "amount_cny", "The amount in CNY at the month's rate" },
     { "prices", "cny_rate", "CNY per unit of the currency that month (rates table)" },
+    { "prices", "series", "What the price is for: chip (one chip or card sold), server, "
+                          "module, system, cluster; /hour, /day, /month, /year for a rental. "
+                          "Compare a series with itself only" },
+    { "prices", "chip_cny", "The price of one chip sold, in CNY: the amount of a chip's "
+                            "sale, or a machine's over the chips it holds" },
+    { "prices", "chip_cny_derived", "1 when chip_cny is a machine's price over its chips" },
     { "events", NULL, "Events linked from an article's mentions" },
     { "events", "key", "Stable content-derived key, unique within an article" },
     { "events", "date_basis", "stated, narrative, published or undated" },
+    { "events", "per", "What a price is for: chip, server, module, system or cluster" },
+    { "events", "chips_per_unit", "Chips in one priced machine, when the text says (8卡: 8)" },
+    { "events", "period", "A rental's period: hour, day, month or year; empty for a sale" },
+    { "events", "market", "Where the text says: official, retail, grey (黑市, 水货, 渠道) "
+                          "or used (二手)" },
+    { "events", "modality", "asserted, expected (预计), planned (计划, 拟) or rumored (传闻)" },
+    { "events", "polarity", "positive, or negative: denied or said not to have happened" },
     { "events", "start", "Start of the sentence, in code points into the article's text" },
     { "events", "end", "End of the sentence, in code points" },
     { "events", "rule", "The linker rule that made the event" },
@@ -116,7 +129,7 @@ zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err)
     json_object_set_new(tl, "facets", json_pack("[sss]", "type", "chip", "month"));
     json_object_set_new(tl, "sort", json_string("start"));
     json_t *pr = json_object_get(tables, "prices");
-    json_object_set_new(pr, "facets", json_pack("[ss]", "chip", "currency"));
+    json_object_set_new(pr, "facets", json_pack("[sss]", "chip", "series", "currency"));
     json_object_set_new(pr, "sort", json_string("start"));
     json_object_set_new(tables, "sentences_fts", json_pack("{sb}", "hidden", 1));
 

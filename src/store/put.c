@@ -41,9 +41,9 @@ static const char *const S_sql[ZHEI_NSTMT] = {
         "INSERT OR IGNORE INTO events (article_id, sentence_id, key, type, timex, mod,"
         " start_date, end_date, date_basis, amount, high, currency, qualifier, quantity,"
         " quantity_high, unit, quote, start, \"end\", confidence, rule, \"trigger\","
-        " mark_start, mark_end)"
+        " mark_start, mark_end, per, chips_per_unit, period, market, modality, polarity)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-        " ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     [ZHEI_STMT_ADD_CHIP] =
         "INSERT OR IGNORE INTO event_chips (event_id, chip, vendor, chip_key)"
         " VALUES (?1, ?2, ?3, ?4)",
@@ -296,6 +296,12 @@ static zhe_status S_events(zhe_store *st, const zhe_record *r, int64_t article,
             sqlite3_bind_int64(q, 23, (sqlite3_int64)e->mark_start);
             sqlite3_bind_int64(q, 24, (sqlite3_int64)e->mark_end);
         }
+        S_rstr(q, 25, r, e->per);
+        if (e->chips_per_unit) sqlite3_bind_int64(q, 26, e->chips_per_unit);
+        S_rstr(q, 27, r, e->period);
+        S_rstr(q, 28, r, e->market);
+        S_rtext(q, 29, r, e->modality);
+        S_rtext(q, 30, r, e->polarity);
         zhe_status s = zhei_store_step(st, q, err, "cannot store an event");
         if (s != ZHE_OK) return s;
         if (sqlite3_changes(st->db) == 0) continue;     /* the same key twice */

@@ -45,7 +45,8 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                  " e.qualifier, e.quantity, e.quantity_high, e.unit, e.quote, e.confidence,"
                  " a.ext_id, a.title, a.url, a.published,"
                  " CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END, e.mark_start,"
-                 " e.mark_end, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
+                 " e.mark_end, e.per, e.chips_per_unit, e.period, e.market, e.modality,"
+                 " e.polarity, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
                  " char(30)) FROM (SELECT chip, vendor FROM event_chips"
                  " WHERE event_id = e.id ORDER BY id))"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
@@ -69,6 +70,8 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips"
                            " WHERE vendor = ? COLLATE NOCASE)");
     if (f->min_confidence > 0) zhe_buf_puts(&sql, " AND e.confidence >= ?");
+    if (f->asserted_only)
+        zhe_buf_puts(&sql, " AND e.modality = 'asserted' AND e.polarity = 'positive'");
     zhe_buf_puts(&sql, " ORDER BY e.start_date IS NULL, e.start_date, e.end_date, e.id");
 
     sqlite3_stmt *q = NULL;
@@ -127,8 +130,15 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
             ev.mark_start = (size_t)sqlite3_column_int64(q, 25);
             ev.mark_end = (size_t)sqlite3_column_int64(q, 26);
         }
+        ev.per = S_col(q, 27);
+        sqlite3_int64 cpu = sqlite3_column_int64(q, 28);
+        ev.chips_per_unit = cpu > 0 && cpu <= 1000000 ? (unsigned)cpu : 0;
+        ev.period = S_col(q, 29);
+        ev.market = S_col(q, 30);
+        ev.modality = S_col(q, 31);
+        ev.polarity = S_col(q, 32);
         /* the chips: "chip\x1fvendor" joined by \x1e, split in place */
-        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 27) ? S_col(q, 27) : "");
+        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 33) ? S_col(q, 33) : "");
         for (char *c = chip_list; *c && ev.n_chips < ZHE_RECORD_MAX_CHIPS;) {
             char *next = strchr(c, '\x1e'), *sep = strchr(c, '\x1f');
             if (next) *next = '\0';

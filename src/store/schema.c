@@ -293,11 +293,127 @@ static const char *const S_v4[] = {
     NULL,
 };
 
+/* Version 5: what an event means (DESIGN.md): what a price is for (per,
+ * chips_per_unit), a rental's period, the market, and whether it happened
+ * (modality, polarity).  Events of an earlier version have no per,
+ * period or market (`ingest --replace` computes them) and read as
+ * asserted and positive.  The views show them; `prices` adds the series
+ * a price belongs to (chip, server, chip/hour …) and, for a sale, the
+ * price of one chip in yuan, derived from a machine's when it says how
+ * many chips it holds (chip_cny_derived = 1). */
+static const char *const S_v5[] = {
+    "ALTER TABLE events ADD COLUMN per TEXT\n"
+    "  CHECK (per IN ('chip', 'server', 'module', 'system', 'cluster'));\n",
+    "ALTER TABLE events ADD COLUMN chips_per_unit INTEGER;\n",
+    "ALTER TABLE events ADD COLUMN period TEXT\n"
+    "  CHECK (period IN ('hour', 'day', 'month', 'year'));\n",
+    "ALTER TABLE events ADD COLUMN market TEXT\n"
+    "  CHECK (market IN ('official', 'retail', 'grey', 'used'));\n",
+    "ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted'\n"
+    "  CHECK (modality IN ('asserted', 'expected', 'planned', 'rumored'));\n",
+    "ALTER TABLE events ADD COLUMN polarity TEXT NOT NULL DEFAULT 'positive'\n"
+    "  CHECK (polarity IN ('positive', 'negative'));\n",
+    "DROP VIEW IF EXISTS timeline;\n",
+    "DROP VIEW IF EXISTS prices;\n",
+    "CREATE VIEW timeline AS\n"
+    "SELECT e.start_date AS start,\n"
+    "       e.end_date AS \"end\",\n"
+    "       e.timex AS timex,\n"
+    "       e.mod AS mod,\n"
+    "       CASE\n"
+    "         WHEN e.timex IS NULL THEN NULL\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*' THEN 'week'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN 'quarter'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-H[12]' THEN 'half'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN 'season'\n"
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]' THEN 'year'\n"
+    "         ELSE 'other'\n"
+    "       END AS precision,\n"
+    "       substr(e.start_date, 1, 7) AS month,\n"
+    "       e.type AS type,\n"
+    "       c.chip AS chip,\n"
+    "       c.vendor AS vendor,\n"
+    "       e.amount AS amount,\n"
+    "       e.high AS amount_high,\n"
+    "       e.currency AS currency,\n"
+    "       e.qualifier AS qualifier,\n"
+    "       e.quantity AS quantity,\n"
+    "       e.quantity_high AS quantity_high,\n"
+    "       e.unit AS unit,\n"
+    "       e.quote AS quote,\n"
+    "       a.title AS title,\n"
+    "       a.url AS url,\n"
+    "       a.published AS published,\n"
+    "       e.confidence AS confidence,\n"
+    "       e.date_basis AS date_basis,\n"
+    "       e.per AS per,\n"
+    "       e.chips_per_unit AS chips_per_unit,\n"
+    "       e.period AS period,\n"
+    "       e.market AS market,\n"
+    "       e.modality AS modality,\n"
+    "       e.polarity AS polarity,\n"
+    "       e.key AS event_key,\n"
+    "       e.id AS event_id,\n"
+    "       a.id AS article_id\n"
+    "FROM events e\n"
+    "JOIN articles a ON a.id = e.article_id\n"
+    "LEFT JOIN event_chips c ON c.event_id = e.id;\n",
+    "CREATE VIEW prices AS\n"
+    "SELECT e.start_date AS start,\n"
+    "       e.end_date AS \"end\",\n"
+    "       e.timex AS timex,\n"
+    "       substr(e.start_date, 1, 7) AS month,\n"
+    "       c.chip AS chip,\n"
+    "       c.vendor AS vendor,\n"
+    "       e.amount AS amount,\n"
+    "       e.high AS amount_high,\n"
+    "       e.currency AS currency,\n"
+    "       e.qualifier AS qualifier,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END AS cny_rate,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN e.amount\n"
+    "            ELSE round(e.amount * r.cny, 2) END AS amount_cny,\n"
+    "       CASE WHEN e.currency = 'CNY' THEN e.high\n"
+    "            ELSE round(e.high * r.cny, 2) END AS amount_high_cny,\n"
+    "       e.per AS per,\n"
+    "       e.chips_per_unit AS chips_per_unit,\n"
+    "       e.period AS period,\n"
+    "       e.market AS market,\n"
+    "       e.modality AS modality,\n"
+    "       e.polarity AS polarity,\n"
+    "       e.per || ifnull('/' || e.period, '') AS series,\n"
+    "       CASE WHEN e.period IS NOT NULL THEN NULL\n"
+    "            WHEN e.per = 'chip' THEN\n"
+    "              CASE WHEN e.currency = 'CNY' THEN e.amount\n"
+    "                   ELSE round(e.amount * r.cny, 2) END\n"
+    "            WHEN e.per = 'server' AND e.chips_per_unit > 0 THEN\n"
+    "              round((CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END)\n"
+    "                    * e.amount / e.chips_per_unit, 2) END AS chip_cny,\n"
+    "       CASE WHEN e.period IS NULL AND e.per = 'server' AND e.chips_per_unit > 0\n"
+    "            THEN 1 ELSE 0 END AS chip_cny_derived,\n"
+    "       e.quantity AS quantity,\n"
+    "       e.unit AS unit,\n"
+    "       e.quote AS quote,\n"
+    "       a.title AS title,\n"
+    "       a.url AS url,\n"
+    "       e.confidence AS confidence,\n"
+    "       e.key AS event_key,\n"
+    "       e.id AS event_id\n"
+    "FROM events e\n"
+    "JOIN articles a ON a.id = e.article_id\n"
+    "LEFT JOIN event_chips c ON c.event_id = e.id\n"
+    "LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7) AND r.currency = e.currency\n"
+    "WHERE e.type IN ('price', 'launch') AND e.amount IS NOT NULL;\n",
+    NULL,
+};
+
 const char *const *const zhei_store_migrations[] = {
     S_v1,   /* 0 → 1 */
     S_v2,   /* 1 → 2 */
     S_v3,   /* 2 → 3 */
     S_v4,   /* 3 → 4 */
+    S_v5,   /* 4 → 5 */
 };
 const size_t zhei_store_n_migrations = ZHEI_ARRAY_LEN(zhei_store_migrations);
 

@@ -23,6 +23,8 @@ from taplib import clean_env, done, ok  # noqa: E402
 ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 TMP = tempfile.mkdtemp(prefix="zhevents-store-")
 DB = os.path.join(TMP, "corpus.db")
+# What version 5 added to events: what an event means.
+V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity")
 ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 
@@ -82,7 +84,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "4", "schema version 4")
+    ok(sql("PRAGMA user_version").strip() == "5", "schema version 5")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -204,18 +206,21 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (4)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (5)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
     rc, out, err = zhe("query", "--db", other)
     ok(rc == 4 and "not a zhevents database" in err, "query on someone else's database: 4", err)
 
-    # A version 1 database (no mark columns, sentences indexed by a
-    # trigger) is brought forward by ingest, and what it adds is indexed.
+    # A version 1 database (no mark columns, no per … polarity, views
+    # without them, sentences indexed by a trigger) is brought forward by
+    # ingest, and what it adds is indexed.
     v1 = os.path.join(TMP, "v1.db")
     shutil.copy(DB, v1)
-    sql("ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "
+    sql("DROP VIEW timeline; DROP VIEW prices; "
+        + "".join("ALTER TABLE events DROP COLUMN %s; " % c for c in V5_COLUMNS)
+        + "ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "
         "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
         "INSERT INTO sentences_fts(rowid, seg) VALUES (new.id, new.seg); END; "
         "PRAGMA user_version = 1", v1)
@@ -224,11 +229,15 @@ try:
        err)
     rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "4" and "mark_start" in cols
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "5" and "mark_start" in cols
+       and all(c in cols for c in V5_COLUMNS)
+       and sql("SELECT count(*) FROM prices WHERE per IS NULL", v1).strip() != "0"
+       and sql("SELECT count(*) FROM events WHERE modality = 'asserted'", v1).strip()
+       == sql("SELECT count(*) FROM events", v1).strip()
        and sql("PRAGMA integrity_check", v1).strip() == "ok"
        and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
                v1).strip() == "0",
-       "ingest migrates version 1 to 4", err + " ".join(cols))
+       "ingest migrates version 1 to 5", err + " ".join(cols))
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")

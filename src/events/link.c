@@ -65,11 +65,34 @@ typedef struct {
 
 #define S_BUCKETS 256
 
+/* What a cue word (cues.tsv) says. */
+enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_CUE_TIME,
+       S_CUE_REFER };
+
+/* The values of a time cue. */
+enum { S_TIME_NOW, S_TIME_BASELINE };
+
+typedef struct {
+    const char *word;   /* the lexicon's */
+    size_t len;
+    int kind;           /* S_CUE_* */
+    int value;          /* the enum value it names (zhe_price_per …), or -1: no cue */
+} S_cue;
+
 struct zhe_linker {
     S_trigger *v;       /* sorted by bucket, then longest first */
     size_t n;
     size_t bucket[S_BUCKETS + 1];   /* v[bucket[h] .. bucket[h+1]) */
+    S_cue *cues;        /* likewise */
+    size_t n_cues;
+    size_t cue_bucket[S_BUCKETS + 1];
 };
+
+/* A cue word found in a sentence. */
+typedef struct {
+    size_t pos, end;    /* bytes in norm */
+    int kind, value;
+} S_cuehit;
 
 /* A trigger word found in a sentence. */
 typedef struct {
@@ -109,6 +132,11 @@ typedef struct {
     S_list exempt;      /* positions of exempting words */
     S_list not_price;   /* positions of words for money that is no price */
     const S_hit *price_word;    /* the first price word, or NULL */
+    S_cuehit *cues;     /* its cue words, in order (read when it has a trigger) */
+    size_t n_cues, cap_cues;
+    S_mark *base;       /* its baselines: spans whose dates tell what a fact is
+                           compared with or changed from (S_baselines) */
+    size_t n_base, cap_base;
     uint64_t hash;      /* of the sentence's normalized text */
     size_t raw0, raw1;  /* its span in raw: bytes */
     size_t cp0, cp1;    /* and code points */
@@ -215,22 +243,75 @@ static int S_type_of(const char *name)
     return (int)zhe_event_type_parse(name);
 }
 
+static int S_cue_cmp(const void *pa, const void *pb)
+{
+    const S_cue *a = pa, *b = pb;
+    unsigned ha = S_bucket(a->word), hb = S_bucket(b->word);
+    if (ha != hb) return ha < hb ? -1 : 1;
+    if (a->len != b->len) return a->len > b->len ? -1 : 1;
+    return strcmp(a->word, b->word);
+}
+
+/* The name of value v of a cue of kind k, or NULL. */
+static const char *S_cue_name(int k, int v)
+{
+    static const char *const times[] = {"now", "baseline"}, *const refers[] = {"back"};
+    switch (k) {
+    case S_CUE_PER: return zhe_price_per_str((zhe_price_per)v);
+    case S_CUE_PERIOD: return zhe_price_period_str((zhe_price_period)v);
+    case S_CUE_MARKET: return zhe_price_market_str((zhe_price_market)v);
+    case S_CUE_MODALITY: return zhe_modality_str((zhe_modality)v);
+    case S_CUE_POLARITY: return zhe_polarity_str((zhe_polarity)v);
+    case S_CUE_TIME: return S_name(times, ZHEI_ARRAY_LEN(times), v);
+    default: return S_name(refers, ZHEI_ARRAY_LEN(refers), v);
+    }
+}
+
+/* The cue c of cues.tsv: its kind, and the value its kind's names give
+ * it, or -1 for "-" (the lexicon checked the names). */
+static void S_cue_of(const zhei_cue *c, S_cue *out)
+{
+    static const char *const kinds[] = {"per",      "period", "market", "modality",
+                                        "polarity", "time",   "refer"};
+    out->word = c->word;
+    out->len = c->len;
+    out->kind = 0;
+    for (int k = 0; k < (int)ZHEI_ARRAY_LEN(kinds); k++)
+        if (!strcmp(c->kind, kinds[k])) out->kind = k;
+    out->value = -1;
+    for (int v = 0; v < 8; v++) {
+        const char *name = S_cue_name(out->kind, v);
+        if (name && !strcmp(name, c->value)) out->value = v;
+    }
+}
+
+/* bucket[h] for every h: the first of v (sorted by bucket) in bucket h or
+ * later.  v holds n items of size `size`, each starting with its word. */
+static void S_buckets(const void *v, size_t n, size_t size, size_t *bucket)
+{
+    size_t i = 0;
+    for (unsigned h = 0; h <= S_BUCKETS; h++) {
+        while (i < n && S_bucket(*(const char *const *)((const char *)v + i * size)) < h) i++;
+        bucket[h] = i;
+    }
+}
+
 zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *err)
 {
     (void)err;
     *out = NULL;
     zhe_linker *lk = ZHEI_NEW(zhe_linker);
+    lk->cues = ZHEI_NEW_ARRAY(S_cue, lex->n_cues + 1);
+    for (size_t i = 0; i < lex->n_cues; i++) S_cue_of(&lex->cues[i], &lk->cues[lk->n_cues++]);
+    if (lk->n_cues) qsort(lk->cues, lk->n_cues, sizeof *lk->cues, S_cue_cmp);
+    S_buckets(lk->cues, lk->n_cues, sizeof *lk->cues, lk->cue_bucket);
     lk->v = ZHEI_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
     for (size_t i = 0; i < lex->n_triggers; i++) {
         const zhei_trigger *t = &lex->triggers[i];
         lk->v[lk->n++] = (S_trigger){t->word, t->len, S_type_of(t->type), t->needs, t->n_needs};
     }
     if (lk->n) qsort(lk->v, lk->n, sizeof *lk->v, S_trigger_cmp);
-    size_t i = 0;
-    for (unsigned h = 0; h <= S_BUCKETS; h++) {
-        while (i < lk->n && S_bucket(lk->v[i].word) < h) i++;
-        lk->bucket[h] = i;
-    }
+    S_buckets(lk->v, lk->n, sizeof *lk->v, lk->bucket);
     *out = lk;
     return ZHE_OK;
 }
@@ -239,6 +320,7 @@ void zhe_linker_free(zhe_linker *lk)
 {
     if (!lk) return;
     zhe_free(lk->v);
+    zhe_free(lk->cues);
     zhe_free(lk);
 }
 
@@ -381,6 +463,79 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     }
     for (size_t i = 0; i < s->n_hits && !s->price_word; i++)
         if (s->hits[i].t->type == ZHE_EVENT_PRICE) s->price_word = &s->hits[i];
+
+    /* the cue words, the longest at each place, when there is an event
+     * for them to qualify */
+    s->n_cues = 0;
+    for (p = s->s0; s->n_hits && p + 3 <= s->s1;) {
+        if ((unsigned char)n[p] < 0xE0) {
+            p++;
+            continue;
+        }
+        unsigned h = S_bucket(n + p);
+        const S_cue *hit = NULL;
+        for (size_t i = lk->cue_bucket[h]; i < lk->cue_bucket[h + 1] && !hit; i++) {
+            const S_cue *c = &lk->cues[i];
+            if (c->len <= s->s1 - p && memcmp(n + p, c->word, c->len) == 0) hit = c;
+        }
+        if (!hit) {
+            p += 3;
+            continue;
+        }
+        if (hit->value >= 0) {
+            ZHEI_GROW(&s->cues, &s->cap_cues, s->n_cues + 1);
+            s->cues[s->n_cues++] = (S_cuehit){p, p + hit->len, hit->kind, hit->value};
+        }
+        p += hit->len;
+    }
+}
+
+/* The last cue of kind before hi that starts at or after lo, or NULL. */
+static const S_cuehit *S_cue_in(const S_sentence *s, int kind, size_t lo, size_t hi)
+{
+    for (size_t i = s->n_cues; i > 0; i--) {
+        const S_cuehit *c = &s->cues[i - 1];
+        if (c->pos < lo) break;
+        if (c->kind == kind && c->end <= hi) return c;
+    }
+    return NULL;
+}
+
+/* Where the cues of hit h begin: the end of the event word before it. */
+static size_t S_hit_lo(const S_sentence *s, const S_hit *h)
+{
+    return h > s->hits ? h[-1].end : s->s0;
+}
+
+/*
+** Whether the event e anchored at pos (a price's amount, another event's
+** word) happened, from the cues before it since lo (the end of the
+** sentence's event before it): the last modality cue, a rumour anywhere
+** before it in the sentence; the last negation in its clause, a denial
+** (否认, 辟谣) anywhere before it in the sentence.
+*/
+static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
+{
+    const S_cuehit *c = S_cue_in(s, S_CUE_MODALITY, lo, pos);
+    if (!c) {
+        c = S_cue_in(s, S_CUE_MODALITY, s->s0, pos);
+        if (c && c->value != ZHE_MODALITY_RUMORED) c = NULL;
+    }
+    if (c) e->modality = (zhe_modality)c->value;
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    if (S_cue_in(s, S_CUE_POLARITY, c0 > lo ? c0 : lo, pos)) {
+        e->polarity = ZHE_POLARITY_NEGATIVE;
+        return;
+    }
+    const char *n = s->a->norm;
+    for (size_t i = 0; i < s->n_cues && s->cues[i].end <= pos; i++) {
+        const S_cuehit *d = &s->cues[i];
+        if (d->kind == S_CUE_POLARITY &&
+            d->end - d->pos == 6 &&
+            (!memcmp(n + d->pos, "否认", 6) || !memcmp(n + d->pos, "辟谣", 6)))
+            e->polarity = ZHE_POLARITY_NEGATIVE;
+    }
 }
 
 /* Is a position of list l (in order) inside [lo, hi)? */
@@ -440,8 +595,20 @@ enum {
  * but vague or attributive dates is no news. */
 #define S_DATE_STEPS 32
 
-static int S_date_ok(const S_sentence *s, const zhe_mention *m, int flags)
+/* Is a baseline of the sentence around norm position p but not around
+ * pos (a date there tells what the fact at pos is compared with)? */
+static int S_other_baseline(const S_sentence *s, size_t p, size_t pos)
 {
+    for (size_t i = 0; i < s->n_base; i++) {
+        const S_mark *b = &s->base[i];
+        if (p >= b->at && p < b->end && !(pos >= b->at && pos < b->end)) return 1;
+    }
+    return 0;
+}
+
+static int S_date_ok(const S_sentence *s, const zhe_mention *m, int flags, size_t pos)
+{
+    if (s->n_base && S_other_baseline(s, m->norm_start, pos)) return 0;
     if (!(flags & S_TAKE_VAGUE) && m->date.mod == ZHE_MOD_APPROX) return 0;
     return (flags & S_TAKE_MODIFIERS) || !S_attributive(s, m);
 }
@@ -459,13 +626,13 @@ static ptrdiff_t S_date_near(const S_sentence *s, size_t pos, size_t lo, size_t 
     for (size_t j = k, steps = 0; j > 0 && steps < S_DATE_STEPS; j--, steps++) {
         const zhe_mention *m = S_m(s, d->v[j - 1]);
         if (m->norm_start < lo) break;
-        if (m->norm_start < hi && S_date_ok(s, m, flags)) return (ptrdiff_t)d->v[j - 1];
+        if (m->norm_start < hi && S_date_ok(s, m, flags, pos)) return (ptrdiff_t)d->v[j - 1];
     }
     if (flags & S_BEFORE_ONLY) return -1;
     for (size_t j = k, steps = 0; j < d->n && steps < S_DATE_STEPS; j++, steps++) {
         const zhe_mention *m = S_m(s, d->v[j]);
         if (m->norm_start >= hi) break;
-        if (m->norm_start >= lo && S_date_ok(s, m, flags)) return (ptrdiff_t)d->v[j];
+        if (m->norm_start >= lo && S_date_ok(s, m, flags, pos)) return (ptrdiff_t)d->v[j];
     }
     return -1;
 }
@@ -592,13 +759,6 @@ static zhe_event S_event(const S_sentence *s, zhe_event_type type, const S_hit *
     return e;
 }
 
-static void S_set_date(zhe_event *e, const zhe_mentions *ms, ptrdiff_t d, zhe_event_basis b)
-{
-    e->date_mention = d;
-    e->date = ms->v[d].date;
-    e->date_basis = b;
-}
-
 /* The publication date as the event's date, when the article has one. */
 static void S_set_published(zhe_event *e, const zhe_article *a)
 {
@@ -610,6 +770,21 @@ static void S_set_published(zhe_event *e, const zhe_article *a)
     memcpy(e->date.start, p, 10);
     memcpy(e->date.end, p, 10);
     e->date_basis = ZHE_EVENT_PUBLISHED;
+}
+
+/* Date mention d as e's date, where it came from b.  A vague date of the
+ * day of publication (日前, 近日) is the publication date. */
+static void S_set_date(const S_sentence *s, zhe_event *e, ptrdiff_t d, zhe_event_basis b)
+{
+    const zhe_timex *t = &s->ms->v[d].date;
+    if (t->mod == ZHE_MOD_APPROX && strlen(s->a->published) >= 10 &&
+        !strncmp(t->value, s->a->published, 10) && !t->value[10]) {
+        S_set_published(e, s->a);
+        if (e->date_basis == ZHE_EVENT_PUBLISHED) return;
+    }
+    e->date_mention = d;
+    e->date = *t;
+    e->date_basis = b;
 }
 
 /*
@@ -626,7 +801,7 @@ static int S_control_date(const S_sentence *s, size_t pos, zhe_event *e)
     if (d < 0) d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
     if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS);
     if (d < 0) return 0;
-    S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
+    S_set_date(s, e, d, ZHE_EVENT_STATED);
     return 1;
 }
 
@@ -642,7 +817,7 @@ static int S_local_date(const S_sentence *s, size_t pos, zhe_event *e)
     ptrdiff_t d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
     if (d < 0) d = S_date_in(s, pos, s->s0, c0, S_BEFORE_ONLY);
     if (d < 0) return 0;
-    S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
+    S_set_date(s, e, d, ZHE_EVENT_STATED);
     return 1;
 }
 
@@ -759,43 +934,212 @@ static int S_converted(const S_sentence *s, size_t i)
 }
 
 /* Is money mention i where a price changed from (从12999元涨到两万多元,
- * 由年初约1.5万港元急升至近2.8万港元)?  The price it changed to follows. */
-static int S_changed_from(const S_sentence *s, size_t i)
+ * 由年初约1.5万港元急升至近2.8万港元)?  The price it changed to follows.
+ * Returns where 从 or 由 stands, or SIZE_MAX. */
+static size_t S_changed_from(const S_sentence *s, size_t i)
 {
     const char *n = s->a->norm;
     const zhe_mention *m = S_m(s, i);
-    size_t lo = m->norm_start > s->s0 + 24 ? m->norm_start - 24 : s->s0;
-    if (!zhei_memmem(n + lo, m->norm_start - lo, "从", 3) && !zhei_memmem(n + lo, m->norm_start - lo, "由", 3))
-        return 0;
+    size_t lo, c1;  /* fifteen characters back, in its clause */
+    S_clause(s, m->norm_start, &lo, &c1);
+    if (m->norm_start - lo > 45) lo = m->norm_start - 45;
+    const char *from = NULL;
+    for (const char *w = n + lo; w < n + m->norm_start;) {   /* the last 从 or 由 */
+        const char *a = zhei_memmem(w, (size_t)(n + m->norm_start - w), "从", 3);
+        const char *b = zhei_memmem(w, (size_t)(n + m->norm_start - w), "由", 3);
+        const char *f = !a ? b : !b ? a : a < b ? a : b;
+        if (!f) break;
+        from = f;
+        w = f + 3;
+    }
+    if (!from) return SIZE_MAX;
     ptrdiff_t j = S_money_after(s, i);
-    if (j < 0) return 0;
+    if (j < 0) return SIZE_MAX;
     const zhe_mention *to = S_m(s, (size_t)j);
-    if (to->norm_start < m->norm_end || to->norm_start - m->norm_end > 30) return 0;
+    if (to->norm_start < m->norm_end || to->norm_start - m->norm_end > 30) return SIZE_MAX;
     size_t gap = to->norm_start - m->norm_end;
-    return zhei_memmem(n + m->norm_end, gap, "至", 3) || zhei_memmem(n + m->norm_end, gap, "到", 3);
+    if (!zhei_memmem(n + m->norm_end, gap, "至", 3) && !zhei_memmem(n + m->norm_end, gap, "到", 3))
+        return SIZE_MAX;
+    return (size_t)(from - n);
 }
 
-/* The date of a price at pos: nearest in its clause, its sentence, the
- * paragraph's last (the story's, for a chip of the sentence before), the
- * publication date. */
+static void S_push_base(S_sentence *s, size_t at, size_t end)
+{
+    ZHEI_GROW(&s->base, &s->cap_base, s->n_base + 1);
+    s->base[s->n_base++] = (S_mark){at, end};
+}
+
+/*
+** The sentence's baselines: where an amount changed from (从年初的3.6万元
+** 涨至…: the words from 从 to the amount), what a fact is compared with
+** (较一个月前的195万元, 比今年1月的高点: from the word to the end of its
+** clause, when a date follows the word), and 去年同期.  A date inside one
+** governs only an amount inside it.
+*/
+static void S_baselines(S_sentence *s)
+{
+    s->n_base = 0;
+    const S_list *money = &s->of[ZHE_MENTION_MONEY], *dates = &s->of[ZHE_MENTION_DATE];
+    if (!dates->n) return;
+    for (size_t k = 0; k < money->n; k++) {
+        size_t from = S_changed_from(s, money->v[k]);
+        if (from != SIZE_MAX) S_push_base(s, from, S_m(s, money->v[k])->norm_end);
+    }
+    for (size_t i = 0; i < s->n_cues; i++) {
+        const S_cuehit *c = &s->cues[i];
+        if (c->kind != S_CUE_TIME || c->value != S_TIME_BASELINE) continue;
+        size_t k = S_lower(s, dates, c->end), c0, c1;
+        S_clause(s, c->pos, &c0, &c1);
+        if (k < dates->n && S_m(s, dates->v[k])->norm_start <= c->end + 12 &&
+            S_m(s, dates->v[k])->norm_start < c1)
+            S_push_base(s, c->pos, c1);
+    }
+    for (size_t k = 0; k < dates->n; k++) {
+        const zhe_mention *d = S_m(s, dates->v[k]);
+        if (d->rule && !strcmp(d->rule, "date.same_period") &&
+            !S_other_baseline(s, d->norm_start, SIZE_MAX))
+            S_push_base(s, d->norm_start, d->norm_end);
+    }
+}
+
+/* The last cue of kind and value inside [lo, hi), or NULL. */
+static const S_cuehit *S_cue_is(const S_sentence *s, int kind, int value, size_t lo, size_t hi)
+{
+    for (size_t i = s->n_cues; i > 0; i--) {
+        const S_cuehit *c = &s->cues[i - 1];
+        if (c->pos < lo) break;
+        if (c->kind == kind && c->value == value && c->end <= hi) return c;
+    }
+    return NULL;
+}
+
+/*
+** The date of a price at pos: nearest in its clause; the publication date
+** when the clause says now (目前); nearest in its sentence; the
+** publication date when the sentence says now before it; the
+** paragraph's last (the story's, for a chip of the sentence before); the
+** publication date.  No date of a baseline of another amount governs it.
+*/
 static void S_price_date(const S_sentence *s, size_t pos, zhe_event *e)
 {
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
     ptrdiff_t d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
+    if (d < 0 && S_cue_is(s, S_CUE_TIME, S_TIME_NOW, c0, c1)) {
+        S_set_published(e, s->a);
+        return;
+    }
     if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS);
+    if (d < 0 && S_cue_is(s, S_CUE_TIME, S_TIME_NOW, s->s0, pos)) {
+        S_set_published(e, s->a);
+        return;
+    }
     ptrdiff_t narrative = s->para_date;
     if (narrative < 0 && e->rule && strcmp(e->rule, "event.price.previous_sentence") == 0)
         narrative = s->story_date;
-    if (d >= 0) S_set_date(e, s->ms, d, ZHE_EVENT_STATED);
-    else if (narrative >= 0) S_set_date(e, s->ms, narrative, ZHE_EVENT_NARRATIVE);
+    if (d >= 0) S_set_date(s, e, d, ZHE_EVENT_STATED);
+    else if (narrative >= 0) S_set_date(s, e, narrative, ZHE_EVENT_NARRATIVE);
     else S_set_published(e, s->a);
+}
+
+/* Is quantity mention q a count of chips a machine holds (8卡, 8张, 八颗)? */
+static int S_card_count(const zhe_mention *q)
+{
+    static const char *const units[] = {"卡", "张", "颗", "块", "片"};
+    double v = q->amount.value;
+    if (!isnan(q->amount.high) || v < 2 || v > 4096 || v != floor(v)) return 0;
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(units); i++)
+        if (!strcmp(q->unit, units[i])) return (int)v;
+    return 0;
+}
+
+/* What S_price_for found said, rather than assumed. */
+enum { S_SAID_PER = 1, S_SAID_PERIOD = 2, S_SAID_MARKET = 4 };
+
+/*
+** What the price of money mention m is for, from the cues of its clause
+** [c0, m) (the clause of its chip c when that one is earlier: 搭载GB10的
+** DGX Spark桌面超算，售价为…; the market's since lo, the end of the amount
+** before it): per chip unless a word says a machine, a module, a system,
+** a cluster; a count of cards before it (8卡A100服务器, 节点(8卡)) says how
+** many chips a machine holds, and makes one of a chip right after it
+** (8卡H100报价); a rental's period, before the amount or right after it
+** (2元/小时).  Returns what it found said, S_SAID_*.
+*/
+static int S_price_for(const S_sentence *s, const zhe_mention *m, const zhe_mention *c,
+                       size_t c0, size_t lo, zhe_event *e)
+{
+    int said = 0;
+    size_t p0 = c0;
+    if (c && c->norm_start < c0) {
+        size_t k1;
+        S_clause(s, c->norm_start, &p0, &k1);
+    }
+    const S_cuehit *per = S_cue_in(s, S_CUE_PER, p0, m->norm_start);
+    if (per) e->per = (zhe_price_per)per->value, said |= S_SAID_PER;
+    const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
+    int cards = 0;
+    const zhe_mention *count = NULL;
+    for (size_t k = S_lower(s, q, c0); k < q->n; k++) {
+        const zhe_mention *x = S_m(s, q->v[k]);
+        if (x->norm_start >= m->norm_start) break;
+        int c = S_card_count(x);
+        if (c) cards = c, count = x;
+    }
+    if (cards && e->per == ZHE_PER_CHIP && !per) {
+        /* 8卡H100: a chip right after the count */
+        ptrdiff_t b, a;
+        size_t at = count->norm_end;
+        while (at < s->s1 && s->a->norm[at] == ' ') at++;
+        S_around(s, ZHE_MENTION_CHIP, at, at, at + 1, &b, &a);
+        if (a >= 0) e->per = ZHE_PER_SERVER, said |= S_SAID_PER;
+    }
+    if (cards && e->per != ZHE_PER_CHIP && e->per != ZHE_PER_CLUSTER)
+        e->chips_per_unit = (unsigned)cards;
+
+    const S_cuehit *period = S_cue_in(s, S_CUE_PERIOD, c0, m->norm_start);
+    if (!period) {   /* 2元/小时, 2.5美元每小时 */
+        size_t at = m->norm_end;
+        while (at < s->s1 && (s->a->norm[at] == ' ' || s->a->norm[at] == '/')) at++;
+        for (size_t i = 0; i < s->n_cues && !period; i++)
+            if (s->cues[i].pos == at && s->cues[i].kind == S_CUE_PERIOD) period = &s->cues[i];
+        if (!period && at + 6 <= s->s1 && !memcmp(s->a->norm + at, "小时", 6))
+            e->period = ZHE_PERIOD_HOUR, said |= S_SAID_PERIOD;
+    }
+    if (period) e->period = (zhe_price_period)period->value, said |= S_SAID_PERIOD;
+    /* the market: in the amount's clause, or in a clause before it that
+     * holds no price of its own (在黑市上，H100售价…; not 未公布官方售价，
+     * 但…单卡价格) */
+    const S_cuehit *market = S_cue_in(s, S_CUE_MARKET, c0, m->norm_start);
+    if (!market && (market = S_cue_in(s, S_CUE_MARKET, lo, c0))) {
+        size_t k0, k1;
+        S_clause(s, market->pos, &k0, &k1);
+        for (size_t i = 0; i < s->n_hits && market; i++)
+            if (s->hits[i].t->type == ZHE_EVENT_PRICE && s->hits[i].pos < k1 &&
+                s->hits[i].end > k0)
+                market = NULL;
+    }
+    if (market) e->market = (zhe_price_market)market->value, said |= S_SAID_MARKET;
+    return said;
+}
+
+/* Is money mention i the amount a change went to from the one before it
+ * (从A涨到B: B), or what a price is compared with (较一个月前的195万元)?
+ * Then it is the same thing's price, and says what it is for only when
+ * its own words do. */
+static int S_same_series(const S_sentence *s, size_t i)
+{
+    ptrdiff_t b = S_money_before(s, i);
+    if (b >= 0 && S_changed_from(s, (size_t)b) != SIZE_MAX && S_money_after(s, (size_t)b) == (ptrdiff_t)i)
+        return 1;
+    return s->n_base && S_other_baseline(s, S_m(s, i)->norm_start, SIZE_MAX);
 }
 
 static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
 {
     if (!s->price_word) return;
     const S_list *money = &s->of[ZHE_MENTION_MONEY];
+    ptrdiff_t last = -1;    /* the sentence's price before, in evs */
     for (size_t k = 0; k < money->n; k++) {
         size_t i = money->v[k];
         const zhe_mention *m = S_m(s, i);
@@ -803,16 +1147,27 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         S_clause(s, m->norm_start, &c0, &c1);
         /* a price word in its clause, or before it */
         if (s->price_word->pos >= c1 && s->price_word->pos >= m->norm_start) continue;
-        if (S_converted(s, i) || S_changed_from(s, i)) continue;
+        if (S_converted(s, i)) continue;
         /* 营收达181亿美元, 股价涨至450美元: money, no price */
         if (S_any_in(&s->not_price, c0, m->norm_start)) continue;
         int bare = m->rule && strcmp(m->rule, "money.bare_price") == 0;
         zhe_event e = S_event(s, ZHE_EVENT_PRICE, s->price_word);
         ptrdiff_t c = S_chip_near(s, m->norm_start, c0, c1), b, a;
         int borrowed = 0;
+        const S_cuehit *back = S_cue_is(s, S_CUE_REFER, 0, c0, m->norm_start);
         if (c >= 0) {
             e.rule = "event.price.clause";
             e.confidence = 0.9;
+        } else if (back && s->of[ZHE_MENTION_CHIP].n &&
+                   S_m(s, s->of[ZHE_MENTION_CHIP].v[0])->norm_start < back->pos) {
+            c = (ptrdiff_t)s->of[ZHE_MENTION_CHIP].v[0];    /* 其: the sentence's subject */
+            e.rule = "event.price.refer";
+            e.confidence = 0.8;
+        } else if (back && s->prev_chip >= 0 && !s->of[ZHE_MENTION_CHIP].n) {
+            c = s->prev_chip;   /* 该芯片: the one the sentence before named */
+            e.rule = "event.price.previous_sentence";
+            e.confidence = 0.7;
+            borrowed = 1;
         } else if (S_around(s, ZHE_MENTION_CHIP, m->norm_start, s->s0, s->s1, &b, &a),
                    (c = b >= 0 ? b : a) >= 0) {
             e.rule = "event.price.sentence";
@@ -827,11 +1182,24 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         if (borrowed) S_add_chip(&e, S_m(s, (size_t)c));
         else S_add_chip_list(s, (size_t)c, &e);
         e.money = (ptrdiff_t)i;
+        ptrdiff_t before = S_money_before(s, i);
+        size_t lo = before >= 0 ? S_m(s, (size_t)before)->norm_end : s->s0;
+        int said = S_price_for(s, m, strcmp(e.rule, "event.price.sentence") ? NULL : S_m(s, (size_t)c),
+                               c0, lo, &e);
+        if (last >= 0 && S_same_series(s, i)) {     /* what the price before it is for */
+            const zhe_event *f = &evs->v[last];
+            if (!(said & S_SAID_PER)) e.per = f->per, e.chips_per_unit = f->chips_per_unit;
+            if (!(said & S_SAID_PERIOD)) e.period = f->period;
+            if (!(said & S_SAID_MARKET)) e.market = f->market;
+        }
+        S_happened(s, lo, m->norm_start, &e);
         S_price_date(s, m->norm_start, &e);
         if (e.date_basis == ZHE_EVENT_NARRATIVE) e.confidence -= 0.1;
         else if (e.date_basis != ZHE_EVENT_STATED) e.confidence -= 0.2;
         e.confidence *= m->confidence;
+        size_t n = evs->n;
         S_emit(s, evs, first, &e);
+        last = evs->n > n ? (ptrdiff_t)n : -1;
     }
 }
 
@@ -858,10 +1226,11 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
         if (d < 0) continue;
         done_c0 = c0;
         zhe_event e = S_event(s, ZHE_EVENT_EXPORT_CONTROL, h);
-        S_set_date(&e, s->ms, d, ZHE_EVENT_STATED);
+        S_set_date(s, &e, d, ZHE_EVENT_STATED);
         S_chips_in(s, s->s0, s->s1, &e);
         e.rule = "event.export_control.clause";
         e.confidence = e.n_chips ? 0.8 : 0.6;
+        S_happened(s, S_hit_lo(s, h), h->pos, &e);
         S_emit(s, evs, first, &e);
         made = 1;
     }
@@ -871,6 +1240,7 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     S_chips_in(s, s->s0, s->s1, &e);
     e.rule = "event.export_control.sentence";
     e.confidence = e.n_chips ? 0.8 : 0.6;
+    S_happened(s, S_hit_lo(s, any), any->pos, &e);
     S_emit(s, evs, first, &e);
     return 1;
 }
@@ -918,6 +1288,7 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
         S_chips_in(s, q0 < c0 ? q0 : c0, q1 > c1 ? q1 : c1, &e);
         e.rule = "event.capacity";
         e.confidence = 0.7;
+        S_happened(s, S_hit_lo(s, h), h->pos, &e);
         S_emit(s, evs, first, &e);
     }
 }
@@ -966,6 +1337,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
         }
         if (!S_local_date(s, h->pos, &e)) continue;
+        S_happened(s, S_hit_lo(s, h), h->pos, &e);
         if (type == ZHE_EVENT_LAUNCH) S_drop_price(evs, here, e.money);
         S_emit(s, evs, first, &e);
     }
@@ -1042,6 +1414,7 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
         s.m1 = mi;
 
         S_read(lk, &s);
+        if (s.n_hits) S_baselines(&s);
         if (pending >= 0) S_lend_chips(&s, &evs->v[pending]);
         pending = -1;
         size_t here = evs->n;
@@ -1062,5 +1435,7 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     zhe_free(s.not_price.v);
     zhe_free(s.marks);
     zhe_free(s.hits);
+    zhe_free(s.cues);
+    zhe_free(s.base);
     S_drop_background(evs, first);
 }

@@ -440,6 +440,55 @@ static zhe_status S_load_triggers(zhe_lexicon *lex, zhe_error *err)
     return st;
 }
 
+/* ---------------------------------------------------------------- cues */
+
+/* Is value one of the values kind takes (or "-")?  Returns kind's
+ * spelling in static storage, or NULL. */
+static const char *S_cue_kind(const char *kind, const char *value)
+{
+    static const char *const kinds[][6] = {
+        {"per", "chip", "server", "module", "system", "cluster"},
+        {"period", "hour", "day", "month", "year", NULL},
+        {"market", "official", "retail", "grey", "used", NULL},
+        {"modality", "expected", "planned", "rumored", NULL, NULL},
+        {"polarity", "negative", NULL, NULL, NULL, NULL},
+        {"time", "now", "baseline", NULL, NULL, NULL},
+        {"refer", "back", NULL, NULL, NULL, NULL},
+    };
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(kinds); k++) {
+        if (strcmp(kind, kinds[k][0]) != 0) continue;
+        if (!strcmp(value, "-")) return kinds[k][0];
+        for (size_t v = 1; v < 6 && kinds[k][v]; v++)
+            if (!strcmp(value, kinds[k][v])) return kinds[k][0];
+    }
+    return NULL;
+}
+
+static zhe_status S_load_cues(zhe_lexicon *lex, zhe_error *err)
+{
+    zhei_tsv t;
+    zhe_status st = zhei_tsv_open(&t, lex->dir, "cues.tsv", err);
+    size_t cap = 0;
+    while (st == ZHE_OK && zhei_tsv_next(&t)) {
+        const char *kind = t.ncol >= 3 ? S_cue_kind(t.col[1], t.col[2]) : NULL;
+        if (strlen(t.col[0]) < 3 || (unsigned char)t.col[0][0] < 0x80 || !kind) {
+            st = zhe_error_set(err, ZHE_ERR_DATA, t.path, t.line, UINT64_MAX,
+                               "expected a Chinese word, a kind (per, period, market, "
+                               "modality, polarity, time or refer) and one of its values, "
+                               "or -");
+            break;
+        }
+        ZHEI_GROW(&lex->cues, &cap, lex->n_cues + 1);
+        zhei_cue *c = &lex->cues[lex->n_cues++];
+        c->word = S_dups(lex, t.col[0]);
+        c->len = strlen(c->word);
+        c->kind = kind;
+        c->value = S_dups(lex, t.col[2]);
+    }
+    zhei_tsv_close(&t);
+    return st;
+}
+
 /* ------------------------------------------------------------ patterns */
 
 static zhe_status S_load_patterns(zhe_lexicon *lex, zhe_error *err)
@@ -608,6 +657,7 @@ zhe_status zhe_lexicon_open(const char *dir, zhe_lexicon **out, zhe_error *err)
     if (st == ZHE_OK) st = S_load_units(lex, err);
     if (st == ZHE_OK) st = S_load_qualifiers(lex, err);
     if (st == ZHE_OK) st = S_load_triggers(lex, err);
+    if (st == ZHE_OK) st = S_load_cues(lex, err);
     if (st == ZHE_OK) st = S_load_patterns(lex, err);
     if (st == ZHE_OK) st = S_load_markers(lex, err);
     if (st == ZHE_OK) st = S_load_domain_words(lex, err);
@@ -632,6 +682,7 @@ void zhe_lexicon_free(zhe_lexicon *lex)
     zhe_free(lex->units);
     zhe_free(lex->quals);
     zhe_free(lex->triggers);
+    zhe_free(lex->cues);
     zhe_free(lex->patterns);
     zhe_free(lex->markers);
     zhe_free(lex->domain_words);

@@ -61,6 +61,14 @@ typedef struct zhei_trigger {
     size_t n_needs;
 } zhei_trigger;
 
+/* A word of cues.tsv: what an event means. */
+typedef struct zhei_cue {
+    const char *word;
+    size_t len;
+    const char *kind;       /* per, period, market, modality, polarity, time or refer */
+    const char *value;      /* its value as DESIGN.md names it, or "-": no cue */
+} zhei_cue;
+
 /* A rule of patterns.tsv, compiled (pcre2, UTF, JIT where it can). */
 typedef struct zhei_pattern {
     const char *id;
@@ -123,6 +131,8 @@ struct zhe_lexicon {
     size_t n_quals;
     zhei_trigger *triggers;         /* file order */
     size_t n_triggers;
+    zhei_cue *cues;                 /* file order */
+    size_t n_cues;
     zhei_pattern *patterns;         /* file order */
     size_t n_patterns;
     zhei_marker *markers;           /* file order */

@@ -57,6 +57,14 @@ ENV = clean_env(HOME=TMP)
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 
 
+
+def charted(e):
+    """Does a chip's price chart take event e: one chip sold (not a machine,
+    a rental, a forecast or a denial), with a yuan value?"""
+    return (e["type"] in ("price", "launch") and e["money"] and e["money"].get("cny") is not None
+            and e["per"] == "chip" and e["period"] is None and e["modality"] == "asserted"
+            and e["polarity"] == "positive")
+
 def zhe(*a):
     p = subprocess.run(WRAPPER + [ZHE] + list(a), cwd=ROOT, env=ENV, capture_output=True,
                        timeout=300)
@@ -220,7 +228,7 @@ def main():
             lane_chips.update(e["chips"])
         else:
             chipless = True
-        if e["type"] in ("price", "launch") and e["money"] and e["money"].get("cny") is not None:
+        if charted(e):
             price_chips.update(e["chips"])
 
     # the file itself
@@ -281,8 +289,7 @@ def main():
     ok(len(charts) >= 5, "the corpus has price charts for at least 5 chips", len(charts))
     h100 = [c for c in charts if c.attrs.get("data-chip") == "H100"]
     if ok(len(h100) == 1, "H100 has a price chart"):
-        n_h100 = sum(1 for e in events if "H100" in e["chips"] and e["type"] in ("price", "launch")
-                     and e["money"] and e["money"].get("cny") is not None and e["date"]["start"])
+        n_h100 = sum(1 for e in events if "H100" in e["chips"] and charted(e) and e["date"]["start"])
         pts = h100[0].find("a", "pt")
         ok(len(pts) == n_h100, f"H100's chart has a point per price ({n_h100})", len(pts))
         ok(all(p.find("title") for p in pts), "every point has a <title>")

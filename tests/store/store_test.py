@@ -252,7 +252,7 @@ try:
                            capture_output=True, timeout=300)
         tty = p.stdout.decode("utf-8", "replace")
         ok(p.returncode == 0 and "\r\x1b[K" in tty and "21 articles" in tty
-           and "articles/s" in tty and "88 events" in tty,
+           and "articles/s" in tty and "92 events" in tty,
            "progress: drawn on a terminal", tty[-400:])
         rc, out, err = zhe("ingest", "--db", pdb, "--replace", "corpus/")
         ok(rc == 0 and "articles/s" not in err and "\r" not in err,

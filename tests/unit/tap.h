@@ -16,6 +16,11 @@
 
 static int tap_count, tap_failed;
 
+/* Set while checking what is known to fail: the lines carry TAP's TODO
+ * directive, and a failure does not fail the run (a pass makes meson
+ * report an unexpected pass, so that the TODO goes). */
+static int tap_todo;
+
 __attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *file, int line,
                                                        const char *fmt, ...)
 {
@@ -23,9 +28,9 @@ __attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *fi
     va_start(ap, fmt);
     printf("%s %d - ", pass ? "ok" : "not ok", ++tap_count);
     vprintf(fmt, ap);
-    printf("\n");
+    printf("%s\n", tap_todo ? " # TODO" : "");
     va_end(ap);
-    if (!pass) {
+    if (!pass && !tap_todo) {
         tap_failed++;
         printf("#   failed at %s:%d\n", file, line);
     }

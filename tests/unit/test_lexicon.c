@@ -112,7 +112,8 @@ static const char *S_copy(const char *dir, const char *name, const char *text)
     static char tmp[64];
     static const char *const files[] = {"chips.tsv",     "vendors.tsv",   "currencies.tsv",
                                         "units.tsv",     "qualifiers.tsv", "triggers.tsv",
-                                        "patterns.tsv",  "boilerplate.tsv", "segment-words.tsv",
+                                        "cues.tsv",      "patterns.tsv",  "boilerplate.tsv",
+                                        "segment-words.tsv",
                                         "rates.tsv",     "words-jieba.tsv"};
     snprintf(tmp, sizeof tmp, "/tmp/zhe-lexicon-XXXXXX");
     if (!mkdtemp(tmp)) return NULL;
@@ -162,6 +163,16 @@ static void test_errors(const char *dir)
              "export_control, launch, shipment, capacity, exempt or -)", tmp);
     is_str(err.message, strlen(err.message), want, "the message gives file and line");
     is_int(err.line, 3, "the error's line");
+    S_remove(tmp);
+
+    tmp = S_copy(dir, "cues.tsv", "整机\tper\tserver\n预计\tmodality\tlikely\n");
+    if (!ok(tmp != NULL, "a copy of the lexicons with a bad cues.tsv")) return;
+    ok(zhe_lexicon_open(tmp, &lex, &err) == ZHE_ERR_DATA && lex == NULL,
+       "a cue whose value its kind does not take: ZHE_ERR_DATA");
+    snprintf(want, sizeof want,
+             "%s/cues.tsv:2: expected a Chinese word, a kind (per, period, market, modality, "
+             "polarity, time or refer) and one of its values, or -", tmp);
+    is_str(err.message, strlen(err.message), want, "the message gives file and line");
     S_remove(tmp);
 
     tmp = S_copy(dir, "patterns.tsv", "x.bad\tignore\t(unclosed\n");

@@ -214,7 +214,8 @@ static void test_user_word(const char *lexdir)
     if (!ok(realpath(lexdir, abs) != NULL, "find %s", lexdir)) return;
     static const char *const linked[] = { "words-jieba.tsv", "chips.tsv", "boilerplate.tsv",
                                           "currencies.tsv", "units.tsv", "qualifiers.tsv",
-                                          "triggers.tsv", "patterns.tsv", "rates.tsv" };
+                                          "triggers.tsv", "cues.tsv", "patterns.tsv",
+                                          "rates.tsv" };
     for (size_t i = 0; i < sizeof linked / sizeof *linked; i++) {
         snprintf(src, sizeof src, "%s/%s", abs, linked[i]);
         snprintf(dst, sizeof dst, "%s/%s", dir, linked[i]);

@@ -26,8 +26,10 @@ from taplib import clean_env, done, ok  # noqa: E402
 
 # The floors guard what the set scores today; the target is 0.95
 # for every type.  Raise a floor when the extractor earns it.
-FLOORS = {"chip": 0.98, "money": 0.97, "date": 0.97, "quantity": 0.99, "mentions": 0.98}
-TYPES = ("chip", "money", "date", "quantity", "mentions")
+FLOORS = {"chip": 0.98, "money": 0.97, "date": 0.97, "quantity": 0.99, "mentions": 0.98,
+          "event": 0.44}
+TYPES = ("chip", "money", "date", "quantity", "mentions", "event")
+MENTIONS = ("chip", "money", "date", "quantity")
 
 
 def run(exe, articles):
@@ -43,9 +45,10 @@ def tally(golds, preds, verbose):
         score.score_article(g, p, verbose, t)
     out = {}
     tot = [0, 0, 0]
-    for cat in TYPES[:-1]:
+    for cat in MENTIONS + ("event",):
         tp, fp, fn = t.get(cat, [0, 0, 0])
-        tot = [a + b for a, b in zip(tot, (tp, fp, fn))]
+        if cat in MENTIONS:
+            tot = [a + b for a, b in zip(tot, (tp, fp, fn))]
         out[cat] = (score.prf(tp, fp, fn)[2], tp, fp, fn)
     out["mentions"] = (score.prf(*tot)[2], *tot)
     pub = t.get("published", [0, 0, 0])

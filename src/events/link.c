@@ -70,7 +70,7 @@ enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_
        S_CUE_REFER };
 
 /* The values of a time cue. */
-enum { S_TIME_NOW, S_TIME_BASELINE };
+enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS };
 
 typedef struct {
     const char *word;   /* the lexicon's */
@@ -255,7 +255,8 @@ static int S_cue_cmp(const void *pa, const void *pb)
 /* The name of value v of a cue of kind k, or NULL. */
 static const char *S_cue_name(int k, int v)
 {
-    static const char *const times[] = {"now", "baseline"}, *const refers[] = {"back"};
+    static const char *const times[] = {"now", "baseline", "background", "news"},
+                             *const refers[] = {"back"};
     switch (k) {
     case S_CUE_PER: return zhe_price_per_str((zhe_price_per)v);
     case S_CUE_PERIOD: return zhe_price_period_str((zhe_price_period)v);
@@ -497,6 +498,17 @@ static const S_cuehit *S_cue_in(const S_sentence *s, int kind, size_t lo, size_t
         const S_cuehit *c = &s->cues[i - 1];
         if (c->pos < lo) break;
         if (c->kind == kind && c->end <= hi) return c;
+    }
+    return NULL;
+}
+
+/* The last cue of kind and value inside [lo, hi), or NULL. */
+static const S_cuehit *S_cue_is(const S_sentence *s, int kind, int value, size_t lo, size_t hi)
+{
+    for (size_t i = s->n_cues; i > 0; i--) {
+        const S_cuehit *c = &s->cues[i - 1];
+        if (c->pos < lo) break;
+        if (c->kind == kind && c->value == value && c->end <= hi) return c;
     }
     return NULL;
 }
@@ -821,6 +833,36 @@ static int S_local_date(const S_sentence *s, size_t pos, zhe_event *e)
     return 1;
 }
 
+/*
+** The date of an event at pos whose sentence states none for it.  News the
+** article tells in its present (已获批出口许可, 客户已订购逾百万颗) is
+** dated by the paragraph's last date (narrative), or by the publication
+** when there is none or the sentence says now (目前); history recalled
+** (为了规避管制…推出了A800, 此前曾…, 禁令生效之前) and what has not
+** happened (等待客户下单) are no event: returns 0.
+*/
+static int S_undated(const S_sentence *s, size_t pos, zhe_event *e)
+{
+    size_t c0, c1;
+    S_clause(s, pos, &c0, &c1);
+    if (S_cue_is(s, S_CUE_TIME, S_TIME_BACKGROUND, s->s0, pos) ||
+        S_cue_is(s, S_CUE_TIME, S_TIME_BACKGROUND, c0, c1))
+        return 0;
+    if (s->para_date >= 0 && !S_cue_is(s, S_CUE_TIME, S_TIME_NOW, s->s0, s->s1))
+        S_set_date(s, e, s->para_date, ZHE_EVENT_NARRATIVE);
+    else
+        S_set_published(e, s->a);
+    return 1;
+}
+
+/* Does an event at pos without a date read as news (已获批, 正式宣布), or
+ * as something still to come or denied? */
+static int S_newsy(const S_sentence *s, size_t pos, const zhe_event *e)
+{
+    return e->modality != ZHE_MODALITY_ASSERTED || e->polarity != ZHE_POLARITY_POSITIVE ||
+           S_cue_is(s, S_CUE_TIME, S_TIME_NEWS, s->s0, pos);
+}
+
 /* Can amounts a and b (mention indices, -1 for none) be the same fact's?
  * One that is not said agrees with any. */
 static int S_same_amount(const zhe_mentions *ms, ptrdiff_t a, ptrdiff_t b)
@@ -875,6 +917,13 @@ static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event
         if (f->type != e->type || strcmp(f->date.value, e->date.value) != 0 ||
             f->date.mod != e->date.mod || !S_same_amount(ms, f->money, e->money) ||
             !S_same_amount(ms, f->quantity, e->quantity) || !S_chips_meet(f, e))
+            continue;
+        /* a date no sentence states is shared by every fact told
+         * without one: such facts are the same only when they say the
+         * same things */
+        if ((f->date_basis != ZHE_EVENT_STATED || e->date_basis != ZHE_EVENT_STATED) &&
+            ((f->money < 0) != (e->money < 0) || (f->quantity < 0) != (e->quantity < 0) ||
+             (f->n_chips == 0) != (e->n_chips == 0)))
             continue;
         if (!f->n_chips && e->n_chips) {    /* keep the sentence that names them */
             double conf = f->confidence > e->confidence ? f->confidence : e->confidence;
@@ -1000,17 +1049,6 @@ static void S_baselines(S_sentence *s)
             !S_other_baseline(s, d->norm_start, SIZE_MAX))
             S_push_base(s, d->norm_start, d->norm_end);
     }
-}
-
-/* The last cue of kind and value inside [lo, hi), or NULL. */
-static const S_cuehit *S_cue_is(const S_sentence *s, int kind, int value, size_t lo, size_t hi)
-{
-    for (size_t i = s->n_cues; i > 0; i--) {
-        const S_cuehit *c = &s->cues[i - 1];
-        if (c->pos < lo) break;
-        if (c->kind == kind && c->value == value && c->end <= hi) return c;
-    }
-    return NULL;
 }
 
 /*
@@ -1236,11 +1274,16 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     }
     if (made || !any) return made;
     zhe_event e = S_event(s, ZHE_EVENT_EXPORT_CONTROL, any);
-    if (!S_control_date(s, any->pos, &e)) return 0;
     S_chips_in(s, s->s0, s->s1, &e);
+    S_happened(s, S_hit_lo(s, any), any->pos, &e);
     e.rule = "event.export_control.sentence";
     e.confidence = e.n_chips ? 0.8 : 0.6;
-    S_happened(s, S_hit_lo(s, any), any->pos, &e);
+    if (!S_control_date(s, any->pos, &e)) {
+        /* no date: news of chips, or a plan, a rumour, a denial */
+        if (!S_newsy(s, any->pos, &e) || !S_undated(s, any->pos, &e)) return 0;
+        e.rule = "event.export_control.undated";
+        e.confidence -= 0.2;
+    }
     S_emit(s, evs, first, &e);
     return 1;
 }
@@ -1278,11 +1321,13 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
             }
         }
     const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
+    int counts = 0;
     for (size_t k = S_lower(s, q, c0); k < q->n && S_m(s, q->v[k])->norm_start < stop; k++) {
         const zhe_mention *m = S_m(s, q->v[k]);
         zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
         e.quantity = (ptrdiff_t)q->v[k];
-        if (!S_local_date(s, m->norm_start, &e)) continue;
+        counts++;
+        if (!S_local_date(s, m->norm_start, &e) && !S_undated(s, m->norm_start, &e)) continue;
         size_t q0, q1;
         S_clause(s, m->norm_start, &q0, &q1);
         S_chips_in(s, q0 < c0 ? q0 : c0, q1 > c1 ? q1 : c1, &e);
@@ -1291,6 +1336,31 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
         S_happened(s, S_hit_lo(s, h), h->pos, &e);
         S_emit(s, evs, first, &e);
     }
+    if (counts) return;
+    /* no count: the chips of its clause, with a date (量产B200 in a quarter) */
+    zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
+    S_chips_in(s, c0, c1, &e);
+    if (!e.n_chips || !S_local_date(s, h->pos, &e)) return;
+    e.rule = "event.capacity.chips";
+    e.confidence = 0.6;
+    S_happened(s, S_hit_lo(s, h), h->pos, &e);
+    S_emit(s, evs, first, &e);
+}
+
+/* The count of goods shipped nearest pos in [lo, hi), after it preferred:
+ * not the size of a machine (搭载A800的8卡服务器).  -1 for none. */
+static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
+{
+    const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
+    ptrdiff_t before = -1;
+    for (size_t k = S_lower(s, q, lo); k < q->n; k++) {
+        const zhe_mention *m = S_m(s, q->v[k]);
+        if (m->norm_start >= hi) break;
+        if (!strcmp(m->unit, "卡") && m->amount.value <= 16) continue;
+        if (m->norm_start >= pos) return (ptrdiff_t)q->v[k];
+        before = (ptrdiff_t)q->v[k];
+    }
+    return before;
 }
 
 /* Launches, shipments and capacity: what the clause of each word holds.
@@ -1327,7 +1397,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             e.rule = "event.launch";
             e.confidence = 0.8;
         } else {
-            e.quantity = S_nearest(s, ZHE_MENTION_QUANTITY, h->end, c0, c1);
+            e.quantity = S_goods(s, h->end, c0, c1);
             /* an order's value: 下单的A800和H800订单金额达1.2亿美元 */
             ptrdiff_t v = S_nearest(s, ZHE_MENTION_MONEY, h->end, h->end, s->s1);
             if (v >= 0 && !S_converted(s, (size_t)v)) e.money = v;
@@ -1336,8 +1406,16 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             e.rule = "event.shipment";
             e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
         }
-        if (!S_local_date(s, h->pos, &e)) continue;
         S_happened(s, S_hit_lo(s, h), h->pos, &e);
+        if (!S_local_date(s, h->pos, &e)) {
+            /* no date: news (已推出, 已订购逾百万颗), not a launch recalled
+             * (英伟达也推出了H800) or a noun (供货节奏) */
+            if ((type == ZHE_EVENT_LAUNCH || (e.quantity < 0 && e.money < 0)) &&
+                !S_newsy(s, h->pos, &e))
+                continue;
+            if (!S_undated(s, h->pos, &e)) continue;
+            e.confidence -= 0.2;
+        }
         if (type == ZHE_EVENT_LAUNCH) S_drop_price(evs, here, e.money);
         S_emit(s, evs, first, &e);
     }

@@ -153,6 +153,8 @@ typedef struct zhe_event {
     zhe_modality modality;
     zhe_polarity polarity;
 
+    int headline;               /* 1: told only in the article's headline, which
+                                   is its quote (sentence 0, start and end 0) */
     char trigger[32];           /* the trigger word, as normalized */
     double confidence;          /* 0..1 */
     const char *rule;           /* the id of the rule that made it ("event.price") */
@@ -190,6 +192,22 @@ ZHE_API void zhe_linker_free(zhe_linker *lk);
 */
 ZHE_API void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms,
                       zhe_events *evs);
+
+/*
+** Link article a and its headline.  title is a's title as an article of
+** its own, prepared (zhe_text_prepare) and extracted: its mentions follow
+** a's in ms, from index n_body on.  The body is linked as zhe_link does,
+** the title's first chip standing for the one a sentence refers back to
+** (该芯片, 其) when no sentence before names one.  Then the title's events
+** that the body does not tell (the same type, a chip in common, the same
+** amount or count) are appended, with headline set and a lower
+** confidence.  The title's mentions are marked as such, their sentence
+** set to SIZE_MAX: they give those events their amounts, but are no
+** mentions of the body.
+*/
+ZHE_API void zhe_link_with_title(const zhe_linker *lk, const zhe_article *a,
+                                 const zhe_article *title, zhe_mentions *ms, size_t n_body,
+                                 zhe_events *evs);
 
 #ifdef __cplusplus
 }

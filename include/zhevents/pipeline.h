@@ -118,8 +118,10 @@ ZHE_API zhe_status zhe_pipeline_run(const zhe_pipeline *p, zhe_article *a, zhe_r
 ** normalized text, their rules): a is prepared, and its mentions and
 ** events are stored in ms and evs, which must be empty (zeroed, or
 ** cleared with zhe_mentions_clear and zhe_events_clear).  The events'
-** mention indices are into ms.  Returns ZHE_OK, or the status of a
-** failure with err filled.
+** mention indices are into ms.  The headline is mined too
+** (zhe_link_with_title): its mentions follow the body's in ms, their
+** sentence SIZE_MAX.  Returns ZHE_OK, or the status of a failure with err
+** filled.
 */
 ZHE_API zhe_status zhe_pipeline_extract(const zhe_pipeline *p, zhe_article *a, zhe_mentions *ms,
                                         zhe_events *evs, zhe_error *err);

@@ -143,6 +143,7 @@ typedef struct zhe_record_event {
      * and market of a price; modality and polarity of every event. */
     const char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;    /* 0: not said */
+    int headline;               /* 1: told only in the headline, its quote */
 } zhe_record_event;
 
 /** Fill *out with r's event i (in text order) and return 1; 0 when

@@ -226,6 +226,7 @@ typedef struct zhe_stored_event {
      * period and market for an event stored before they were). */
     const char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;    /* 0: not said */
+    int headline;               /* 1: told only in the headline (quote: the title) */
     size_t n_chips;
     const char *chips[ZHE_RECORD_MAX_CHIPS];
     const char *vendors[ZHE_RECORD_MAX_CHIPS];

@@ -144,6 +144,7 @@ typedef struct {
     ptrdiff_t para_date;    /* the paragraph's last date before it, or -1 */
     ptrdiff_t story_date;   /* the story's last date before it, or -1 */
     ptrdiff_t prev_chip;    /* the last chip of the sentence before, or -1 */
+    ptrdiff_t title_chip;   /* the headline's first chip, or -1 */
 } S_sentence;
 
 /* ------------------------------------------------------------- lexicon */
@@ -1201,8 +1202,9 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
             c = (ptrdiff_t)s->of[ZHE_MENTION_CHIP].v[0];    /* 其: the sentence's subject */
             e.rule = "event.price.refer";
             e.confidence = 0.8;
-        } else if (back && s->prev_chip >= 0 && !s->of[ZHE_MENTION_CHIP].n) {
-            c = s->prev_chip;   /* 该芯片: the one the sentence before named */
+        } else if (back && !s->of[ZHE_MENTION_CHIP].n &&
+                   (c = s->prev_chip >= 0 ? s->prev_chip : s->title_chip) >= 0) {
+            /* 该芯片: the one the sentence before named, or the headline */
             e.rule = "event.price.previous_sentence";
             e.confidence = 0.7;
             borrowed = 1;
@@ -1467,7 +1469,10 @@ static void S_drop_background(zhe_events *evs, size_t first)
     zhe_free(months);
 }
 
-void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, zhe_events *evs)
+/* Link the mentions ms->v[m0 .. m1) of article a into evs; title_chip is
+ * the chip a sentence may refer back to when none before names one. */
+static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, size_t m0,
+                   size_t m1, ptrdiff_t title_chip, zhe_events *evs)
 {
     const size_t first = evs->n;
     S_sentence s;
@@ -1478,7 +1483,8 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     s.cur.len = a->raw_len;
     s.para_date = s.story_date = -1;
     s.prev_chip = -1;
-    size_t mi = 0, prev_end = 0;
+    s.title_chip = title_chip;
+    size_t mi = m0, prev_end = 0;
     ptrdiff_t pending = -1;     /* an export control of the sentence before, without chips */
     for (size_t k = 0; k < a->n_sentences; k++) {
         s.index = k;
@@ -1486,9 +1492,9 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
         s.s1 = s.s0 + a->sentences[k].len;
         if (k && memchr(a->norm + prev_end, '\n', s.s0 - prev_end)) s.para_date = -1;
         prev_end = s.s1;
-        while (mi < ms->n && ms->v[mi].sentence < k) mi++;
+        while (mi < m1 && ms->v[mi].sentence < k) mi++;
         s.m0 = mi;
-        while (mi < ms->n && ms->v[mi].sentence == k) mi++;
+        while (mi < m1 && ms->v[mi].sentence == k) mi++;
         s.m1 = mi;
 
         S_read(lk, &s);
@@ -1516,4 +1522,57 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     zhe_free(s.cues);
     zhe_free(s.base);
     S_drop_background(evs, first);
+}
+
+void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, zhe_events *evs)
+{
+    S_link(lk, a, ms, 0, ms->n, -1, evs);
+}
+
+/* Does the body tell headline event h: an event of evs[from ..) of its
+ * type, with a chip in common and the same amount and count where both
+ * say one; or any price (a launch price too) of the same amount, whatever
+ * chip a headline's few words seem to give it (推出A800替代A100 经销商报价
+ * 约8.8万元)? */
+static int S_told(const zhe_mentions *ms, const zhe_events *evs, size_t from, const zhe_event *h)
+{
+    for (size_t i = from; i < evs->n; i++) {
+        const zhe_event *e = &evs->v[i];
+        if (e->type == h->type && S_chips_meet(e, h) && S_same_amount(ms, e->money, h->money) &&
+            S_same_amount(ms, e->quantity, h->quantity))
+            return 1;
+        if (h->money >= 0 && e->money >= 0 && S_same_amount(ms, e->money, h->money) &&
+            (h->type == ZHE_EVENT_PRICE || h->type == ZHE_EVENT_LAUNCH) &&
+            (e->type == ZHE_EVENT_PRICE || e->type == ZHE_EVENT_LAUNCH))
+            return 1;
+    }
+    return 0;
+}
+
+void zhe_link_with_title(const zhe_linker *lk, const zhe_article *a, const zhe_article *title,
+                         zhe_mentions *ms, size_t n_body, zhe_events *evs)
+{
+    ptrdiff_t title_chip = -1;
+    for (size_t i = n_body; i < ms->n && title_chip < 0; i++)
+        if (ms->v[i].type == ZHE_MENTION_CHIP) title_chip = (ptrdiff_t)i;
+    const size_t first = evs->n;
+    S_link(lk, a, ms, 0, n_body, title_chip, evs);
+    zhe_events told = {NULL, 0, 0};
+    S_link(lk, title, ms, n_body, ms->n, -1, &told);
+    size_t cps = zhe_utf8_count(a->title, strlen(a->title));
+    for (size_t i = 0; i < told.n && a->n_sentences; i++) {  /* sentence 0 anchors it */
+        zhe_event *h = &told.v[i];
+        if (S_told(ms, evs, first, h)) continue;
+        h->headline = 1;
+        h->sentence = 0;
+        h->norm_start = h->norm_end = h->raw_start = h->raw_end = 0;
+        h->start = 0;
+        h->end = cps;
+        h->date_mention = -1;   /* the title's: no mention of the body */
+        h->confidence *= 0.8;
+        ZHEI_GROW(&evs->v, &evs->cap, evs->n + 1);
+        evs->v[evs->n++] = *h;
+    }
+    zhe_events_clear(&told);
+    for (size_t i = n_body; i < ms->n; i++) ms->v[i].sentence = SIZE_MAX;
 }

@@ -47,6 +47,7 @@ typedef struct zhei_export_event {
     char *article, *title, *url, *published;
     char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;
+    int headline;
     size_t n_chips;
     char *chips[ZHE_RECORD_MAX_CHIPS];
     char *vendors[ZHE_RECORD_MAX_CHIPS];

@@ -85,13 +85,44 @@ const zhe_segmenter *zhe_pipeline_segmenter(const zhe_pipeline *p)
     return p->seg;
 }
 
+/* The headline of a as an article of its own, prepared; NULL when a has
+ * none or it holds no sentence. */
+static zhe_article *S_title(const zhe_pipeline *p, const zhe_article *a)
+{
+    if (!a->title || !*a->title) return NULL;
+    zhe_article *t;
+    zhe_article_new(&t, NULL);
+    zhe_free(t->raw);
+    t->raw_len = strlen(a->title);
+    t->raw = zhe_strdup(a->title);
+    zhe_free(t->published);
+    t->published = zhe_strdup(a->published);
+    t->encoding = a->encoding;
+    t->format = a->format;
+    if (zhe_text_prepare(p->tx, t, NULL) != ZHE_OK || !t->n_sentences) {
+        zhe_article_free(t);
+        return NULL;
+    }
+    return t;
+}
+
 zhe_status zhe_pipeline_extract(const zhe_pipeline *p, zhe_article *a, zhe_mentions *ms,
                                 zhe_events *evs, zhe_error *err)
 {
     zhe_status st = zhe_text_prepare(p->tx, a, err);
     if (st != ZHE_OK) return st;
     zhe_extract(p->ex, a, ms);
-    zhe_link(p->lk, a, ms, evs);
+    zhe_article *t = S_title(p, a);
+    if (!t) {
+        zhe_link(p->lk, a, ms, evs);
+        return ZHE_OK;
+    }
+    /* the headline's mentions follow the body's: the linker reads the body
+     * in the light of the headline, then adds what only the headline says */
+    size_t n_body = ms->n;
+    zhe_extract(p->ex, t, ms);
+    zhe_link_with_title(p->lk, a, t, ms, n_body, evs);
+    zhe_article_free(t);
     return ZHE_OK;
 }
 

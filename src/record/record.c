@@ -205,11 +205,13 @@ zhe_status zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
     zhe_buf_clear(&tokens);
     r->has_seg = seg != NULL;
 
-    r->n_mentions = ms->n;
+    /* the headline's mentions (sentence SIZE_MAX) give its events their
+     * amounts, but are no mentions of the text */
     r->mentions = ZHEI_NEW_ARRAY(zhei_rmention, ms->n ? ms->n : 1);
     for (size_t i = 0; i < ms->n; i++) {
         const zhe_mention *m = &ms->v[i];
-        zhei_rmention *o = &r->mentions[i];
+        if (m->sentence >= a->n_sentences) continue;
+        zhei_rmention *o = &r->mentions[r->n_mentions++];
         o->type = (zhei_rmention_type)m->type;
         o->sentence = m->sentence;
         o->start = m->start;
@@ -259,7 +261,9 @@ zhe_status zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
             S_amount(r, &o->quantity, &ms->v[e->quantity]);
         size_t raw_end = ZHEI_MIN(e->raw_end, a->raw_len);
         size_t raw_start = ZHEI_MIN(e->raw_start, raw_end);
-        o->quote = S_put(r, a->raw + raw_start, raw_end - raw_start);
+        o->headline = e->headline != 0;
+        if (o->headline) o->quote = S_puts(r, a->title);
+        else o->quote = S_put(r, a->raw + raw_start, raw_end - raw_start);
         o->sentence = e->sentence;
         o->start = e->start;
         o->end = e->end;
@@ -267,7 +271,7 @@ zhe_status zhe_record_new(const zhe_segmenter *seg, const zhe_article *a,
         o->confidence = S_round(e->confidence);
         o->rule = S_puts(r, e->rule);
         o->key = S_puts(r, e->key);
-        o->has_mark = S_mark(ms, e, &o->mark_start, &o->mark_end);
+        o->has_mark = !o->headline && S_mark(ms, e, &o->mark_start, &o->mark_end);
     }
     return ZHE_OK;
 }
@@ -360,6 +364,7 @@ int zhe_record_event_get(const zhe_record *r, size_t i, zhe_record_event *out)
     out->market = zhei_record_str(r, e->market);
     out->modality = zhei_record_str(r, e->modality);
     out->polarity = zhei_record_str(r, e->polarity);
+    out->headline = e->headline;
     return 1;
 }
 
@@ -460,6 +465,7 @@ static json_t *S_jevent(const zhe_record *r, const zhei_revent *e, int flags)
     json_object_set_new(o, "market", S_jstr_or_null(r, e->market));
     json_object_set_new(o, "modality", S_jstr(r, e->modality));
     json_object_set_new(o, "polarity", S_jstr(r, e->polarity));
+    json_object_set_new(o, "headline", json_boolean(e->headline));
     json_object_set_new(o, "sentence", S_jstr(r, e->quote));
     json_object_set_new(o, "start", json_integer((json_int_t)e->start));
     json_object_set_new(o, "end", json_integer((json_int_t)e->end));
@@ -732,8 +738,8 @@ static const char *S_polarity_name(int i) { return zhe_polarity_str((zhe_polarit
 
 /*
 ** What an event means: per, chips_per_unit, period, market, modality,
-** polarity.  A record of a zhevents before them has none: a plain fact
-** then (asserted, positive), of nothing said.
+** polarity, headline.  A record of a zhevents before them has none: a
+** plain fact of the text then (asserted, positive), of nothing said.
 */
 static void S_read_meaning(S_in *in, json_t *o, const char *where, zhei_revent *e)
 {
@@ -744,6 +750,9 @@ static void S_read_meaning(S_in *in, json_t *o, const char *where, zhei_revent *
                              ZHE_MODALITY_ASSERTED);
     e->polarity = S_get_name(in, o, where, "polarity", S_polarity_name, ZHE_POLARITY_NEGATIVE,
                              ZHE_POLARITY_POSITIVE);
+    json_t *headline = json_object_get(o, "headline");
+    if (headline && !json_is_boolean(headline)) S_bad(in, where, "headline", "true or false");
+    e->headline = json_is_true(headline);
     json_t *cpu = json_object_get(o, "chips_per_unit");
     if (cpu && !json_is_null(cpu)) {
         if (!json_is_integer(cpu) || json_integer_value(cpu) < 1 ||

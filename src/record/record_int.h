@@ -66,6 +66,7 @@ typedef struct zhei_revent {
     zhei_ramount money, quantity;
     zhei_rstr per, period, market, modality, polarity;  /* "" for none */
     unsigned chips_per_unit;            /* 0: not said */
+    int headline;                       /* told only in the headline: quote is the title */
     double confidence;
     size_t n_chips;
     zhei_rstr chips[ZHE_RECORD_MAX_CHIPS], vendors[ZHE_RECORD_MAX_CHIPS];

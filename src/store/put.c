@@ -41,9 +41,10 @@ static const char *const S_sql[ZHEI_NSTMT] = {
         "INSERT OR IGNORE INTO events (article_id, sentence_id, key, type, timex, mod,"
         " start_date, end_date, date_basis, amount, high, currency, qualifier, quantity,"
         " quantity_high, unit, quote, start, \"end\", confidence, rule, \"trigger\","
-        " mark_start, mark_end, per, chips_per_unit, period, market, modality, polarity)"
+        " mark_start, mark_end, per, chips_per_unit, period, market, modality, polarity,"
+        " headline)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
     [ZHEI_STMT_ADD_CHIP] =
         "INSERT OR IGNORE INTO event_chips (event_id, chip, vendor, chip_key)"
         " VALUES (?1, ?2, ?3, ?4)",
@@ -302,6 +303,7 @@ static zhe_status S_events(zhe_store *st, const zhe_record *r, int64_t article,
         S_rstr(q, 28, r, e->market);
         S_rtext(q, 29, r, e->modality);
         S_rtext(q, 30, r, e->polarity);
+        sqlite3_bind_int(q, 31, e->headline != 0);
         zhe_status s = zhei_store_step(st, q, err, "cannot store an event");
         if (s != ZHE_OK) return s;
         if (sqlite3_changes(st->db) == 0) continue;     /* the same key twice */

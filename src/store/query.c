@@ -46,7 +46,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                  " a.ext_id, a.title, a.url, a.published,"
                  " CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END, e.mark_start,"
                  " e.mark_end, e.per, e.chips_per_unit, e.period, e.market, e.modality,"
-                 " e.polarity, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
+                 " e.polarity, e.headline, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
                  " char(30)) FROM (SELECT chip, vendor FROM event_chips"
                  " WHERE event_id = e.id ORDER BY id))"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
@@ -137,8 +137,9 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         ev.market = S_col(q, 30);
         ev.modality = S_col(q, 31);
         ev.polarity = S_col(q, 32);
+        ev.headline = sqlite3_column_int(q, 33) != 0;
         /* the chips: "chip\x1fvendor" joined by \x1e, split in place */
-        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 33) ? S_col(q, 33) : "");
+        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 34) ? S_col(q, 34) : "");
         for (char *c = chip_list; *c && ev.n_chips < ZHE_RECORD_MAX_CHIPS;) {
             char *next = strchr(c, '\x1e'), *sep = strchr(c, '\x1f');
             if (next) *next = '\0';

@@ -408,12 +408,20 @@ static const char *const S_v5[] = {
     NULL,
 };
 
+/* Version 6: an event told only in the article's headline (its quote is
+ * the title; its sentence is the article's first, which anchors it). */
+static const char *const S_v6[] = {
+    "ALTER TABLE events ADD COLUMN headline INTEGER NOT NULL DEFAULT 0;\n",
+    NULL,
+};
+
 const char *const *const zhei_store_migrations[] = {
     S_v1,   /* 0 → 1 */
     S_v2,   /* 1 → 2 */
     S_v3,   /* 2 → 3 */
     S_v4,   /* 3 → 4 */
     S_v5,   /* 4 → 5 */
+    S_v6,   /* 5 → 6 */
 };
 const size_t zhei_store_n_migrations = ZHEI_ARRAY_LEN(zhei_store_migrations);
 

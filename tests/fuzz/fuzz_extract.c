@@ -7,13 +7,15 @@
 ** The first input byte picks the publication date the articles get when
 ** they have none (one of a few around year and month ends, or none); the
 ** rest is the file.  Beyond "no crash", every mention must keep the
-** extractor's promises: in text order, its spans inside the normalized and
+** extractor's promises: in text order (the body's, then the headline's, whose
+** offsets are into the title), its spans inside the normalized and
 ** the raw text, its code point offsets those of its raw bytes, a known
 ** type with a rule; chips with a model and a vendor; amounts finite, a
 ** range's upper end above its lower; currencies three capital letters;
 ** dates with a value and first and last days that are real days, in order,
 ** between the years 1 and 2999.  Every event likewise: a known type
-** and basis, its sentence's spans, its money and quantity mentions of
+** and basis, its sentence's spans (or, told only in the headline, the
+** title's), its money and quantity mentions of
 ** those types, its date that of its date mention (or a real day), chips
 ** named, a key of 16 hex digits.
 **
@@ -52,12 +54,16 @@ static void S_check_mention(const zhe_article *a, const zhe_mention *m)
 {
     if (m->type < ZHE_MENTION_CHIP || m->type > ZHE_MENTION_QUANTITY || !m->rule || !*m->rule)
         S_fail("an unknown type or no rule", a, m);
-    if (m->norm_start >= m->norm_end || m->norm_end > a->norm_len)
+    /* a mention of the headline (sentence SIZE_MAX) has its offsets in the
+     * title, raw as the article gives it */
+    const char *raw = m->sentence == SIZE_MAX ? a->title : a->raw;
+    size_t raw_len = m->sentence == SIZE_MAX ? strlen(a->title) : a->raw_len;
+    if (m->norm_start >= m->norm_end || (m->sentence != SIZE_MAX && m->norm_end > a->norm_len))
         S_fail("a span outside the normalized text", a, m);
-    if (m->raw_start > m->raw_end || m->raw_end > a->raw_len)
+    if (m->raw_start > m->raw_end || m->raw_end > raw_len)
         S_fail("a span outside the raw text", a, m);
-    if (m->start != zhe_utf8_count(a->raw, m->raw_start) ||
-        m->end - m->start != zhe_utf8_count(a->raw + m->raw_start, m->raw_end - m->raw_start))
+    if (m->start != zhe_utf8_count(raw, m->raw_start) ||
+        m->end - m->start != zhe_utf8_count(raw + m->raw_start, m->raw_end - m->raw_start))
         S_fail("code point offsets that are not those of its bytes", a, m);
     switch (m->type) {
     case ZHE_MENTION_CHIP:
@@ -95,11 +101,20 @@ static void S_check_event(const zhe_article *a, const zhe_mentions *ms, const zh
 {
     if (!zhe_event_type_str(e->type) || !zhe_event_basis_str(e->date_basis) || !e->rule)
         S_fail("an event of no known type, basis or rule", a, NULL);
-    if (e->sentence >= a->n_sentences || e->norm_start > e->norm_end || e->norm_end > a->norm_len ||
-        e->raw_start > e->raw_end || e->raw_end > a->raw_len || e->start > e->end ||
-        e->start != zhe_article_cp_offset(a, e->raw_start) ||
-        e->end != zhe_article_cp_offset(a, e->raw_end))
+    if (e->headline) {
+        /* told only in the headline: anchored at sentence 0, its quote the
+         * title */
+        if (e->sentence != 0 || !a->n_sentences || e->norm_start || e->norm_end ||
+            e->raw_start || e->raw_end || e->start ||
+            e->end != zhe_utf8_count(a->title, strlen(a->title)) || e->date_mention >= 0)
+            S_fail("a headline event's spans", a, NULL);
+    } else if (e->sentence >= a->n_sentences || e->norm_start > e->norm_end ||
+               e->norm_end > a->norm_len || e->raw_start > e->raw_end ||
+               e->raw_end > a->raw_len || e->start > e->end ||
+               e->start != zhe_article_cp_offset(a, e->raw_start) ||
+               e->end != zhe_article_cp_offset(a, e->raw_end)) {
         S_fail("an event's spans", a, NULL);
+    }
     if ((e->money >= 0 && ((size_t)e->money >= ms->n || ms->v[e->money].type != ZHE_MENTION_MONEY)) ||
         (e->quantity >= 0 &&
          ((size_t)e->quantity >= ms->n || ms->v[e->quantity].type != ZHE_MENTION_QUANTITY)))
@@ -129,11 +144,14 @@ static void S_check(void *ctx, zhe_status st, zhe_article *a, const zhe_error *e
     zhe_mentions ms = {0};
     zhe_events evs = {0};
     if (zhe_pipeline_extract(p, a, &ms, &evs, NULL) != ZHE_OK) S_fail("prepare failed", a, NULL);
+    size_t n_body = 0;   /* the body's mentions, in text order, then the headline's */
+    while (n_body < ms.n && ms.v[n_body].sentence != SIZE_MAX) n_body++;
     for (size_t i = 0; i < ms.n; i++) {
         S_check_mention(a, &ms.v[i]);
-        if (i && ms.v[i].norm_start < ms.v[i - 1].norm_start)
+        if (i && i != n_body && ms.v[i].norm_start < ms.v[i - 1].norm_start)
             S_fail("mentions out of text order", a, &ms.v[i]);
-        if (ms.v[i].sentence >= a->n_sentences) S_fail("a mention in no sentence", a, &ms.v[i]);
+        if (i < n_body ? ms.v[i].sentence >= a->n_sentences : ms.v[i].sentence != SIZE_MAX)
+            S_fail("a mention in no sentence", a, &ms.v[i]);
     }
     for (size_t i = 0; i < evs.n; i++) S_check_event(a, &ms, &evs.v[i]);
     /* The record, written as extract writes it, holds them all. */

@@ -23,8 +23,9 @@ from taplib import clean_env, done, ok  # noqa: E402
 ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 TMP = tempfile.mkdtemp(prefix="zhevents-store-")
 DB = os.path.join(TMP, "corpus.db")
-# What version 5 added to events: what an event means.
-V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity")
+# What versions 5 and 6 added to events: what an event means, and whether
+# only the headline tells it.
+V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity", "headline")
 ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 
@@ -84,7 +85,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "5", "schema version 5")
+    ok(sql("PRAGMA user_version").strip() == "6", "schema version 6")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -206,7 +207,7 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (5)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (6)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
@@ -229,7 +230,7 @@ try:
        err)
     rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "5" and "mark_start" in cols
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "6" and "mark_start" in cols
        and all(c in cols for c in V5_COLUMNS)
        and sql("SELECT count(*) FROM prices WHERE per IS NULL", v1).strip() != "0"
        and sql("SELECT count(*) FROM events WHERE modality = 'asserted'", v1).strip()
@@ -237,7 +238,7 @@ try:
        and sql("PRAGMA integrity_check", v1).strip() == "ok"
        and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
                v1).strip() == "0",
-       "ingest migrates version 1 to 5", err + " ".join(cols))
+       "ingest migrates version 1 to 6", err + " ".join(cols))
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")

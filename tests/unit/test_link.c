@@ -66,6 +66,7 @@ static void S_put_event(zhe_buf *b, const zhe_mentions *ms, const zhe_event *e)
     if (e->market) zhe_buf_printf(b, " market=%s", zhe_price_market_str(e->market));
     if (e->modality) zhe_buf_printf(b, " modality=%s", zhe_modality_str(e->modality));
     if (e->polarity) zhe_buf_printf(b, " polarity=%s", zhe_polarity_str(e->polarity));
+    if (e->headline) zhe_buf_puts(b, " headline");
 }
 
 typedef struct {

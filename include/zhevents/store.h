@@ -113,8 +113,10 @@ typedef struct zhe_store_counts {
  *  NULL: ""); rejects and articles are tied to it until zhe_store_run_end.
  *  Returns ZHE_OK, or ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_begin(zhe_store *st, const char *argv, zhe_error *err);
-/** Commit what is pending and record the run's end and counts c (with no
- *  run begun, only commit).  Returns ZHE_OK, or ZHE_ERR_DB. */
+/** Commit what is pending, bring the facts up to date (the same fact
+ *  reported by several articles is one: facts.c) and record the run's end
+ *  and counts c (with no run begun, only commit).  Returns ZHE_OK, or
+ *  ZHE_ERR_DB. */
 ZHE_API zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error *err);
 
 /** The row id of the stored article with content hash `hash` (32 hex
@@ -202,6 +204,8 @@ typedef struct zhe_store_filter {
     const char *vendor;         /* a chip of this vendor (any case), or NULL */
     double min_confidence;      /* 0: any */
     int asserted_only;          /* facts alone: asserted and positive */
+    int facts;                  /* one row per fact: its first report, with
+                                   the number of articles in sources */
 } zhe_store_filter;
 
 /* One event as zhe_store_query reports it.  Absent values are NULL
@@ -227,6 +231,8 @@ typedef struct zhe_stored_event {
     const char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;    /* 0: not said */
     int headline;               /* 1: told only in the headline (quote: the title) */
+    size_t sources;             /* with zhe_store_filter.facts: the articles that
+                                   report its fact; else 0 */
     size_t n_chips;
     const char *chips[ZHE_RECORD_MAX_CHIPS];
     const char *vendors[ZHE_RECORD_MAX_CHIPS];

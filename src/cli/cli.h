@@ -251,13 +251,13 @@ int zhe_cli_parse_day(const char *s, int last, char out[11]);
 /*
 ** The options that select events, shared by query and timeline: --chip
 ** and --type (repeatable), --from, --to, --vendor, --min-confidence,
-** --asserted-only.  Put
+** --asserted-only, --facts.  Put
 ** ZHE_CLI_FILTER_OPTIONS in the getopt_long table and hand each option to
 ** zhe_cli_filter_option.  A zhe_cli_filter points into itself: zhe_cli_filter_init
 ** it where it stays.
 */
 enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDOR,
-       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED };
+       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED, ZHE_OPT_FACTS };
 #define ZHE_CLI_FILTER_OPTIONS                                        \
     { "chip", required_argument, NULL, ZHE_OPT_CHIP },                \
     { "type", required_argument, NULL, ZHE_OPT_TYPE },                \
@@ -265,7 +265,8 @@ enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDO
     { "to", required_argument, NULL, ZHE_OPT_TO },                    \
     { "vendor", required_argument, NULL, ZHE_OPT_VENDOR },            \
     { "min-confidence", required_argument, NULL, ZHE_OPT_MINCONF },   \
-    { "asserted-only", no_argument, NULL, ZHE_OPT_ASSERTED }
+    { "asserted-only", no_argument, NULL, ZHE_OPT_ASSERTED },         \
+    { "facts", no_argument, NULL, ZHE_OPT_FACTS }
 
 typedef struct zhe_cli_filter {
     zhe_store_filter f;

@@ -56,6 +56,7 @@ static void S_describe(const zhe_store_filter *f, zhe_buf *b)
     if (f->min_confidence > 0)
         zhe_buf_printf(b, "%s置信度 ≥ %.2f", b->len ? " · " : "", f->min_confidence);
     if (f->asserted_only) zhe_buf_printf(b, "%s仅确认事实", b->len ? " · " : "");
+    if (f->facts) zhe_buf_printf(b, "%s同一事实合并", b->len ? " · " : "");
 }
 
 int zhe_cmd_timeline(int argc, char **argv)

@@ -62,6 +62,8 @@ const zhe_command zhe_commands[] = {
       "      --min-confidence X     events the linker is at least X sure of (0-1)\n"
       "      --asserted-only        facts alone: no forecasts, plans, rumours or\n"
       "                             denials\n"
+      "      --facts                one row per fact, however many articles report\n"
+      "                             it: the first report, with their number\n"
       "      --db FILE              the database (zhevents.db)\n"
       "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
       "                             default otherwise), json (one array) or csv\n"
@@ -70,7 +72,7 @@ const zhe_command zhe_commands[] = {
     { "timeline", zhe_cmd_timeline,
       "write the events as a timeline: csv, json, timelinejs, flourish, md, html",
       "      --chip, --type, --from, --to, --vendor, --min-confidence,\n"
-      "      --asserted-only\n"
+      "      --asserted-only, --facts\n"
       "                             select events as for query\n"
       "  -f, --format FMT           csv, json, jsonl, timelinejs (TimelineJS 3\n"
       "                             JSON), timelinejs-csv (its sheet), flourish\n"

@@ -47,6 +47,7 @@ void zhei_export_event_copy(zhei_export_event *d, const zhe_stored_event *s)
     d->per = S_dup(s->per);
     d->chips_per_unit = s->chips_per_unit;
     d->headline = s->headline;
+    d->sources = s->sources;
     d->period = S_dup(s->period);
     d->market = S_dup(s->market);
     d->modality = S_dup(s->modality);
@@ -103,6 +104,7 @@ void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *e)
     e->per = x->per;
     e->chips_per_unit = x->chips_per_unit;
     e->headline = x->headline;
+    e->sources = x->sources;
     e->period = x->period;
     e->market = x->market;
     e->modality = x->modality;

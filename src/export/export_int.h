@@ -48,6 +48,7 @@ typedef struct zhei_export_event {
     char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;
     int headline;
+    size_t sources;             /* articles that report its fact (--facts), or 0 */
     size_t n_chips;
     char *chips[ZHE_RECORD_MAX_CHIPS];
     char *vendors[ZHE_RECORD_MAX_CHIPS];
@@ -192,8 +193,9 @@ void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *s
 /* A one-line headline, raw text into b: the chips, the type in Chinese,
  * the amount (a range with –) and its currency code, the count and its
  * unit, joined by " · ": "H100 · 价格 · 5440000 JPY",
- * "A800, H800 · 出口管制", and what it means when that is not a plain
- * fact of one chip: "H800 · 价格 · 2450000 CNY · 8卡整机". */
+ * "A800, H800 · 出口管制", what it means when that is not a plain fact
+ * of one chip ("H800 · 价格 · 2450000 CNY · 8卡整机"), and how many
+ * articles report it when more than one (--facts: "· 3 篇报道"). */
 void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e);
 
 /* What an event means, in Chinese, into b, when that is not a plain fact

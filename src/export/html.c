@@ -212,6 +212,7 @@ static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
         zhei_export_page_esc_buf(p, &t);
         zhei_export_page_put(p, "</span>");
     }
+    if (e->sources > 1) zhei_export_page_printf(p, " <span class=\"means\">%zu 篇报道</span>", e->sources);
     zhei_export_page_put(p, "</p>");
     if (e->quote) S_quote(p, e);
     S_source(p, e);

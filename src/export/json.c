@@ -79,6 +79,8 @@ static json_t *S_event_json(const zhe_stored_event *e)
     json_object_set_new(o, "modality", S_jstr(e->modality));
     json_object_set_new(o, "polarity", S_jstr(e->polarity));
     json_object_set_new(o, "headline", json_boolean(e->headline));
+    json_object_set_new(o, "sources",
+                        e->sources ? json_integer((json_int_t)e->sources) : json_null());
     json_object_set_new(o, "quote", S_jstr(e->quote));
     if (e->mark_end > e->mark_start)
         json_object_set_new(o, "mark", json_pack("[I,I]", (json_int_t)e->mark_start,

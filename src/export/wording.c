@@ -123,6 +123,7 @@ void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
     size_t mark = b->len;
     zhei_export_means(b, e);
     if (b->len == mark) zhe_buf_truncate(b, at);
+    if (e->sources > 1) zhe_buf_printf(b, " · %zu 篇报道", e->sources);
 }
 
 /* The Chinese of name among names[i][0], or NULL. */

@@ -59,7 +59,14 @@ static const S_desc S_descs[] = {
     { "prices", "chip_cny", "The price of one chip sold, in CNY: the amount of a chip's "
                             "sale, or a machine's over the chips it holds" },
     { "prices", "chip_cny_derived", "1 when chip_cny is a machine's price over its chips" },
+    { "facts", NULL, "One row per fact, however many articles report it: the same type, "
+                     "a chip in common, dates that overlap and the same amount within 2% "
+                     "or the same count" },
+    { "facts", "sources", "The number of articles that report the fact" },
+    { "facts", "first_published", "When the first article to report it was published" },
     { "events", NULL, "Events linked from an article's mentions" },
+    { "events", "fact", "The key of the fact the event tells (facts view)" },
+    { "events", "headline", "1 when only the headline tells it (its quote is the title)" },
     { "events", "key", "Stable content-derived key, unique within an article" },
     { "events", "date_basis", "stated, narrative, published or undated" },
     { "events", "per", "What a price is for: chip, server, module, system or cluster" },

@@ -38,20 +38,30 @@ static void S_params(zhe_buf *b, size_t n)
 zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_event_fn fn,
                            void *ctx, zhe_error *err)
 {
+    /* with facts, the number of articles that report the event's fact */
+    const char *sources = f->facts ? "(SELECT count(DISTINCT x.article_id) FROM events x"
+                                     " WHERE x.fact = e.fact)"
+                                   : "0";
     zhe_buf sql = ZHE_BUF_INIT;
-    zhe_buf_puts(&sql,
+    zhe_buf_printf(&sql,
                  "SELECT e.id, e.article_id, e.key, e.type, e.rule, e.\"trigger\", e.timex,"
                  " e.mod, e.start_date, e.end_date, e.date_basis, e.amount, e.high, e.currency,"
                  " e.qualifier, e.quantity, e.quantity_high, e.unit, e.quote, e.confidence,"
                  " a.ext_id, a.title, a.url, a.published,"
                  " CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END, e.mark_start,"
                  " e.mark_end, e.per, e.chips_per_unit, e.period, e.market, e.modality,"
-                 " e.polarity, e.headline, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
+                 " e.polarity, e.headline, %s, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
                  " char(30)) FROM (SELECT chip, vendor FROM event_chips"
                  " WHERE event_id = e.id ORDER BY id))"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
-                 " AND r.currency = e.currency WHERE 1");
+                 " AND r.currency = e.currency WHERE 1", sources);
+    /* with facts, a fact's first report alone: the first published, then
+     * the smallest key, whatever the order the articles came in */
+    if (f->facts)
+        zhe_buf_puts(&sql, " AND (e.fact IS NULL OR e.id = (SELECT x.id FROM events x"
+                           " JOIN articles y ON y.id = x.article_id WHERE x.fact = e.fact"
+                           " ORDER BY y.published IS NULL, y.published, x.key, y.hash LIMIT 1))");
     if (f->n_chips) {
         zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips WHERE chip_key IN ");
         S_params(&sql, f->n_chips);
@@ -138,8 +148,10 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         ev.modality = S_col(q, 31);
         ev.polarity = S_col(q, 32);
         ev.headline = sqlite3_column_int(q, 33) != 0;
+        sqlite3_int64 n_sources = sqlite3_column_int64(q, 34);
+        ev.sources = f->facts ? (n_sources > 0 ? (size_t)n_sources : 1) : 0;
         /* the chips: "chip\x1fvendor" joined by \x1e, split in place */
-        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 34) ? S_col(q, 34) : "");
+        snprintf(chip_list, sizeof chip_list, "%s", S_col(q, 35) ? S_col(q, 35) : "");
         for (char *c = chip_list; *c && ev.n_chips < ZHE_RECORD_MAX_CHIPS;) {
             char *next = strchr(c, '\x1e'), *sep = strchr(c, '\x1f');
             if (next) *next = '\0';

@@ -45,6 +45,8 @@ zhe_status zhe_store_run_end(zhe_store *st, const zhe_store_counts *c, zhe_error
 {
     zhe_status s = zhe_store_commit(st, err);
     if (s != ZHE_OK || !st->run_id) return s;
+    s = zhei_store_facts(st, err);
+    if (s != ZHE_OK) return s;
     char now[21];
     S_now(now);
     sqlite3_stmt *q;

@@ -36,8 +36,8 @@
 ** new sentences are indexed by zhe_store_commit, a batch at a time;
 ** triggers index deleted and changed ones.  A sentence added by hand in
 ** the sqlite3 shell is not indexed until `INSERT INTO
-** sentences_fts(sentences_fts) VALUES('rebuild')`.  Views `timeline` and
-** `prices` join it all for reading.
+** sentences_fts(sentences_fts) VALUES('rebuild')`.  Views `timeline`,
+** `prices` and (since version 7) `facts` join it all for reading.
 */
 #include "store_int.h"
 
@@ -415,6 +415,36 @@ static const char *const S_v6[] = {
     NULL,
 };
 
+/* Version 7: facts.  events.fact holds the key of the fact an event tells,
+ * the same for every article that reports it (facts.c, kept up by each
+ * ingest and load); the facts view is one row per fact, with the number
+ * of articles that report it, the first to publish, and the articles. */
+static const char *const S_v7[] = {
+    "ALTER TABLE events ADD COLUMN fact TEXT;\n",
+    "CREATE INDEX events_fact ON events(fact);\n",
+    "CREATE VIEW facts AS\n"
+    "SELECT e.fact AS fact,\n"
+    "       min(e.type) AS type,\n"
+    "       min(e.start_date) AS start,\n"
+    "       max(e.end_date) AS \"end\",\n"
+    "       (SELECT group_concat(chip, ', ') FROM (SELECT DISTINCT c.chip FROM events x\n"
+    "          JOIN event_chips c ON c.event_id = x.id WHERE x.fact = e.fact ORDER BY c.chip))\n"
+    "         AS chips,\n"
+    "       min(e.amount) AS amount,\n"
+    "       min(e.currency) AS currency,\n"
+    "       min(e.quantity) AS quantity,\n"
+    "       min(e.unit) AS unit,\n"
+    "       count(DISTINCT e.article_id) AS sources,\n"
+    "       count(*) AS events,\n"
+    "       min(a.published) AS first_published,\n"
+    "       group_concat(DISTINCT a.ext_id) AS articles\n"
+    "FROM events e\n"
+    "JOIN articles a ON a.id = e.article_id\n"
+    "WHERE e.fact IS NOT NULL\n"
+    "GROUP BY e.fact;\n",
+    NULL,
+};
+
 const char *const *const zhei_store_migrations[] = {
     S_v1,   /* 0 → 1 */
     S_v2,   /* 1 → 2 */
@@ -422,6 +452,7 @@ const char *const *const zhei_store_migrations[] = {
     S_v4,   /* 3 → 4 */
     S_v5,   /* 4 → 5 */
     S_v6,   /* 5 → 6 */
+    S_v7,   /* 6 → 7 */
 };
 const size_t zhei_store_n_migrations = ZHEI_ARRAY_LEN(zhei_store_migrations);
 

@@ -80,6 +80,12 @@ zhe_status zhei_store_prepare(zhe_store *st, const char *sql, sqlite3_stmt **stm
  * bindings.  ZHE_ERR_DB, with err saying `what` failed, on failure. */
 zhe_status zhei_store_step(zhe_store *st, sqlite3_stmt *q, zhe_error *err, const char *what);
 
+/* ---------------------------------------------------------- facts.c */
+
+/* Bring every event's fact key (events.fact) up to date, in its own
+ * transaction.  ZHE_ERR_DB on failure. */
+zhe_status zhei_store_facts(zhe_store *st, zhe_error *err);
+
 /* --------------------------------------------------------- schema.c */
 
 /*

@@ -10,6 +10,7 @@ the sqlite3 binary (芯片, 禁售 and 英伟达 find the sentences they should)
 `zhevents search`, SQL and FTS5 injection through --chip and search words,
 --replace, rejects recorded with file, line and reason, and exit codes.
 """
+import glob
 import json
 import os
 import shutil
@@ -23,9 +24,10 @@ from taplib import clean_env, done, ok  # noqa: E402
 ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 TMP = tempfile.mkdtemp(prefix="zhevents-store-")
 DB = os.path.join(TMP, "corpus.db")
-# What versions 5 and 6 added to events: what an event means, and whether
-# only the headline tells it.
-V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity", "headline")
+# What versions 5 to 7 added to events: what an event means, whether only
+# the headline tells it, the fact it tells.
+V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity", "headline",
+              "fact")
 ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 
@@ -85,7 +87,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "6", "schema version 6")
+    ok(sql("PRAGMA user_version").strip() == "7", "schema version 7")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -207,7 +209,7 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (6)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (7)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
@@ -219,7 +221,7 @@ try:
     # ingest, and what it adds is indexed.
     v1 = os.path.join(TMP, "v1.db")
     shutil.copy(DB, v1)
-    sql("DROP VIEW timeline; DROP VIEW prices; "
+    sql("DROP VIEW timeline; DROP VIEW prices; DROP VIEW facts; DROP INDEX events_fact; "
         + "".join("ALTER TABLE events DROP COLUMN %s; " % c for c in V5_COLUMNS)
         + "ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "
         "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
@@ -230,7 +232,7 @@ try:
        err)
     rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "6" and "mark_start" in cols
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "7" and "mark_start" in cols
        and all(c in cols for c in V5_COLUMNS)
        and sql("SELECT count(*) FROM prices WHERE per IS NULL", v1).strip() != "0"
        and sql("SELECT count(*) FROM events WHERE modality = 'asserted'", v1).strip()
@@ -238,7 +240,7 @@ try:
        and sql("PRAGMA integrity_check", v1).strip() == "ok"
        and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
                v1).strip() == "0",
-       "ingest migrates version 1 to 6", err + " ".join(cols))
+       "ingest migrates version 1 to 7", err + " ".join(cols))
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")
@@ -276,6 +278,40 @@ try:
     ok(rc == 0 and int(tri) > 0, "--fts-trigram: phrase search over the text", err + tri)
     rc, out, err = zhe("datasette-metadata", "--db", DB)
     ok(rc == 0 and out == "", "datasette-metadata", err)
+
+    # Facts: three outlets report the H20's price (1.2万美元, 1.2萬美元,
+    # 1.21萬美元, on three days), a fourth a server's and another card
+    # price.  One fact of three articles, whatever the order of ingest.
+    arts = sorted(glob.glob(os.path.join(ROOT, "tests", "store", "facts", "*.txt")))
+    views = []
+    for name, order in (("facts-a.db", arts), ("facts-b.db", arts[::-1])):
+        fdb = os.path.join(TMP, name)
+        for a in order:     # one run an article: each run brings the facts up to date
+            zhe("ingest", "--db", fdb, a)
+        views.append(sql("SELECT fact, type, chips, amount, currency, sources, events,"
+                         " first_published FROM facts ORDER BY fact", fdb))
+    h20 = [l.split("|") for l in views[0].splitlines() if "|12000.0|USD|" in l]
+    ok(len(h20) == 1 and h20[0][5] == "3" and h20[0][7] == "2024-05-20T10:12",
+       "facts: three reports of one price are one fact, first published 2024-05-20", views[0])
+    ok(len(views[0].splitlines()) == 3, "facts: the server's price and 1.5万 are facts of their own",
+       views[0])
+    ok(views[0] == views[1], "facts: the same keys and groups in either order of ingest",
+       views[0] + "\n---\n" + views[1])
+    fdb = os.path.join(TMP, "facts-a.db")
+    for fmt in ("csv", "json", "jsonl", "timelinejs", "timelinejs-csv", "flourish",
+                "prices-wide", "md", "html"):
+        rc, out, err = zhe("timeline", "--db", fdb, "--facts", "--format", fmt)
+        ok(rc == 0 and out, f"timeline --facts --format {fmt}", err)
+        if fmt == "json":
+            rows = json.loads(out)
+            ok(len(rows) == 3 and sorted(r["sources"] for r in rows) == [1, 1, 3]
+               and any(r["sources"] == 3 and r["published"] == "2024-05-20T10:12" for r in rows),
+               "timeline --facts: a row per fact, its sources, the first report", out[:600])
+        if fmt in ("md", "html", "timelinejs"):
+            ok("3 篇报道" in out, f"timeline --facts --format {fmt} says 3 篇报道", out[:600])
+    rc, out, err = zhe("timeline", "--db", fdb, "--format", "json")
+    ok(rc == 0 and len(json.loads(out)) == 5 and all(r["sources"] is None for r in json.loads(out)),
+       "timeline without --facts: every event, no sources", out[:300])
 finally:
     shutil.rmtree(TMP, ignore_errors=True)
 

@@ -70,7 +70,7 @@ enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_
        S_CUE_REFER };
 
 /* The values of a time cue. */
-enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS };
+enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS, S_TIME_TURN };
 
 typedef struct {
     const char *word;   /* the lexicon's */
@@ -256,7 +256,7 @@ static int S_cue_cmp(const void *pa, const void *pb)
 /* The name of value v of a cue of kind k, or NULL. */
 static const char *S_cue_name(int k, int v)
 {
-    static const char *const times[] = {"now", "baseline", "background", "news"},
+    static const char *const times[] = {"now", "baseline", "background", "news", "turn"},
                              *const refers[] = {"back"};
     switch (k) {
     case S_CUE_PER: return zhe_price_per_str((zhe_price_per)v);
@@ -970,17 +970,30 @@ static ptrdiff_t S_money_after(const S_sentence *s, size_t i)
 }
 
 /* Is money mention i a conversion of the one before it:
- * 544万日元(26.5万元人民币)? */
+ * 544万日元(26.5万元人民币), 9,600万元，折合约300万美元? */
 static int S_converted(const S_sentence *s, size_t i)
 {
+    static const char *const words[] = {"折合约", "折合", "约合", "相当于"};
     const char *n = s->a->norm;
     size_t p = S_m(s, i)->norm_start;
     while (p > s->s0 && n[p - 1] == ' ') p--;
-    if (p == s->s0 || n[p - 1] != '(') return 0;
-    p--;
-    while (p > s->s0 && n[p - 1] == ' ') p--;
     ptrdiff_t b = S_money_before(s, i);
-    return b >= 0 && S_m(s, (size_t)b)->norm_end == p;
+    if (b < 0) return 0;
+    size_t end = S_m(s, (size_t)b)->norm_end;
+    if (p > s->s0 && n[p - 1] == '(') {
+        p--;
+        while (p > s->s0 && n[p - 1] == ' ') p--;
+        return end == p;
+    }
+    /* 售价约新台币9,600万元，折合约300万美元 */
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(words); k++) {
+        size_t len = strlen(words[k]), q = p;
+        if (q < s->s0 + len || memcmp(n + q - len, words[k], len) != 0) continue;
+        q -= len;
+        while (q > end && (n[q - 1] == ' ' || n[q - 1] == ',')) q--;
+        return q == end;
+    }
+    return 0;
 }
 
 /* Is money mention i where a price changed from (从12999元涨到两万多元,
@@ -1054,7 +1067,9 @@ static void S_baselines(S_sentence *s)
 
 /*
 ** The date of a price at pos: nearest in its clause; the publication date
-** when the clause says now (目前); nearest in its sentence; the
+** when the clause says now (目前); the last before it in its sentence (one
+** after it, in a clause of its own, tells of what comes next: 预计本月中旬
+**第二批到货); the
 ** publication date when the sentence says now before it; the
 ** paragraph's last (the story's, for a chip of the sentence before); the
 ** publication date.  No date of a baseline of another amount governs it.
@@ -1068,7 +1083,7 @@ static void S_price_date(const S_sentence *s, size_t pos, zhe_event *e)
         S_set_published(e, s->a);
         return;
     }
-    if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS);
+    if (d < 0) d = S_date_in(s, pos, s->s0, s->s1, S_TAKE_MODIFIERS | S_BEFORE_ONLY);
     if (d < 0 && S_cue_is(s, S_CUE_TIME, S_TIME_NOW, s->s0, pos)) {
         S_set_published(e, s->a);
         return;
@@ -1097,16 +1112,16 @@ enum { S_SAID_PER = 1, S_SAID_PERIOD = 2, S_SAID_MARKET = 4 };
 
 /*
 ** What the price of money mention m is for, from the cues of its clause
-** [c0, m) (the clause of its chip c when that one is earlier: 搭载GB10的
-** DGX Spark桌面超算，售价为…; the market's since lo, the end of the amount
-** before it): per chip unless a word says a machine, a module, a system,
-** a cluster; a count of cards before it (8卡A100服务器, 节点(8卡)) says how
-** many chips a machine holds, and makes one of a chip right after it
-** (8卡H100报价); a rental's period, before the amount or right after it
-** (2元/小时).  Returns what it found said, S_SAID_*.
+** [c0, m) (for what it is for, from the clause of its chip c when that
+** one is earlier: 搭载GB10的DGX Spark桌面超算，售价为…): per chip unless a
+** word says a machine, a module, a system, a cluster; a count of cards
+** before it (8卡A100服务器, 节点(8卡)) says how many chips a machine holds,
+** and makes one of a chip right after it (8卡H100报价); a rental's period,
+** before the amount or right after it (2元/小时, 2美元一小时); the market,
+** from the sentence before it.  Returns what it found said, S_SAID_*.
 */
 static int S_price_for(const S_sentence *s, const zhe_mention *m, const zhe_mention *c,
-                       size_t c0, size_t lo, zhe_event *e)
+                       size_t c0, zhe_event *e)
 {
     int said = 0;
     size_t p0 = c0;
@@ -1142,36 +1157,47 @@ static int S_price_for(const S_sentence *s, const zhe_mention *m, const zhe_ment
         while (at < s->s1 && (s->a->norm[at] == ' ' || s->a->norm[at] == '/')) at++;
         for (size_t i = 0; i < s->n_cues && !period; i++)
             if (s->cues[i].pos == at && s->cues[i].kind == S_CUE_PERIOD) period = &s->cues[i];
-        if (!period && at + 6 <= s->s1 && !memcmp(s->a->norm + at, "小时", 6))
+        if (!period && ((at + 6 <= s->s1 && !memcmp(s->a->norm + at, "小时", 6)) ||
+                        (at + 9 <= s->s1 && !memcmp(s->a->norm + at, "一小时", 9))))
             e->period = ZHE_PERIOD_HOUR, said |= S_SAID_PERIOD;
     }
     if (period) e->period = (zhe_price_period)period->value, said |= S_SAID_PERIOD;
-    /* the market: in the amount's clause, or in a clause before it that
-     * holds no price of its own (在黑市上，H100售价…; not 未公布官方售价，
-     * 但…单卡价格) */
-    const S_cuehit *market = S_cue_in(s, S_CUE_MARKET, c0, m->norm_start);
-    if (!market && (market = S_cue_in(s, S_CUE_MARKET, lo, c0))) {
-        size_t k0, k1;
-        S_clause(s, market->pos, &k0, &k1);
-        for (size_t i = 0; i < s->n_hits && market; i++)
-            if (s->hits[i].t->type == ZHE_EVENT_PRICE && s->hits[i].pos < k1 &&
-                s->hits[i].end > k0)
-                market = NULL;
-    }
+    /* the market: the last word of one before the amount in its sentence,
+     * unless a turn (但, 而, 不过) comes between: 在黑市上，H100售价…;
+     * 定价16499元，RTX 5080则由8299元起; not 未公布官方售价，但…单卡价格 */
+    const S_cuehit *market = S_cue_in(s, S_CUE_MARKET, s->s0, m->norm_start);
+    if (market && S_cue_is(s, S_CUE_TIME, S_TIME_TURN, market->end, m->norm_start))
+        market = NULL;
     if (market) e->market = (zhe_price_market)market->value, said |= S_SAID_MARKET;
     return said;
 }
 
 /* Is money mention i the amount a change went to from the one before it
- * (从A涨到B: B), or what a price is compared with (较一个月前的195万元)?
+ * (从A涨到B: B; 年租约12万元，现时已降至7万元: 7万元), or what a price is
+ * compared with (较一个月前的195万元)?
  * Then it is the same thing's price, and says what it is for only when
  * its own words do. */
 static int S_same_series(const S_sentence *s, size_t i)
 {
+    static const char *const went[] = {"降至", "降到", "跌至", "跌到", "涨至", "涨到", "升至",
+                                       "回落至", "回落到", "调降至", "上调至", "下调至"};
     ptrdiff_t b = S_money_before(s, i);
     if (b >= 0 && S_changed_from(s, (size_t)b) != SIZE_MAX && S_money_after(s, (size_t)b) == (ptrdiff_t)i)
         return 1;
-    return s->n_base && S_other_baseline(s, S_m(s, i)->norm_start, SIZE_MAX);
+    if (s->n_base && S_other_baseline(s, S_m(s, i)->norm_start, SIZE_MAX)) return 1;
+    /* 年租约12万元，现时已降至7万元: a clause of its own, no chip, a verb
+     * of change before the amount */
+    if (b < 0) return 0;
+    size_t c0, c1;
+    const zhe_mention *m = S_m(s, i);
+    S_clause(s, m->norm_start, &c0, &c1);
+    ptrdiff_t cb, ca;
+    S_around(s, ZHE_MENTION_CHIP, m->norm_start, c0, c1, &cb, &ca);
+    if (cb >= 0 || ca >= 0 || S_m(s, (size_t)b)->norm_end > c0) return 0;
+    for (size_t k = 0; k < ZHEI_ARRAY_LEN(went); k++)
+        if (zhei_memmem(s->a->norm + c0, m->norm_start - c0, went[k], strlen(went[k])))
+            return 1;
+    return 0;
 }
 
 static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
@@ -1225,7 +1251,7 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         ptrdiff_t before = S_money_before(s, i);
         size_t lo = before >= 0 ? S_m(s, (size_t)before)->norm_end : s->s0;
         int said = S_price_for(s, m, strcmp(e.rule, "event.price.sentence") ? NULL : S_m(s, (size_t)c),
-                               c0, lo, &e);
+                               c0, &e);
         if (last >= 0 && S_same_series(s, i)) {     /* what the price before it is for */
             const zhe_event *f = &evs->v[last];
             if (!(said & S_SAID_PER)) e.per = f->per, e.chips_per_unit = f->chips_per_unit;

@@ -452,7 +452,7 @@ static const char *S_cue_kind(const char *kind, const char *value)
         {"market", "official", "retail", "grey", "used", NULL},
         {"modality", "expected", "planned", "rumored", NULL, NULL},
         {"polarity", "negative", NULL, NULL, NULL, NULL},
-        {"time", "now", "baseline", "background", "news", NULL},
+        {"time", "now", "baseline", "background", "news", "turn"},
         {"refer", "back", NULL, NULL, NULL, NULL},
     };
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(kinds); k++) {

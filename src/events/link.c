@@ -86,6 +86,8 @@ struct zhe_linker {
     S_cue *cues;        /* likewise */
     size_t n_cues;
     size_t cue_bucket[S_BUCKETS + 1];
+    unsigned char first[8192], cue_first[8192];     /* the first characters of
+                                                       each, a bit per code point */
 };
 
 /* A cue word found in a sentence. */
@@ -219,6 +221,14 @@ void zhe_events_clear(zhe_events *evs)
     memset(evs, 0, sizeof *evs);
 }
 
+/* The code point of the three-byte UTF-8 character at u (every trigger
+ * and cue begins with one; of a four-byte one, a number it shares with
+ * some), for the linker's first-character tables. */
+static unsigned S_cp3(const unsigned char *u)
+{
+    return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+}
+
 /* The bucket of a word: its first three bytes, hashed.  Every trigger is
  * Chinese, so three bytes are its first character. */
 static unsigned S_bucket(const char *s)
@@ -314,6 +324,14 @@ zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *e
     }
     if (lk->n) qsort(lk->v, lk->n, sizeof *lk->v, S_trigger_cmp);
     S_buckets(lk->v, lk->n, sizeof *lk->v, lk->bucket);
+    for (size_t i = 0; i < lk->n; i++) {
+        unsigned c = S_cp3((const unsigned char *)lk->v[i].word);
+        lk->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+    }
+    for (size_t i = 0; i < lk->n_cues; i++) {
+        unsigned c = S_cp3((const unsigned char *)lk->cues[i].word);
+        lk->cue_first[c >> 3] |= (unsigned char)(1u << (c & 7));
+    }
     *out = lk;
     return ZHE_OK;
 }
@@ -404,8 +422,46 @@ static int S_cause(const S_sentence *s, size_t pos, size_t end)
     return end <= c1 && zhei_memmem(n + end, c1 - end, "影响", 6) != NULL;
 }
 
-/* Read the sentence: its mentions by type, its clause marks, its trigger
- * words (the longest at each place), its first price word. */
+static int S_first_has(const unsigned char *bits, const char *p)
+{
+    unsigned c = S_cp3((const unsigned char *)p);
+    return bits[c >> 3] >> (c & 7) & 1;
+}
+
+/* The longest trigger at norm[p], or NULL. */
+static const S_trigger *S_trigger_at(const zhe_linker *lk, const S_sentence *s, size_t p)
+{
+    const char *n = s->a->norm;
+    if (!S_first_has(lk->first, n + p)) return NULL;
+    unsigned h = S_bucket(n + p);
+    for (size_t i = lk->bucket[h]; i < lk->bucket[h + 1]; i++) {
+        const S_trigger *t = &lk->v[i];
+        if (t->len <= s->s1 - p && memcmp(n + p, t->word, t->len) == 0) return t;
+    }
+    return NULL;
+}
+
+/* The longest cue at norm[p], or NULL. */
+static const S_cue *S_cue_at(const zhe_linker *lk, const S_sentence *s, size_t p)
+{
+    const char *n = s->a->norm;
+    if (!S_first_has(lk->cue_first, n + p)) return NULL;
+    unsigned h = S_bucket(n + p);
+    for (size_t i = lk->cue_bucket[h]; i < lk->cue_bucket[h + 1]; i++) {
+        const S_cue *c = &lk->cues[i];
+        if (c->len <= s->s1 - p && memcmp(n + p, c->word, c->len) == 0) return c;
+    }
+    return NULL;
+}
+
+/*
+** Read the sentence: its mentions by type and its trigger words (the
+** longest at each place).  Only a sentence with one is read further: its
+** clause marks, the words a trigger needs or a clause of cause that
+** takes it back, its first price word, its cue words, its spans and hash.
+** Most sentences of the news tell no event, and cost a scan of their
+** characters against a table of first characters.
+*/
 static void S_read(const zhe_linker *lk, S_sentence *s)
 {
     const char *n = s->a->norm;
@@ -414,8 +470,38 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
         int t = (int)s->ms->v[i].type;
         if (t >= 1 && t <= ZHE_MENTION_QUANTITY) S_push(&s->of[t], i);
     }
+    s->n_hits = 0;
+    s->exempt.n = 0;
+    s->not_price.n = 0;
+    s->price_word = NULL;
+    s->n_cues = 0;
+
+    /* the trigger words, as found: checked once the marks are known */
+    for (size_t p = s->s0; p + 3 <= s->s1;) {
+        if ((unsigned char)n[p] < 0xE0) {   /* ASCII or a two-byte character: no trigger */
+            p++;
+            continue;
+        }
+        const S_trigger *t = S_trigger_at(lk, s, p);
+        if (!t) {
+            p += 3;
+            continue;
+        }
+        if (t->type != S_NOT_TRIGGER) {
+            ZHEI_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
+            s->hits[s->n_hits++] = (S_hit){p, p + t->len, t};
+        }
+        p += t->len;
+    }
+    if (!s->n_hits) return;
+
     s->n_marks = 0;
     for (size_t p = s->s0; p < s->s1;) {
+        unsigned char c = (unsigned char)n[p];
+        if (c >= 0xE0 && c != 0xE2) {  /* a Chinese character: no mark */
+            p += 3;
+            continue;
+        }
         size_t k = S_clause_mark(n, p, s->s1);
         if (k) {
             ZHEI_GROW(&s->marks, &s->cap_marks, s->n_marks + 1);
@@ -430,65 +516,35 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     s->cp0 = zhei_cp_cursor_at(&s->cur, s->raw0);
     s->cp1 = zhei_cp_cursor_at(&s->cur, s->raw1);
 
-    s->n_hits = 0;
-    s->exempt.n = 0;
-    s->not_price.n = 0;
-    s->price_word = NULL;
-    size_t p = s->s0;
-    while (p + 3 <= s->s1) {
-        if ((unsigned char)n[p] < 0xE0) {   /* ASCII or a two-byte character: no trigger */
-            p++;
-            continue;
-        }
-        unsigned h = S_bucket(n + p);
-        const S_trigger *hit = NULL;
-        for (size_t i = lk->bucket[h]; i < lk->bucket[h + 1] && !hit; i++) {
-            const S_trigger *t = &lk->v[i];
-            if (t->len <= s->s1 - p && memcmp(n + p, t->word, t->len) == 0) hit = t;
-        }
-        if (!hit) {
-            p += 3;
-            continue;
-        }
-        if (hit->type != S_NOT_TRIGGER && S_needs_met(s, p, p + hit->len, hit) &&
-            !S_cause(s, p, p + hit->len)) {
-            if (hit->type == S_EXEMPT) {
-                S_push(&s->exempt, p);
-            } else if (hit->type == S_NOT_PRICE) {
-                S_push(&s->not_price, p);
-            } else {
-                ZHEI_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
-                s->hits[s->n_hits++] = (S_hit){p, p + hit->len, hit};
-            }
-        }
-        p += hit->len;
+    size_t w = 0;
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const S_hit h = s->hits[i];
+        if (!S_needs_met(s, h.pos, h.end, h.t) || S_cause(s, h.pos, h.end)) continue;
+        if (h.t->type == S_EXEMPT) S_push(&s->exempt, h.pos);
+        else if (h.t->type == S_NOT_PRICE) S_push(&s->not_price, h.pos);
+        else s->hits[w++] = h;
     }
+    s->n_hits = w;
     for (size_t i = 0; i < s->n_hits && !s->price_word; i++)
         if (s->hits[i].t->type == ZHE_EVENT_PRICE) s->price_word = &s->hits[i];
 
     /* the cue words, the longest at each place, when there is an event
      * for them to qualify */
-    s->n_cues = 0;
-    for (p = s->s0; s->n_hits && p + 3 <= s->s1;) {
+    for (size_t p = s->s0; s->n_hits && p + 3 <= s->s1;) {
         if ((unsigned char)n[p] < 0xE0) {
             p++;
             continue;
         }
-        unsigned h = S_bucket(n + p);
-        const S_cue *hit = NULL;
-        for (size_t i = lk->cue_bucket[h]; i < lk->cue_bucket[h + 1] && !hit; i++) {
-            const S_cue *c = &lk->cues[i];
-            if (c->len <= s->s1 - p && memcmp(n + p, c->word, c->len) == 0) hit = c;
-        }
-        if (!hit) {
+        const S_cue *c = S_cue_at(lk, s, p);
+        if (!c) {
             p += 3;
             continue;
         }
-        if (hit->value >= 0) {
+        if (c->value >= 0) {
             ZHEI_GROW(&s->cues, &s->cap_cues, s->n_cues + 1);
-            s->cues[s->n_cues++] = (S_cuehit){p, p + hit->len, hit->kind, hit->value};
+            s->cues[s->n_cues++] = (S_cuehit){p, p + c->len, c->kind, c->value};
         }
-        p += hit->len;
+        p += c->len;
     }
 }
 
@@ -885,21 +941,56 @@ static int S_chips_meet(const zhe_event *a, const zhe_event *b)
 }
 
 /* The key: a hash of what the event says and of its sentence, in hex. */
+/* Append v to b at *n as eight little-endian bytes: the same key on every
+ * machine.  An amount's bits, -0 as 0 and NaN as none. */
+static void S_key_u64(unsigned char *b, size_t *n, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) b[(*n)++] = (unsigned char)(v >> (8 * i));
+}
+
+static void S_key_num(unsigned char *b, size_t *n, double v)
+{
+    uint64_t bits = 0;
+    if (!isnan(v) && v != 0) memcpy(&bits, &v, sizeof bits);
+    S_key_u64(b, n, bits);
+}
+
+/* Append the string s and a separator (at most max bytes of s). */
+static void S_key_str(unsigned char *b, size_t *n, const char *s, size_t max)
+{
+    size_t len = strnlen(s, max);
+    memcpy(b + *n, s, len);
+    *n += len;
+    b[(*n)++] = 0x1f;
+}
+
 static void S_key(const S_sentence *s, zhe_event *e)
 {
-    zhe_buf b = ZHE_BUF_INIT;
-    zhe_buf_printf(&b, "%s\x1f%s\x1f%d\x1f%016llx", zhe_event_type_str(e->type), e->date.value,
-                   (int)e->date.mod, (unsigned long long)s->hash);
-    for (size_t i = 0; i < e->n_chips; i++) zhe_buf_printf(&b, "\x1f%s", e->chips[i]);
+    /* type, date, what it is for, the sentence, chips, amounts: bytes, not
+     * printed numbers (printing a double costs as much as the rest) */
+    unsigned char b[64 + sizeof e->date.value + ZHE_EVENT_MAX_CHIPS * 33 + 2 * 40];
+    size_t n = 0;
+    S_key_str(b, &n, zhe_event_type_str(e->type), 16);
+    S_key_str(b, &n, e->date.value, sizeof e->date.value);
+    b[n++] = (unsigned char)e->date.mod;
+    b[n++] = (unsigned char)e->per;
+    b[n++] = (unsigned char)e->period;
+    b[n++] = (unsigned char)e->headline;
+    S_key_u64(b, &n, s->hash);
+    for (size_t i = 0; i < e->n_chips; i++) S_key_str(b, &n, e->chips[i], sizeof e->chips[0]);
     ptrdiff_t amounts[2] = {e->money, e->quantity};
     for (int k = 0; k < 2; k++) {
         if (amounts[k] < 0) continue;
         const zhe_mention *m = &s->ms->v[amounts[k]];
-        zhe_buf_printf(&b, "\x1f%.17g %.17g %s%s", m->amount.value,
-                       isnan(m->amount.high) ? 0.0 : m->amount.high, m->currency, m->unit);
+        S_key_num(b, &n, m->amount.value);
+        S_key_num(b, &n, m->amount.high);
+        S_key_str(b, &n, m->currency, sizeof m->currency);
+        S_key_str(b, &n, m->unit, sizeof m->unit);
     }
-    snprintf(e->key, sizeof e->key, "%016llx", (unsigned long long)XXH3_64bits(b.ptr, b.len));
-    zhe_buf_clear(&b);
+    uint64_t h = XXH3_64bits(b, n);
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) e->key[i] = hex[(h >> (60 - 4 * i)) & 15];
+    e->key[16] = '\0';
 }
 
 /* Events a new one is compared with: the same fact retold is found among

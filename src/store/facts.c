@@ -100,6 +100,21 @@ static int S_same(const S_ev *e, const S_ev *f)
     return 1;
 }
 
+/* Are e and f alike in all that makes two events one fact (the type
+ * aside, which the caller checks with the chip)? */
+static int S_twin(const S_ev *e, const S_ev *f)
+{
+    if (!e->start || !e->end) return 0;     /* undated: its own */
+    if (strcmp(e->type, f->type) != 0 || !S_eq(e->start, f->start) || !S_eq(e->end, f->end) ||
+        !S_eq(e->currency, f->currency) || !S_eq(e->unit, f->unit) || !S_eq(e->per, f->per) ||
+        !S_eq(e->period, f->period) || !S_eq(e->polarity, f->polarity))
+        return 0;
+    int a = isnan(e->amount), b = isnan(f->amount), c = isnan(e->high), d = isnan(f->high),
+        x = isnan(e->quantity), y = isnan(f->quantity);
+    return a == b && c == d && x == y && (a || e->amount == f->amount) &&
+           (c || e->high == f->high) && (x || e->quantity == f->quantity);
+}
+
 /* qsort context: the events (C has no qsort_r everywhere). */
 static _Thread_local const S_ev *S_sort_ev;
 
@@ -267,16 +282,42 @@ static void S_group(S_all *all, S_member *m, size_t n)
     size_t n_pairs = 0, cap = 0;
     S_sort_ev = all->ev;
     if (n) qsort(m, n, sizeof *m, S_member_cmp);
+    /* next[i]: the first member after i of another chip, type or value,
+     * where a sweep of i's value may jump once past i's days */
+    size_t *next = ZHEI_NEW_ARRAY(size_t, n ? n : 1);
+    for (size_t i = n; i-- > 0;) {
+        const S_ev *e = &all->ev[m[i].ev];
+        if (i + 1 < n && !strcmp(m[i].chip, m[i + 1].chip)) {
+            const S_ev *f = &all->ev[m[i + 1].ev];
+            double v = S_value(e), w = S_value(f);
+            if (!strcmp(e->type, f->type) && ((isnan(v) && isnan(w)) || v == w)) {
+                next[i] = next[i + 1];
+                continue;
+            }
+        }
+        next[i] = i + 1;
+    }
     for (size_t i = 0; i < n; i++) {
         const S_ev *e = &all->ev[m[i].ev];
         double v = S_value(e);
+        /* one just like it next: it makes every comparison this one would */
+        if (i + 1 < n && !strcmp(m[i].chip, m[i + 1].chip) && S_twin(e, &all->ev[m[i + 1].ev])) {
+            S_union(all->ev, m[i].ev, m[i + 1].ev);
+            continue;
+        }
         for (size_t j = i + 1; j < n; j++) {
             const S_ev *f = &all->ev[m[j].ev];
             if (strcmp(m[i].chip, m[j].chip) != 0 || strcmp(e->type, f->type) != 0) break;
             double w = S_value(f);
             if (isnan(v) != isnan(w)) break;
             if (!isnan(v) && w > v * 1.02) break;           /* beyond 2% */
-            if (isnan(v) && f->start && e->end && strcmp(f->start, e->end) > 0) break;
+            if (f->start && e->end && strcmp(f->start, e->end) > 0) {
+                /* past e's days: the rest of this value is too (they are
+                 * in order of their first day) */
+                if (isnan(v)) break;
+                j = next[j] - 1;
+                continue;
+            }
             if (!S_same(e, f)) continue;
             int wider = S_wider(e, f), narrower = S_wider(f, e);
             if (!wider || (wider < 0 && narrower < 0)) {   /* the same days, or peers that overlap */
@@ -305,6 +346,7 @@ static void S_group(S_all *all, S_member *m, size_t n)
         k = end;
     }
     zhe_free(pairs);
+    zhe_free(next);
 }
 
 /* Write the keys that changed, in one transaction. */

@@ -1204,7 +1204,8 @@ enum { S_SAID_PER = 1, S_SAID_PERIOD = 2, S_SAID_MARKET = 4 };
 /*
 ** What the price of money mention m is for, from the cues of its clause
 ** [c0, m) (for what it is for, from the clause of its chip c when that
-** one is earlier: 搭载GB10的DGX Spark桌面超算，售价为…): per chip unless a
+** one is earlier: 搭载GB10的DGX Spark桌面超算，售价为…; 约一半为8卡H20
+** 服务器，单台报价约140万元): per chip unless a
 ** word says a machine, a module, a system, a cluster; a count of cards
 ** before it (8卡A100服务器, 节点(8卡)) says how many chips a machine holds,
 ** and makes one of a chip right after it (8卡H100报价); a rental's period,
@@ -1225,7 +1226,7 @@ static int S_price_for(const S_sentence *s, const zhe_mention *m, const zhe_ment
     const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
     int cards = 0;
     const zhe_mention *count = NULL;
-    for (size_t k = S_lower(s, q, c0); k < q->n; k++) {
+    for (size_t k = S_lower(s, q, p0); k < q->n; k++) {
         const zhe_mention *x = S_m(s, q->v[k]);
         if (x->norm_start >= m->norm_start) break;
         int c = S_card_count(x);

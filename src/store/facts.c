@@ -21,7 +21,9 @@
 ** when they have none), and each is compared only with those after it
 ** within 2% (or whose dates begin before it ends), so the work grows
 ** with the events and the width of those windows, not with their square.
-** Only keys that changed are written.
+** Beside each key go the fact's first report (the earliest publication,
+** then the smallest key) and its number of articles, so that `timeline
+** --facts` reads them from the rows; only what changed is written.
 */
 #include "store_int.h"
 
@@ -36,6 +38,10 @@ typedef struct {
     double amount, high, quantity;
     char key[50];       /* event key, ':', article hash: the fact's key if smallest */
     char *fact;         /* the stored key, or NULL */
+    int64_t article;
+    char *published;    /* the article's, or NULL */
+    int first;          /* stored: the fact's first report */
+    int64_t sources;    /* stored: the articles that report the fact */
     size_t parent;      /* union-find */
 } S_ev;
 
@@ -165,7 +171,7 @@ static zhe_status S_read_events(zhe_store *st, S_all *all, zhe_error *err)
         st,
         "SELECT e.id, e.type, e.start_date, e.end_date, e.amount, e.high, e.currency,"
         " e.quantity, e.unit, e.per, e.period, e.polarity, e.key, a.hash, e.fact,"
-        " e.date_basis"
+        " e.date_basis, e.article_id, a.published, e.fact_first, e.fact_sources"
         " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id",
         &q, err);
     if (s != ZHE_OK) return s;
@@ -192,6 +198,10 @@ static zhe_status S_read_events(zhe_store *st, S_all *all, zhe_error *err)
                  hash ? (const char *)hash : "");
         e->fact = S_dup(q, 14);
         if (!e->type) e->type = zhe_strdup("");
+        e->article = sqlite3_column_int64(q, 16);
+        e->published = S_dup(q, 17);
+        e->first = sqlite3_column_int(q, 18);
+        e->sources = sqlite3_column_int64(q, 19);
         const unsigned char *basis = sqlite3_column_text(q, 15);
         if (basis && !strcmp((const char *)basis, "published")) S_week_before(e);
         e->parent = all->n++;
@@ -349,23 +359,75 @@ static void S_group(S_all *all, S_member *m, size_t n)
     zhe_free(next);
 }
 
-/* Write the keys that changed, in one transaction. */
+/* Is e reported before f: the earlier publication (an undated one
+ * last), then the smaller key? */
+static int S_before(const S_ev *e, const S_ev *f)
+{
+    if (!e->published != !f->published) return f->published == NULL;
+    int c = e->published ? strcmp(e->published, f->published) : 0;
+    return c ? c < 0 : strcmp(e->key, f->key) < 0;
+}
+
+/* An event's fact (its root) and article, to count a fact's articles. */
+typedef struct {
+    size_t root;
+    int64_t article;
+} S_source;
+
+static int S_source_cmp(const void *pa, const void *pb)
+{
+    const S_source *a = pa, *b = pb;
+    if (a->root != b->root) return a->root < b->root ? -1 : 1;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/*
+** Each fact's first report (which timeline --facts shows) and the
+** number of articles that report it, written beside every event's fact
+** key, so that a query reads them from the row: those that changed, in
+** one transaction.
+*/
 static zhe_status S_write(zhe_store *st, S_all *all, zhe_error *err)
 {
-    sqlite3_stmt *q;
+    size_t n = all->n;
+    size_t *first = ZHEI_NEW_ARRAY(size_t, n ? n : 1);     /* by root: its first report */
+    int64_t *sources = ZHEI_NEW_ARRAY(int64_t, n ? n : 1);  /* by root */
+    S_source *pairs = ZHEI_NEW_ARRAY(S_source, n ? n : 1);
+    for (size_t i = 0; i < n; i++) first[i] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = S_find(all->ev, i);
+        if (first[r] == SIZE_MAX || S_before(&all->ev[i], &all->ev[first[r]])) first[r] = i;
+        pairs[i] = (S_source){r, all->ev[i].article};
+    }
+    if (n) qsort(pairs, n, sizeof *pairs, S_source_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (!i || pairs[i].root != pairs[i - 1].root || pairs[i].article != pairs[i - 1].article)
+            sources[pairs[i].root]++;
+    zhe_free(pairs);
+
+    sqlite3_stmt *q = NULL;
     zhe_status s = zhei_store_exec(st, "BEGIN IMMEDIATE", err);
-    if (s != ZHE_OK) return s;
-    s = zhei_store_prepare(st, "UPDATE events SET fact = ?2 WHERE id = ?1", &q, err);
-    for (size_t i = 0; i < all->n && s == ZHE_OK; i++) {
-        const char *key = all->ev[S_find(all->ev, i)].key;
-        if (all->ev[i].fact && strcmp(all->ev[i].fact, key) == 0) continue;
-        sqlite3_bind_int64(q, 1, all->ev[i].id);
+    if (s == ZHE_OK)
+        s = zhei_store_prepare(st, "UPDATE events SET fact = ?2, fact_first = ?3, fact_sources = ?4"
+                                   " WHERE id = ?1", &q, err);
+    for (size_t i = 0; i < n && s == ZHE_OK; i++) {
+        size_t r = S_find(all->ev, i);
+        const char *key = all->ev[r].key;
+        int is_first = first[r] == i;
+        const S_ev *e = &all->ev[i];
+        if (e->fact && strcmp(e->fact, key) == 0 && e->first == is_first && e->sources == sources[r])
+            continue;
+        sqlite3_bind_int64(q, 1, e->id);
         sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+        sqlite3_bind_int(q, 3, is_first);
+        sqlite3_bind_int64(q, 4, sources[r]);
         s = zhei_store_step(st, q, err, "cannot record an event's fact");
     }
     sqlite3_finalize(q);
     if (s == ZHE_OK) s = zhei_store_exec(st, "COMMIT", err);
     else sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    zhe_free(first);
+    zhe_free(sources);
     return s;
 }
 
@@ -384,7 +446,7 @@ zhe_status zhei_store_facts(zhe_store *st, zhe_error *err)
     for (size_t i = 0; i < all.n; i++) {
         S_ev *e = &all.ev[i];
         char **strings[] = {&e->type,   &e->start, &e->end,    &e->currency, &e->unit,
-                            &e->per,    &e->period, &e->polarity, &e->fact};
+                            &e->per,    &e->period, &e->polarity, &e->fact, &e->published};
         for (size_t k = 0; k < ZHEI_ARRAY_LEN(strings); k++) zhe_free(*strings[k]);
     }
     zhe_free(all.ev);

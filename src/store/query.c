@@ -39,9 +39,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                            void *ctx, zhe_error *err)
 {
     /* with facts, the number of articles that report the event's fact */
-    const char *sources = f->facts ? "(SELECT count(DISTINCT x.article_id) FROM events x"
-                                     " WHERE x.fact = e.fact)"
-                                   : "0";
+    const char *sources = f->facts ? "e.fact_sources" : "0";
     zhe_buf sql = ZHE_BUF_INIT;
     zhe_buf_printf(&sql,
                  "SELECT e.id, e.article_id, e.key, e.type, e.rule, e.\"trigger\", e.timex,"
@@ -56,12 +54,10 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                  " FROM events e JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
                  " AND r.currency = e.currency WHERE 1", sources);
-    /* with facts, a fact's first report alone: the first published, then
-     * the smallest key, whatever the order the articles came in */
-    if (f->facts)
-        zhe_buf_puts(&sql, " AND (e.fact IS NULL OR e.id = (SELECT x.id FROM events x"
-                           " JOIN articles y ON y.id = x.article_id WHERE x.fact = e.fact"
-                           " ORDER BY y.published IS NULL, y.published, x.key, y.hash LIMIT 1))");
+    /* with facts, a fact's first report alone (facts.c marks it: the
+     * first published, then the smallest key, whatever the order the
+     * articles came in); an event not grouped yet stands for itself */
+    if (f->facts) zhe_buf_puts(&sql, " AND (e.fact IS NULL OR e.fact_first = 1)");
     if (f->n_chips) {
         zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips WHERE chip_key IN ");
         S_params(&sql, f->n_chips);

@@ -24,10 +24,10 @@ from taplib import clean_env, done, ok  # noqa: E402
 ZHE, SQLITE, ROOT = (os.path.abspath(a) for a in sys.argv[1:4])
 TMP = tempfile.mkdtemp(prefix="zhevents-store-")
 DB = os.path.join(TMP, "corpus.db")
-# What versions 5 to 7 added to events: what an event means, whether only
-# the headline tells it, the fact it tells.
+# What versions 5 to 8 added to events: what an event means, whether only
+# the headline tells it, the fact it tells and that fact's first report.
 V5_COLUMNS = ("per", "chips_per_unit", "period", "market", "modality", "polarity", "headline",
-              "fact")
+              "fact", "fact_first", "fact_sources")
 ENV = clean_env()
 WRAPPER = os.environ.get("ZHE_WRAPPER", "").split()
 
@@ -87,7 +87,7 @@ try:
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); SELECT 'ok'")
        .strip() == "ok", "FTS5 integrity-check")
-    ok(sql("PRAGMA user_version").strip() == "7", "schema version 7")
+    ok(sql("PRAGMA user_version").strip() == "8", "schema version 8")
     ok(sql("PRAGMA journal_mode").strip() == "delete", "one file after ingest (not WAL)")
     ok("content=\"sentences\"" in sql("SELECT sql FROM sqlite_master WHERE name='sentences_fts'"),
        "sentences_fts declared with content=\"sentences\" (Datasette)")
@@ -209,7 +209,7 @@ try:
     newer = os.path.join(TMP, "newer.db")
     sql("CREATE TABLE t(x); PRAGMA user_version = 99", newer)
     rc, out, err = zhe("ingest", "--db", newer, "corpus/text/h20-flash.gbk.txt")
-    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (7)" in err,
+    ok(rc == 4 and "schema version 99 is newer than this zhevents knows (8)" in err,
        "ingest into a newer schema: exit 4", err)
     other = os.path.join(TMP, "other.db")
     sql("CREATE TABLE t(x)", other)
@@ -222,6 +222,7 @@ try:
     v1 = os.path.join(TMP, "v1.db")
     shutil.copy(DB, v1)
     sql("DROP VIEW timeline; DROP VIEW prices; DROP VIEW facts; DROP INDEX events_fact; "
+        "DROP INDEX events_fact_first; "
         + "".join("ALTER TABLE events DROP COLUMN %s; " % c for c in V5_COLUMNS)
         + "ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "
         "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
@@ -232,7 +233,7 @@ try:
        err)
     rc, out, err = zhe("ingest", "--db", v1, "tests/export/formula.txt")
     cols = sql("SELECT name FROM pragma_table_info('events')", v1).split()
-    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "7" and "mark_start" in cols
+    ok(rc == 0 and sql("PRAGMA user_version", v1).strip() == "8" and "mark_start" in cols
        and all(c in cols for c in V5_COLUMNS)
        and sql("SELECT count(*) FROM prices WHERE per IS NULL", v1).strip() != "0"
        and sql("SELECT count(*) FROM events WHERE modality = 'asserted'", v1).strip()
@@ -240,7 +241,7 @@ try:
        and sql("PRAGMA integrity_check", v1).strip() == "ok"
        and sql("SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_insert'",
                v1).strip() == "0",
-       "ingest migrates version 1 to 7", err + " ".join(cols))
+       "ingest migrates version 1 to 8", err + " ".join(cols))
     ok(sql("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check'); "
            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"跌幅\" AND "
            "\"禁售\"'", v1).strip() != "0", "the migrated index finds what was added after", "")

@@ -35,7 +35,8 @@
 **
 ** Dates written as a modifier (上周(10月17日)公布的出口限制) tell when the
 ** thing modified came about, not when the sentence's event happened: an
-** export control takes them only when its sentence has no other.
+** export control takes them only when its sentence has no other, or when
+** its clause only names it (针对17日公布的出口管制新规，商务部18日表示).
 **
 ** The same fact said twice (same type, date, amount or count where both
 ** say one, chips in common) is kept once, with what both say.  An export
@@ -857,6 +858,33 @@ static void S_set_date(const S_sentence *s, zhe_event *e, ptrdiff_t d, zhe_event
 }
 
 /*
+** The date that modifies the control word h itself: 针对17日公布的半导体出口
+** 管制新规 (the rule of the 17th, though the sentence tells of the 18th).
+** The last attributive date of its clause whose words end within a dozen
+** characters before it, when the clause says nothing more of the control;
+** -1 for none.
+*/
+static ptrdiff_t S_named_date(const S_sentence *s, const S_hit *h, size_t c0)
+{
+    size_t k0, c1;
+    S_clause(s, h->pos, &k0, &c1);
+    for (const S_hit *x = h + 1; x < s->hits + s->n_hits && x->pos < c1; x++)
+        if (x->t->type == ZHE_EVENT_EXPORT_CONTROL)
+            return -1;  /* 上周(10月17日)公布的出口限制改为立即生效: the clause tells what
+                           became of it, on the sentence's own date */
+    const S_list *d = &s->of[ZHE_MENTION_DATE];
+    for (size_t k = S_lower(s, d, h->pos); k > 0; k--) {
+        const zhe_mention *m = S_m(s, d->v[k - 1]);
+        if (m->norm_start < c0) break;
+        if (m->norm_end > h->pos || h->pos - m->norm_end > 36 || !S_attributive(s, m)) continue;
+        for (const S_hit *x = s->hits; x < h; x++)   /* it names h, not a word before */
+            if (x->pos >= m->norm_end) return -1;
+        return (ptrdiff_t)d->v[k - 1];
+    }
+    return -1;
+}
+
+/*
 ** The date an export control at pos states: its clause's, else its
 ** sentence's; modifiers only when nothing else.  Returns 0 when the
 ** sentence has no date.
@@ -1144,7 +1172,9 @@ static void S_baselines(S_sentence *s)
         if (c->kind != S_CUE_TIME || c->value != S_TIME_BASELINE) continue;
         size_t k = S_lower(s, dates, c->end), c0, c1;
         S_clause(s, c->pos, &c0, &c1);
-        if (k < dates->n && S_m(s, dates->v[k])->norm_start <= c->end + 12 &&
+        /* the date right after the word, or one character on (较上月,
+         * 与去年同期, 相比于去年): 工业与安全局13日 is no baseline */
+        if (k < dates->n && S_m(s, dates->v[k])->norm_start <= c->end + 3 &&
             S_m(s, dates->v[k])->norm_start < c1)
             S_push_base(s, c->pos, c1);
     }
@@ -1380,7 +1410,8 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
         size_t c0, c1;
         S_clause(s, h->pos, &c0, &c1);
         if (c0 == done_c0) continue;
-        ptrdiff_t d = S_date_in(s, h->pos, c0, c1, 0);
+        ptrdiff_t d = S_named_date(s, h, c0);
+        if (d < 0) d = S_date_in(s, h->pos, c0, c1, 0);
         if (d < 0) continue;
         done_c0 = c0;
         zhe_event e = S_event(s, ZHE_EVENT_EXPORT_CONTROL, h);
@@ -1604,6 +1635,7 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
     s.title_chip = title_chip;
     size_t mi = m0, prev_end = 0;
     ptrdiff_t pending = -1;     /* an export control of the sentence before, without chips */
+    int waited = 0;             /* sentences it waited through */
     for (size_t k = 0; k < a->n_sentences; k++) {
         s.index = k;
         s.s0 = a->sentences[k].off;
@@ -1618,14 +1650,25 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
         S_read(lk, &s);
         if (s.n_hits) S_baselines(&s);
         if (pending >= 0) S_lend_chips(&s, &evs->v[pending]);
-        pending = -1;
+        /* the chips may come a sentence later (…新规。新规扩大了限制范围。
+         * A800和H800…须申请许可。): one that names neither chips nor
+         * dates keeps the control waiting */
+        int wait = pending >= 0 && !evs->v[pending].n_chips && !s.of[ZHE_MENTION_CHIP].n &&
+                   !s.of[ZHE_MENTION_DATE].n && waited < 1;
+        if (wait) {
+            waited++;
+        } else {
+            pending = -1;
+            waited = 0;
+        }
         size_t here = evs->n;
         if (s.n_hits) {
             S_prices(&s, evs, first);
             if (!S_export_control(&s, evs, first)) S_others(&s, evs, first, here);
         }
         for (size_t i = here; i < evs->n; i++)
-            if (evs->v[i].type == ZHE_EVENT_EXPORT_CONTROL && !evs->v[i].n_chips)
+            if (evs->v[i].type == ZHE_EVENT_EXPORT_CONTROL && !evs->v[i].n_chips &&
+                evs->v[i].date_basis == ZHE_EVENT_STATED)   /* not one told without a date */
                 pending = (ptrdiff_t)i;
 
         const S_list *dates = &s.of[ZHE_MENTION_DATE], *chips = &s.of[ZHE_MENTION_CHIP];

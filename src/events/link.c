@@ -571,9 +571,12 @@ static const S_cuehit *S_cue_is(const S_sentence *s, int kind, int value, size_t
     return NULL;
 }
 
-/* Where the cues of hit h begin: the end of the event word before it. */
+/* Where the cues of hit h begin: the end of the event word before it,
+ * unless that one stands right before it (量产交付: one verb of two words,
+ * which 最快于明年一季度 qualifies whole). */
 static size_t S_hit_lo(const S_sentence *s, const S_hit *h)
 {
+    while (h > s->hits && h->pos - h[-1].end <= 3) h--;
     return h > s->hits ? h[-1].end : s->s0;
 }
 
@@ -1484,7 +1487,8 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
         S_chips_in(s, q0 < c0 ? q0 : c0, q1 > c1 ? q1 : c1, &e);
         e.rule = "event.capacity";
         e.confidence = 0.7;
-        S_happened(s, S_hit_lo(s, h), h->pos, &e);
+        /* 月产能预计由7万片增至13万片: what qualifies the count */
+        S_happened(s, S_hit_lo(s, h), m->norm_start, &e);
         S_emit(s, evs, first, &e);
     }
     if (counts) return;
@@ -1549,11 +1553,20 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             e.confidence = 0.8;
         } else {
             e.quantity = S_goods(s, h->end, c0, c1);
-            /* an order's value: 下单的A800和H800订单金额达1.2亿美元 */
+            /* an order's value: 下单的A800和H800订单金额达1.2亿美元, or
+             * before the word in its clause, 25亿美元的H20订单无法出货 (not
+             * a price: no price word before it there) */
             ptrdiff_t v = S_nearest(s, ZHE_MENTION_MONEY, h->end, h->end, s->s1);
+            if (v < 0) {
+                ptrdiff_t b, a;
+                S_around(s, ZHE_MENTION_MONEY, h->pos, c0, h->pos, &b, &a);
+                if (b >= 0 && !(s->price_word && s->price_word->pos >= c0 &&
+                                s->price_word->pos < S_m(s, (size_t)b)->norm_start))
+                    v = b;
+            }
             if (v >= 0 && !S_converted(s, (size_t)v)) e.money = v;
             if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
-            if (!e.n_chips && e.quantity < 0) continue;
+            if (!e.n_chips && e.quantity < 0 && e.money < 0) continue;
             e.rule = "event.shipment";
             e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
         }

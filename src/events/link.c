@@ -1029,8 +1029,9 @@ static void S_key(const S_sentence *s, zhe_event *e)
  * an event. */
 #define S_EMIT_WINDOW 256
 
-/* Add e to the list, or merge it into the event that already says it. */
-static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event *e)
+/* Add e to the list, or merge it into the event that already says it.
+ * Returns the index of the event that holds it. */
+static size_t S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event *e)
 {
     const zhe_mentions *ms = s->ms;
     S_key(s, e);
@@ -1054,7 +1055,7 @@ static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event
             if (e->quantity < 0) e->quantity = f->quantity;
             *f = *e;
             f->confidence = conf;
-            return;
+            return i;
         }
         if (f->money < 0) f->money = e->money;
         if (f->quantity < 0) f->quantity = e->quantity;
@@ -1066,10 +1067,11 @@ static void S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_event
             f->vendors[f->n_chips++] = e->vendors[k];
         }
         if (e->confidence > f->confidence) f->confidence = e->confidence;
-        return;
+        return i;
     }
     ZHEI_GROW(&evs->v, &evs->cap, evs->n + 1);
     evs->v[evs->n++] = *e;
+    return evs->n - 1;
 }
 
 /* ---------------------------------------------------------------- price */
@@ -1253,6 +1255,12 @@ static int S_price_for(const S_sentence *s, const zhe_mention *m, const zhe_ment
     if (c && c->norm_start < c0) {
         size_t k1;
         S_clause(s, c->norm_start, &p0, &k1);
+        /* 宣布个人AI超级电脑DGX Spark，搭载GB10超级芯片，售价3999美元: the
+         * chip is a part of what an earlier clause names */
+        static const char *const part[] = {"搭载", "配备", "采用", "内置"};
+        while (p0 < k1 && s->a->norm[p0] == ' ') p0++;
+        for (size_t k = 0; k < ZHEI_ARRAY_LEN(part); k++)
+            if (k1 - p0 >= 6 && !memcmp(s->a->norm + p0, part[k], 6)) p0 = s->s0;
     }
     const S_cuehit *per = S_cue_in(s, S_CUE_PER, p0, m->norm_start);
     if (per) e->per = (zhe_price_per)per->value, said |= S_SAID_PER;
@@ -1388,9 +1396,7 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         if (e.date_basis == ZHE_EVENT_NARRATIVE) e.confidence -= 0.1;
         else if (e.date_basis != ZHE_EVENT_STATED) e.confidence -= 0.2;
         e.confidence *= m->confidence;
-        size_t n = evs->n;
-        S_emit(s, evs, first, &e);
-        last = evs->n > n ? (ptrdiff_t)n : -1;
+        last = (ptrdiff_t)S_emit(s, evs, first, &e);
     }
 }
 

@@ -158,11 +158,6 @@ static char *S_dup(sqlite3_stmt *q, int i)
     return t ? zhe_strdup((const char *)t) : NULL;
 }
 
-static double S_num(sqlite3_stmt *q, int i)
-{
-    return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
-}
-
 /* Every event, in id order, into *all. */
 static zhe_status S_read_events(zhe_store *st, S_all *all, zhe_error *err)
 {
@@ -185,10 +180,10 @@ static zhe_status S_read_events(zhe_store *st, S_all *all, zhe_error *err)
         e->type = S_dup(q, 1);
         e->start = S_dup(q, 2);
         e->end = S_dup(q, 3);
-        e->amount = S_num(q, 4);
-        e->high = S_num(q, 5);
+        e->amount = zhei_store_col_num(q, 4);
+        e->high = zhei_store_col_num(q, 5);
         e->currency = S_dup(q, 6);
-        e->quantity = S_num(q, 7);
+        e->quantity = zhei_store_col_num(q, 7);
         e->unit = S_dup(q, 8);
         e->per = S_dup(q, 9);
         e->period = S_dup(q, 10);

@@ -22,11 +22,6 @@ static const char *S_col(sqlite3_stmt *q, int i)
 }
 
 /* Column i as a number, NAN when it is NULL. */
-static double S_num(sqlite3_stmt *q, int i)
-{
-    return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
-}
-
 /* Append ", ?" n times after the first "?" to b: a list of n parameters. */
 static void S_params(zhe_buf *b, size_t n)
 {
@@ -115,12 +110,12 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         ev.start = S_col(q, 8);
         ev.end = S_col(q, 9);
         ev.basis = S_col(q, 10);
-        ev.amount = S_num(q, 11);
-        ev.high = S_num(q, 12);
+        ev.amount = zhei_store_col_num(q, 11);
+        ev.high = zhei_store_col_num(q, 12);
         ev.currency = S_col(q, 13);
         ev.qualifier = S_col(q, 14);
-        ev.quantity = S_num(q, 15);
-        ev.quantity_high = S_num(q, 16);
+        ev.quantity = zhei_store_col_num(q, 15);
+        ev.quantity_high = zhei_store_col_num(q, 16);
         ev.unit = S_col(q, 17);
         ev.quote = S_col(q, 18);
         ev.confidence = sqlite3_column_double(q, 19);
@@ -128,7 +123,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         ev.title = S_col(q, 21);
         ev.url = S_col(q, 22);
         ev.published = S_col(q, 23);
-        double rate = S_num(q, 24);
+        double rate = zhei_store_col_num(q, 24);
         ev.amount_cny = isnan(rate) ? NAN : ev.amount * rate;
         ev.high_cny = isnan(rate) ? NAN : ev.high * rate;
         if (sqlite3_column_type(q, 25) == SQLITE_INTEGER &&

@@ -7,6 +7,7 @@
 #include "store_int.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -79,4 +80,9 @@ zhe_status zhei_store_step(zhe_store *st, sqlite3_stmt *q, zhe_error *err, const
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
     return s;
+}
+
+double zhei_store_col_num(sqlite3_stmt *q, int i)
+{
+    return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
 }

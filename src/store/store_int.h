@@ -80,6 +80,9 @@ zhe_status zhei_store_prepare(zhe_store *st, const char *sql, sqlite3_stmt **stm
  * bindings.  ZHE_ERR_DB, with err saying `what` failed, on failure. */
 zhe_status zhei_store_step(zhe_store *st, sqlite3_stmt *q, zhe_error *err, const char *what);
 
+/* Column i of q's row as a number: NAN for NULL. */
+double zhei_store_col_num(sqlite3_stmt *q, int i);
+
 /* ---------------------------------------------------------- facts.c */
 
 /* Bring every event's fact key (events.fact) up to date, in its own

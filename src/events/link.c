@@ -56,9 +56,15 @@
 /* Trigger types beyond zhe_event_type. */
 enum { S_EXEMPT = -1, S_NOT_TRIGGER = -2, S_NOT_PRICE = -3 };
 
+/* A word of a lexicon the linker looks up by place: the head of a trigger
+ * and of a cue. */
 typedef struct {
     const char *word;   /* the lexicon's */
     size_t len;
+} S_word;
+
+typedef struct {
+    S_word w;
     int type;           /* a zhe_event_type, S_EXEMPT, S_NOT_TRIGGER or S_NOT_PRICE */
     const char *const *needs;   /* words one of which its clause must hold, or NULL */
     size_t n_needs;
@@ -74,21 +80,27 @@ enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_
 enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS, S_TIME_TURN };
 
 typedef struct {
-    const char *word;   /* the lexicon's */
-    size_t len;
+    S_word w;
     int kind;           /* S_CUE_* */
     int value;          /* the enum value it names (zhe_price_per …), or -1: no cue */
 } S_cue;
 
+/*
+** A table of words (triggers or cues) looked up by place: entries of
+** `size` bytes, each beginning with its S_word, sorted by the bucket of
+** their first character, then longest first; v[bucket[h] .. bucket[h+1])
+** are bucket h's; first has a bit per code point a word begins with.
+*/
+typedef struct {
+    void *v;
+    size_t n, size;
+    size_t bucket[S_BUCKETS + 1];
+    unsigned char first[8192];
+} S_words;
+
 struct zhe_linker {
-    S_trigger *v;       /* sorted by bucket, then longest first */
-    size_t n;
-    size_t bucket[S_BUCKETS + 1];   /* v[bucket[h] .. bucket[h+1]) */
-    S_cue *cues;        /* likewise */
-    size_t n_cues;
-    size_t cue_bucket[S_BUCKETS + 1];
-    unsigned char first[8192], cue_first[8192];     /* the first characters of
-                                                       each, a bit per code point */
+    S_words triggers;   /* of S_trigger */
+    S_words cues;       /* of S_cue */
 };
 
 /* A cue word found in a sentence. */
@@ -238,9 +250,11 @@ static unsigned S_bucket(const char *s)
     return ((u[0] * 31u + u[1]) * 31u + u[2]) % S_BUCKETS;
 }
 
-static int S_trigger_cmp(const void *pa, const void *pb)
+/* qsort: words by bucket, then longest first (each entry begins with its
+ * S_word). */
+static int S_word_cmp(const void *pa, const void *pb)
 {
-    const S_trigger *a = pa, *b = pb;
+    const S_word *a = pa, *b = pb;
     unsigned ha = S_bucket(a->word), hb = S_bucket(b->word);
     if (ha != hb) return ha < hb ? -1 : 1;
     if (a->len != b->len) return a->len > b->len ? -1 : 1;
@@ -253,15 +267,6 @@ static int S_type_of(const char *name)
     if (strcmp(name, "not_price") == 0) return S_NOT_PRICE;
     if (strcmp(name, "-") == 0) return S_NOT_TRIGGER;
     return (int)zhe_event_type_parse(name);
-}
-
-static int S_cue_cmp(const void *pa, const void *pb)
-{
-    const S_cue *a = pa, *b = pb;
-    unsigned ha = S_bucket(a->word), hb = S_bucket(b->word);
-    if (ha != hb) return ha < hb ? -1 : 1;
-    if (a->len != b->len) return a->len > b->len ? -1 : 1;
-    return strcmp(a->word, b->word);
 }
 
 /* The name of value v of a cue of kind k, or NULL. */
@@ -286,8 +291,7 @@ static void S_cue_of(const zhei_cue *c, S_cue *out)
 {
     static const char *const kinds[] = {"per",      "period", "market", "modality",
                                         "polarity", "time",   "refer"};
-    out->word = c->word;
-    out->len = c->len;
+    out->w = (S_word){c->word, c->len};
     out->kind = 0;
     for (int k = 0; k < (int)ZHEI_ARRAY_LEN(kinds); k++)
         if (!strcmp(c->kind, kinds[k])) out->kind = k;
@@ -298,14 +302,18 @@ static void S_cue_of(const zhei_cue *c, S_cue *out)
     }
 }
 
-/* bucket[h] for every h: the first of v (sorted by bucket) in bucket h or
- * later.  v holds n items of size `size`, each starting with its word. */
-static void S_buckets(const void *v, size_t n, size_t size, size_t *bucket)
+/* Sort the table's words and index them: buckets, first characters. */
+static void S_words_index(S_words *w)
 {
+    if (w->n) qsort(w->v, w->n, w->size, S_word_cmp);
     size_t i = 0;
     for (unsigned h = 0; h <= S_BUCKETS; h++) {
-        while (i < n && S_bucket(*(const char *const *)((const char *)v + i * size)) < h) i++;
-        bucket[h] = i;
+        while (i < w->n && S_bucket(((const S_word *)((char *)w->v + i * w->size))->word) < h) i++;
+        w->bucket[h] = i;
+    }
+    for (i = 0; i < w->n; i++) {
+        unsigned c = S_cp3((const unsigned char *)((const S_word *)((char *)w->v + i * w->size))->word);
+        w->first[c >> 3] |= (unsigned char)(1u << (c & 7));
     }
 }
 
@@ -314,25 +322,17 @@ zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *e
     (void)err;
     *out = NULL;
     zhe_linker *lk = ZHEI_NEW(zhe_linker);
-    lk->cues = ZHEI_NEW_ARRAY(S_cue, lex->n_cues + 1);
-    for (size_t i = 0; i < lex->n_cues; i++) S_cue_of(&lex->cues[i], &lk->cues[lk->n_cues++]);
-    if (lk->n_cues) qsort(lk->cues, lk->n_cues, sizeof *lk->cues, S_cue_cmp);
-    S_buckets(lk->cues, lk->n_cues, sizeof *lk->cues, lk->cue_bucket);
-    lk->v = ZHEI_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
+    S_cue *cues = ZHEI_NEW_ARRAY(S_cue, lex->n_cues + 1);
+    for (size_t i = 0; i < lex->n_cues; i++) S_cue_of(&lex->cues[i], &cues[i]);
+    lk->cues = (S_words){.v = cues, .n = lex->n_cues, .size = sizeof *cues};
+    S_words_index(&lk->cues);
+    S_trigger *triggers = ZHEI_NEW_ARRAY(S_trigger, lex->n_triggers + 1);
     for (size_t i = 0; i < lex->n_triggers; i++) {
         const zhei_trigger *t = &lex->triggers[i];
-        lk->v[lk->n++] = (S_trigger){t->word, t->len, S_type_of(t->type), t->needs, t->n_needs};
+        triggers[i] = (S_trigger){{t->word, t->len}, S_type_of(t->type), t->needs, t->n_needs};
     }
-    if (lk->n) qsort(lk->v, lk->n, sizeof *lk->v, S_trigger_cmp);
-    S_buckets(lk->v, lk->n, sizeof *lk->v, lk->bucket);
-    for (size_t i = 0; i < lk->n; i++) {
-        unsigned c = S_cp3((const unsigned char *)lk->v[i].word);
-        lk->first[c >> 3] |= (unsigned char)(1u << (c & 7));
-    }
-    for (size_t i = 0; i < lk->n_cues; i++) {
-        unsigned c = S_cp3((const unsigned char *)lk->cues[i].word);
-        lk->cue_first[c >> 3] |= (unsigned char)(1u << (c & 7));
-    }
+    lk->triggers = (S_words){.v = triggers, .n = lex->n_triggers, .size = sizeof *triggers};
+    S_words_index(&lk->triggers);
     *out = lk;
     return ZHE_OK;
 }
@@ -340,8 +340,8 @@ zhe_status zhe_linker_new(const zhe_lexicon *lex, zhe_linker **out, zhe_error *e
 void zhe_linker_free(zhe_linker *lk)
 {
     if (!lk) return;
-    zhe_free(lk->v);
-    zhe_free(lk->cues);
+    zhe_free(lk->triggers.v);
+    zhe_free(lk->cues.v);
     zhe_free(lk);
 }
 
@@ -429,28 +429,15 @@ static int S_first_has(const unsigned char *bits, const char *p)
     return bits[c >> 3] >> (c & 7) & 1;
 }
 
-/* The longest trigger at norm[p], or NULL. */
-static const S_trigger *S_trigger_at(const zhe_linker *lk, const S_sentence *s, size_t p)
+/* The longest word of table w at norm[p], or NULL. */
+static const void *S_word_at(const S_words *w, const S_sentence *s, size_t p)
 {
     const char *n = s->a->norm;
-    if (!S_first_has(lk->first, n + p)) return NULL;
+    if (!S_first_has(w->first, n + p)) return NULL;
     unsigned h = S_bucket(n + p);
-    for (size_t i = lk->bucket[h]; i < lk->bucket[h + 1]; i++) {
-        const S_trigger *t = &lk->v[i];
-        if (t->len <= s->s1 - p && memcmp(n + p, t->word, t->len) == 0) return t;
-    }
-    return NULL;
-}
-
-/* The longest cue at norm[p], or NULL. */
-static const S_cue *S_cue_at(const zhe_linker *lk, const S_sentence *s, size_t p)
-{
-    const char *n = s->a->norm;
-    if (!S_first_has(lk->cue_first, n + p)) return NULL;
-    unsigned h = S_bucket(n + p);
-    for (size_t i = lk->cue_bucket[h]; i < lk->cue_bucket[h + 1]; i++) {
-        const S_cue *c = &lk->cues[i];
-        if (c->len <= s->s1 - p && memcmp(n + p, c->word, c->len) == 0) return c;
+    for (size_t i = w->bucket[h]; i < w->bucket[h + 1]; i++) {
+        const S_word *x = (const S_word *)((const char *)w->v + i * w->size);
+        if (x->len <= s->s1 - p && memcmp(n + p, x->word, x->len) == 0) return x;
     }
     return NULL;
 }
@@ -483,16 +470,16 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
             p++;
             continue;
         }
-        const S_trigger *t = S_trigger_at(lk, s, p);
+        const S_trigger *t = S_word_at(&lk->triggers, s, p);
         if (!t) {
             p += 3;
             continue;
         }
         if (t->type != S_NOT_TRIGGER) {
             ZHEI_GROW(&s->hits, &s->cap_hits, s->n_hits + 1);
-            s->hits[s->n_hits++] = (S_hit){p, p + t->len, t};
+            s->hits[s->n_hits++] = (S_hit){p, p + t->w.len, t};
         }
-        p += t->len;
+        p += t->w.len;
     }
     if (!s->n_hits) return;
 
@@ -536,16 +523,16 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
             p++;
             continue;
         }
-        const S_cue *c = S_cue_at(lk, s, p);
+        const S_cue *c = S_word_at(&lk->cues, s, p);
         if (!c) {
             p += 3;
             continue;
         }
         if (c->value >= 0) {
             ZHEI_GROW(&s->cues, &s->cap_cues, s->n_cues + 1);
-            s->cues[s->n_cues++] = (S_cuehit){p, p + c->len, c->kind, c->value};
+            s->cues[s->n_cues++] = (S_cuehit){p, p + c->w.len, c->kind, c->value};
         }
-        p += c->len;
+        p += c->w.len;
     }
 }
 
@@ -834,7 +821,7 @@ static zhe_event S_event(const S_sentence *s, zhe_event_type type, const S_hit *
     e.quantity = -1;
     e.date_basis = ZHE_EVENT_UNDATED;
     if (type == ZHE_EVENT_PRICE) e.per = ZHE_PER_CHIP;
-    if (h && h->t->len < sizeof e.trigger) memcpy(e.trigger, h->t->word, h->t->len);
+    if (h && h->t->w.len < sizeof e.trigger) memcpy(e.trigger, h->t->w.word, h->t->w.len);
     return e;
 }
 

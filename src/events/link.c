@@ -1547,7 +1547,13 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             }
             if (!e.n_chips) continue;
             e.money = S_nearest(s, ZHE_MENTION_MONEY, h->end, s->s0, s->s1);
-            if (e.money >= 0) e.per = ZHE_PER_CHIP;
+            if (e.money >= 0) {     /* a launch price: what it is for, its market (首发价) */
+                const zhe_mention *m = S_m(s, (size_t)e.money);
+                size_t m0, m1;
+                S_clause(s, m->norm_start, &m0, &m1);
+                e.per = ZHE_PER_CHIP;
+                S_price_for(s, m, NULL, m0, &e);
+            }
             e.rule = "event.launch";
             e.confidence = 0.8;
         } else {

@@ -12,31 +12,47 @@
 **     after, else (when the amount's currency was written) the last chip of
 **     the sentence before (按最高成交价25万元来算 after a sentence on the
 **     A100).  A chip stands with its list (A100、A800和H100).  Two amounts
-**     are two prices, but not an amount in parentheses right after
-**     another (544万日元(26.5万元人民币): the same, converted), nor the
-**     amount a price changed from (从12999元涨到两万多元).
+**     are two prices, but not an amount that converts the one before
+**     (544万日元(26.5万元人民币), 9,600万元，折合约300万美元).  A change
+**     (从12999元涨到两万多元) is two prices, the second taking what the
+**     first is for.  A sentence that refers back (其, 该芯片) takes its
+**     subject, the chip before or the headline's.
 **   - export_control: an event for each clause with a control word and a
 **     date of its own, else one for the sentence, dated by it; its chips
 **     are all the sentence names but those a clause spares (却不在禁售名单
 **     中).  Without chips it takes those of the next sentence when that
-**     one has no date (…新规将立即生效。受影响的产品包括A100、A800…).
+**     one has no date (…新规将立即生效。受影响的产品包括A100、A800…), or
+**     of the one after, past a sentence that names neither.
 **   - launch: a chip in the word's clause; its money, a launch price.
 **     shipment: a chip or a count of goods in the clause (else the
 **     sentence's chips); an order's value after the word.  capacity: each
 **     count after the word, dated by its own clause.  None of them in a
 **     sentence that tells of an export control: there they are what the
 **     control stops (影响…的出货).
-** Every event but a price needs a date in its own sentence: the clause's,
-** else one said before it (当地时间12月6日，AMD…正式推出MI300X).  A price
-** takes the date nearest it in its clause, else in its sentence, else the
-** paragraph's last (the story's, for a chip of the sentence before), else
-** the publication date, and says which in date_basis.  Vague dates (近日)
-** count only when there is no other.
+** An event other than a price takes a date of its own sentence: the
+** clause's, else one said before it (当地时间12月6日，AMD…正式推出MI300X);
+** without one, it is an event only when it reads as news (已获批, a
+** count), or as a plan, a rumour or a denial, dated by the paragraph or
+** the publication (S_undated).  A price takes the date nearest it in its
+** clause, else the last before it in its sentence, else the paragraph's
+** last (the story's, for a chip of the sentence before), else the
+** publication date, and says which in date_basis; 目前 and its kin mean
+** the publication date.  Vague dates (近日) count only when there is no
+** other.  A date that says what a fact is compared with or changed from
+** (较一个月前的195万元, 从年初的3.6万元) governs only the amount inside
+** that baseline (S_baselines).
+**
+** The cue words of lexicons/cues.tsv, read in a sentence with a trigger,
+** say what an event means: what a price is for and a rental's period
+** (S_price_for), the market, whether it happened (S_happened).
 **
 ** Dates written as a modifier (上周(10月17日)公布的出口限制) tell when the
 ** thing modified came about, not when the sentence's event happened: an
 ** export control takes them only when its sentence has no other, or when
 ** its clause only names it (针对17日公布的出口管制新规，商务部18日表示).
+**
+** The headline is linked as an article of its own (zhe_link_with_title);
+** its events the body does not tell are kept, marked as the headline's.
 **
 ** The same fact said twice (same type, date, amount or count where both
 ** say one, chips in common) is kept once, with what both say.  An export

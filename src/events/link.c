@@ -1533,6 +1533,26 @@ static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
     return before;
 }
 
+/* The price a launch at h states: an amount of its clause, else of a
+ * clause after it that says nothing else (正式开售，首发价¥12999), not one
+ * that tells of another chip, another time or now (H100发布于2022年3月，目前
+ * 单卡价格约2.5万美元).  -1 for none. */
+static ptrdiff_t S_launch_price(const S_sentence *s, const S_hit *h, size_t c0, size_t c1)
+{
+    ptrdiff_t m = S_nearest(s, ZHE_MENTION_MONEY, h->end, c0, c1);
+    if (m >= 0) return m;
+    m = S_nearest(s, ZHE_MENTION_MONEY, h->end, h->end, s->s1);
+    if (m < 0) return -1;
+    size_t k0, k1;
+    ptrdiff_t b, a;
+    S_clause(s, S_m(s, (size_t)m)->norm_start, &k0, &k1);
+    S_around(s, ZHE_MENTION_CHIP, k0, k0, k1, &b, &a);
+    if (a >= 0) return -1;
+    S_around(s, ZHE_MENTION_DATE, k0, k0, k1, &b, &a);
+    if (a >= 0 || S_cue_is(s, S_CUE_TIME, S_TIME_NOW, k0, k1)) return -1;
+    return m;
+}
+
 /* Launches, shipments and capacity: what the clause of each word holds.
  * Events evs->v[here ..) are this sentence's. */
 static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t here)
@@ -1541,13 +1561,26 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
     for (size_t i = 0; i < s->n_hits; i++) {
         const S_hit *h = &s->hits[i];
         int type = h->t->type;
+        if (type != ZHE_EVENT_LAUNCH && type != ZHE_EVENT_SHIPMENT && type != ZHE_EVENT_CAPACITY)
+            continue;
+        size_t c0, c1;
+        S_clause(s, h->pos, &c0, &c1);
+        /* in a sentence of an export control, it is what the control
+         * stops (影响…A100、A800的出货), no event of its own, unless its
+         * clause tells its own time (…出口管制升级后…，去年出货量约100万颗) */
+        int control = 0, same_clause = 0;
+        for (size_t j = 0; j < s->n_hits; j++) {
+            if (s->hits[j].t->type != ZHE_EVENT_EXPORT_CONTROL) continue;
+            control = 1;
+            same_clause |= s->hits[j].pos >= c0 && s->hits[j].pos < c1;
+        }
+        ptrdiff_t db, da;
+        S_around(s, ZHE_MENTION_DATE, c0, c0, c1, &db, &da);
+        if (same_clause || (control && da < 0)) continue;
         if (type == ZHE_EVENT_CAPACITY) {
             S_capacity(s, i, evs, first);
             continue;
         }
-        if (type != ZHE_EVENT_LAUNCH && type != ZHE_EVENT_SHIPMENT) continue;
-        size_t c0, c1;
-        S_clause(s, h->pos, &c0, &c1);
         zhe_event e = S_event(s, (zhe_event_type)type, h);
         S_chips_in(s, c0, c1, &e);
         if (type == ZHE_EVENT_LAUNCH) {
@@ -1562,7 +1595,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
                 if (a >= 0) S_add_chip(&e, S_m(s, (size_t)a));
             }
             if (!e.n_chips) continue;
-            e.money = S_nearest(s, ZHE_MENTION_MONEY, h->end, s->s0, s->s1);
+            e.money = S_launch_price(s, h, c0, c1);
             if (e.money >= 0) {     /* a launch price: what it is for, its market (首发价) */
                 const zhe_mention *m = S_m(s, (size_t)e.money);
                 size_t m0, m1;
@@ -1698,7 +1731,8 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
         size_t here = evs->n;
         if (s.n_hits) {
             S_prices(&s, evs, first);
-            if (!S_export_control(&s, evs, first)) S_others(&s, evs, first, here);
+            S_export_control(&s, evs, first);
+            S_others(&s, evs, first, here);
         }
         for (size_t i = here; i < evs->n; i++)
             if (evs->v[i].type == ZHE_EVENT_EXPORT_CONTROL && !evs->v[i].n_chips &&

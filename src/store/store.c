@@ -4,7 +4,7 @@
 ** closes it.
 **
 ** Opening a store for writing brings its schema forward (schema.c's
-** migrations, one transaction each; the trigram index when asked for),
+** migrations, in one transaction; the trigram index when asked for),
 ** puts the database in WAL mode, loads lexicons/rates.tsv into `rates`
 ** (rates.c) and prepares the statements every article needs (put.c,
 ** reject.c).  Opening it read-only checks that its schema is this
@@ -63,23 +63,24 @@ static int S_has_tables(zhe_store *st)
     return n > 0;
 }
 
-/* Run the migration steps the database lacks, one transaction each. */
+/* Run the migration steps the database lacks, all in one transaction: a
+ * reader (query, another process) sees the database as it was or as it
+ * is brought to, never between two steps, which it would refuse as an
+ * older schema. */
 static zhe_status S_migrate(zhe_store *st, int from, zhe_error *err)
 {
-    for (size_t v = (size_t)from; v < zhei_store_n_migrations; v++) {
+    if ((size_t)from >= zhei_store_n_migrations) return ZHE_OK;
+    zhe_status s = zhei_store_exec(st, "BEGIN IMMEDIATE", err);
+    for (size_t v = (size_t)from; s == ZHE_OK && v < zhei_store_n_migrations; v++) {
         char set[64];
         snprintf(set, sizeof set, "PRAGMA user_version = %zu", v + 1);
-        zhe_status s = zhei_store_exec(st, "BEGIN IMMEDIATE", err);
         for (const char *const *sql = zhei_store_migrations[v]; s == ZHE_OK && *sql; sql++)
             s = zhei_store_exec(st, *sql, err);
         if (s == ZHE_OK) s = zhei_store_exec(st, set, err);
-        if (s == ZHE_OK) s = zhei_store_exec(st, "COMMIT", err);
-        if (s != ZHE_OK) {
-            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-            return s;
-        }
     }
-    return ZHE_OK;
+    if (s == ZHE_OK) s = zhei_store_exec(st, "COMMIT", err);
+    if (s != ZHE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return s;
 }
 
 /* Note whether the trigram index is there (it is indexed too), and make

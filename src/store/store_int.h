@@ -94,7 +94,7 @@ zhe_status zhei_store_facts(zhe_store *st, zhe_error *err);
 /*
 ** Migrations: step i, a NULL-terminated list of SQL statements, brings a
 ** database from user_version i to i + 1.  zhe_store_open runs the steps
-** a database lacks, each in its own transaction.
+** a database lacks, all in one transaction.
 */
 extern const char *const *const zhei_store_migrations[];
 extern const size_t zhei_store_n_migrations;

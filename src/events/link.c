@@ -552,26 +552,22 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
     }
 }
 
-/* The last cue of kind before hi that starts at or after lo, or NULL. */
-static const S_cuehit *S_cue_in(const S_sentence *s, int kind, size_t lo, size_t hi)
-{
-    for (size_t i = s->n_cues; i > 0; i--) {
-        const S_cuehit *c = &s->cues[i - 1];
-        if (c->pos < lo) break;
-        if (c->kind == kind && c->end <= hi) return c;
-    }
-    return NULL;
-}
-
-/* The last cue of kind and value inside [lo, hi), or NULL. */
+/* The last cue of kind (and of value, unless it is -1) that starts at or
+ * after lo and ends by hi, or NULL. */
 static const S_cuehit *S_cue_is(const S_sentence *s, int kind, int value, size_t lo, size_t hi)
 {
     for (size_t i = s->n_cues; i > 0; i--) {
         const S_cuehit *c = &s->cues[i - 1];
         if (c->pos < lo) break;
-        if (c->kind == kind && c->value == value && c->end <= hi) return c;
+        if (c->kind == kind && (value < 0 || c->value == value) && c->end <= hi) return c;
     }
     return NULL;
+}
+
+/* The last cue of kind, of any value, inside [lo, hi), or NULL. */
+static const S_cuehit *S_cue_in(const S_sentence *s, int kind, size_t lo, size_t hi)
+{
+    return S_cue_is(s, kind, -1, lo, hi);
 }
 
 /* Where the cues of hit h begin: the end of the event word before it,

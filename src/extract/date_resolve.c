@@ -29,6 +29,9 @@
 **     year's, before or (in the future) after.
 **   - 上周, 本周, 下周 after a calendar day in the same sentence count from
 **     that day's week (reported speech: 10月23日通知该公司，上周…).
+**   - 今天, 昨天, 今(15)日 and the weeks count from P, or from the day of
+**     a wire dateline opening the article (华盛顿17日专电, 北京10月17日电)
+**     when it lies in the week before P.
 **   - 当日 needs a day read in the same paragraph; 次日, 前一天, 同年,
 **     同月 need a date read in the text; offsets (三天后, 一个月前) count
 **     from the narrative date, P included — but N年前 ("N years ago")
@@ -66,6 +69,9 @@ struct zhe_dater {
     int has_pub;
     zhei_timex pub;     /* the publication date, a day */
     long pub_day;
+    long today;         /* what 今天 and 昨天 count from: P, or the day of a
+                           dateline (华盛顿17日专电 in a paper dated the 18th) */
+    int sentences;      /* sentences read so far */
     int has_nar;        /* there is a narrative date: P, or one read */
     int nar_text;       /* ... and it was read in the text */
     zhei_timex nar;     /* a year, a month or a day */
@@ -95,7 +101,7 @@ zhe_status zhe_dater_new(const char *published, zhe_dater **out, zhe_error *err)
     zhe_dater *d = *out = ZHEI_NEW(zhe_dater);
     if (S_parse_published(published, &d->pub)) {
         d->has_pub = 1;
-        d->pub_day = zhei_timex_first(&d->pub);
+        d->pub_day = d->today = zhei_timex_first(&d->pub);
         d->has_nar = 1;
         d->nar = d->pub;
     }
@@ -298,11 +304,11 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
     case ZHEI_DATE_CAL: return S_resolve_cal(d, e, said, r, basis);
     case ZHEI_DATE_DAY_PUB:
         if (!d->has_pub) return 0;
-        *r = zhei_timex_day(d->pub_day + e->off);
+        *r = zhei_timex_day(d->today + e->off);
         if (e->d) {
             /* 今(15)日: the day 15 nearest P (+ off), in its month or one
              * beside it */
-            long base = d->pub_day + e->off, best = -1;
+            long base = d->today + e->off, best = -1;
             for (int k = -1; k <= 1; k++) {
                 int y = r->y, m = r->n;
                 S_month_add(&y, &m, k);
@@ -328,7 +334,7 @@ static int S_resolve(const zhe_dater *d, const zhei_date_expr *e, const S_said *
     case ZHEI_DATE_WEEK_PUB: {
         /* Reported speech: in 美国商务部10月23日通知该公司，上周…, the week
          * is the one before 10月23日's, not before the publication's. */
-        long from = said->has_day ? said->day : d->pub_day;
+        long from = said->has_day ? said->day : d->today;
         if (!said->has_day && !d->has_pub) return 0;
         /* A weekday alone in a story told days before P (英伟达周二提交的
          *文件 after 10月17日, published 11-09) names a week no one said. */
@@ -465,6 +471,21 @@ static int S_range_between(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* 1 if e, resolved to r, is the day of a dateline: 华盛顿17日专电,
+ * 北京10月17日电, the wire's day, within the week before P.  Its 今天 is
+ * that day, not P (a Taipei paper dated the 18th prints a Washington
+ * story of the 17th). */
+static int S_dateline_day(const zhe_dater *d, const char *s, size_t len,
+                          const zhei_date_expr *e, const zhei_timex *r)
+{
+    if (e->kind != ZHEI_DATE_CAL || r->unit != ZHEI_TIMEX_DAY || !d->has_pub) return 0;
+    size_t k = e->end;
+    if (k + 3 <= len && memcmp(s + k, "专", 3) == 0) k += 3;
+    if (!(k + 3 <= len && memcmp(s + k, "电", 3) == 0)) return 0;
+    long day = zhei_timex_first(r);
+    return day <= d->pub_day && day >= d->pub_day - 7;
+}
+
 size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention *out, size_t max)
 {
     size_t found = 0, i = 0, sig = 0;
@@ -520,9 +541,12 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
                 d->para_year = 1;
             if (e.kind == ZHEI_DATE_CAL && r.unit == ZHEI_TIMEX_DAY)
                 said.has_day = 1, said.day = zhei_timex_first(&r);
+            if (d->sentences == 0 && S_dateline_day(d, s, len, &e, &r))
+                d->today = zhei_timex_first(&r);
         }
         said.future = future, said.past = past;
     }
+    d->sentences++;
     return found;
 }
 

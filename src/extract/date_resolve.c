@@ -121,6 +121,10 @@ typedef struct {
     int past;           /* … or a past one (已, 曾, 此前) since */
     int has_day;        /* a calendar day (10月23日) … */
     long day;           /* ... this one, the last */
+    int later;          /* the rest of the sentence, past the clause,
+                           refers back to the date as the future: 3月3号先
+                           有货，届时价钱可能回落 (a bare 将 in the next
+                           clause is not enough: 12月，将推出新品) */
     int has_from;       /* the expression closes a range (10月1日至5日) … */
     zhei_timex from;    /* … that opens with this date */
 } S_said;
@@ -267,9 +271,22 @@ static int S_resolve_cal_base(const zhe_dater *d, const zhei_date_expr *e, const
      * the date lies within the month before P. */
     if (infer && d->has_pub && said->past && !from_pub && d->nar.y > d->pub.y)
         r->y = d->pub.y;    /* 将于明年3月上市，此前已于1月送样: this January */
+    if (infer && !bare && d->has_pub && said->later && !said->future &&
+        zhei_timex_first(r) <= d->pub_day) {
+        /* 届时 ahead: published in December, 1月3号先有货，届时… is next
+         * January's */
+        zhei_timex n = *r;
+        n.y++;
+        if (S_ok(&n) && zhei_timex_first(&n) > d->pub_day && zhei_timex_first(&n) <= d->pub_day + 92)
+            *r = n;
+    }
     int dir = 0;        /* -1: moved back before P; 1: moved forward */
     if (infer && d->has_pub && !said->future &&
-        (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day))
+        (from_pub || said->past || zhei_timex_first(&d->nar) <= d->pub_day) &&
+        /* a date in the next three months, in a sentence that goes on
+         * about the future, is that date */
+        !(said->later && zhei_timex_first(r) > d->pub_day &&
+          zhei_timex_first(r) <= d->pub_day + 92))
         dir = -1;
     else if (infer && d->has_pub && said->future &&
              (from_pub || !d->nar_text || d->nar.y == d->pub.y ||
@@ -471,6 +488,21 @@ static int S_range_between(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* The first word of tense in s[i..len), across clauses: its tense, and
+ * its place in *at (len if none).  Asked with i rising through a
+ * sentence, it reads each character once: *at, from the last call, is
+ * still the answer while i has not passed it. */
+static int S_tense_later(const char *s, size_t len, size_t i, size_t *at, int *tense)
+{
+    if (*at != (size_t)-1 && *at >= i) return *tense;
+    for (*tense = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+        if ((*tense = zhei_date_tense_in(s, len, i, i + 1))) break;
+    }
+    *at = i;
+    return *tense;
+}
+
 /* 1 if e, resolved to r, is the day of a dateline: 华盛顿17日专电,
  * 北京10月17日电, the wire's day, within the week before P.  Its 今天 is
  * that day, not P (a Taipei paper dated the 18th prints a Washington
@@ -490,8 +522,8 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
 {
     size_t found = 0, i = 0, sig = 0;
     S_said said;
-    size_t prev_end = 0;
-    int has_prev = 0;
+    size_t prev_end = 0, later_at = (size_t)-1;
+    int has_prev = 0, later_tense = 0;
     zhei_timex prev;
     if (!d || !s) return 0;
     memset(&said, 0, sizeof said);
@@ -506,9 +538,13 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
         if (tense) said.future = tense > 0, said.past = tense < 0;
         sig = i;
         int future = said.future, past = said.past;
+        said.later = 0;
         if (e.end + 3 <= len && memcmp(s + e.end, "起", 3) == 0) said.future = 1;
         else if ((tense = S_tense_after(s, len, e.end)))
             said.future = tense > 0, said.past = tense < 0;
+        else if (!said.past)
+            said.later = S_tense_later(s, len, e.end, &later_at, &later_tense) > 0 &&
+                         later_at + 6 <= len && memcmp(s + later_at, "届时", 6) == 0;
         zhei_timex r;
         zhe_date_basis basis;
         if (S_resolve(d, &e, &said, &r, &basis)) {

@@ -585,6 +585,12 @@ static const S_article S_articles[] = {
         { "12月", "12月 2022-12 - N 2022-12-01 2022-12-31" } } },
     { "a publication date that is no date counts as none", "2023-13-45", {
         { "今年", "" } } },
+    { "届时 in a later clause looks back to a date of the coming months", PUB, {
+        { "代理说1月3号先有第二批货，届时价钱可能回落", "1月3号 2024-01-03 - P 2024-01-03 2024-01-03" } } },
+    { "… and not without it", PUB, {
+        { "代理说1月3号到了第二批货，价钱回落", "1月3号 2023-01-03 - P 2023-01-03 2023-01-03" } } },
+    { "… nor to a date half a year away", PUB, {
+        { "代理说6月3号先有第二批货，届时价钱可能回落", "6月3号 2023-06-03 - P 2023-06-03 2023-06-03" } } },
     { "a wire dateline's day is the story's today", PUB, {
         { "（中央社记者华盛顿8日专电）美国商务部今天公布新规", "8日 2023-11-08 - P 2023-11-08 2023-11-08; "
                                                         "今天 2023-11-08 - P 2023-11-08 2023-11-08" },

@@ -1443,14 +1443,26 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     S_happened(s, S_hit_lo(s, any), any->pos, &e);
     e.rule = "event.export_control.sentence";
     e.confidence = e.n_chips ? 0.8 : 0.6;
-    if (!S_control_date(s, any->pos, &e)) {
-        /* no date: news of chips, or a plan, a rumour, a denial */
-        if (!S_newsy(s, any->pos, &e) || !S_undated(s, any->pos, &e)) return 0;
-        e.rule = "event.export_control.undated";
-        e.confidence -= 0.2;
+    if (S_control_date(s, any->pos, &e)) {
+        S_emit(s, evs, first, &e);
+        return 1;
     }
-    S_emit(s, evs, first, &e);
-    return 1;
+    /* No date: news of chips, or a plan, a rumour, a denial, told by any
+     * of the words (负责出口管制的工业与安全局已开始签发许可证: the
+     * second) */
+    for (size_t i = 0; i < s->n_hits; i++) {
+        const S_hit *h = &s->hits[i];
+        if (h->t->type != ZHE_EVENT_EXPORT_CONTROL) continue;
+        zhe_event u = S_event(s, ZHE_EVENT_EXPORT_CONTROL, h);
+        S_chips_in(s, s->s0, s->s1, &u);
+        S_happened(s, S_hit_lo(s, h), h->pos, &u);
+        if (!S_newsy(s, h->pos, &u) || !S_undated(s, h->pos, &u)) continue;
+        u.rule = "event.export_control.undated";
+        u.confidence = (u.n_chips ? 0.8 : 0.6) - 0.2;
+        S_emit(s, evs, first, &u);
+        return 1;
+    }
+    return 0;
 }
 
 /* A launch price (首发价¥12999) is the launch's: drop the price event of
@@ -1650,20 +1662,45 @@ static void S_lend_chips(const S_sentence *s, zhe_event *e)
     }
 }
 
+/* Does the sentence speak of a licence (许可, 许可证)? */
+static int S_licence(const S_sentence *s)
+{
+    return zhei_memmem(s->a->norm + s->s0, s->s1 - s->s0, "许可", 6) != NULL;
+}
+
+/* An export control still without chips, after the sentence after it,
+ * is about the chip the story was on: the last one of the sentence
+ * before (…容许其向中国出口H20。首批许可于昨日批出), or the headline's
+ * (mention `back`; none if -1). */
+static void S_back_chip(const zhe_mentions *ms, ptrdiff_t back, zhe_event *e)
+{
+    if (back < 0 || e->n_chips) return;
+    S_add_chip(e, &ms->v[back]);
+    e->rule = "event.export_control.previous_sentence";
+    e->confidence -= 0.1;
+}
+
 static int S_month_cmp(const void *a, const void *b)
 {
     return memcmp(a, b, 7);
 }
 
-/* Drop export controls without chips in a month with one that has some:
- * the background of the story (十月初就接到了这个(禁售)消息). */
+/* Does export control e name chips of its own, not the story's? */
+static int S_own_chips(const zhe_event *e)
+{
+    return e->n_chips && strcmp(e->rule, "event.export_control.previous_sentence") != 0;
+}
+
+/* Drop export controls without chips of their own in a month with one
+ * that has some: the background of the story (十月初就接到了这个(禁售)
+ * 消息). */
 static void S_drop_background(zhe_events *evs, size_t first)
 {
     char(*months)[8] = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = first; i < evs->n; i++) {
         const zhe_event *e = &evs->v[i];
-        if (e->type != ZHE_EVENT_EXPORT_CONTROL || !e->n_chips) continue;
+        if (e->type != ZHE_EVENT_EXPORT_CONTROL || !S_own_chips(e)) continue;
         ZHEI_GROW(&months, &cap, n + 1);
         memcpy(months[n++], e->date.start, 8);
     }
@@ -1672,7 +1709,7 @@ static void S_drop_background(zhe_events *evs, size_t first)
     size_t w = first;
     for (size_t i = first; i < evs->n; i++) {
         const zhe_event *e = &evs->v[i];
-        if (e->type == ZHE_EVENT_EXPORT_CONTROL && !e->n_chips &&
+        if (e->type == ZHE_EVENT_EXPORT_CONTROL && !S_own_chips(e) &&
             bsearch(e->date.start, months, n, sizeof *months, S_month_cmp))
             continue;
         evs->v[w++] = *e;
@@ -1698,6 +1735,7 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
     s.title_chip = title_chip;
     size_t mi = m0, prev_end = 0;
     ptrdiff_t pending = -1;     /* an export control of the sentence before, without chips */
+    ptrdiff_t pending_back = -1;    /* … and the chip it refers back to, or -1 */
     int waited = 0;             /* sentences it waited through */
     for (size_t k = 0; k < a->n_sentences; k++) {
         s.index = k;
@@ -1721,6 +1759,7 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
         if (wait) {
             waited++;
         } else {
+            if (pending >= 0) S_back_chip(ms, pending_back, &evs->v[pending]);
             pending = -1;
             waited = 0;
         }
@@ -1730,15 +1769,25 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
             S_export_control(&s, evs, first);
             S_others(&s, evs, first, here);
         }
-        for (size_t i = here; i < evs->n; i++)
-            if (evs->v[i].type == ZHE_EVENT_EXPORT_CONTROL && !evs->v[i].n_chips &&
-                evs->v[i].date_basis == ZHE_EVENT_STATED)   /* not one told without a date */
-                pending = (ptrdiff_t)i;
+        /* a licence is for the chip the story is on; a control of no
+         * chips is about one named before only when the sentence refers
+         * back (该芯片, 其) */
+        ptrdiff_t back = s.prev_chip >= 0 ? s.prev_chip : title_chip;
+        if (!S_licence(&s) && !S_cue_is(&s, S_CUE_REFER, 0, s.s0, s.s1)) back = -1;
+        for (size_t i = here; i < evs->n; i++) {
+            zhe_event *e = &evs->v[i];
+            if (e->type != ZHE_EVENT_EXPORT_CONTROL || e->n_chips) continue;
+            if (e->date_basis == ZHE_EVENT_STATED)  /* not one told without a date */
+                pending = (ptrdiff_t)i, pending_back = back;
+            else
+                S_back_chip(ms, back, e);
+        }
 
         const S_list *dates = &s.of[ZHE_MENTION_DATE], *chips = &s.of[ZHE_MENTION_CHIP];
         if (dates->n) s.para_date = s.story_date = (ptrdiff_t)dates->v[dates->n - 1];
         s.prev_chip = chips->n ? (ptrdiff_t)chips->v[chips->n - 1] : -1;
     }
+    if (pending >= 0) S_back_chip(ms, pending_back, &evs->v[pending]);
     for (int t = 0; t <= ZHE_MENTION_QUANTITY; t++) zhe_free(s.of[t].v);
     zhe_free(s.exempt.v);
     zhe_free(s.not_price.v);

@@ -222,15 +222,17 @@ static int S_char_index(uint32_t cp)
 }
 
 /* Words that start with a numeral but are no number (一些 "some", 十分
- * "very", 零售 "retail", 二手 "second-hand", 三星 Samsung).  Bare units
- * (千万不要, 万一) and 几/数/上/成 without a unit (几乎, 数据, 上海, 成本)
- * need no entry: the grammar does not start there. */
+ * "very", 零售 "retail", 二手 "second-hand", 三星 Samsung, 千万不要 "by
+ * no means").  Other bare units (万一, 百) and 几/数/上/成 without a unit
+ * (几乎, 数据, 上海, 成本) need no entry: the grammar does not start
+ * there. */
 static const char *const S_not_numbers[] = {
     "一些", "一直", "一定", "一起", "一般", "一致", "一样",   "一切",   "一旦",
     "一度", "一边", "一同", "一再", "一律", "一向", "一贯",   "一举",   "一味",
     "一番", "一概", "一流", "一体", "一时", "一半", "一方面", "一系列", "一带一路",
     "二手", "十分", "十足", "零售", "零部件", "零件", "零星", "零散", "三星",
     "四川", "一看", "两两",
+    "千万不", "千万别", "千万要", "千万记", "千万勿", "千万小心", "千万注意", "千万得",
 };
 
 typedef struct {
@@ -735,8 +737,15 @@ static size_t S_cn_read(const char *s, size_t len, S_side *side)
         if (t.kind == T_DIGIT) ok = S_cn_digit(&c, t);
         else if (t.kind == T_JI) ok = S_cn_ji(&c);
         else if (t.kind == T_TENS) ok = S_cn_tens(&c, t.val);
-        else if (t.kind == T_UNIT) ok = t.val < 4 ? S_cn_small(&c, t.val) : S_cn_big(&c, t.val);
-        else if (t.kind == T_POINT && best == pos && place == 0 && !c.pair &&
+        else if (t.kind == T_UNIT) {
+            /* 百万, 千亿: a hundred, a thousand of the unit after, with
+             * no 一 — only before 万 or 亿 (千万 alone is "by all means") */
+            if (pos == 0 && (t.val == 2 || t.val == 3)) {
+                S_tok nx = S_tok_at(s, len, t.n);
+                if (nx.kind == T_UNIT && nx.val >= 4) c.pend[0] = c.pend[1] = 1;
+            }
+            ok = t.val < 4 ? S_cn_small(&c, t.val) : S_cn_big(&c, t.val);
+        } else if (t.kind == T_POINT && best == pos && place == 0 && !c.pair &&
                  (c.max_unit < 4 || c.pend[0] > 0))
             return pos + S_cn_point(s, len, pos, c.max_unit < 4, side);
         if (!ok) return best;
@@ -887,8 +896,12 @@ static size_t S_side_read(const char *s, size_t len, S_side *side)
         if (!n) n = S_cn_read(s, len, side);
         break;
     case T_TENS: n = S_cn_read(s, len, side); break;
-    case T_UNIT:    /* a bare unit: only 十 starts a numeral (十五) */
+    case T_UNIT:    /* a bare unit: only 十 starts a numeral (十五), and 百
+                     * or 千 before 万 or 亿 (逾百万颗, 近千亿元) */
         if (t.val == 1) n = S_cn_read(s, len, side);
+        else if (t.val <= 3 && S_tok_at(s, len, t.n).kind == T_UNIT &&
+                 S_tok_at(s, len, t.n).val >= 4)
+            n = S_cn_read(s, len, side);
         else if (t.val > 3 || !(n = S_bare_digit(s, len, t, side)))
             return S_bare_more(s, len, t, side);
         break;

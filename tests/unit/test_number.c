@@ -235,6 +235,10 @@ static const struct {
     { "8——14", "8", 8, NAN, EXACT, 0 },
     { "3到", "3", 3, NAN, EXACT, 0 },
     { "两万多至三万", "两万多", 20000, NAN, MORE, 0 },
+    { "百万颗", "百万", 1000000, NAN, EXACT, 0 },
+    { "逾千亿元", "", 0, NAN, EXACT, 0 },
+    { "千亿元", "千亿", 100000000000.0, NAN, EXACT, 0 },
+    { "百亿", "百亿", 10000000000.0, NAN, EXACT, 0 },
 
     /* no number */
     { "", "", 0, NAN, EXACT, 0 },
@@ -246,6 +250,8 @@ static const struct {
     { "一般", "", 0, NAN, EXACT, 0 },
     { "万一", "", 0, NAN, EXACT, 0 },
     { "千万不要", "", 0, NAN, EXACT, 0 },
+    { "千万别买", "", 0, NAN, EXACT, 0 },
+    { "百元", "", 0, NAN, EXACT, 0 },
     { "百", "", 0, NAN, EXACT, 0 },
     { "上海", "", 0, NAN, EXACT, 0 },
     { "上一代", "", 0, NAN, EXACT, 0 },

@@ -1541,6 +1541,26 @@ static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
     return before;
 }
 
+/* A count of goods in the clause after the word's (c1 its end) that says
+ * nothing else: 追加H20订单，数量逾十万颗 — no chip, date or event word of
+ * its own.  -1 for none. */
+static ptrdiff_t S_goods_after(const S_sentence *s, size_t c1)
+{
+    size_t k = 0;
+    while (k < s->n_marks && s->marks[k].at < c1) k++;
+    if (k == s->n_marks || s->marks[k].at != c1) return -1;     /* the sentence's end */
+    size_t k0 = s->marks[k].end, k1 = k + 1 < s->n_marks ? s->marks[k + 1].at : s->s1;
+    ptrdiff_t q = S_goods(s, k0, k0, k1), b, a;
+    if (q < 0) return -1;
+    S_around(s, ZHE_MENTION_CHIP, k0, k0, k1, &b, &a);
+    if (a >= 0) return -1;
+    S_around(s, ZHE_MENTION_DATE, k0, k0, k1, &b, &a);
+    if (a >= 0) return -1;
+    for (size_t j = 0; j < s->n_hits; j++)
+        if (s->hits[j].pos >= k0 && s->hits[j].pos < k1) return -1;
+    return q;
+}
+
 /* The price a launch at h states: an amount of its clause, else of a
  * clause after it that says nothing else (正式开售，首发价¥12999), not one
  * that tells of another chip, another time or now (H100发布于2022年3月，目前
@@ -1615,6 +1635,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             e.confidence = 0.8;
         } else {
             e.quantity = S_goods(s, h->end, c0, c1);
+            if (e.quantity < 0) e.quantity = S_goods_after(s, c1);
             /* an order's value: 下单的A800和H800订单金额达1.2亿美元, or
              * before the word in its clause, 25亿美元的H20订单无法出货 (not
              * a price: no price word before it there) */

@@ -413,8 +413,24 @@ static void S_clause(const S_sentence *s, size_t pos, size_t *c0, size_t *c1)
     *c1 = lo < s->n_marks ? s->marks[lo].at : s->s1;
 }
 
+/* The count of goods shipped nearest pos in [lo, hi), after it preferred:
+ * not the size of a machine (搭载A800的8卡服务器).  -1 for none. */
+static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
+{
+    const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
+    ptrdiff_t before = -1;
+    for (size_t k = S_lower(s, q, lo); k < q->n; k++) {
+        const zhe_mention *m = S_m(s, q->v[k]);
+        if (m->norm_start >= hi) break;
+        if (!strcmp(m->unit, "卡") && m->amount.value <= 16) continue;
+        if (m->norm_start >= pos) return (ptrdiff_t)q->v[k];
+        before = (ptrdiff_t)q->v[k];
+    }
+    return before;
+}
+
 /* Does the clause around the word at [pos, end) hold, near it, one of the
- * words trigger t needs? */
+ * words trigger t needs ("#": a count of goods)? */
 static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trigger *t)
 {
     if (!t->n_needs) return 1;
@@ -422,8 +438,13 @@ static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trig
     S_clause(s, pos, &c0, &c1);
     if (pos - c0 > 120) c0 = pos - 120;     /* forty characters either side */
     if (c1 - end > 120) c1 = end + 120;
-    for (size_t k = 0; k < t->n_needs; k++)
-        if (zhei_memmem(s->a->norm + c0, c1 - c0, t->needs[k], strlen(t->needs[k]))) return 1;
+    for (size_t k = 0; k < t->n_needs; k++) {
+        if (strcmp(t->needs[k], "#") == 0) {    /* a count of goods */
+            if (S_goods(s, pos, c0, c1) >= 0) return 1;
+        } else if (zhei_memmem(s->a->norm + c0, c1 - c0, t->needs[k], strlen(t->needs[k]))) {
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -1523,22 +1544,6 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
     e.confidence = 0.6;
     S_happened(s, S_hit_lo(s, h), h->pos, &e);
     S_emit(s, evs, first, &e);
-}
-
-/* The count of goods shipped nearest pos in [lo, hi), after it preferred:
- * not the size of a machine (搭载A800的8卡服务器).  -1 for none. */
-static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
-{
-    const S_list *q = &s->of[ZHE_MENTION_QUANTITY];
-    ptrdiff_t before = -1;
-    for (size_t k = S_lower(s, q, lo); k < q->n; k++) {
-        const zhe_mention *m = S_m(s, q->v[k]);
-        if (m->norm_start >= hi) break;
-        if (!strcmp(m->unit, "卡") && m->amount.value <= 16) continue;
-        if (m->norm_start >= pos) return (ptrdiff_t)q->v[k];
-        before = (ptrdiff_t)q->v[k];
-    }
-    return before;
 }
 
 /* A count of goods in the clause after the word's (c1 its end) that says

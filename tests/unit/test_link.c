@@ -172,7 +172,9 @@ static size_t S_cases(const S_env *env, const char *name, const char *t, size_t 
                                  why, sizeof why);
         int pass = !fail && got.len == wlen && !memcmp(case_str(&got), want, wlen);
         tap_todo = todo;
-        ok(pass, "%s:%zu: %.*s", name, lineno, (int)(fl[2] > 90 ? 90 : fl[2]), f[2]);
+        size_t shown = fl[2] > 90 ? 90 : fl[2];    /* whole characters */
+        while (shown < fl[2] && ((unsigned char)f[2][shown] & 0xC0) == 0x80) shown--;
+        ok(pass, "%s:%zu: %.*s", name, lineno, (int)shown, f[2]);
         tap_todo = 0;
         if (!pass) {
             printf("#   want:  %.*s\n", (int)wlen, want);
@@ -181,7 +183,10 @@ static size_t S_cases(const S_env *env, const char *name, const char *t, size_t 
             } else {
                 printf("#   got:   %s\n", case_str(&got));
                 if (rules.len) printf("#   rules: %s\n", case_str(&rules));
-                printf("#   norm:  %s\n", case_str(&norm));
+                printf("#   norm:  ");   /* one line: paragraphs as ¶ */
+                for (const char *c = case_str(&norm); *c; c++)
+                    fputs(*c == '\n' ? " ¶ " : (char[2]){*c, 0}, stdout);
+                putchar('\n');
             }
         }
     }

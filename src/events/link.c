@@ -620,9 +620,20 @@ static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
         c = S_cue_in(s, S_CUE_MODALITY, s->s0, pos);
         if (c && c->value != ZHE_MODALITY_RUMORED) c = NULL;
     }
-    if (c) e->modality = (zhe_modality)c->value;
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
+    if (!c) {
+        /* right after the word, as its verb: 出货可望突破40万颗, 产量预计
+         * 达到 (four characters at most, in its clause); an expectation
+         * only — in A800的推出将在一定程度上缓解…, 将在 plans nothing */
+        size_t end = pos;
+        for (size_t i = 0; i < s->n_hits; i++)
+            if (s->hits[i].pos == pos) end = s->hits[i].end;
+        size_t hi = end + 12 < c1 ? end + 12 : c1;
+        c = S_cue_in(s, S_CUE_MODALITY, end, hi);
+        if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
+    }
+    if (c) e->modality = (zhe_modality)c->value;
     if (S_cue_in(s, S_CUE_POLARITY, c0 > lo ? c0 : lo, pos)) {
         e->polarity = ZHE_POLARITY_NEGATIVE;
         return;

@@ -480,6 +480,13 @@ static void S_after_month(const char *s, size_t len, zhei_date_expr *e)
     S_approx_suffix(s, len, e);
 }
 
+/* Is the character before s[j] the 达 that ends a company's name
+ * (英伟达, 广达, 辉达: 广达12月出货), not "reaching" (长达12月)? */
+static int S_name_da(const char *s, size_t len, size_t j)
+{
+    return j >= 6 && S_cp_before(s, len, j) == 0x8FBE && S_in(S_cp_before(s, len, j - 3), "伟广辉");
+}
+
 /* A month at s[j]: 10月, 十月, 10月份, and after a year also 元月.  bare:
  * no year before it, so the month is guarded against counts (前10月,
  * 1-10月).  Fills e (a ZHEI_DATE_CAL) with the month and what follows it. */
@@ -501,7 +508,7 @@ static int S_month(const char *s, size_t len, size_t j, int bare, zhei_date_expr
             return 0;
         }
         if (!S_lit(s, len, j + n, "月")) return 0;
-        if (bare && S_in(b, S_COUNT_WORDS)) return 0;
+        if (bare && S_in(b, S_COUNT_WORDS) && !S_name_da(s, len, j)) return 0;
         if (digits) {
             if (bare && !S_num_start(s, len, j)) return 0;
             /* 1-10月, 1~10月, 1/10月: the end of a range of months */

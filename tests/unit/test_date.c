@@ -585,6 +585,10 @@ static const S_article S_articles[] = {
         { "12月", "12月 2022-12 - N 2022-12-01 2022-12-31" } } },
     { "a publication date that is no date counts as none", "2023-13-45", {
         { "今年", "" } } },
+    { "达 that ends a company's name is no count before a month", PUB, {
+        { "广达10月出货创新高", "10月 2023-10 - P 2023-10-01 2023-10-31" },
+        { "英伟达9月发布新品", "9月 2023-09 - N 2023-09-01 2023-09-30" },
+        { "工期长达10月", "" } } },
     { "届时 in a later clause looks back to a date of the coming months", PUB, {
         { "代理说1月3号先有第二批货，届时价钱可能回落", "1月3号 2024-01-03 - P 2024-01-03 2024-01-03" } } },
     { "… and not without it", PUB, {

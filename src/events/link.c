@@ -1439,6 +1439,28 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
 
 /* ------------------------------------------------- the other event types */
 
+/* Is control word h a permission that only describes a chip (目前获准销售的
+ * H20): 获准, 允许 … with 的 right after it, or after one verb?  (A ban
+ * that describes a rule is still the rule: 限制A100对华出口的规则.) */
+static int S_modifier(const S_sentence *s, const S_hit *h)
+{
+    static const char *const verbs[] = {"", "销售", "出售", "出口", "进口", "使用"};
+    static const char *const permits[] = {"获准", "获批", "允许", "批准", "准许", "容许", "同意"};
+    const char *n = s->a->norm;
+    size_t p = 0;
+    while (p < sizeof permits / sizeof *permits &&
+           !(h->end - h->pos == strlen(permits[p]) && !memcmp(n + h->pos, permits[p], h->end - h->pos)))
+        p++;
+    if (p == sizeof permits / sizeof *permits) return 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        size_t k = h->end + strlen(verbs[i]);
+        if (k + 3 <= s->s1 && memcmp(n + h->end, verbs[i], strlen(verbs[i])) == 0 &&
+            memcmp(n + k, "的", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /*
 ** Export controls: an event for each clause with a control word and a date
 ** of its own (公布收紧出口管制 上月, 新规将于本月17日生效: two facts), else one
@@ -1451,7 +1473,7 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     int made = 0;
     for (size_t i = 0; i < s->n_hits; i++) {
         const S_hit *h = &s->hits[i];
-        if (h->t->type != ZHE_EVENT_EXPORT_CONTROL) continue;
+        if (h->t->type != ZHE_EVENT_EXPORT_CONTROL || S_modifier(s, h)) continue;
         if (!any) any = h;
         size_t c0, c1;
         S_clause(s, h->pos, &c0, &c1);
@@ -1620,7 +1642,12 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
         }
         ptrdiff_t db, da;
         S_around(s, ZHE_MENTION_DATE, c0, c0, c1, &db, &da);
-        if (same_clause || (control && da < 0)) continue;
+        /* … or its own expectation or plan: the control lifted, 公司将尽快
+         * 恢复向中国客户交货 */
+        if (same_clause ||
+            (control && da < 0 && !S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_EXPECTED, c0, h->pos) &&
+             !S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_PLANNED, c0, h->pos)))
+            continue;
         if (type == ZHE_EVENT_CAPACITY) {
             S_capacity(s, i, evs, first);
             continue;

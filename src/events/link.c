@@ -429,6 +429,22 @@ static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
     return before;
 }
 
+/* The clause [*k0, *k1) after the one that ends at c1; 0 if that one
+ * ends the sentence. */
+static int S_next_clause(const S_sentence *s, size_t c1, size_t *k0, size_t *k1)
+{
+    size_t lo = 0, hi = s->n_marks;     /* the first mark at or after c1 */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->marks[mid].at < c1) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == s->n_marks || s->marks[lo].at != c1) return 0;
+    *k0 = s->marks[lo].end;
+    *k1 = lo + 1 < s->n_marks ? s->marks[lo + 1].at : s->s1;
+    return 1;
+}
+
 /* Does the clause around the word at [pos, end) hold, near it, one of the
  * words trigger t needs ("#": a count of goods)? */
 static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trigger *t)
@@ -448,16 +464,31 @@ static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trig
     return 0;
 }
 
+static void S_around(const S_sentence *s, zhe_mention_type t, size_t pos, size_t lo, size_t hi,
+                     ptrdiff_t *before, ptrdiff_t *after);
+
 /* Is the word at [pos, end) in a clause of cause, 受…影响 (受禁售消息影响，
- * 上周…)? */
+ * 上周…), or of purpose, 为应对…而 (为应对美国出口管制而推出的RTX 4090D)? */
 static int S_cause(const S_sentence *s, size_t pos, size_t end)
 {
+    static const char *const purposes[] = {"为应对", "为因应", "为规避", "为满足", "为符合"};
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
     const char *n = s->a->norm;
     while (c0 < pos && n[c0] == ' ') c0++;
-    if (c1 - c0 < 3 || memcmp(n + c0, "受", 3) != 0) return 0;
-    return end <= c1 && zhei_memmem(n + end, c1 - end, "影响", 6) != NULL;
+    if (end > c1) return 0;
+    if (c1 - c0 >= 3 && memcmp(n + c0, "受", 3) == 0)
+        return zhei_memmem(n + end, c1 - end, "影响", 6) != NULL;
+    /* within twenty characters either side; one that dates the control
+     * tells of it (为满足上个月发布的新规而设计) */
+    size_t lo = pos - c0 > 60 ? pos - 60 : c0, hi = c1 - end > 60 ? end + 60 : c1;
+    int purpose = 0;
+    for (size_t i = 0; i < sizeof purposes / sizeof *purposes && !purpose; i++)
+        purpose = zhei_memmem(n + lo, pos - lo, purposes[i], strlen(purposes[i])) != NULL;
+    if (!purpose || !zhei_memmem(n + end, hi - end, "而", 3)) return 0;
+    ptrdiff_t b, a;
+    S_around(s, ZHE_MENTION_DATE, c0, c0, c1, &b, &a);
+    return a < 0;
 }
 
 static int S_first_has(const unsigned char *bits, const char *p)
@@ -626,12 +657,17 @@ static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
         /* right after the word, as its verb: 出货可望突破40万颗, 产量预计
          * 达到 (four characters at most, in its clause); an expectation
          * only — in A800的推出将在一定程度上缓解…, 将在 plans nothing */
-        size_t end = pos;
-        for (size_t i = 0; i < s->n_hits; i++)
-            if (s->hits[i].pos == pos) end = s->hits[i].end;
-        size_t hi = end + 12 < c1 ? end + 12 : c1;
-        c = S_cue_in(s, S_CUE_MODALITY, end, hi);
-        if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
+        size_t a = 0, b = s->n_hits;    /* the word at pos: hits are in order */
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if (s->hits[mid].pos < pos) a = mid + 1;
+            else b = mid;
+        }
+        if (a < s->n_hits && s->hits[a].pos == pos) {
+            size_t end = s->hits[a].end, hi = end + 12 < c1 ? end + 12 : c1;
+            c = S_cue_in(s, S_CUE_MODALITY, end, hi);
+            if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
+        }
     }
     if (c) e->modality = (zhe_modality)c->value;
     if (S_cue_in(s, S_CUE_POLARITY, c0 > lo ? c0 : lo, pos)) {
@@ -1584,10 +1620,8 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
  * its own.  -1 for none. */
 static ptrdiff_t S_goods_after(const S_sentence *s, size_t c1)
 {
-    size_t k = 0;
-    while (k < s->n_marks && s->marks[k].at < c1) k++;
-    if (k == s->n_marks || s->marks[k].at != c1) return -1;     /* the sentence's end */
-    size_t k0 = s->marks[k].end, k1 = k + 1 < s->n_marks ? s->marks[k + 1].at : s->s1;
+    size_t k0, k1;
+    if (!S_next_clause(s, c1, &k0, &k1)) return -1;
     ptrdiff_t q = S_goods(s, k0, k0, k1), b, a;
     if (q < 0) return -1;
     S_around(s, ZHE_MENTION_CHIP, k0, k0, k1, &b, &a);
@@ -1597,6 +1631,30 @@ static ptrdiff_t S_goods_after(const S_sentence *s, size_t c1)
     for (size_t j = 0; j < s->n_hits; j++)
         if (s->hits[j].pos >= k0 && s->hits[j].pos < k1) return -1;
     return q;
+}
+
+/* The chip of a launch at h whose clause [c0, c1) names none: the one
+ * nearest before it in the sentence when the word ends its clause, save a
+ * 了, or is followed by 时 or 后 (…推出的RTX 4090D，上周四在内地发售; H20
+ * …，去年初推出时单价约; not 暂无推出新款产品的计划),
+ * else the first of the next clause when that one tells no time of its
+ * own (发表新一代Blackwell架构，首款GPU B200…). */
+static void S_launch_chip(const S_sentence *s, const S_hit *h, size_t c0, size_t c1, zhe_event *e)
+{
+    ptrdiff_t b = -1, a;
+    const char *n = s->a->norm;
+    int when = h->end + 3 <= c1 && (!memcmp(n + h->end, "时", 3) || !memcmp(n + h->end, "后", 3));
+    if (c1 - h->end <= 3 || when) S_around(s, ZHE_MENTION_CHIP, c0, s->s0, c0, &b, &a);
+    if (b < 0) {
+        size_t k0, k1;
+        if (!S_next_clause(s, c1, &k0, &k1)) return;
+        ptrdiff_t db, da;
+        S_around(s, ZHE_MENTION_DATE, k0, k0, k1, &db, &da);
+        if (da >= 0) return;
+        S_around(s, ZHE_MENTION_CHIP, k0, k0, k1, &db, &b);
+        if (b < 0) return;
+    }
+    S_add_chip(e, S_m(s, (size_t)b));
 }
 
 /* The price a launch at h states: an amount of its clause, else of a
@@ -1617,6 +1675,14 @@ static ptrdiff_t S_launch_price(const S_sentence *s, const S_hit *h, size_t c0, 
     S_around(s, ZHE_MENTION_DATE, k0, k0, k1, &b, &a);
     if (a >= 0 || S_cue_is(s, S_CUE_TIME, S_TIME_NOW, k0, k1)) return -1;
     return m;
+}
+
+/* Does the sentence hold an event word of type t? */
+static int S_has_type(const S_sentence *s, int t)
+{
+    for (size_t i = 0; i < s->n_hits; i++)
+        if (s->hits[i].t->type == t) return 1;
+    return 0;
 }
 
 /* Launches, shipments and capacity: what the clause of each word holds.
@@ -1665,6 +1731,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
                 S_around(s, ZHE_MENTION_CHIP, p, p, p + 1, &b, &a);
                 if (a >= 0) S_add_chip(&e, S_m(s, (size_t)a));
             }
+            else if (!e.n_chips) S_launch_chip(s, h, c0, c1, &e);
             if (!e.n_chips) continue;
             e.money = S_launch_price(s, h, c0, c1);
             if (e.money >= 0) {     /* a launch price: what it is for, its market (首发价) */
@@ -1693,6 +1760,11 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             if (v >= 0 && !S_converted(s, (size_t)v)) e.money = v;
             if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
             if (!e.n_chips && e.quantity < 0 && e.money < 0) continue;
+            /* wafers ordered in a sentence of capacity are capacity booked
+             * (在台积电预订的产能是3万片…订单共有4.5万片), no goods shipped */
+            if (e.quantity >= 0 && !strcmp(S_m(s, (size_t)e.quantity)->unit, "片") &&
+                S_has_type(s, ZHE_EVENT_CAPACITY))
+                continue;
             e.rule = "event.shipment";
             e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
         }

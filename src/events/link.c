@@ -399,15 +399,22 @@ static size_t S_clause_mark(const char *s, size_t p, size_t end)
     return 0;
 }
 
-/* The clause around norm position pos: [*c0, *c1). */
-static void S_clause(const S_sentence *s, size_t pos, size_t *c0, size_t *c1)
+/* The index of the first clause mark at or after pos (n_marks if none). */
+static size_t S_mark_from(const S_sentence *s, size_t pos)
 {
-    size_t lo = 0, hi = s->n_marks;     /* the first mark at or after pos */
+    size_t lo = 0, hi = s->n_marks;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (s->marks[mid].at < pos) lo = mid + 1;
         else hi = mid;
     }
+    return lo;
+}
+
+/* The clause around norm position pos: [*c0, *c1). */
+static void S_clause(const S_sentence *s, size_t pos, size_t *c0, size_t *c1)
+{
+    size_t lo = S_mark_from(s, pos);
     *c0 = lo ? s->marks[lo - 1].end : s->s0;
     if (*c0 > pos) *c0 = pos;   /* pos inside a mark */
     *c1 = lo < s->n_marks ? s->marks[lo].at : s->s1;
@@ -433,12 +440,7 @@ static ptrdiff_t S_goods(const S_sentence *s, size_t pos, size_t lo, size_t hi)
  * ends the sentence. */
 static int S_next_clause(const S_sentence *s, size_t c1, size_t *k0, size_t *k1)
 {
-    size_t lo = 0, hi = s->n_marks;     /* the first mark at or after c1 */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->marks[mid].at < c1) lo = mid + 1;
-        else hi = mid;
-    }
+    size_t lo = S_mark_from(s, c1);
     if (lo == s->n_marks || s->marks[lo].at != c1) return 0;
     *k0 = s->marks[lo].end;
     *k1 = lo + 1 < s->n_marks ? s->marks[lo + 1].at : s->s1;

@@ -1151,18 +1151,18 @@ static size_t S_emit(const S_sentence *s, zhe_events *evs, size_t first, zhe_eve
 
 /* ---------------------------------------------------------------- price */
 
-/* The money mention before money mention i in the sentence, or -1. */
-static ptrdiff_t S_money_before(const S_sentence *s, size_t i)
+/* The mention of i's type before mention i in the sentence, or -1. */
+static ptrdiff_t S_before(const S_sentence *s, size_t i)
 {
-    const S_list *l = &s->of[ZHE_MENTION_MONEY];
+    const S_list *l = &s->of[S_m(s, i)->type];
     size_t k = S_lower(s, l, S_m(s, i)->norm_start);
     return k > 0 ? (ptrdiff_t)l->v[k - 1] : -1;
 }
 
-/* The money mention after money mention i in the sentence, or -1. */
-static ptrdiff_t S_money_after(const S_sentence *s, size_t i)
+/* The mention of i's type after mention i in the sentence, or -1. */
+static ptrdiff_t S_after(const S_sentence *s, size_t i)
 {
-    const S_list *l = &s->of[ZHE_MENTION_MONEY];
+    const S_list *l = &s->of[S_m(s, i)->type];
     size_t k = S_lower(s, l, S_m(s, i)->norm_start);
     while (k < l->n && l->v[k] <= i) k++;
     return k < l->n ? (ptrdiff_t)l->v[k] : -1;
@@ -1176,7 +1176,7 @@ static int S_converted(const S_sentence *s, size_t i)
     const char *n = s->a->norm;
     size_t p = S_m(s, i)->norm_start;
     while (p > s->s0 && n[p - 1] == ' ') p--;
-    ptrdiff_t b = S_money_before(s, i);
+    ptrdiff_t b = S_before(s, i);
     if (b < 0) return 0;
     size_t end = S_m(s, (size_t)b)->norm_end;
     if (p > s->s0 && n[p - 1] == '(') {
@@ -1195,9 +1195,10 @@ static int S_converted(const S_sentence *s, size_t i)
     return 0;
 }
 
-/* Is money mention i where a price changed from (从12999元涨到两万多元,
- * 由年初约1.5万港元急升至近2.8万港元)?  The price it changed to follows.
- * Returns where 从 or 由 stands, or SIZE_MAX. */
+/* Is amount mention i (money or a count) where an amount changed from
+ * (从12999元涨到两万多元, 由年初约1.5万港元急升至近2.8万港元, 由目前的7万片
+ * 提升至13万片)?  The amount it changed to follows.  Returns where 从 or 由
+ * stands, or SIZE_MAX. */
 static size_t S_changed_from(const S_sentence *s, size_t i)
 {
     const char *n = s->a->norm;
@@ -1215,7 +1216,7 @@ static size_t S_changed_from(const S_sentence *s, size_t i)
         w = f + 3;
     }
     if (!from) return SIZE_MAX;
-    ptrdiff_t j = S_money_after(s, i);
+    ptrdiff_t j = S_after(s, i);
     if (j < 0) return SIZE_MAX;
     const zhe_mention *to = S_m(s, (size_t)j);
     if (to->norm_start < m->norm_end || to->norm_start - m->norm_end > 30) return SIZE_MAX;
@@ -1223,6 +1224,24 @@ static size_t S_changed_from(const S_sentence *s, size_t i)
     if (!zhei_memmem(n + m->norm_end, gap, "至", 3) && !zhei_memmem(n + m->norm_end, gap, "到", 3))
         return SIZE_MAX;
     return (size_t)(from - n);
+}
+
+/*
+** The date of amount mention i when it is where an amount changed from and
+** its from-phrase says when (由目前的7万片提升至13万片, 从去年的2万片增至):
+** that phrase's date, or the publication date for now.  Returns 0 when i
+** is no such amount.
+*/
+static int S_from_date(const S_sentence *s, size_t i, zhe_event *e)
+{
+    size_t from = S_changed_from(s, i);
+    if (from == SIZE_MAX) return 0;
+    size_t at = S_m(s, i)->norm_start;
+    ptrdiff_t d = S_date_in(s, at, from, at, S_TAKE_MODIFIERS | S_BEFORE_ONLY);
+    if (d >= 0) S_set_date(s, e, d, ZHE_EVENT_STATED);
+    else if (S_cue_is(s, S_CUE_TIME, S_TIME_NOW, from, at)) S_set_published(e, s->a);
+    else return 0;
+    return 1;
 }
 
 static void S_push_base(S_sentence *s, size_t at, size_t end)
@@ -1241,11 +1260,15 @@ static void S_push_base(S_sentence *s, size_t at, size_t end)
 static void S_baselines(S_sentence *s)
 {
     s->n_base = 0;
-    const S_list *money = &s->of[ZHE_MENTION_MONEY], *dates = &s->of[ZHE_MENTION_DATE];
+    const S_list *dates = &s->of[ZHE_MENTION_DATE];
     if (!dates->n) return;
-    for (size_t k = 0; k < money->n; k++) {
-        size_t from = S_changed_from(s, money->v[k]);
-        if (from != SIZE_MAX) S_push_base(s, from, S_m(s, money->v[k])->norm_end);
+    static const zhe_mention_type amounts[] = {ZHE_MENTION_MONEY, ZHE_MENTION_QUANTITY};
+    for (size_t t = 0; t < ZHEI_ARRAY_LEN(amounts); t++) {
+        const S_list *l = &s->of[amounts[t]];
+        for (size_t k = 0; k < l->n; k++) {
+            size_t from = S_changed_from(s, l->v[k]);
+            if (from != SIZE_MAX) S_push_base(s, from, S_m(s, l->v[k])->norm_end);
+        }
     }
     for (size_t i = 0; i < s->n_cues; i++) {
         const S_cuehit *c = &s->cues[i];
@@ -1389,8 +1412,8 @@ static int S_same_series(const S_sentence *s, size_t i)
 {
     static const char *const went[] = {"降至", "降到", "跌至", "跌到", "涨至", "涨到", "升至",
                                        "回落至", "回落到", "调降至", "上调至", "下调至"};
-    ptrdiff_t b = S_money_before(s, i);
-    if (b >= 0 && S_changed_from(s, (size_t)b) != SIZE_MAX && S_money_after(s, (size_t)b) == (ptrdiff_t)i)
+    ptrdiff_t b = S_before(s, i);
+    if (b >= 0 && S_changed_from(s, (size_t)b) != SIZE_MAX && S_after(s, (size_t)b) == (ptrdiff_t)i)
         return 1;
     if (s->n_base && S_other_baseline(s, S_m(s, i)->norm_start, SIZE_MAX)) return 1;
     /* 年租约12万元，现时已降至7万元: a clause of its own, no chip, a verb
@@ -1456,7 +1479,7 @@ static void S_prices(const S_sentence *s, zhe_events *evs, size_t first)
         if (borrowed) S_add_chip(&e, S_m(s, (size_t)c));
         else S_add_chip_list(s, (size_t)c, &e);
         e.money = (ptrdiff_t)i;
-        ptrdiff_t before = S_money_before(s, i);
+        ptrdiff_t before = S_before(s, i);
         size_t lo = before >= 0 ? S_m(s, (size_t)before)->norm_end : s->s0;
         int said = S_price_for(s, m, strcmp(e.rule, "event.price.sentence") ? NULL : S_m(s, (size_t)c),
                                c0, &e);
@@ -1596,14 +1619,17 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
         zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
         e.quantity = (ptrdiff_t)q->v[k];
         counts++;
-        if (!S_local_date(s, m->norm_start, &e) && !S_undated(s, m->norm_start, &e)) continue;
+        int was = S_from_date(s, q->v[k], &e);
+        if (!was && !S_local_date(s, m->norm_start, &e) && !S_undated(s, m->norm_start, &e))
+            continue;
         size_t q0, q1;
         S_clause(s, m->norm_start, &q0, &q1);
         S_chips_in(s, q0 < c0 ? q0 : c0, q1 > c1 ? q1 : c1, &e);
         e.rule = "event.capacity";
         e.confidence = 0.7;
-        /* 月产能预计由7万片增至13万片: what qualifies the count */
-        S_happened(s, S_hit_lo(s, h), m->norm_start, &e);
+        /* 月产能预计由7万片增至13万片: what qualifies the count; the
+         * figure it grows from is so already */
+        if (!was) S_happened(s, S_hit_lo(s, h), m->norm_start, &e);
         S_emit(s, evs, first, &e);
     }
     if (counts) return;
@@ -1769,6 +1795,14 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
                 continue;
             e.rule = "event.shipment";
             e.confidence = e.quantity >= 0 ? 0.8 : 0.7;
+            /* 出货量由去年的2万颗增至今年上半年的5万颗: two shipments, the
+             * first so already */
+            zhe_event was = e;
+            if (e.quantity >= 0 && S_after(s, (size_t)e.quantity) >= 0 &&
+                S_from_date(s, (size_t)e.quantity, &was)) {
+                S_emit(s, evs, first, &was);
+                e.quantity = S_after(s, (size_t)e.quantity);
+            }
         }
         S_happened(s, S_hit_lo(s, h), h->pos, &e);
         if (!S_local_date(s, h->pos, &e)) {

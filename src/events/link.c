@@ -655,24 +655,25 @@ static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
     }
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
-    if (!c) {
+    size_t a = 0, b = s->n_hits;    /* the event word at pos, if it is one: hits are in order */
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (s->hits[mid].pos < pos) a = mid + 1;
+        else b = mid;
+    }
+    const S_hit *word = a < s->n_hits && s->hits[a].pos == pos ? &s->hits[a] : NULL;
+    if (!c && word) {
         /* right after the word, as its verb: 出货可望突破40万颗, 产量预计
          * 达到 (four characters at most, in its clause); an expectation
          * only — in A800的推出将在一定程度上缓解…, 将在 plans nothing */
-        size_t a = 0, b = s->n_hits;    /* the word at pos: hits are in order */
-        while (a < b) {
-            size_t mid = a + (b - a) / 2;
-            if (s->hits[mid].pos < pos) a = mid + 1;
-            else b = mid;
-        }
-        if (a < s->n_hits && s->hits[a].pos == pos) {
-            size_t end = s->hits[a].end, hi = end + 12 < c1 ? end + 12 : c1;
-            c = S_cue_in(s, S_CUE_MODALITY, end, hi);
-            if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
-        }
+        size_t hi = word->end + 12 < c1 ? word->end + 12 : c1;
+        c = S_cue_in(s, S_CUE_MODALITY, word->end, hi);
+        if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
     }
     if (c) e->modality = (zhe_modality)c->value;
-    if (S_cue_in(s, S_CUE_POLARITY, c0 > lo ? c0 : lo, pos)) {
+    /* a negation before it in its clause, or the word itself (停产) */
+    if (S_cue_in(s, S_CUE_POLARITY, c0 > lo ? c0 : lo, pos) ||
+        (word && S_cue_is(s, S_CUE_POLARITY, -1, pos, word->end))) {
         e->polarity = ZHE_POLARITY_NEGATIVE;
         return;
     }
@@ -1636,10 +1637,12 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
     /* no count: the chips of its clause, with a date (量产B200 in a quarter) */
     zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
     S_chips_in(s, c0, c1, &e);
-    if (!e.n_chips || !S_local_date(s, h->pos, &e)) return;
+    if (!S_local_date(s, h->pos, &e)) return;
     e.rule = "event.capacity.chips";
     e.confidence = 0.6;
     S_happened(s, S_hit_lo(s, h), h->pos, &e);
+    /* or a stop of none, with its date (相关裸晶早于2024年10月已停产) */
+    if (!e.n_chips && e.polarity != ZHE_POLARITY_NEGATIVE) return;
     S_emit(s, evs, first, &e);
 }
 
@@ -1747,6 +1750,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             continue;
         }
         zhe_event e = S_event(s, (zhe_event_type)type, h);
+        int bare = 0;
         S_chips_in(s, c0, c1, &e);
         if (type == ZHE_EVENT_LAUNCH) {
             /* 发布的 modifies what follows: only a chip right after it was
@@ -1787,7 +1791,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             }
             if (v >= 0 && !S_converted(s, (size_t)v)) e.money = v;
             if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
-            if (!e.n_chips && e.quantity < 0 && e.money < 0) continue;
+            bare = !e.n_chips && e.quantity < 0 && e.money < 0;
             /* wafers ordered in a sentence of capacity are capacity booked
              * (在台积电预订的产能是3万片…订单共有4.5万片), no goods shipped */
             if (e.quantity >= 0 && !strcmp(S_m(s, (size_t)e.quantity)->unit, "片") &&
@@ -1805,6 +1809,10 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             }
         }
         S_happened(s, S_hit_lo(s, h), h->pos, &e);
+        /* a shipment of no chip, count or value is news only as a stop
+         * with its date: 自2020年9月中旬起已不再直接供货予华为 */
+        if (bare && (e.polarity != ZHE_POLARITY_NEGATIVE || !S_local_date(s, h->pos, &e)))
+            continue;
         if (!S_local_date(s, h->pos, &e)) {
             /* no date: news (已推出, 已订购逾百万颗), not a launch recalled
              * (英伟达也推出了H800) or a noun (供货节奏) */

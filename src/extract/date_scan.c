@@ -1279,7 +1279,7 @@ static void S_parse_offset(const char *s, size_t len, size_t i, zhei_date_expr *
         for (size_t k = 0; k < ZHEI_ARRAY_LEN(dirs); k++) {
             size_t dn = S_lit(s, len, i + n + un, dirs[k].w);
             if (!dn) continue;
-            if (guarded < 0) guarded = S_in(S_cp_before(s, len, i), "第几数多每近约这那头前");
+            if (guarded < 0) guarded = S_in(S_cp_before(s, len, i), "第几数多每近这那头前");
             if (guarded) return;
             zhei_date_expr e = S_cal();
             e.kind = ZHEI_DATE_OFFSET;

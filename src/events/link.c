@@ -95,6 +95,10 @@ enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_
 /* The values of a time cue. */
 enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS, S_TIME_TURN };
 
+/* A polarity cue's values: a negation (zhe_polarity's), or a stop (停止,
+ * 暂停, 停产), which negates too and is itself something done. */
+enum { S_POLARITY_STOP = ZHE_POLARITY_NEGATIVE + 1 };
+
 typedef struct {
     S_word w;
     int kind;           /* S_CUE_* */
@@ -295,7 +299,7 @@ static const char *S_cue_name(int k, int v)
     case S_CUE_PERIOD: return zhe_price_period_str((zhe_price_period)v);
     case S_CUE_MARKET: return zhe_price_market_str((zhe_price_market)v);
     case S_CUE_MODALITY: return zhe_modality_str((zhe_modality)v);
-    case S_CUE_POLARITY: return zhe_polarity_str((zhe_polarity)v);
+    case S_CUE_POLARITY: return v == S_POLARITY_STOP ? "stop" : zhe_polarity_str((zhe_polarity)v);
     case S_CUE_TIME: return S_name(times, ZHEI_ARRAY_LEN(times), v);
     default: return S_name(refers, ZHEI_ARRAY_LEN(refers), v);
     }
@@ -1641,8 +1645,10 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
     e.rule = "event.capacity.chips";
     e.confidence = 0.6;
     S_happened(s, S_hit_lo(s, h), h->pos, &e);
-    /* or a stop of none, with its date (相关裸晶早于2024年10月已停产) */
+    /* or a stop, with its date: of the sentence's chips (海关禁止H200入境，
+     * 供应商已暂停生产), or of none (相关裸晶早于2024年10月已停产) */
     if (!e.n_chips && e.polarity != ZHE_POLARITY_NEGATIVE) return;
+    if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
     S_emit(s, evs, first, &e);
 }
 
@@ -1739,11 +1745,13 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
         }
         ptrdiff_t db, da;
         S_around(s, ZHE_MENTION_DATE, c0, c0, c1, &db, &da);
-        /* … or its own expectation or plan: the control lifted, 公司将尽快
-         * 恢复向中国客户交货 */
+        /* … or its own expectation or plan (the control lifted, 公司将尽快
+         * 恢复向中国客户交货), or a stop (禁止H200入境，供应商已暂停生产:
+         * what was done, where 无法出货 is only what the control does) */
         if (same_clause ||
             (control && da < 0 && !S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_EXPECTED, c0, h->pos) &&
-             !S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_PLANNED, c0, h->pos)))
+             !S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_PLANNED, c0, h->pos) &&
+             !S_cue_is(s, S_CUE_POLARITY, S_POLARITY_STOP, c0, h->end)))
             continue;
         if (type == ZHE_EVENT_CAPACITY) {
             S_capacity(s, i, evs, first);

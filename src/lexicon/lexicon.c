@@ -451,7 +451,7 @@ static const char *S_cue_kind(const char *kind, const char *value)
         {"period", "hour", "day", "month", "year", NULL},
         {"market", "official", "retail", "grey", "used", NULL},
         {"modality", "expected", "planned", "rumored", NULL, NULL},
-        {"polarity", "negative", NULL, NULL, NULL, NULL},
+        {"polarity", "negative", "stop", NULL, NULL, NULL},
         {"time", "now", "baseline", "background", "news", "turn"},
         {"refer", "back", NULL, NULL, NULL, NULL},
     };

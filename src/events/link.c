@@ -391,6 +391,10 @@ static size_t S_lower(const S_sentence *s, const S_list *l, size_t pos)
     return lo;
 }
 
+/* The bytes an aside in parentheses may take and still be one (twenty
+ * Chinese characters): an opening one not closed by then is text. */
+#define S_ASIDE 60
+
 /* The length of the clause mark at norm[p] (, ; : ! ? —— …), or 0. */
 static size_t S_clause_mark(const char *s, size_t p, size_t end)
 {
@@ -563,6 +567,13 @@ static void S_read(const zhe_linker *lk, S_sentence *s)
         if (c >= 0xE0 && c != 0xE2) {  /* a Chinese character: no mark */
             p += 3;
             continue;
+        }
+        if (c == '(') {     /* an aside closed soon splits no clause: 英伟达(Nvidia,又译辉达) */
+            const char *close = memchr(n + p, ')', s->s1 - p < S_ASIDE ? s->s1 - p : S_ASIDE);
+            if (close) {
+                p = (size_t)(close - n) + 1;
+                continue;
+            }
         }
         size_t k = S_clause_mark(n, p, s->s1);
         if (k) {
@@ -1790,6 +1801,13 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
              * before the word in its clause, 25亿美元的H20订单无法出货 (not
              * a price: no price word before it there) */
             ptrdiff_t v = S_nearest(s, ZHE_MENTION_MONEY, h->end, h->end, s->s1);
+            if (v >= 0) {   /* a price after it is no order's value: 下单逾200万颗，单价约2.7万美元 */
+                size_t m0, m1;
+                S_clause(s, S_m(s, (size_t)v)->norm_start, &m0, &m1);
+                if (s->price_word && s->price_word->pos >= m0 && s->price_word->pos >= h->end &&
+                    s->price_word->pos < S_m(s, (size_t)v)->norm_start)
+                    v = -1;
+            }
             if (v < 0) {
                 ptrdiff_t b, a;
                 S_around(s, ZHE_MENTION_MONEY, h->pos, c0, h->pos, &b, &a);

@@ -684,6 +684,11 @@ static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
         size_t hi = word->end + 12 < c1 ? word->end + 12 : c1;
         c = S_cue_in(s, S_CUE_MODALITY, word->end, hi);
         if (c && c->value != ZHE_MODALITY_EXPECTED) c = NULL;
+        /* or a plan that closes its clause: 以2028年量产CoPoS为目标 */
+        if (!c) {
+            c = S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_PLANNED, word->end, c1);
+            if (c && c->end + 3 < c1) c = NULL;    /* the full stop may follow */
+        }
     }
     if (c) e->modality = (zhe_modality)c->value;
     /* a negation before it in its clause, or the word itself (停产) */
@@ -1614,6 +1619,21 @@ static void S_drop_price(zhe_events *evs, size_t here, ptrdiff_t money)
 ** word, dated by its own clause (月产能今年年中约为1.2万片，年底可提升至约
 ** 1.5万片，明年底有望倍增至3万片).
 */
+/* Does the clause [c0, c1) of capacity word h change a capacity (提高一倍,
+ * 扩产, 工厂投产) at a time it states itself? */
+static int S_capacity_change(const S_sentence *s, const S_hit *h, size_t c0, size_t c1)
+{
+    static const char *const words[] = {"提高", "提升", "扩大", "增加", "翻倍", "扩充", "扩建",
+                                        "扩产", "增产", "量产", "投产", "启用"};
+    ptrdiff_t b, a;
+    S_around(s, ZHE_MENTION_DATE, h->pos, c0, c1, &b, &a);
+    if (b < 0 && a < 0) return 0;
+    const char *n = s->a->norm;
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(words); i++)
+        if (zhei_memmem(n + c0, c1 - c0, words[i], strlen(words[i]))) return 1;
+    return 0;
+}
+
 static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t first)
 {
     const S_hit *h = &s->hits[hit];
@@ -1652,14 +1672,21 @@ static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t 
     /* no count: the chips of its clause, with a date (量产B200 in a quarter) */
     zhe_event e = S_event(s, ZHE_EVENT_CAPACITY, h);
     S_chips_in(s, c0, c1, &e);
+    size_t k = S_mark_from(s, c0);
+    if (!e.n_chips && k > 0 && s->marks[k - 1].end == c0) {
+        /* the clause before names them: 三星展出HBM4，预计年底量产 */
+        S_chips_in(s, k > 1 ? s->marks[k - 2].end : s->s0, s->marks[k - 1].at, &e);
+    }
     if (!S_local_date(s, h->pos, &e)) return;
     e.rule = "event.capacity.chips";
     e.confidence = 0.6;
     S_happened(s, S_hit_lo(s, h), h->pos, &e);
     /* or a stop, with its date: of the sentence's chips (海关禁止H200入境，
-     * 供应商已暂停生产), or of none (相关裸晶早于2024年10月已停产) */
-    if (!e.n_chips && e.polarity != ZHE_POLARITY_NEGATIVE) return;
-    if (!e.n_chips) S_chips_in(s, s->s0, s->s1, &e);
+     * 供应商已暂停生产), or of none (相关裸晶早于2024年10月已停产); or a
+     * change its clause dates (计划明年将7纳米制程的产能提高一倍) */
+    if (!e.n_chips && e.polarity != ZHE_POLARITY_NEGATIVE && !S_capacity_change(s, h, c0, c1))
+        return;
+    if (!e.n_chips && e.polarity == ZHE_POLARITY_NEGATIVE) S_chips_in(s, s->s0, s->s1, &e);
     S_emit(s, evs, first, &e);
 }
 

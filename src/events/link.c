@@ -658,11 +658,12 @@ static size_t S_hit_lo(const S_sentence *s, const S_hit *h)
 static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
 {
     const S_cuehit *c = S_cue_in(s, S_CUE_MODALITY, lo, pos);
-    if (c && !memcmp(s->a->norm + c->pos, "将", 3)) {
-        /* 将于, 将在 only tell the time to come: 预计将在第二季度到货 is
-         * expected, 计划将于 planned */
-        const S_cuehit *before = S_cue_in(s, S_CUE_MODALITY, lo, c->pos);
-        if (before) c = before;
+    /* 将于, 将在, 将由 only tell the time to come: 预计将在第二季度到货 is
+     * expected, 计划将于 planned, 预期…将于明年初进机…将由7万片提升 expected */
+    const S_cuehit *x = c;
+    for (int steps = 0; x && steps < 4 && !memcmp(s->a->norm + x->pos, "将", 3); steps++) {
+        x = S_cue_in(s, S_CUE_MODALITY, lo, x->pos);
+        if (x && memcmp(s->a->norm + x->pos, "将", 3)) c = x;
     }
     if (!c) {
         c = S_cue_in(s, S_CUE_MODALITY, s->s0, pos);

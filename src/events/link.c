@@ -93,7 +93,7 @@ enum { S_CUE_PER, S_CUE_PERIOD, S_CUE_MARKET, S_CUE_MODALITY, S_CUE_POLARITY, S_
        S_CUE_REFER };
 
 /* The values of a time cue. */
-enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS, S_TIME_TURN };
+enum { S_TIME_NOW, S_TIME_BASELINE, S_TIME_BACKGROUND, S_TIME_NEWS, S_TIME_TURN, S_TIME_CHANGE };
 
 /* A polarity cue's values: a negation (zhe_polarity's), or a stop (停止,
  * 暂停, 停产), which negates too and is itself something done. */
@@ -292,7 +292,7 @@ static int S_type_of(const char *name)
 /* The name of value v of a cue of kind k, or NULL. */
 static const char *S_cue_name(int k, int v)
 {
-    static const char *const times[] = {"now", "baseline", "background", "news", "turn"},
+    static const char *const times[] = {"now", "baseline", "background", "news", "turn", "change"},
                              *const refers[] = {"back"};
     switch (k) {
     case S_CUE_PER: return zhe_price_per_str((zhe_price_per)v);
@@ -1040,12 +1040,15 @@ static int S_undated(const S_sentence *s, size_t pos, zhe_event *e)
     return 1;
 }
 
-/* Does an event at pos without a date read as news (已获批, 正式宣布), or
- * as something still to come or denied? */
-static int S_newsy(const S_sentence *s, size_t pos, const zhe_event *e)
+/* Does an event of word h without a date read as news (已获批, 正式宣布,
+ * 出货增加), or as something still to come or denied? */
+static int S_newsy(const S_sentence *s, const S_hit *h, const zhe_event *e)
 {
+    size_t c0, c1;
+    S_clause(s, h->pos, &c0, &c1);
     return e->modality != ZHE_MODALITY_ASSERTED || e->polarity != ZHE_POLARITY_POSITIVE ||
-           S_cue_is(s, S_CUE_TIME, S_TIME_NEWS, s->s0, pos);
+           S_cue_is(s, S_CUE_TIME, S_TIME_NEWS, s->s0, h->pos) ||
+           S_cue_is(s, S_CUE_TIME, S_TIME_CHANGE, h->end, c1);
 }
 
 /* Can amounts a and b (mention indices, -1 for none) be the same fact's?
@@ -1593,7 +1596,7 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
         zhe_event u = S_event(s, ZHE_EVENT_EXPORT_CONTROL, h);
         S_chips_in(s, s->s0, s->s1, &u);
         S_happened(s, S_hit_lo(s, h), h->pos, &u);
-        if (!S_newsy(s, h->pos, &u) || !S_undated(s, h->pos, &u)) continue;
+        if (!S_newsy(s, h, &u) || !S_undated(s, h->pos, &u)) continue;
         u.rule = "event.export_control.undated";
         u.confidence = (u.n_chips ? 0.8 : 0.6) - 0.2;
         S_emit(s, evs, first, &u);
@@ -1871,7 +1874,7 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             /* no date: news (已推出, 已订购逾百万颗), not a launch recalled
              * (英伟达也推出了H800) or a noun (供货节奏) */
             if ((type == ZHE_EVENT_LAUNCH || (e.quantity < 0 && e.money < 0)) &&
-                !S_newsy(s, h->pos, &e))
+                !S_newsy(s, h, &e))
                 continue;
             if (!S_undated(s, h->pos, &e)) continue;
             e.confidence -= 0.2;

@@ -446,19 +446,19 @@ static zhe_status S_load_triggers(zhe_lexicon *lex, zhe_error *err)
  * spelling in static storage, or NULL. */
 static const char *S_cue_kind(const char *kind, const char *value)
 {
-    static const char *const kinds[][6] = {
-        {"per", "chip", "server", "module", "system", "cluster"},
-        {"period", "hour", "day", "month", "year", NULL},
-        {"market", "official", "retail", "grey", "used", NULL},
-        {"modality", "expected", "planned", "rumored", NULL, NULL},
-        {"polarity", "negative", "stop", NULL, NULL, NULL},
-        {"time", "now", "baseline", "background", "news", "turn"},
-        {"refer", "back", NULL, NULL, NULL, NULL},
+    static const char *const kinds[][7] = {
+        {"per", "chip", "server", "module", "system", "cluster", NULL},
+        {"period", "hour", "day", "month", "year", NULL, NULL},
+        {"market", "official", "retail", "grey", "used", NULL, NULL},
+        {"modality", "expected", "planned", "rumored", NULL, NULL, NULL},
+        {"polarity", "negative", "stop", NULL, NULL, NULL, NULL},
+        {"time", "now", "baseline", "background", "news", "turn", "change"},
+        {"refer", "back", NULL, NULL, NULL, NULL, NULL},
     };
     for (size_t k = 0; k < ZHEI_ARRAY_LEN(kinds); k++) {
         if (strcmp(kind, kinds[k][0]) != 0) continue;
         if (!strcmp(value, "-")) return kinds[k][0];
-        for (size_t v = 1; v < 6 && kinds[k][v]; v++)
+        for (size_t v = 1; v < ZHEI_ARRAY_LEN(kinds[k]) && kinds[k][v]; v++)
             if (!strcmp(value, kinds[k][v])) return kinds[k][0];
     }
     return NULL;

@@ -1605,19 +1605,6 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     return 0;
 }
 
-/* A launch price (首发价¥12999) is the launch's: drop the price event of
- * the same sentence, events evs->v[here ..), that holds it. */
-static void S_drop_price(zhe_events *evs, size_t here, ptrdiff_t money)
-{
-    if (money < 0) return;
-    for (size_t i = here; i < evs->n; i++) {
-        if (evs->v[i].type != ZHE_EVENT_PRICE || evs->v[i].money != money) continue;
-        memmove(&evs->v[i], &evs->v[i + 1], (evs->n - i - 1) * sizeof *evs->v);
-        evs->n--;
-        return;
-    }
-}
-
 /*
 ** Capacity: each count from the word's clause up to the next capacity
 ** word, dated by its own clause (月产能今年年中约为1.2万片，年底可提升至约
@@ -1765,8 +1752,8 @@ static int S_has_type(const S_sentence *s, int t)
 }
 
 /* Launches, shipments and capacity: what the clause of each word holds.
- * Events evs->v[here ..) are this sentence's. */
-static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t here)
+ * A launch keeps its price, which stays a price of the chip's series. */
+static void S_others(const S_sentence *s, zhe_events *evs, size_t first)
 {
     const char *n = s->a->norm;
     for (size_t i = 0; i < s->n_hits; i++) {
@@ -1879,7 +1866,6 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first, size_t 
             if (!S_undated(s, h->pos, &e)) continue;
             e.confidence -= 0.2;
         }
-        if (type == ZHE_EVENT_LAUNCH) S_drop_price(evs, here, e.money);
         S_emit(s, evs, first, &e);
     }
 }
@@ -2004,7 +1990,7 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
         if (s.n_hits) {
             S_prices(&s, evs, first);
             S_export_control(&s, evs, first);
-            S_others(&s, evs, first, here);
+            S_others(&s, evs, first);
         }
         /* a licence is for the chip the story is on; a control of no
          * chips is about one named before only when the sentence refers

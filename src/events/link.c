@@ -2008,6 +2008,12 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
 
         const S_list *dates = &s.of[ZHE_MENTION_DATE], *chips = &s.of[ZHE_MENTION_CHIP];
         if (dates->n) s.para_date = s.story_date = (ptrdiff_t)dates->v[dates->n - 1];
+        /* the story comes to the present (年初约12万元，目前已降到约7万元):
+         * what follows in the paragraph without a date is now (cues are
+         * read in a sentence with an event word) */
+        const S_cuehit *now = S_cue_is(&s, S_CUE_TIME, S_TIME_NOW, s.s0, s.s1);
+        if (now && (!dates->n || S_m(&s, dates->v[dates->n - 1])->norm_start < now->pos))
+            s.para_date = -1;
         s.prev_chip = chips->n ? (ptrdiff_t)chips->v[chips->n - 1] : -1;
     }
     if (pending >= 0) S_back_chip(ms, pending_back, &evs->v[pending]);

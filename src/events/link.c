@@ -399,6 +399,10 @@ static size_t S_lower(const S_sentence *s, const S_list *l, size_t pos)
 static size_t S_clause_mark(const char *s, size_t p, size_t end)
 {
     unsigned char c = (unsigned char)s[p];
+    /* a digit group's comma or a time's colon (1,600柜, 10:30) */
+    if ((c == ',' || c == ':') && p > 0 && p + 1 < end && s[p - 1] >= '0' && s[p - 1] <= '9' &&
+        s[p + 1] >= '0' && s[p + 1] <= '9')
+        return 0;
     if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return 1;
     /* — (U+2014) and … (U+2026) */
     if (p + 3 <= end && c == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
@@ -1699,6 +1703,53 @@ static ptrdiff_t S_goods_after(const S_sentence *s, size_t c1)
     return q;
 }
 
+/*
+** Counts told on in the clauses after a shipment's (c1 the end of its
+** clause), as a part or a total of it: 出货量约4万台，其中NVL72整柜约1万
+** 柜; 12月出货1,600柜，全年约6,100柜.  Each clause that begins so, with a
+** count of goods and no event word of its own, is a shipment like e, of
+** the clause's chips and date where it names them (全年: the whole year
+** of e's date); two clauses at most.
+*/
+static void S_more_counts(const S_sentence *s, zhe_events *evs, size_t first, const zhe_event *e,
+                          size_t c1)
+{
+    static const char *const lead[] = {"其中", "当中", "包括", "全年", "累计", "合计"};
+    const char *n = s->a->norm;
+    size_t k0, k1;
+    for (int c = 0; c < 2 && S_next_clause(s, c1, &k0, &k1); c++, c1 = k1) {
+        size_t p = k0, w = 0;
+        while (p < k1 && n[p] == ' ') p++;
+        while (w < ZHEI_ARRAY_LEN(lead) &&
+               (k1 - p < strlen(lead[w]) || memcmp(n + p, lead[w], strlen(lead[w])) != 0))
+            w++;
+        if (w == ZHEI_ARRAY_LEN(lead)) return;
+        ptrdiff_t q = S_goods(s, k0, k0, k1), b, a;
+        if (q < 0) return;
+        for (size_t j = 0; j < s->n_hits; j++)
+            if (s->hits[j].pos >= k0 && s->hits[j].pos < k1) return;
+        zhe_event x = *e;
+        x.quantity = q;
+        x.money = -1;
+        S_around(s, ZHE_MENTION_CHIP, k0, k0, k1, &b, &a);
+        if (a >= 0) {
+            x.n_chips = 0;
+            S_chips_in(s, k0, k1, &x);
+        }
+        ptrdiff_t d = S_date_in(s, k0, k0, k1, 0);
+        if (d >= 0) {
+            S_set_date(s, &x, d, ZHE_EVENT_STATED);
+        } else if (!strcmp(lead[w], "全年") && strlen(e->date.value) >= 4) {
+            memset(&x.date, 0, sizeof x.date);
+            memcpy(x.date.value, e->date.value, 4);
+            snprintf(x.date.start, sizeof x.date.start, "%.4s-01-01", e->date.value);
+            snprintf(x.date.end, sizeof x.date.end, "%.4s-12-31", e->date.value);
+            x.date_mention = -1;
+        }
+        S_emit(s, evs, first, &x);
+    }
+}
+
 /* The chip of a launch at h whose clause [c0, c1) names none: the one
  * nearest before it in the sentence when the word ends its clause, save a
  * 了, or is followed by 时 or 后 (…推出的RTX 4090D，上周四在内地发售; H20
@@ -1867,6 +1918,9 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first)
             e.confidence -= 0.2;
         }
         S_emit(s, evs, first, &e);
+        if (type == ZHE_EVENT_SHIPMENT && e.quantity >= 0 &&
+            S_m(s, (size_t)e.quantity)->norm_start < c1)
+            S_more_counts(s, evs, first, &e, c1);
     }
 }
 

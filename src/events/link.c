@@ -1016,7 +1016,18 @@ static int S_local_date(const S_sentence *s, size_t pos, zhe_event *e)
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
     ptrdiff_t d = S_date_in(s, pos, c0, c1, S_TAKE_MODIFIERS);
-    if (d < 0) d = S_date_in(s, pos, s->s0, c0, S_BEFORE_ONLY);
+    if (d < 0) {
+        d = S_date_in(s, pos, s->s0, c0, S_BEFORE_ONLY);
+        /* what is done already (部分货品已经交付) is not of the time a plan
+         * before it names (最快将于5月开始出货) */
+        size_t d0, d1;
+        if (d >= 0 && S_cue_is(s, S_CUE_TIME, S_TIME_NEWS, c0, pos)) {
+            S_clause(s, S_m(s, (size_t)d)->norm_start, &d0, &d1);
+            if (S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_PLANNED, d0, d1) ||
+                S_cue_is(s, S_CUE_MODALITY, ZHE_MODALITY_EXPECTED, d0, d1))
+                d = -1;
+        }
+    }
     if (d < 0) return 0;
     S_set_date(s, e, d, ZHE_EVENT_STATED);
     return 1;

@@ -459,6 +459,26 @@ static int S_next_clause(const S_sentence *s, size_t c1, size_t *k0, size_t *k1)
     return 1;
 }
 
+/* The index of the first event word at or after pos (n_hits if none):
+ * hits are in order. */
+static size_t S_hit_from(const S_sentence *s, size_t pos)
+{
+    size_t lo = 0, hi = s->n_hits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->hits[mid].pos < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Is an event word inside [lo, hi)? */
+static int S_hit_in(const S_sentence *s, size_t lo, size_t hi)
+{
+    size_t k = S_hit_from(s, lo);
+    return k < s->n_hits && s->hits[k].pos < hi;
+}
+
 /* Does the clause around the word at [pos, end) hold, near it, one of the
  * words trigger t needs ("#": a count of goods)? */
 static int S_needs_met(const S_sentence *s, size_t pos, size_t end, const S_trigger *t)
@@ -497,7 +517,7 @@ static int S_cause(const S_sentence *s, size_t pos, size_t end)
      * tells of it (为满足上个月发布的新规而设计) */
     size_t lo = pos - c0 > 60 ? pos - 60 : c0, hi = c1 - end > 60 ? end + 60 : c1;
     int purpose = 0;
-    for (size_t i = 0; i < sizeof purposes / sizeof *purposes && !purpose; i++)
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(purposes) && !purpose; i++)
         purpose = zhei_memmem(n + lo, pos - lo, purposes[i], strlen(purposes[i])) != NULL;
     if (!purpose || !zhei_memmem(n + end, hi - end, "而", 3)) return 0;
     ptrdiff_t b, a;
@@ -675,12 +695,7 @@ static void S_happened(const S_sentence *s, size_t lo, size_t pos, zhe_event *e)
     }
     size_t c0, c1;
     S_clause(s, pos, &c0, &c1);
-    size_t a = 0, b = s->n_hits;    /* the event word at pos, if it is one: hits are in order */
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        if (s->hits[mid].pos < pos) a = mid + 1;
-        else b = mid;
-    }
+    size_t a = S_hit_from(s, pos);     /* the event word at pos, if it is one */
     const S_hit *word = a < s->n_hits && s->hits[a].pos == pos ? &s->hits[a] : NULL;
     if (!c && word) {
         /* right after the word, as its verb: 出货可望突破40万颗, 产量预计
@@ -1620,11 +1635,6 @@ static int S_export_control(const S_sentence *s, zhe_events *evs, size_t first)
     return 0;
 }
 
-/*
-** Capacity: each count from the word's clause up to the next capacity
-** word, dated by its own clause (月产能今年年中约为1.2万片，年底可提升至约
-** 1.5万片，明年底有望倍增至3万片).
-*/
 /* Does the clause [c0, c1) of capacity word h change a capacity (提高一倍,
  * 扩产, 工厂投产) at a time it states itself? */
 static int S_capacity_change(const S_sentence *s, const S_hit *h, size_t c0, size_t c1)
@@ -1640,6 +1650,11 @@ static int S_capacity_change(const S_sentence *s, const S_hit *h, size_t c0, siz
     return 0;
 }
 
+/*
+** Capacity: each count from the word's clause up to the next capacity
+** word, dated by its own clause (月产能今年年中约为1.2万片，年底可提升至约
+** 1.5万片，明年底有望倍增至3万片).
+*/
 static void S_capacity(const S_sentence *s, size_t hit, zhe_events *evs, size_t first)
 {
     const S_hit *h = &s->hits[hit];
@@ -1709,9 +1724,7 @@ static ptrdiff_t S_goods_after(const S_sentence *s, size_t c1)
     if (a >= 0) return -1;
     S_around(s, ZHE_MENTION_DATE, k0, k0, k1, &b, &a);
     if (a >= 0) return -1;
-    for (size_t j = 0; j < s->n_hits; j++)
-        if (s->hits[j].pos >= k0 && s->hits[j].pos < k1) return -1;
-    return q;
+    return S_hit_in(s, k0, k1) ? -1 : q;
 }
 
 /*
@@ -1736,9 +1749,7 @@ static void S_more_counts(const S_sentence *s, zhe_events *evs, size_t first, co
             w++;
         if (w == ZHEI_ARRAY_LEN(lead)) return;
         ptrdiff_t q = S_goods(s, k0, k0, k1), b, a;
-        if (q < 0) return;
-        for (size_t j = 0; j < s->n_hits; j++)
-            if (s->hits[j].pos >= k0 && s->hits[j].pos < k1) return;
+        if (q < 0 || S_hit_in(s, k0, k1)) return;
         zhe_event x = *e;
         x.quantity = q;
         x.money = -1;
@@ -1908,18 +1919,18 @@ static void S_others(const S_sentence *s, zhe_events *evs, size_t first)
             /* 出货量由去年的2万颗增至今年上半年的5万颗: two shipments, the
              * first so already */
             zhe_event was = e;
-            if (e.quantity >= 0 && S_after(s, (size_t)e.quantity) >= 0 &&
-                S_from_date(s, (size_t)e.quantity, &was)) {
+            ptrdiff_t to = e.quantity >= 0 ? S_after(s, (size_t)e.quantity) : -1;
+            if (to >= 0 && S_from_date(s, (size_t)e.quantity, &was)) {
                 S_emit(s, evs, first, &was);
-                e.quantity = S_after(s, (size_t)e.quantity);
+                e.quantity = to;
             }
         }
         S_happened(s, S_hit_lo(s, h), h->pos, &e);
+        int dated = S_local_date(s, h->pos, &e);
         /* a shipment of no chip, count or value is news only as a stop
          * with its date: 自2020年9月中旬起已不再直接供货予华为 */
-        if (bare && (e.polarity != ZHE_POLARITY_NEGATIVE || !S_local_date(s, h->pos, &e)))
-            continue;
-        if (!S_local_date(s, h->pos, &e)) {
+        if (bare && (e.polarity != ZHE_POLARITY_NEGATIVE || !dated)) continue;
+        if (!dated) {
             /* no date: news (已推出, 已订购逾百万颗), not a launch recalled
              * (英伟达也推出了H800) or a noun (供货节奏) */
             if ((type == ZHE_EVENT_LAUNCH || (e.quantity < 0 && e.money < 0)) &&

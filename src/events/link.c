@@ -2017,6 +2017,23 @@ static void S_drop_background(zhe_events *evs, size_t first)
     zhe_free(months);
 }
 
+/* What an article tells as done happened by the day it was published: an
+ * asserted fact of 本月 or 今年 ends on that day, not on the last of its
+ * month or year.  Its TIMEX value stays the period the text names. */
+static void S_not_after_published(const zhe_article *a, zhe_events *evs, size_t first)
+{
+    int y, m, d;
+    if (strlen(a->published) < 10 || !zhei_iso_day_parse(a->published, 10, &y, &m, &d)) return;
+    for (size_t i = first; i < evs->n; i++) {
+        zhe_timex *t = &evs->v[i].date;
+        if (evs->v[i].modality != ZHE_MODALITY_ASSERTED || t->mod == ZHE_MOD_END || !t->start[0] ||
+            !t->end[0])
+            continue;   /* 年底 after the day of publication is still to come */
+        if (strncmp(t->start, a->published, 10) <= 0 && strncmp(t->end, a->published, 10) > 0)
+            memcpy(t->end, a->published, 10);
+    }
+}
+
 /* Link the mentions ms->v[m0 .. m1) of article a into evs; title_chip is
  * the chip a sentence may refer back to when none before names one. */
 static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, size_t m0,
@@ -2101,6 +2118,7 @@ static void S_link(const zhe_linker *lk, const zhe_article *a, const zhe_mention
     zhe_free(s.cues);
     zhe_free(s.base);
     S_drop_background(evs, first);
+    S_not_after_published(a, evs, first);
 }
 
 void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms, zhe_events *evs)
@@ -2108,19 +2126,35 @@ void zhe_link(const zhe_linker *lk, const zhe_article *a, const zhe_mentions *ms
     S_link(lk, a, ms, 0, ms->n, -1, evs);
 }
 
+/* Does body amount b say headline amount h?  A headline rounds and
+ * shortens (喊价逾300万元 for 报价约300万至350万元): one figure agrees with
+ * a body's figure or range it falls in, a range with the same range, each
+ * within 2%.  No amount on either side agrees. */
+static int S_headline_amount(const zhe_mentions *ms, ptrdiff_t b, ptrdiff_t h)
+{
+    if (b < 0 || h < 0) return 1;
+    const zhe_mention *x = &ms->v[b], *y = &ms->v[h];
+    if (strcmp(x->currency, y->currency) != 0 || strcmp(x->unit, y->unit) != 0) return 0;
+    double lo = x->amount.value, hi = isnan(x->amount.high) ? lo : x->amount.high;
+    if (isnan(y->amount.high))
+        return y->amount.value >= lo - 0.02 * fabs(lo) && y->amount.value <= hi + 0.02 * fabs(hi);
+    return fabs(y->amount.value - lo) <= 0.02 * fabs(lo) &&
+           fabs(y->amount.high - hi) <= 0.02 * fabs(hi);
+}
+
 /* Does the body tell headline event h: an event of evs[from ..) of its
- * type, with a chip in common and the same amount and count where both
- * say one; or any price (a launch price too) of the same amount, whatever
- * chip a headline's few words seem to give it (推出A800替代A100 经销商报价
- * 约8.8万元)? */
+ * type, with a chip in common and an amount and count that agree where
+ * both say one; or any price (a launch price too) of an amount that
+ * agrees, whatever chip a headline's few words seem to give it (推出A800
+ * 替代A100 经销商报价约8.8万元)? */
 static int S_told(const zhe_mentions *ms, const zhe_events *evs, size_t from, const zhe_event *h)
 {
     for (size_t i = from; i < evs->n; i++) {
         const zhe_event *e = &evs->v[i];
-        if (e->type == h->type && S_chips_meet(e, h) && S_same_amount(ms, e->money, h->money) &&
-            S_same_amount(ms, e->quantity, h->quantity))
+        if (e->type == h->type && S_chips_meet(e, h) && S_headline_amount(ms, e->money, h->money) &&
+            S_headline_amount(ms, e->quantity, h->quantity))
             return 1;
-        if (h->money >= 0 && e->money >= 0 && S_same_amount(ms, e->money, h->money) &&
+        if (h->money >= 0 && e->money >= 0 && S_headline_amount(ms, e->money, h->money) &&
             (h->type == ZHE_EVENT_PRICE || h->type == ZHE_EVENT_LAUNCH) &&
             (e->type == ZHE_EVENT_PRICE || e->type == ZHE_EVENT_LAUNCH))
             return 1;

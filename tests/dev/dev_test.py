@@ -27,7 +27,7 @@ from taplib import clean_env, done, ok  # noqa: E402
 # The floors guard what the set scores today; the target is 0.95
 # for every type.  Raise a floor when the extractor earns it.
 FLOORS = {"chip": 0.98, "money": 0.97, "date": 0.97, "quantity": 0.99, "mentions": 0.98,
-          "event": 0.88}
+          "event": 0.90}
 TYPES = ("chip", "money", "date", "quantity", "mentions", "event")
 MENTIONS = ("chip", "money", "date", "quantity")
 

@@ -67,6 +67,9 @@ static void S_put_event(zhe_buf *b, const zhe_mentions *ms, const zhe_event *e)
     if (e->modality) zhe_buf_printf(b, " modality=%s", zhe_modality_str(e->modality));
     if (e->polarity) zhe_buf_printf(b, " polarity=%s", zhe_polarity_str(e->polarity));
     if (e->headline) zhe_buf_puts(b, " headline");
+    /* a fact told as done ends by the day of publication (本月稍早) */
+    if (e->date_mention >= 0 && strcmp(e->date.end, ms->v[e->date_mention].date.end) != 0)
+        zhe_buf_printf(b, " until=%s", e->date.end);
 }
 
 typedef struct {

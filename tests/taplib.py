@@ -56,7 +56,7 @@ def db_rows(db, fts_shadow=True):
     what records the runs (the runs table, run_id columns).  With
     fts_shadow False, FTS5's own tables are left out, as an ingest that
     was stopped and resumed merges its index differently, and in their
-    place are the sentences that the index finds for 芯片."""
+    place are the sentences that the indexes find for 芯片 and 出口管制."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         out = {}
@@ -64,7 +64,7 @@ def db_rows(db, fts_shadow=True):
                 "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
                 " 'sqlite_%' AND name != 'runs' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
                 " ORDER BY name").fetchall():
-            if not fts_shadow and t.startswith("sentences_fts"):
+            if not fts_shadow and t.startswith(("sentences_fts", "sentences_trigram")):
                 continue
             cols = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")') if r[1] != "run_id"]
             order = ", ".join(cols) if "WITHOUT ROWID" in sql.upper() else "rowid"
@@ -73,6 +73,9 @@ def db_rows(db, fts_shadow=True):
         if not fts_shadow:
             out["fts"] = con.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts"
                                      " MATCH '\"芯片\"' ORDER BY rowid").fetchall()
+            out["trigram"] = con.execute("SELECT rowid FROM sentences_trigram WHERE"
+                                         " sentences_trigram MATCH '\"出口管制\"'"
+                                         " ORDER BY rowid").fetchall()
         return out
     finally:
         con.close()

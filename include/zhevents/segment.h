@@ -74,8 +74,8 @@ ZHE_API int zhe_segment(const zhe_segmenter *seg, const char *text, size_t len, 
                         void *ctx);
 
 /*
-** The FTS5 query for words[0..len) (normalized text), for
-** zhe_store_search: segmented as the stored sentences are, each token
+** The FTS5 query for words[0..len) (normalized text) against the words
+** index (sentences_fts): segmented as the stored sentences are, each token
 ** written as an FTS5 string ("…", quotes doubled), so user input is never
 ** FTS5 syntax; tokens without a letter or digit are left out.  Appended to
 ** out, after a space when out is not empty; nothing is appended when no

@@ -68,7 +68,7 @@ typedef struct zhe_store_options {
     int readonly;               /* queries only: nothing is created or migrated */
     int replace;                /* zhe_store_put_record replaces an article
                                    already stored */
-    int fts_trigram;            /* also keep sentences_trigram (trigram FTS5) */
+    int fts_trigram;            /* ignored: sentences_trigram is always kept (schema 9) */
     size_t batch;               /* articles per transaction (default 500) */
     const zhe_lexicon *lexicon; /* borrowed, for its exchange rates (rates.tsv),
                                    loaded when the store opens for writing;
@@ -250,18 +250,27 @@ ZHE_API zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f,
 typedef struct zhe_store_hit {
     int64_t sentence_id, article_id;
     const char *text;           /* the sentence as the article printed it */
-    const char *highlight;      /* its segmented text, matched words between \x01 and \x02 */
+    const char *plain;          /* its normalized text without the segmenter's
+                                   spaces, where the terms were found */
     const char *article, *title, *published, *url;
-    double rank;                /* FTS5's bm25 rank: lower is better */
+    double rank;                /* FTS5's bm25 rank (lower is better); 0 when
+                                   every term is shorter than 3 characters */
 } zhe_store_hit;
 
 typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
 
-/** The sentences matching the FTS5 query match (from
- *  zhe_segment_match_expr; NULL or "": none), best first, at most limit of
- *  them, to fn. */
-ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
-                                    zhe_store_hit_fn fn, void *ctx, zhe_error *err);
+/** The sentences whose normalized text (the view sentences_plain) holds
+ *  every one of the n terms, each as a string of adjacent characters
+ *  (ASCII letters in any case): best first, at most limit of them (0: no
+ *  limit), to fn.  Terms are normalized as the stored text is
+ *  (zhe_text_normalize: simplified script, NFKC) and hold no spaces.  A
+ *  term of three or more characters is looked up in the trigram index; a
+ *  shorter one is matched by LIKE, which reads every sentence the longer
+ *  terms leave.  *total, when total is not NULL, is how many sentences
+ *  match in all.  No terms: no sentence. */
+ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *const *terms, size_t n,
+                                    size_t limit, size_t *total, zhe_store_hit_fn fn,
+                                    void *ctx, zhe_error *err);
 
 /* Totals of a database. */
 typedef struct zhe_store_totals {

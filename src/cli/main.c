@@ -28,8 +28,7 @@ const zhe_command zhe_commands[] = {
       "                             Datasette is written next to it\n"
       "      --replace              re-extract articles stored before (their old\n"
       "                             rows are deleted); without it they are skipped\n"
-      "      --fts-trigram          also index the text for trigram search\n"
-      "                             (table sentences_trigram)\n"
+
       "      --jobs N               N worker threads (default: one per core but\n"
       "                             the writer's); the database is the same for\n"
       "                             any N\n",
@@ -43,7 +42,7 @@ const zhe_command zhe_commands[] = {
       "store the records of zhevents map, from any number of shards",
       "      --db FILE              the database (zhevents.db)\n"
       "      --replace              replace articles stored before\n"
-      "      --fts-trigram          also index the text for trigram search\n"
+
       "      --lexicons DIR         lexicon directory, for rates.tsv\n"
       "      --strict               exit 1 if any line was rejected\n"
       "  -q, --quiet                no progress line\n"
@@ -88,13 +87,20 @@ const zhe_command zhe_commands[] = {
       "  -h, --help                 this help\n",
       "[OPTIONS] --format FMT", 0 },
     { "search", zhe_cmd_search,
-      "find the sentences that hold all the words given",
+      "find the sentences that hold every string given, as printed",
       "      --limit N              at most N sentences, best first (20; 0: all)\n"
+      "      --all                  every sentence found\n"
       "      --db FILE              the database (zhevents.db)\n"
       "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
       "                             default otherwise) or json\n"
-      "  -h, --help                 this help\n",
-      "[OPTIONS] WORDS...", 0 },
+      "  -h, --help                 this help\n"
+      "\n"
+      "Each string is found as adjacent text wherever it stands (商务部 in\n"
+      "美国商务部), in either script; \"double quotes\" make one string of a\n"
+      "phrase with spaces.  Exit status: 0 found, 1 nothing found, 2 error.\n"
+      "  zhevents search 商务部 万元\n"
+      "  zhevents search --all '\"RTX 4090\"' 涨价\n",
+      "[OPTIONS] STRING...", 0 },
     { "stats", zhe_cmd_stats,
       "count the database's events by type, chip and month, and its rejects",
       "      --db FILE              the database (zhevents.db)\n"

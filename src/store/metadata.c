@@ -94,6 +94,9 @@ static const S_desc S_descs[] = {
     { "sentences", "seg", "The normalized sentence, segmented into words separated by spaces "
                           "(what sentences_fts indexes)" },
     { "sentences", "start", "Start, in code points into the article's text" },
+    { "sentences_plain", NULL, "Each sentence normalized (simplified script, NFKC) without "
+                               "the segmenter's spaces: what sentences_trigram indexes; "
+                               "search two characters here with LIKE '%万元%'" },
     { "mentions", NULL, "Chip models, money, dates and quantities found in the text" },
     { "sources", NULL, "News outlets named by the articles" },
     { "rejects", NULL, "Inputs that could not be read, and why" },
@@ -139,6 +142,12 @@ zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err)
     json_object_set_new(pr, "facets", json_pack("[sss]", "chip", "series", "currency"));
     json_object_set_new(pr, "sort", json_string("start"));
     json_object_set_new(tables, "sentences_fts", json_pack("{sb}", "hidden", 1));
+    json_object_set_new(tables, "sentences_trigram", json_pack("{sb}", "hidden", 1));
+    /* the search box finds any string of three or more characters as
+     * typed, without spaces (英伟达芯片), in the normalized text */
+    json_t *sn = json_object_get(tables, "sentences");
+    json_object_set_new(sn, "fts_table", json_string("sentences_trigram"));
+    json_object_set_new(sn, "fts_pk", json_string("id"));
 
     char *name = S_db_name(db_path);
     json_t *root = json_pack(
@@ -147,7 +156,9 @@ zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err)
         "description", "Events about chips (export controls, prices, launches, shipments, "
                        "capacity) mined from Chinese news articles by zhevents: each with its "
                        "date, chips, amounts and the sentence that says so.  Search sentences "
-                       "with the words as zhevents segments them (sentences_fts).",
+                       "by any string of three or more characters, typed without spaces "
+                       "(sentences_trigram, the search box of sentences); whole words "
+                       "as zhevents segments them with sentences_fts.",
         "source", "zhevents " ZHE_VERSION_STRING,
         "license", "The articles' text belongs to its publishers",
         "databases", name, "description",

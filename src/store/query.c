@@ -167,31 +167,90 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
 
 /* ------------------------------------------------------------- search */
 
-zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
-                            zhe_store_hit_fn fn, void *ctx, zhe_error *err)
+/* Characters in UTF-8 string t (bytes that do not continue one). */
+static size_t S_chars(const char *t)
 {
-    if (!match || !*match) return ZHE_OK;
+    size_t n = 0;
+    for (; *t; t++) n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
+/* t as a LIKE pattern that finds it anywhere, with '\' as the escape. */
+static void S_like(zhe_buf *b, const char *t)
+{
+    zhe_buf_putc(b, '%');
+    for (; *t; t++) {
+        if (*t == '%' || *t == '_' || *t == '\\') zhe_buf_putc(b, '\\');
+        zhe_buf_putc(b, *t);
+    }
+    zhe_buf_putc(b, '%');
+}
+
+zhe_status zhe_store_search(zhe_store *st, const char *const *terms, size_t n, size_t limit,
+                            size_t *total, zhe_store_hit_fn fn, void *ctx, zhe_error *err)
+{
+    if (total) *total = 0;
+    zhe_buf sql = ZHE_BUF_INIT, match = ZHE_BUF_INIT;
+    size_t n_like = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!*terms[i]) continue;
+        if (S_chars(terms[i]) < 3) {
+            n_like++;
+            continue;
+        }
+        /* a quoted FTS5 string: its trigrams, in order; nothing typed is syntax */
+        if (match.len) zhe_buf_putc(&match, ' ');
+        zhe_buf_putc(&match, '"');
+        for (const char *t = terms[i]; *t; t++) {
+            if (*t == '"') zhe_buf_putc(&match, '"');
+            zhe_buf_putc(&match, *t);
+        }
+        zhe_buf_putc(&match, '"');
+    }
+    if (!match.len && !n_like) return ZHE_OK;
+    zhe_buf_puts(&sql, "SELECT s.id, s.article_id, s.text, replace(s.seg, ' ', ''), a.ext_id,"
+                       " a.title, a.published, a.url, ");
+    if (match.len)
+        zhe_buf_puts(&sql, "t.rank FROM sentences_trigram t JOIN sentences s ON s.id = t.rowid"
+                           " JOIN articles a ON a.id = s.article_id"
+                           " WHERE sentences_trigram MATCH ?1");
+    else
+        zhe_buf_puts(&sql, "0 FROM sentences s JOIN articles a ON a.id = s.article_id"
+                           " WHERE 1");
+    for (size_t k = 0; k < n_like; k++)
+        zhe_buf_printf(&sql, " AND replace(s.seg, ' ', '') LIKE ?%zu ESCAPE '\\'", k + 2);
+    zhe_buf_puts(&sql, match.len ? " ORDER BY t.rank, s.id" : " ORDER BY s.id");
+
     sqlite3_stmt *q;
-    zhe_status s = zhei_store_prepare(
-        st,
-        "SELECT s.id, s.article_id, s.text, highlight(sentences_fts, 0, char(1), char(2)),"
-        " a.ext_id, a.title, a.published, a.url, sentences_fts.rank"
-        " FROM sentences_fts"
-        " JOIN sentences s ON s.id = sentences_fts.rowid"
-        " JOIN articles a ON a.id = s.article_id"
-        " WHERE sentences_fts MATCH ?1"
-        " ORDER BY sentences_fts.rank, s.id LIMIT ?2",
-        &q, err);
-    if (s != ZHE_OK) return s;
-    sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 2, limit ? (sqlite3_int64)limit : -1);
+    zhe_status s = zhei_store_prepare(st, sql.ptr, &q, err);
+    zhe_buf_clear(&sql);
+    if (s != ZHE_OK) {
+        zhe_buf_clear(&match);
+        return s;
+    }
+    if (match.len) sqlite3_bind_text(q, 1, match.ptr, (int)match.len, SQLITE_TRANSIENT);
+    zhe_buf_clear(&match);
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (!*terms[i] || S_chars(terms[i]) >= 3) continue;
+        zhe_buf like = ZHE_BUF_INIT;
+        S_like(&like, terms[i]);
+        sqlite3_bind_text(q, (int)(k++ + 2), like.ptr, (int)like.len, SQLITE_TRANSIENT);
+        zhe_buf_clear(&like);
+    }
+    /* every row is read, to count them: the rank orders all of them anyway */
+    size_t seen = 0;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (limit && seen >= limit) {
+            seen++;
+            continue;
+        }
+        seen++;
         zhe_store_hit h;
         h.sentence_id = sqlite3_column_int64(q, 0);
         h.article_id = sqlite3_column_int64(q, 1);
         h.text = S_col(q, 2);
-        h.highlight = S_col(q, 3);
+        h.plain = S_col(q, 3);
         h.article = S_col(q, 4);
         h.title = S_col(q, 5);
         h.published = S_col(q, 6);
@@ -204,6 +263,7 @@ zhe_status zhe_store_search(zhe_store *st, const char *match, size_t limit,
     }
     if (s == ZHE_OK && rc != SQLITE_DONE) s = zhei_store_fail(st, err, "cannot search");
     sqlite3_finalize(q);
+    if (total) *total = seen;
     return s;
 }
 

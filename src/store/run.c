@@ -89,10 +89,10 @@ zhe_status zhei_store_fts_flush(zhe_store *st, zhe_error *err)
 {
     static const char *const sql[] = {
         "INSERT INTO sentences_fts(rowid, seg) SELECT id, seg FROM sentences WHERE id >= ?1",
-        "INSERT INTO sentences_trigram(rowid, text) SELECT id, text FROM sentences"
+        "INSERT INTO sentences_trigram(rowid, plain) SELECT id, plain FROM sentences_plain"
         " WHERE id >= ?1",
     };
-    for (int i = 0; i < 1 + st->has_trigram; i++) {
+    for (int i = 0; i < 2; i++) {
         sqlite3_stmt *q;
         if (zhei_store_prepare(st, sql[i], &q, err) != ZHE_OK) return ZHE_ERR_DB;
         sqlite3_bind_int64(q, 1, st->fts_from);

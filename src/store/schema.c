@@ -456,6 +456,34 @@ static const char *const S_v8[] = {
     NULL,
 };
 
+/* Version 9: search by any string, as a reporter types it.  The words
+ * index finds only whole words (商务部 is not a word of 美国商务部, nor
+ * 万元 of 26.5万元), so every sentence is also indexed by FTS5's trigram
+ * tokenizer over its normalized text without the segmenter's spaces
+ * (the view sentences_plain): any string of three or more characters is
+ * a MATCH, in zhevents search, the sqlite3 shell and Datasette alike;
+ * shorter ones are a LIKE over the view.  It replaces --fts-trigram's
+ * table, which indexed the text as printed, in whatever script. */
+static const char *const S_v9[] = {
+    "DROP TRIGGER IF EXISTS sentences_trigram_delete;\n",
+    "DROP TABLE IF EXISTS sentences_trigram;\n",
+    "CREATE VIEW sentences_plain AS\n"
+    "SELECT id, article_id, replace(seg, ' ', '') AS plain FROM sentences;\n",
+    "CREATE VIRTUAL TABLE sentences_trigram USING fts5(plain, content=\"sentences_plain\", "
+    "content_rowid=\"id\", tokenize=\"trigram\");\n",
+    "CREATE TRIGGER sentences_trigram_delete AFTER DELETE ON sentences BEGIN\n"
+    "  INSERT INTO sentences_trigram(sentences_trigram, rowid, plain)\n"
+    "    VALUES ('delete', old.id, replace(old.seg, ' ', ''));\n"
+    "END;\n",
+    "CREATE TRIGGER sentences_trigram_update AFTER UPDATE OF seg ON sentences BEGIN\n"
+    "  INSERT INTO sentences_trigram(sentences_trigram, rowid, plain)\n"
+    "    VALUES ('delete', old.id, replace(old.seg, ' ', ''));\n"
+    "  INSERT INTO sentences_trigram(rowid, plain) VALUES (new.id, replace(new.seg, ' ', ''));\n"
+    "END;\n",
+    "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');\n",
+    NULL,
+};
+
 const char *const *const zhei_store_migrations[] = {
     S_v1,   /* 0 → 1 */
     S_v2,   /* 1 → 2 */
@@ -465,17 +493,6 @@ const char *const *const zhei_store_migrations[] = {
     S_v6,   /* 5 → 6 */
     S_v7,   /* 6 → 7 */
     S_v8,   /* 7 → 8 */
+    S_v9,   /* 8 → 9 */
 };
 const size_t zhei_store_n_migrations = ZHEI_ARRAY_LEN(zhei_store_migrations);
-
-/* --fts-trigram: the article text, sentence by sentence as printed, for
- * phrases the segmenter would split differently.  Not part of a version:
- * made when first asked for, then kept in step like sentences_fts (new
- * sentences by zhe_store_commit, deleted ones by a trigger). */
-const char zhei_store_trigram_sql[] =
-    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_trigram USING fts5(text, "
-    "content=\"sentences\", content_rowid=\"id\", tokenize=\"trigram\");\n"
-    "CREATE TRIGGER IF NOT EXISTS sentences_trigram_delete AFTER DELETE ON sentences BEGIN\n"
-    "  INSERT INTO sentences_trigram(sentences_trigram, rowid, text)\n"
-    "    VALUES ('delete', old.id, old.text);\n"
-    "END;\n";

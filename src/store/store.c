@@ -4,7 +4,7 @@
 ** closes it.
 **
 ** Opening a store for writing brings its schema forward (schema.c's
-** migrations, in one transaction; the trigram index when asked for),
+** migrations, in one transaction),
 ** puts the database in WAL mode, loads lexicons/rates.tsv into `rates`
 ** (rates.c) and prepares the statements every article needs (put.c,
 ** reject.c).  Opening it read-only checks that its schema is this
@@ -83,30 +83,6 @@ static zhe_status S_migrate(zhe_store *st, int from, zhe_error *err)
     return s;
 }
 
-/* Note whether the trigram index is there (it is indexed too), and make
- * it when asked to (--fts-trigram), from the sentences already stored. */
-static zhe_status S_trigram(zhe_store *st, zhe_error *err)
-{
-    sqlite3_stmt *q;
-    int exists = 0;
-    if (zhei_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE name = 'sentences_trigram'",
-                           &q, err) != ZHE_OK)
-        return ZHE_ERR_DB;
-    exists = sqlite3_step(q) == SQLITE_ROW;
-    sqlite3_finalize(q);
-    st->has_trigram = exists;
-    if (exists || !st->opt.fts_trigram) return ZHE_OK;
-    zhe_status s = zhei_store_exec(st, "BEGIN IMMEDIATE", err);
-    if (s == ZHE_OK) s = zhei_store_exec(st, zhei_store_trigram_sql, err);
-    if (s == ZHE_OK)
-        s = zhei_store_exec(st, "INSERT INTO sentences_trigram(sentences_trigram) "
-                                "VALUES ('rebuild')", err);
-    if (s == ZHE_OK) s = zhei_store_exec(st, "COMMIT", err);
-    if (s != ZHE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    else st->has_trigram = 1;
-    return s;
-}
-
 zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_store **out,
                           zhe_error *err)
 {
@@ -174,7 +150,6 @@ zhe_status zhe_store_open(const char *path, const zhe_store_options *opt, zhe_st
                              err)) != ZHE_OK)
         goto fail;
     if ((s = S_migrate(st, v, err)) != ZHE_OK) goto fail;
-    if ((s = S_trigram(st, err)) != ZHE_OK) goto fail;
     if ((s = zhei_store_load_rates(st, err)) != ZHE_OK) goto fail;
     if ((s = zhei_store_put_prepare(st, err)) != ZHE_OK) goto fail;
     if ((s = zhei_store_reject_prepare(st, err)) != ZHE_OK) goto fail;

@@ -53,7 +53,6 @@ struct zhe_store {
     int64_t fts_from;           /* the first sentence id not yet in the full-text
                                    index: sentences are indexed a batch at a
                                    time, before it commits */
-    int has_trigram;            /* sentences_trigram exists: index it too */
 };
 
 /* ------------------------------------------------------------ sql.c */
@@ -99,8 +98,6 @@ zhe_status zhei_store_facts(zhe_store *st, zhe_error *err);
 extern const char *const *const zhei_store_migrations[];
 extern const size_t zhei_store_n_migrations;
 
-/* The optional trigram index (--fts-trigram), created on demand. */
-extern const char zhei_store_trigram_sql[];
 
 /* ---------------------------------------------------------- rates.c */
 

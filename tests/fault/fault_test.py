@@ -102,7 +102,8 @@ def checks(db):
 def fts_check(db):
     con = sqlite3.connect(db)
     try:
-        con.execute("INSERT INTO sentences_fts(sentences_fts) VALUES('integrity-check')")
+        for t in ("sentences_fts", "sentences_trigram"):
+            con.execute(f"INSERT INTO {t}({t}) VALUES('integrity-check')")
         return ""
     except sqlite3.DatabaseError as e:
         return str(e)

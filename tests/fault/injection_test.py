@@ -79,13 +79,21 @@ try:
     rc, out, err = zhe("query", "--db", DB, "--vendor", "NVIDIA", "--format", "jsonl")
     ok(rc == 0 and len(out.splitlines()) > 0, "query --vendor NVIDIA still finds events", err)
 
-    # FTS5's syntax as search words: words, quoted, never a syntax error.
+    # FTS5's syntax and LIKE's wildcards as search words: strings to find,
+    # never a syntax error.  Exit 0 when found, 1 when not (as grep).
     for words in [["seg:芯片"], ["sentences_fts:芯片"], ["{seg}:芯片"], ["NEAR(芯片", "禁售)"],
-                  ["芯片\" OR \"禁售"], ["\""], [")"], ["("], ["芯片", "AND", "禁售", "*"],
-                  ["'"], ["芯片'--"]]:
+                  ["芯片\" OR \"禁售"], [")"], ["("], ["芯片", "AND", "禁售", "*"],
+                  ["'"], ["芯片'--"], ["%"], ["_"], ["芯%片"], ["\\"]]:
         rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", "--", *words)
-        ok(rc == 0 and err == "" and all(json.loads(l) for l in out.splitlines()),
-           f"search {' '.join(words)!r}: exit 0, no error", out[:200] + err)
+        ok(rc in (0, 1) and err == "" and (rc == 0) == (out != "")
+           and all(json.loads(l) for l in out.splitlines()),
+           f"search {' '.join(words)!r}: exit {rc}, no error", out[:200] + err)
+    rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", "--all", "--", "%")
+    texts = [json.loads(l)["text"] for l in out.splitlines()]
+    ok(rc == 0 and texts and all("%" in t or "％" in t for t in texts),
+       "search %: the sentences with a percent sign, not every sentence", out[:200] + err)
+    rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", "--", "\"")
+    ok(rc == 2 and "no words" in err, "search with only a quote: no words, exit 2", out + err)
 
     ok(snapshot() == before, "the schema and every table's row count intact")
 

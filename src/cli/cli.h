@@ -279,11 +279,13 @@ typedef struct zhe_cli_filter {
 
 void zhe_cli_filter_init(zhe_cli_filter *cf);
 /* The --chip and --vendor names a reporter typed, as the lexicon names
- * them where it knows them (昇腾910B and 910B are Ascend 910B, 英伟达 is
- * NVIDIA); the others are left as typed.  The lexicon is the default one
- * ($ZHEVENTS_LEXICONS, installed, source tree); when it cannot be read,
- * every name is left as typed. */
-void zhe_cli_filter_resolve(zhe_cli_filter *cf);
+ * them (昇腾910B and 910B are Ascend 910B, 英伟达 is NVIDIA).  A name the
+ * lexicon does not know is reported ("zhevents CMD: no chip named 'H1OO';
+ * did you mean H100, H20?") and its exit code returned, ZHE_EXIT_USAGE;
+ * else -1.  The lexicon is the default one ($ZHEVENTS_LEXICONS,
+ * installed, source tree); when it cannot be read, names are left as
+ * typed. */
+int zhe_cli_filter_resolve(const char *cmd, zhe_cli_filter *cf);
 /* Take option c (its argument arg) into cf.  Returns -1 when it was
  * taken, 0 when c is no filter option, else the exit code of a usage
  * error (reported). */

@@ -151,7 +151,8 @@ int zhe_cmd_query(int argc, char **argv)
     }
     if (optind < argc)
         return zhe_cli_usage_error("query", "unexpected argument '%s'", argv[optind]);
-    zhe_cli_filter_resolve(&cf);
+    int bad = zhe_cli_filter_resolve("query", &cf);
+    if (bad >= 0) return bad;
     S_out o = { zhe_cli_stdout_tty(), NULL };
     zhe_export_format fmt = ZHE_EXPORT_JSONL;
     if (format) {

@@ -91,7 +91,8 @@ int zhe_cmd_timeline(int argc, char **argv)
     }
     if (optind < argc)
         return zhe_cli_usage_error("timeline", "unexpected argument '%s'", argv[optind]);
-    zhe_cli_filter_resolve(&cf);
+    int bad = zhe_cli_filter_resolve("timeline", &cf);
+    if (bad >= 0) return bad;
     if (!format) return zhe_cli_usage_error("timeline", "--format is required");
     zhe_export_format fmt = zhe_export_format_parse(format);
     if (!fmt)

@@ -192,22 +192,127 @@ int zhe_cli_filter_option(const char *cmd, zhe_cli_filter *cf, int c, const char
     }
 }
 
-void zhe_cli_filter_resolve(zhe_cli_filter *cf)
+/* The code points of UTF-8 key s, at most cap of them, in out; their
+ * number. */
+static size_t S_points(const char *s, uint32_t *out, size_t cap)
+{
+    size_t n = 0, len = strlen(s), off = 0;
+    while (off < len && n < cap) {
+        size_t k = zhei_utf8_next(s + off, len - off, &out[n++]);
+        off += k ? k : 1;
+    }
+    return n;
+}
+
+/* Edit distance between a[0..na) and b[0..nb) (both at most 64). */
+static size_t S_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t row[65];
+    for (size_t j = 0; j <= nb; j++) row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* How far typed key t is from name: 1 when t is part of it (910 in
+ * ascend910b), else the edit distance of their keys. */
+static size_t S_far(const char *t, const uint32_t *tp, size_t nt, const char *name)
+{
+    char key[256];
+    uint32_t np[64];
+    zhe_lexicon_key(name, strlen(name), key, sizeof key);
+    if (*t && strstr(key, t)) return 1;
+    return S_distance(tp, nt, np, S_points(key, np, 64));
+}
+
+/* "did you mean A, B?" for typed name: the up to three names of names[0..n)
+ * nearest to it, when any is near enough (a third of its characters
+ * changed, at least two). */
+static void S_suggest(const char *typed, const char *const *names, const size_t *far, size_t n)
+{
+    char key[256];
+    uint32_t tp[64];
+    size_t nt = S_points((zhe_lexicon_key(typed, strlen(typed), key, sizeof key), key), tp, 64);
+    size_t near = nt / 3 > 2 ? nt / 3 : 2, shown = 0;
+    for (size_t d = 1; d <= near && shown < 3; d++)
+        for (size_t i = 0; i < n && shown < 3; i++) {
+            if (far[i] != d) continue;
+            size_t j = 0;
+            while (j < i && strcmp(names[j], names[i]) != 0) j++;
+            if (j < i && far[j] <= d) continue;     /* said already */
+            fprintf(stderr, "%s%s", shown++ ? ", " : "; did you mean ", names[i]);
+        }
+    fputs(shown ? "?\n" : "\n", stderr);
+}
+
+/* Report that lex knows no chip (vendor when vendor is set) named typed,
+ * with the names nearest to it. */
+static void S_unknown(const char *cmd, const zhe_lexicon *lex, const char *typed, int vendor)
+{
+    char key[256];
+    uint32_t tp[64];
+    zhe_lexicon_key(typed, strlen(typed), key, sizeof key);
+    size_t nt = S_points(key, tp, 64);
+    size_t n = zhe_lexicon_n_chips(lex);
+    const char **names = zhe_xcalloc(n + 1, sizeof *names);
+    size_t *far = zhe_xcalloc(n + 1, sizeof *far);
+    for (size_t i = 0; i < n; i++) {
+        const zhe_chip *c = zhe_lexicon_chip(lex, i);
+        if (vendor) {
+            names[i] = c->vendor;
+            far[i] = *c->vendor ? S_far(key, tp, nt, c->vendor) : SIZE_MAX;
+            continue;
+        }
+        names[i] = c->model;
+        far[i] = S_far(key, tp, nt, c->model);
+        for (size_t k = 0; k < c->n_aliases; k++) {
+            size_t d = S_far(key, tp, nt, c->aliases[k]);
+            if (d < far[i]) far[i] = d;
+        }
+    }
+    fprintf(stderr, "zhevents %s: no %s named '%s'", cmd, vendor ? "vendor" : "chip", typed);
+    S_suggest(typed, names, far, n);
+    zhe_free(names);
+    zhe_free(far);
+}
+
+int zhe_cli_filter_resolve(const char *cmd, zhe_cli_filter *cf)
 {
     zhe_store_filter *f = &cf->f;
-    if (!f->n_chips && !f->vendor) return;
+    if (!f->n_chips && !f->vendor) return -1;
     zhe_lexicon *lex;
-    if (zhe_lexicon_open(NULL, &lex, NULL) != ZHE_OK) return;
-    for (size_t i = 0; i < f->n_chips; i++) {
+    if (zhe_lexicon_open(NULL, &lex, NULL) != ZHE_OK) return -1;
+    int rc = -1;
+    for (size_t i = 0; i < f->n_chips && rc < 0; i++) {
         const zhe_chip *c = zhe_lexicon_find_chip(lex, cf->chips[i], strlen(cf->chips[i]));
-        if (!c) continue;
+        if (!c) {
+            S_unknown(cmd, lex, cf->chips[i], 0);
+            rc = ZHE_EXIT_USAGE;
+            break;
+        }
         snprintf(cf->models[i], sizeof cf->models[i], "%s", c->model);
         cf->chips[i] = cf->models[i];
     }
-    const char *v = f->vendor ? zhe_lexicon_find_vendor(lex, f->vendor, strlen(f->vendor)) : NULL;
-    if (v) {
-        snprintf(cf->vendor, sizeof cf->vendor, "%s", v);
-        f->vendor = cf->vendor;
+    if (rc < 0 && f->vendor) {
+        const char *v = zhe_lexicon_find_vendor(lex, f->vendor, strlen(f->vendor));
+        if (v) {
+            snprintf(cf->vendor, sizeof cf->vendor, "%s", v);
+            f->vendor = cf->vendor;
+        } else {
+            S_unknown(cmd, lex, f->vendor, 1);
+            rc = ZHE_EXIT_USAGE;
+        }
     }
     zhe_lexicon_free(lex);
+    return rc;
 }

@@ -50,14 +50,17 @@ const zhe_command zhe_commands[] = {
       "[OPTIONS] [SHARD...|-]", 0 },
     { "query", zhe_cmd_query,
       "print the events the database holds, in time order",
-      "      --chip MODEL           events about this chip (any case and spacing:\n"
-      "                             'RTX 4090' = rtx4090); repeatable\n"
+      "      --chip MODEL           events about this chip, by any of its names in\n"
+      "                             either script, any case and spacing (昇腾910B,\n"
+      "                             910B, 'ascend 910b'); repeatable; an unknown\n"
+      "                             name is an error that names the nearest ones\n"
       "      --type TYPE            export_control, price, launch, shipment or\n"
       "                             capacity; repeatable\n"
       "      --from DATE            events that reach DATE or later (YYYY, YYYY-MM\n"
       "                             or YYYY-MM-DD)\n"
       "      --to DATE              events that begin by DATE\n"
-      "      --vendor NAME          events about a chip of this vendor\n"
+      "      --vendor NAME          events about a chip of this vendor (NVIDIA,\n"
+      "                             英伟达, 輝達)\n"
       "      --min-confidence X     events the linker is at least X sure of (0-1)\n"
       "      --asserted-only        facts alone: no forecasts, plans, rumours or\n"
       "                             denials\n"

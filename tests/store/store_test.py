@@ -139,9 +139,26 @@ try:
         rc, out, err = zhe("query", "--db", DB, "--chip", alias, "--format", "jsonl")
         ok(rc == 0 and out == want, f"query --chip {alias}: the events of Ascend 910B",
            out[:300] + err)
+    # A name the lexicon does not know: said so, with the nearest ones.
+    rc, out, err = zhe("query", "--db", DB, "--chip", "H1OO")
+    ok(rc == 2 and out == "" and "no chip named 'H1OO'; did you mean H100" in err,
+       "query --chip H1OO: no such chip; did you mean H100?", out + err)
+    rc, out, err = zhe("timeline", "--db", DB, "--chip", "昇腾910X", "--format", "html")
+    ok(rc == 2 and out == "" and "no chip named '昇腾910X'; did you mean" in err
+       and "Ascend 910B" in err, "timeline --chip 昇腾910X: no empty page, exit 2", err)
+    rc, out, err = zhe("query", "--db", DB, "--vendor", "nvidai")
+    ok(rc == 2 and "no vendor named 'nvidai'; did you mean NVIDIA?" in err,
+       "query --vendor nvidai: did you mean NVIDIA?", err)
+    for typed in ("昇騰910B", "ASCEND 910B", "ascend-910b", "Ａｓｃｅｎｄ９１０Ｂ"):
+        rc, out, err = zhe("query", "--db", DB, "--chip", typed, "--format", "jsonl")
+        ok(rc == 0 and out == want, f"query --chip {typed}: the events of Ascend 910B",
+           out[:300] + err)
     rc, want, err = zhe("query", "--db", DB, "--vendor", "NVIDIA", "--format", "jsonl")
     rc, out, err = zhe("query", "--db", DB, "--vendor", "英伟达", "--format", "jsonl")
     ok(rc == 0 and want and out == want, "query --vendor 英伟达: NVIDIA's events", out[:300] + err)
+    for typed in ("輝達", "nvidia", "英偉達"):
+        rc, out, err = zhe("query", "--db", DB, "--vendor", typed, "--format", "jsonl")
+        ok(rc == 0 and out == want, f"query --vendor {typed}: NVIDIA's events", out[:300] + err)
     rc, out, err = zhe("query", "--db", DB, "--chip", "H100", "--from", "2023", "--to",
                        "2023-12", "--format", "json")
     rows = json.loads(out) if rc == 0 else []
@@ -159,7 +176,8 @@ try:
     for evil in ["' OR 1=1 --", "\"; DROP TABLE events; --", "H100' --", "芯片 OR 1",
                  "NEAR(芯片 禁售)", "*", "\""]:
         rc, out, err = zhe("query", "--db", DB, "--chip", evil, "--format", "jsonl")
-        ok(rc == 0 and out == "", f"query --chip {evil!r}: nothing", out[:200] + err)
+        ok(rc == 2 and out == "" and f"no chip named '{evil}'" in err,
+           f"query --chip {evil!r}: no such chip, exit 2", out[:200] + err)
     for evil in ["' OR 1=1 --", "\"; DROP TABLE events; --"]:
         rc, out, err = zhe("search", "--db", DB, "--format", "jsonl", evil)
         ok(rc == 1 and out == "", f"search {evil!r}: nothing, exit 1", out[:200] + err)

@@ -157,6 +157,16 @@ zhei_timex zhei_timex_day(long z);
 long zhei_timex_first(const zhei_timex *t);
 long zhei_timex_last(const zhei_timex *t);
 
+/* The first and last day of the part of t a modifier names: part 1 its
+ * start, 2 its middle, 3 its end (zhe_date_mod's START, MID and END; any
+ * other part is the whole of t).  A period of whole months keeps a
+ * quarter of them at either end, at least one (年底 of a year is October
+ * to December, of a quarter its last month), the middle being what is
+ * left between; a month is cut in its 旬 (上旬 1–10, 中旬 11–20, 下旬 21
+ * to its end); a shorter period keeps a quarter of its days, at least
+ * one, rounded up. */
+void zhei_timex_part(const zhei_timex *t, int part, long *first, long *last);
+
 /* Whether s[0..len) is exactly one of the values above, valid (any year
  * 0000–9999; one digit after H and Q, two after W, then -WE for a
  * weekend): 1 and the value in

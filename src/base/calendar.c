@@ -211,6 +211,35 @@ long zhei_timex_last(const zhei_timex *t)
     return 0;
 }
 
+void zhei_timex_part(const zhei_timex *t, int part, long *first, long *last)
+{
+    long a = zhei_timex_first(t), b = zhei_timex_last(t);
+    *first = a, *last = b;
+    if (part < 1 || part > 3 || a == b) return;
+    int y0, m0, d0, y1, m1, d1;
+    zhei_civil_from_days(a, &y0, &m0, &d0);
+    zhei_civil_from_days(b, &y1, &m1, &d1);
+    int months = (y1 * 12 + m1) - (y0 * 12 + m0) + 1;
+    if (d0 == 1 && d1 == zhei_days_in_month(y1, m1) && months >= 3) {
+        int k = months / 4 ? months / 4 : 1, lo = 0, hi = months - 1;  /* from y0-m0 */
+        if (part == 1) hi = k - 1;
+        else if (part == 3) lo = months - k;
+        else lo = k, hi = months - k - 1;
+        int ma = y0 * 12 + m0 - 1 + lo, mb = y0 * 12 + m0 - 1 + hi;
+        *first = zhei_days_from_civil(ma / 12, ma % 12 + 1, 1);
+        *last = zhei_days_from_civil(mb / 12, mb % 12 + 1, zhei_days_in_month(mb / 12, mb % 12 + 1));
+    } else if (d0 == 1 && d1 == zhei_days_in_month(y1, m1) && months == 1) {
+        if (part == 1) *last = a + 9;
+        else if (part == 2) *first = a + 10, *last = a + 19;
+        else *first = a + 20;
+    } else {
+        long k = (b - a + 1 + 3) / 4;
+        if (part == 1) *last = a + k - 1;
+        else if (part == 3) *first = b - k + 1;
+        else if (b - a + 1 > 2 * k) *first = a + k, *last = b - k;
+    }
+}
+
 int zhei_timex_parse(const char *s, size_t len, zhei_timex *out)
 {
     zhei_timex t = { ZHEI_TIMEX_YEAR, 0, 0, 0 };

@@ -42,14 +42,19 @@
 **     leaves the finer one in place.
 ** Every date reported lies in 0001-01-01 … 2999-12-31 (years before 1000
 ** only as written: 在789年, 三六七年一月一日).  start and end are
-** the first and last day of the whole period named, with or without a
-** mod: 年底 of 2023 spans 2023-01-01 … 2023-12-31.  The calendar (first
+** the first and last day of the period named, narrowed by its mod to the
+** part it names (zhei_timex_part): 年底 of 2023 spans 2023-10-01 …
+** 2023-12-31, 年初 2023-01-01 … 2023-03-31, 下旬 of October 2023 2023-10-21 …
+** 2023-10-31.  The calendar (first
 ** and last days, weeks, the TIMEX3 and ISO writers) is base/calendar.c's.
 */
 #include "date_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* zhei_timex_part's parts are the mods' values */
+_Static_assert(ZHE_MOD_START == 1 && ZHE_MOD_MID == 2 && ZHE_MOD_END == 3, "mods as parts");
 
 /* ---------------------------------------------------------------- dater */
 
@@ -556,8 +561,10 @@ size_t zhe_dater_find(zhe_dater *d, const char *s, size_t len, zhe_date_mention 
                 m->rule = S_rule(&e);
                 zhei_timex_format(&r, m->tx.value);
                 m->tx.mod = e.mod;
-                zhei_iso_day_format(zhei_timex_first(&r), m->tx.start);
-                zhei_iso_day_format(zhei_timex_last(&r), m->tx.end);
+                long first, last;
+                zhei_timex_part(&r, (int)e.mod, &first, &last);
+                zhei_iso_day_format(first, m->tx.start);
+                zhei_iso_day_format(last, m->tx.end);
             }
             found++;
             has_prev = 1, prev = r, prev_end = e.end;

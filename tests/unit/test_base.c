@@ -254,6 +254,51 @@ static void test_timex(void)
     ok(zhei_timex_valid(&w53) && !zhei_timex_valid(&m0), "2026-W53 valid, month 0 not");
 }
 
+/* The part of a period a modifier names (年初 年中 年底, 上旬 中旬 下旬):
+ * first and last days by hand. */
+static void test_timex_part(void)
+{
+    static const struct {
+        const char *value;
+        int part;               /* 1 START, 2 MID, 3 END, 0 none */
+        const char *first, *last;
+    } t[] = {
+        { "2023", 1, "2023-01-01", "2023-03-31" },      /* 年初: the first quarter */
+        { "2023", 2, "2023-04-01", "2023-09-30" },      /* 年中: what is between */
+        { "2023", 3, "2023-10-01", "2023-12-31" },      /* 年底: the last quarter */
+        { "2023", 0, "2023-01-01", "2023-12-31" },
+        { "2024", 4, "2024-01-01", "2024-12-31" },      /* APPROX: the whole */
+        { "2024-H1", 3, "2024-06-01", "2024-06-30" },
+        { "2024-H2", 1, "2024-07-01", "2024-07-31" },
+        { "2024-H2", 2, "2024-08-01", "2024-11-30" },
+        { "2023-Q2", 3, "2023-06-01", "2023-06-30" },   /* 二季度末 */
+        { "2023-Q4", 2, "2023-11-01", "2023-11-30" },
+        { "2023-WI", 3, "2024-02-01", "2024-02-29" },   /* winter's end, over a new year */
+        { "2023-10", 1, "2023-10-01", "2023-10-10" },   /* 上旬 */
+        { "2023-10", 2, "2023-10-11", "2023-10-20" },   /* 中旬 */
+        { "2023-10", 3, "2023-10-21", "2023-10-31" },   /* 下旬, 月底 */
+        { "2024-02", 3, "2024-02-21", "2024-02-29" },
+        { "2023-W42", 1, "2023-10-16", "2023-10-17" },  /* a week: two days at either end */
+        { "2023-W42", 2, "2023-10-18", "2023-10-20" },
+        { "2023-W42", 3, "2023-10-21", "2023-10-22" },
+        { "2023-W42-WE", 3, "2023-10-22", "2023-10-22" },
+        { "2023-10-17", 3, "2023-10-17", "2023-10-17" },
+    };
+    for (size_t i = 0; i < ZHEI_ARRAY_LEN(t); i++) {
+        zhei_timex x;
+        char first[11], last[11];
+        long a, b;
+        if (!ok(zhei_timex_parse(t[i].value, strlen(t[i].value), &x), "timex %s read",
+                t[i].value))
+            continue;
+        zhei_timex_part(&x, t[i].part, &a, &b);
+        zhei_iso_day_format(a, first);
+        zhei_iso_day_format(b, last);
+        is_str(first, strlen(first), t[i].first, t[i].value);
+        is_str(last, strlen(last), t[i].last, t[i].value);
+    }
+}
+
 /* -------------------------------------------------------- numerals */
 
 /* The code point of the UTF-8 character c. */
@@ -364,6 +409,7 @@ int main(void)
     test_iso_month();
     test_iso_day_format();
     test_timex();
+    test_timex_part();
     test_numerals();
     test_memmem();
     return tap_done();

@@ -200,12 +200,17 @@ typedef struct zhe_store_filter {
     const char *const *types;   /* any of these event types ("price" …) */
     size_t n_types;
     const char *from;           /* events whose dates reach from..to ("YYYY-MM-DD"), */
-    const char *to;             /* or NULL; undated events are left out then */
+    const char *to;             /* or NULL; undated events are left out then.  With
+                                   both, an event must also be dated no more
+                                   coarsely than the range spans: a year's event
+                                   is not one of a day (2023 is not 2023-10-17) */
     const char *vendor;         /* a chip of this vendor (any case), or NULL */
     double min_confidence;      /* 0: any */
     int asserted_only;          /* facts alone: asserted and positive */
     int facts;                  /* one row per fact: its first report, with
                                    the number of articles in sources */
+    int overlap;                /* every event whose dates reach into from..to,
+                                   however coarse (2023 for 2023-10-17) */
 } zhe_store_filter;
 
 /* One event as zhe_store_query reports it.  Absent values are NULL

@@ -257,7 +257,7 @@ int zhe_cli_parse_day(const char *s, int last, char out[11]);
 ** it where it stays.
 */
 enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDOR,
-       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED, ZHE_OPT_FACTS };
+       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED, ZHE_OPT_FACTS, ZHE_OPT_OVERLAP };
 #define ZHE_CLI_FILTER_OPTIONS                                        \
     { "chip", required_argument, NULL, ZHE_OPT_CHIP },                \
     { "type", required_argument, NULL, ZHE_OPT_TYPE },                \
@@ -266,7 +266,8 @@ enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDO
     { "vendor", required_argument, NULL, ZHE_OPT_VENDOR },            \
     { "min-confidence", required_argument, NULL, ZHE_OPT_MINCONF },   \
     { "asserted-only", no_argument, NULL, ZHE_OPT_ASSERTED },         \
-    { "facts", no_argument, NULL, ZHE_OPT_FACTS }
+    { "facts", no_argument, NULL, ZHE_OPT_FACTS },                    \
+    { "overlap", no_argument, NULL, ZHE_OPT_OVERLAP }
 
 typedef struct zhe_cli_filter {
     zhe_store_filter f;

@@ -32,7 +32,7 @@ static const char *S_heading(const char *group)
 {
     if (!strcmp(group, "type")) return "events by type";
     if (!strcmp(group, "chip")) return "events by chip";
-    if (!strcmp(group, "month")) return "events by month (of their start)";
+    if (!strcmp(group, "month")) return "events by month (a coarser date by its period)";
     return "rejected inputs by file";
 }
 

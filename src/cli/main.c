@@ -58,7 +58,11 @@ const zhe_command zhe_commands[] = {
       "                             capacity; repeatable\n"
       "      --from DATE            events that reach DATE or later (YYYY, YYYY-MM\n"
       "                             or YYYY-MM-DD)\n"
-      "      --to DATE              events that begin by DATE\n"
+      "      --to DATE              events that begin by DATE; with both, events\n"
+      "                             dated no more coarsely than the range (a day's\n"
+      "                             range takes no event of a whole year)\n"
+      "      --overlap              every event whose dates reach into the range,\n"
+      "                             however coarse\n"
       "      --vendor NAME          events about a chip of this vendor (NVIDIA,\n"
       "                             英伟达, 輝達)\n"
       "      --min-confidence X     events the linker is at least X sure of (0-1)\n"
@@ -74,7 +78,7 @@ const zhe_command zhe_commands[] = {
     { "timeline", zhe_cmd_timeline,
       "write the events as a timeline: csv, json, timelinejs, flourish, md, html",
       "      --chip, --type, --from, --to, --vendor, --min-confidence,\n"
-      "      --asserted-only, --facts\n"
+      "      --asserted-only, --facts, --overlap\n"
       "                             select events as for query\n"
       "  -f, --format FMT           csv, json, jsonl, timelinejs (TimelineJS 3\n"
       "                             JSON), timelinejs-csv (its sheet), flourish\n"

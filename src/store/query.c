@@ -67,6 +67,12 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
     }
     if (f->from) zhe_buf_puts(&sql, " AND e.end_date >= ?");
     if (f->to) zhe_buf_puts(&sql, " AND e.start_date <= ?");
+    /* a date coarser than the range is not of it: the days it spans are
+     * no more than the range's (julianday of ISO days: whole numbers) */
+    int coarse = f->from && f->to && !f->overlap;
+    if (coarse)
+        zhe_buf_puts(&sql, " AND julianday(e.end_date) - julianday(e.start_date)"
+                           " <= julianday(?) - julianday(?)");
     if (f->vendor)
         zhe_buf_puts(&sql, " AND e.id IN (SELECT event_id FROM event_chips"
                            " WHERE vendor = ? COLLATE NOCASE)");
@@ -90,6 +96,10 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
         sqlite3_bind_text(q, k++, f->types[i], -1, SQLITE_STATIC);
     if (f->from) sqlite3_bind_text(q, k++, f->from, -1, SQLITE_STATIC);
     if (f->to) sqlite3_bind_text(q, k++, f->to, -1, SQLITE_STATIC);
+    if (coarse) {
+        sqlite3_bind_text(q, k++, f->to, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, k++, f->from, -1, SQLITE_STATIC);
+    }
     if (f->vendor) sqlite3_bind_text(q, k++, f->vendor, -1, SQLITE_STATIC);
     if (f->min_confidence > 0) sqlite3_bind_double(q, k++, f->min_confidence);
 
@@ -326,8 +336,8 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
                     " ORDER BY 2 DESC, 1", fn, ctx, err);
     if (s == ZHE_OK)
         s = S_group(st, "month",
-                    "SELECT substr(start_date, 1, 7), count(*) FROM events"
-                    " WHERE start_date IS NOT NULL GROUP BY 1 ORDER BY 1", fn, ctx, err);
+                    "SELECT " ZHEI_STORE_MONTH_SQL ", count(*) FROM events e"
+                    " WHERE e.start_date IS NOT NULL GROUP BY 1 ORDER BY 1", fn, ctx, err);
     if (s == ZHE_OK)
         s = S_group(st, "reject",
                     "SELECT file, count(*) FROM rejects GROUP BY file ORDER BY 2 DESC, 1", fn,

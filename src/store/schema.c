@@ -293,6 +293,105 @@ static const char *const S_v4[] = {
     NULL,
 };
 
+/* The views timeline and prices of version 5, with MONTH the SQL of their
+ * month column (version 9 changes it). */
+#define S_TIMELINE_VIEW(MONTH) \
+    "CREATE VIEW timeline AS\n" \
+    "SELECT e.start_date AS start,\n" \
+    "       e.end_date AS \"end\",\n" \
+    "       e.timex AS timex,\n" \
+    "       e.mod AS mod,\n" \
+    "       CASE\n" \
+    "         WHEN e.timex IS NULL THEN NULL\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*' THEN 'week'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN 'quarter'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-H[12]' THEN 'half'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN 'season'\n" \
+    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]' THEN 'year'\n" \
+    "         ELSE 'other'\n" \
+    "       END AS precision,\n" \
+    "       " MONTH " AS month,\n" \
+    "       e.type AS type,\n" \
+    "       c.chip AS chip,\n" \
+    "       c.vendor AS vendor,\n" \
+    "       e.amount AS amount,\n" \
+    "       e.high AS amount_high,\n" \
+    "       e.currency AS currency,\n" \
+    "       e.qualifier AS qualifier,\n" \
+    "       e.quantity AS quantity,\n" \
+    "       e.quantity_high AS quantity_high,\n" \
+    "       e.unit AS unit,\n" \
+    "       e.quote AS quote,\n" \
+    "       a.title AS title,\n" \
+    "       a.url AS url,\n" \
+    "       a.published AS published,\n" \
+    "       e.confidence AS confidence,\n" \
+    "       e.date_basis AS date_basis,\n" \
+    "       e.per AS per,\n" \
+    "       e.chips_per_unit AS chips_per_unit,\n" \
+    "       e.period AS period,\n" \
+    "       e.market AS market,\n" \
+    "       e.modality AS modality,\n" \
+    "       e.polarity AS polarity,\n" \
+    "       e.key AS event_key,\n" \
+    "       e.id AS event_id,\n" \
+    "       a.id AS article_id\n" \
+    "FROM events e\n" \
+    "JOIN articles a ON a.id = e.article_id\n" \
+    "LEFT JOIN event_chips c ON c.event_id = e.id;\n"
+
+#define S_PRICES_VIEW(MONTH) \
+    "CREATE VIEW prices AS\n" \
+    "SELECT e.start_date AS start,\n" \
+    "       e.end_date AS \"end\",\n" \
+    "       e.timex AS timex,\n" \
+    "       " MONTH " AS month,\n" \
+    "       c.chip AS chip,\n" \
+    "       c.vendor AS vendor,\n" \
+    "       e.amount AS amount,\n" \
+    "       e.high AS amount_high,\n" \
+    "       e.currency AS currency,\n" \
+    "       e.qualifier AS qualifier,\n" \
+    "       CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END AS cny_rate,\n" \
+    "       CASE WHEN e.currency = 'CNY' THEN e.amount\n" \
+    "            ELSE round(e.amount * r.cny, 2) END AS amount_cny,\n" \
+    "       CASE WHEN e.currency = 'CNY' THEN e.high\n" \
+    "            ELSE round(e.high * r.cny, 2) END AS amount_high_cny,\n" \
+    "       e.per AS per,\n" \
+    "       e.chips_per_unit AS chips_per_unit,\n" \
+    "       e.period AS period,\n" \
+    "       e.market AS market,\n" \
+    "       e.modality AS modality,\n" \
+    "       e.polarity AS polarity,\n" \
+    "       e.per || ifnull('/' || e.period, '') AS series,\n" \
+    "       CASE WHEN e.period IS NOT NULL THEN NULL\n" \
+    "            WHEN e.per = 'chip' THEN\n" \
+    "              CASE WHEN e.currency = 'CNY' THEN e.amount\n" \
+    "                   ELSE round(e.amount * r.cny, 2) END\n" \
+    "            WHEN e.per = 'server' AND e.chips_per_unit > 0 THEN\n" \
+    "              round((CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END)\n" \
+    "                    * e.amount / e.chips_per_unit, 2) END AS chip_cny,\n" \
+    "       CASE WHEN e.period IS NULL AND e.per = 'server' AND e.chips_per_unit > 0\n" \
+    "            THEN 1 ELSE 0 END AS chip_cny_derived,\n" \
+    "       e.quantity AS quantity,\n" \
+    "       e.unit AS unit,\n" \
+    "       e.quote AS quote,\n" \
+    "       a.title AS title,\n" \
+    "       a.url AS url,\n" \
+    "       e.confidence AS confidence,\n" \
+    "       e.key AS event_key,\n" \
+    "       e.id AS event_id\n" \
+    "FROM events e\n" \
+    "JOIN articles a ON a.id = e.article_id\n" \
+    "LEFT JOIN event_chips c ON c.event_id = e.id\n" \
+    "LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7) AND r.currency = e.currency\n" \
+    "WHERE e.type IN ('price', 'launch') AND e.amount IS NOT NULL;\n"
+
+/* Version 5's month: the month an event's first day falls in. */
+#define S_MONTH_V5 "substr(e.start_date, 1, 7)"
+
 /* Version 5: what an event means (DESIGN.md): what a price is for (per,
  * chips_per_unit), a rental's period, the market, and whether it happened
  * (modality, polarity).  Events of an earlier version have no per,
@@ -315,96 +414,8 @@ static const char *const S_v5[] = {
     "  CHECK (polarity IN ('positive', 'negative'));\n",
     "DROP VIEW IF EXISTS timeline;\n",
     "DROP VIEW IF EXISTS prices;\n",
-    "CREATE VIEW timeline AS\n"
-    "SELECT e.start_date AS start,\n"
-    "       e.end_date AS \"end\",\n"
-    "       e.timex AS timex,\n"
-    "       e.mod AS mod,\n"
-    "       CASE\n"
-    "         WHEN e.timex IS NULL THEN NULL\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*' THEN 'week'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN 'quarter'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-H[12]' THEN 'half'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[A-Z][A-Z]' THEN 'season'\n"
-    "         WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]' THEN 'year'\n"
-    "         ELSE 'other'\n"
-    "       END AS precision,\n"
-    "       substr(e.start_date, 1, 7) AS month,\n"
-    "       e.type AS type,\n"
-    "       c.chip AS chip,\n"
-    "       c.vendor AS vendor,\n"
-    "       e.amount AS amount,\n"
-    "       e.high AS amount_high,\n"
-    "       e.currency AS currency,\n"
-    "       e.qualifier AS qualifier,\n"
-    "       e.quantity AS quantity,\n"
-    "       e.quantity_high AS quantity_high,\n"
-    "       e.unit AS unit,\n"
-    "       e.quote AS quote,\n"
-    "       a.title AS title,\n"
-    "       a.url AS url,\n"
-    "       a.published AS published,\n"
-    "       e.confidence AS confidence,\n"
-    "       e.date_basis AS date_basis,\n"
-    "       e.per AS per,\n"
-    "       e.chips_per_unit AS chips_per_unit,\n"
-    "       e.period AS period,\n"
-    "       e.market AS market,\n"
-    "       e.modality AS modality,\n"
-    "       e.polarity AS polarity,\n"
-    "       e.key AS event_key,\n"
-    "       e.id AS event_id,\n"
-    "       a.id AS article_id\n"
-    "FROM events e\n"
-    "JOIN articles a ON a.id = e.article_id\n"
-    "LEFT JOIN event_chips c ON c.event_id = e.id;\n",
-    "CREATE VIEW prices AS\n"
-    "SELECT e.start_date AS start,\n"
-    "       e.end_date AS \"end\",\n"
-    "       e.timex AS timex,\n"
-    "       substr(e.start_date, 1, 7) AS month,\n"
-    "       c.chip AS chip,\n"
-    "       c.vendor AS vendor,\n"
-    "       e.amount AS amount,\n"
-    "       e.high AS amount_high,\n"
-    "       e.currency AS currency,\n"
-    "       e.qualifier AS qualifier,\n"
-    "       CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END AS cny_rate,\n"
-    "       CASE WHEN e.currency = 'CNY' THEN e.amount\n"
-    "            ELSE round(e.amount * r.cny, 2) END AS amount_cny,\n"
-    "       CASE WHEN e.currency = 'CNY' THEN e.high\n"
-    "            ELSE round(e.high * r.cny, 2) END AS amount_high_cny,\n"
-    "       e.per AS per,\n"
-    "       e.chips_per_unit AS chips_per_unit,\n"
-    "       e.period AS period,\n"
-    "       e.market AS market,\n"
-    "       e.modality AS modality,\n"
-    "       e.polarity AS polarity,\n"
-    "       e.per || ifnull('/' || e.period, '') AS series,\n"
-    "       CASE WHEN e.period IS NOT NULL THEN NULL\n"
-    "            WHEN e.per = 'chip' THEN\n"
-    "              CASE WHEN e.currency = 'CNY' THEN e.amount\n"
-    "                   ELSE round(e.amount * r.cny, 2) END\n"
-    "            WHEN e.per = 'server' AND e.chips_per_unit > 0 THEN\n"
-    "              round((CASE WHEN e.currency = 'CNY' THEN 1.0 ELSE r.cny END)\n"
-    "                    * e.amount / e.chips_per_unit, 2) END AS chip_cny,\n"
-    "       CASE WHEN e.period IS NULL AND e.per = 'server' AND e.chips_per_unit > 0\n"
-    "            THEN 1 ELSE 0 END AS chip_cny_derived,\n"
-    "       e.quantity AS quantity,\n"
-    "       e.unit AS unit,\n"
-    "       e.quote AS quote,\n"
-    "       a.title AS title,\n"
-    "       a.url AS url,\n"
-    "       e.confidence AS confidence,\n"
-    "       e.key AS event_key,\n"
-    "       e.id AS event_id\n"
-    "FROM events e\n"
-    "JOIN articles a ON a.id = e.article_id\n"
-    "LEFT JOIN event_chips c ON c.event_id = e.id\n"
-    "LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7) AND r.currency = e.currency\n"
-    "WHERE e.type IN ('price', 'launch') AND e.amount IS NOT NULL;\n",
+    S_TIMELINE_VIEW(S_MONTH_V5),
+    S_PRICES_VIEW(S_MONTH_V5),
     NULL,
 };
 
@@ -463,7 +474,13 @@ static const char *const S_v8[] = {
  * (the view sentences_plain): any string of three or more characters is
  * a MATCH, in zhevents search, the sqlite3 shell and Datasette alike;
  * shorter ones are a LIKE over the view.  It replaces --fts-trigram's
- * table, which indexed the text as printed, in whatever script. */
+ * table, which indexed the text as printed, in whatever script.  The
+ * views' month puts a date coarser than a month in a bucket of its own
+ * (S_MONTH_V9). */
+/* Version 9's month (ZHEI_STORE_MONTH_SQL): a coarse date is a bucket of
+ * its own. */
+#define S_MONTH_V9 ZHEI_STORE_MONTH_SQL
+
 static const char *const S_v9[] = {
     "DROP TRIGGER IF EXISTS sentences_trigram_delete;\n",
     "DROP TABLE IF EXISTS sentences_trigram;\n",
@@ -481,6 +498,10 @@ static const char *const S_v9[] = {
     "  INSERT INTO sentences_trigram(rowid, plain) VALUES (new.id, replace(new.seg, ' ', ''));\n"
     "END;\n",
     "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');\n",
+    "DROP VIEW timeline;\n",
+    "DROP VIEW prices;\n",
+    S_TIMELINE_VIEW(S_MONTH_V9),
+    S_PRICES_VIEW(S_MONTH_V9),
     NULL,
 };
 

@@ -55,6 +55,15 @@ struct zhe_store {
                                    time, before it commits */
 };
 
+/* The month an event of events e is counted in (the views' month, stats):
+ * a date of a day, a week or a month is in the month its first day falls
+ * in; a coarser one is a bucket of its own, its TIMEX value (2023,
+ * 2023-Q4, 2023-H1), not January. */
+#define ZHEI_STORE_MONTH_SQL                                                    \
+    "CASE WHEN e.timex GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"                 \
+    " OR e.timex GLOB '[0-9][0-9][0-9][0-9]-W*' THEN substr(e.start_date, 1, 7)" \
+    " ELSE e.timex END"
+
 /* ------------------------------------------------------------ sql.c */
 
 /* Why db's last call failed (msg: SQLite's message, NULL for the

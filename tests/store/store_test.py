@@ -166,6 +166,33 @@ try:
                        for r in rows), "query --from 2023 --to 2023-12", out[:300])
     ok([r["date"]["start"] for r in rows] == sorted(r["date"]["start"] for r in rows),
        "query: in time order")
+    # Dates at their precision: a day's range holds a day's events, not
+    # the year's (2023) or the week's that reach into it, unless --overlap.
+    rc, out, err = zhe("query", "--db", DB, "--from", "2023-10-17", "--to", "2023-10-17",
+                       "--format", "json")
+    day = json.loads(out) if rc == 0 else []
+    ok(rc == 0 and day and all(r["date"]["precision"] == "day" for r in day),
+       "query --from 2023-10-17 --to 2023-10-17: events of that day only",
+       " ".join(r["date"]["timex"] for r in day))
+    rc, out, err = zhe("query", "--db", DB, "--from", "2023-10-17", "--to", "2023-10-17",
+                       "--overlap", "--format", "json")
+    wide = json.loads(out) if rc == 0 else []
+    ok(rc == 0 and len(wide) > len(day) and any(r["date"]["precision"] == "year" for r in wide)
+       and all(r["date"]["start"] <= "2023-10-17" <= r["date"]["end"] for r in wide),
+       "query --overlap: every event whose dates reach the day, 2023 too",
+       f"{len(wide)} against {len(day)}")
+    ok(int(sql("SELECT count(*) FROM timeline WHERE precision = 'year'")) > 0
+       and sql("SELECT count(*) FROM timeline WHERE precision IN ('year', 'quarter', 'half')"
+               " AND month != timex").strip() == "0"
+       and sql("SELECT count(*) FROM timeline WHERE precision IN ('day', 'month', 'week')"
+               " AND month != substr(start, 1, 7)").strip() == "0",
+       "timeline.month: a coarse date is a bucket of its own (2023, 2023-Q4), not January")
+    rc, out, err = zhe("stats", "--db", DB, "--format", "json")
+    months = json.loads(out).get("month", {}) if rc == 0 else {}
+    jan = sql("SELECT count(*) FROM events WHERE start_date LIKE '2023-01%' AND"
+              " timex LIKE '2023-01%'").strip()
+    ok(rc == 0 and "2023" in months and str(months.get("2023-01", 0)) == jan,
+       "stats: 2023 counted apart, not under 2023-01", out[:400])
     rc, out, err = zhe("query", "--db", DB, "--type", "price", "--format", "csv")
     lines = out.split("\r\n")
     ok(rc == 0 and lines[0].startswith("date,end,timex") and len(lines) > 2,

@@ -44,7 +44,7 @@
 ** Every SQLite failure comes back as ZHE_ERR_DB with a message that names
 ** the database file; a file that cannot be opened at all is ZHE_ERR_IO.
 ** The schema (tables, views, indexes) is described in src/store/schema.c
-** and in the metadata.json that zhe_store_write_metadata writes.
+** and in the NAME.metadata.json that zhe_store_write_metadata writes.
 */
 #ifndef ZHEVENTS_STORE_H
 #define ZHEVENTS_STORE_H
@@ -180,8 +180,11 @@ ZHE_API zhe_status zhe_store_reject(zhe_store *st, const zhe_error *rej, const c
  *  back. */
 ZHE_API zhe_status zhe_store_commit(zhe_store *st, zhe_error *err);
 
-/** Write Datasette's metadata.json for the database at db_path into the
- *  same directory: title, source, table and column descriptions, facets. */
+/** Write Datasette's metadata for the database at db_path (DIR/NAME.db)
+ *  as DIR/NAME.metadata.json: title, source, table and column
+ *  descriptions, facets, the search box.  A file of that name zhevents did
+ *  not write (its "source" does not name zhevents) is left as it is:
+ *  ZHE_ERR_USAGE, nothing written.  Else ZHE_OK, or ZHE_ERR_IO. */
 ZHE_API zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err);
 
 /* ------------------------------------------------------------- reading */

@@ -270,9 +270,11 @@ int zhe_cmd_ingest(int argc, char **argv)
     } else if (rc == ZHE_EXIT_OK && g.counts.rejected && in.strict) {
         rc = ZHE_EXIT_REJECTS;
     }
-    if (!g.failed && (st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
+    /* Datasette's metadata, for a database this run made or added to */
+    if ((rc == ZHE_EXIT_OK || rc == ZHE_EXIT_REJECTS) &&
+        (st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
         fprintf(stderr, "zhevents ingest: %s\n", err.message);
-        if (rc == ZHE_EXIT_OK || rc == ZHE_EXIT_REJECTS) rc = zhe_cli_store_exit(st);
+        if (st != ZHE_ERR_USAGE) rc = zhe_cli_store_exit(st);   /* someone else's: a note */
     }
     if (in.verbose)
         fprintf(stderr, "zhevents ingest: CPU seconds: reading %.2f, %zu workers %.2f, "

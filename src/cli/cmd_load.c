@@ -198,12 +198,15 @@ int zhe_cmd_load(int argc, char **argv)
     zhe_lexicon_free(lex);
     if (g.failed) {
         rc = zhe_cli_store_exit(g.failed);
-    } else if ((st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
+    } else if (!rc && g.counts.read == 0) {
+        /* a missing file, or a file of articles rather than records */
+        fprintf(stderr, "zhevents load: no record could be read\n");
+        rc = ZHE_EXIT_IO;
+    } else if (!rc && (st = zhe_store_write_metadata(db, &err)) != ZHE_OK) {
         fprintf(stderr, "zhevents load: %s\n", err.message);
-        rc = zhe_cli_store_exit(st);
-    } else if (g.counts.rejected && strict) {
-        rc = ZHE_EXIT_REJECTS;
+        if (st != ZHE_ERR_USAGE) rc = zhe_cli_store_exit(st);   /* someone else's: a note */
     }
+    if (!rc && g.counts.rejected && strict) rc = ZHE_EXIT_REJECTS;
     zhe_cli_store_summary("load", "records", &g.counts, db);
     return rc;
 }

@@ -1,9 +1,9 @@
 /*
-** cmd_metadata.c — `zhevents datasette-metadata`: write metadata.json for
-** Datasette next to the database (ingest writes it too), for a database
-** made by an older zhevents or copied without it:
+** cmd_metadata.c — `zhevents datasette-metadata`: write Datasette's
+** metadata next to the database as NAME.metadata.json (ingest writes it
+** too), for a database made by an older zhevents or copied without it:
 **
-**     zhevents datasette-metadata --db news.db && datasette news.db -m metadata.json
+**     zhevents datasette-metadata --db news.db && datasette news.db -m news.metadata.json
 */
 #include "cli.h"
 

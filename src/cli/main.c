@@ -24,8 +24,9 @@ const zhe_command zhe_commands[] = {
       "[OPTIONS] [PATH...]", 1 },
     { "ingest", zhe_cmd_ingest,
       "read articles into the database: sentences, mentions, events",
-      "      --db FILE              the database (zhevents.db); metadata.json for\n"
-      "                             Datasette is written next to it\n"
+      "      --db FILE              the database (zhevents.db); Datasette's\n"
+      "                             metadata is written next to it as\n"
+      "                             NAME.metadata.json\n"
       "      --replace              re-extract articles stored before (their old\n"
       "                             rows are deleted); without it they are skipped\n"
 
@@ -115,7 +116,7 @@ const zhe_command zhe_commands[] = {
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
     { "datasette-metadata", zhe_cmd_datasette_metadata,
-      "write metadata.json for Datasette next to the database",
+      "write Datasette's metadata next to the database: NAME.metadata.json",
       "      --db FILE              the database (zhevents.db)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },

@@ -2,7 +2,10 @@
 ** metadata.c — Datasette's metadata.json for a zhevents database: a
 ** title, where the data comes from, what every table and column holds,
 ** and facets on the timeline's event type, chip and month, so that
-** `datasette zhevents.db -m metadata.json` reads well with no setup.
+** `datasette zhevents.db -m zhevents.metadata.json` reads well with no
+** setup.  It is named after the database (NAME.metadata.json beside
+** NAME.db), so that two databases in one directory keep their own, and
+** it never replaces a file zhevents did not write.
 **
 ** The descriptions are a table below (data, not code): one entry per
 ** table or view, then its columns.  Datasette names a database after its
@@ -115,6 +118,22 @@ static char *S_db_name(const char *path)
     return zhe_strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
+/* May zhevents write path: it is not there, or it is a metadata file
+ * zhevents wrote (its "source" names zhevents).  A hand-written file, or
+ * anything else, is not ours to replace. */
+static int S_ours(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return errno == ENOENT;
+    json_error_t e;
+    json_t *j = json_loadf(f, 0, &e);
+    fclose(f);
+    const char *src = json_string_value(json_object_get(j, "source"));
+    int ours = src && !strncmp(src, "zhevents ", 9);
+    json_decref(j);
+    return ours;
+}
+
 zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err)
 {
     json_t *tables = json_object();
@@ -172,9 +191,19 @@ zhe_status zhe_store_write_metadata(const char *db_path, zhe_error *err)
     zhe_buf path = ZHE_BUF_INIT, tmp = ZHE_BUF_INIT;
     const char *slash = strrchr(db_path, '/');
     if (slash) zhe_buf_put(&path, db_path, (size_t)(slash - db_path + 1));
-    zhe_buf_puts(&path, "metadata.json");
+    char *base = S_db_name(db_path);
+    zhe_buf_printf(&path, "%s.metadata.json", base);
+    zhe_free(base);
     zhe_buf_printf(&tmp, "%s.tmp", path.ptr);
     zhe_status s = ZHE_OK;
+    if (!S_ours(path.ptr)) {
+        s = zhe_error_set(err, ZHE_ERR_USAGE, path.ptr, 0, UINT64_MAX,
+                          "not written by zhevents: left as it is");
+        json_decref(root);
+        zhe_buf_clear(&path);
+        zhe_buf_clear(&tmp);
+        return s;
+    }
     FILE *f = fopen(tmp.ptr, "w");
     if (!f || json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS) != 0 ||
         fputc('\n', f) == EOF) {

@@ -2,8 +2,8 @@
 ** read_text.c — the plain-text format of the reader (reader_int.h), last
 ** in its table: an input that is none of the others is one article, read
 ** whole (source.c).  The first non-empty line is the title and the rest
-** the body, unless that line is too long to be a title, when it is all
-** body.
+** the body, unless that line is too long to be a title, or is the only
+** line, when it is all body.
 */
 #include "reader_int.h"
 
@@ -40,6 +40,11 @@ static zhe_status S_body(zhei_source *src, zhe_article *a, const char *s, size_t
             break;
         }
         i = nl ? e + 1 : len;
+    }
+    /* a single line (echo 句子 | zhevents extract) is a body, not a title */
+    if (*a->title && strspn(s + i, " \t\r\n") == len - i) {
+        zhei_meta_set(&a->title, "", 0);
+        i = 0;
     }
     zhei_str_set(&a->raw, s + i, len - i);
     a->raw_len = len - i;

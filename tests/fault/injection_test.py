@@ -117,12 +117,12 @@ try:
     rc, out, err = zhe("query", "--db", evil_db, "--chip", "H100", "--format", "jsonl")
     ok(rc == 0 and len(out.splitlines()) >= 1 and EVIL[1] in out,
        "query reads it back, the title as it was", out[:300] + err)
-    meta = os.path.join(TMP, "metadata.json")
+    meta = evil_db[:-3] + ".metadata.json"
     try:
         names = list(json.load(open(meta, encoding="utf-8"))["databases"])
     except (OSError, ValueError, KeyError) as e:
         names = [str(e)]
-    ok(names == [os.path.basename(evil_db)[:-3]], "metadata.json names it, as JSON", names)
+    ok(names == [os.path.basename(evil_db)[:-3]], "NAME.metadata.json names it, as JSON", names)
 
     # --max-article-bytes: over the limit is a reject with the reason.
     cases = [("a JSON Lines record", "tests/bad/huge-record.jsonl.gz", 1000000,

@@ -66,8 +66,10 @@ try:
     rc, out, err = zhe("ingest", "--db", DB, "--published", "2023-09-05", "corpus/")
     ok(rc == 0, "ingest corpus/ exits 0", err)
     ok("21 articles read: 21 new, 0 duplicate" in err, "ingest summary on stderr", err)
-    ok(os.path.exists(os.path.join(TMP, "metadata.json")), "metadata.json next to the database")
-    meta = json.load(open(os.path.join(TMP, "metadata.json"), encoding="utf-8"))
+    ok(os.path.exists(os.path.join(TMP, "corpus.metadata.json"))
+       and not os.path.exists(os.path.join(TMP, "metadata.json")),
+       "corpus.metadata.json next to corpus.db, named after it")
+    meta = json.load(open(os.path.join(TMP, "corpus.metadata.json"), encoding="utf-8"))
     tl = meta["databases"]["corpus"]["tables"]["timeline"]
     ok(tl["facets"] == ["type", "chip", "month"], "metadata: facets on timeline", tl)
     first = counts()
@@ -82,6 +84,26 @@ try:
     want = dict(first, runs=first["runs"] + 1)
     ok(second == want, "second ingest leaves every table's row count unchanged",
        f"before {first}\nafter  {second}")
+
+    # Datasette's metadata: never over a file zhevents did not write, and
+    # not for an ingest that read nothing.
+    other = os.path.join(TMP, "hand.db")
+    hand = os.path.join(TMP, "hand.metadata.json")
+    with open(hand, "w", encoding="utf-8") as f:
+        f.write('{"title": "written by hand"}\n')
+    rc, out, err = zhe("ingest", "--db", other, "corpus/text/h20-flash.gbk.txt")
+    ok(rc == 0 and open(hand, encoding="utf-8").read() == '{"title": "written by hand"}\n'
+       and "hand.metadata.json: not written by zhevents: left as it is" in err,
+       "ingest leaves a hand-written NAME.metadata.json as it is, and says so", err)
+    failed = os.path.join(TMP, "failed.db")
+    rc, out, err = zhe("ingest", "--db", failed, os.path.join(TMP, "no-such-file.txt"))
+    ok(rc == 3 and not os.path.exists(os.path.join(TMP, "failed.metadata.json")),
+       "an ingest that read nothing writes no metadata (exit 3)", err)
+    rc, out, err = zhe("load", "--db", failed, os.path.join(TMP, "no-such-file.jsonl"))
+    ok(rc == 3 and "no record could be read" in err, "load of a missing file: exit 3", err)
+    rc, out, err = zhe("load", "--db", failed, "corpus/jsonl/news-2023.jsonl")
+    ok(rc == 3 and "no record could be read" in err,
+       "load of a file of articles, not records: exit 3", err)
 
     ok(sql("PRAGMA integrity_check").strip() == "ok", "PRAGMA integrity_check = ok")
     ok(sql("PRAGMA foreign_key_check").strip() == "", "PRAGMA foreign_key_check is empty")

@@ -124,6 +124,11 @@ int zhe_cmd_segment(int argc, char **argv)
     zhe_cli_input in;
     int rc = zhe_cli_input_parse("segment", argc, argv, &in);
     if (rc >= 0) return rc;
+    /* lines, not articles: nothing of an article's to read or reject */
+    if (in.text.n_fields || in.text.published || in.verbose)
+        return zhe_cli_usage_error("segment", "%s: segment reads lines, not articles",
+                                   in.text.n_fields ? "--field"
+                                   : in.text.published ? "--published" : "--verbose");
     int jsonl = in.format && strcmp(in.format, "jsonl") == 0;
     if (in.format && !jsonl && strcmp(in.format, "text") != 0)
         return zhe_cli_usage_error("segment", "unknown format '%s' (known: text, jsonl)",

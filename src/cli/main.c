@@ -20,8 +20,17 @@ const zhe_command zhe_commands[] = {
     { "segment", zhe_cmd_segment,
       "split every input line into words, printed as the input wrote them",
       "  -f, --format FMT           text (words separated by spaces; the default)\n"
-      "                             or jsonl (tokens with code-point offsets)\n",
-      "[OPTIONS] [PATH...]", 1 },
+      "                             or jsonl (tokens with code-point offsets)\n"
+      "  -e, --encoding ENC         read input in ENC (utf-8, gb18030, gbk, big5,\n"
+      "                             utf-16le, utf-16be) instead of detecting it\n"
+      "      --lexicons DIR         lexicon directory (or $ZHEVENTS_LEXICONS)\n"
+      "      --strict               exit 1 if any input could not be read\n"
+      "  -h, --help                 this help\n"
+      "\n"
+      "Lines, not articles: a line in, its words out, in the order read.\n"
+      "  echo '英伟达A800和H800芯片面临禁售' | zhevents segment\n"
+      "  zhevents segment --format jsonl words.txt\n",
+      "[OPTIONS] [PATH...]", 0 },
     { "ingest", zhe_cmd_ingest,
       "read articles into the database: sentences, mentions, events",
       "      --db FILE              the database (zhevents.db); Datasette's\n"

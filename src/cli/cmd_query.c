@@ -18,11 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_DB = 256 };
+enum { OPT_DB = 256, OPT_BOM };
 
 static const struct option S_options[] = {
     ZHE_CLI_FILTER_OPTIONS,
     { "db", required_argument, NULL, OPT_DB },
+    { "bom", no_argument, NULL, OPT_BOM },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -130,6 +131,7 @@ int zhe_cmd_query(int argc, char **argv)
     zhe_cli_filter cf;
     zhe_cli_filter_init(&cf);
     const char *db = NULL, *format = NULL;
+    zhe_export_options xo = { NULL, NULL, 0 };
     optind = 1;
     opterr = 0;
     int c;
@@ -139,6 +141,7 @@ int zhe_cmd_query(int argc, char **argv)
         if (taken < 0) continue;
         switch (c) {
         case OPT_DB: db = optarg; break;
+        case OPT_BOM: xo.bom = 1; break;
         case 'f': format = optarg; break;
         case 'h': {
             char *help_argv[] = { "help", "query", NULL };
@@ -170,7 +173,7 @@ int zhe_cmd_query(int argc, char **argv)
     zhe_error err;
     zhe_status st = ZHE_OK;
     if (o.table) S_table_head();
-    else st = zhe_exporter_new(fmt, NULL, stdout, &o.x, &err);
+    else st = zhe_exporter_new(fmt, &xo, stdout, &o.x, &err);
     if (st == ZHE_OK) st = zhe_store_query(store, &cf.f, S_event, &o, &err);
     zhe_store_close(store, NULL);
     zhe_error ferr;

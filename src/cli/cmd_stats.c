@@ -7,6 +7,9 @@
 **   json    {"articles", "sentences", "mentions", "events", "rejects",
 **           "runs", "first", "last", "type": {…}, "chip": {…},
 **           "month": {…}, "reject": {…}}
+**   csv     group,name,count rows (RFC 4180, CRLF): the totals under
+**           "total", then type, chip, month and reject; --bom puts a byte
+**           order mark first, for Excel
 */
 #include "cli.h"
 
@@ -14,10 +17,11 @@
 #include <jansson.h>
 #include <string.h>
 
-enum { OPT_DB = 256 };
+enum { OPT_DB = 256, OPT_BOM };
 
 static const struct option S_options[] = {
     { "db", required_argument, NULL, OPT_DB },
+    { "bom", no_argument, NULL, OPT_BOM },
     { "format", required_argument, NULL, 'f' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
@@ -26,7 +30,32 @@ static const struct option S_options[] = {
 typedef struct {
     json_t *root;           /* json: the object being built; NULL for table */
     const char *group;      /* table: the section printed last */
+    int csv;
 } S_out;
+
+/* One CSV cell, quoted when it must be; a cell a spreadsheet would run as
+ * a formula (=, +, -, @ first) is given a leading apostrophe. */
+static void S_csv_cell(const char *v, int last)
+{
+    int quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote) putchar('"');
+    if (strchr("=+-@", *v) && *v) putchar('\'');
+    for (; *v; v++) {
+        if (*v == '"') putchar('"');
+        putchar(*v);
+    }
+    if (quote) putchar('"');
+    fputs(last ? "\r\n" : ",", stdout);
+}
+
+static void S_csv_row(const char *group, const char *name, long long n)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%lld", n);
+    S_csv_cell(group, 0);
+    S_csv_cell(name, 0);
+    S_csv_cell(num, 1);
+}
 
 static const char *S_heading(const char *group)
 {
@@ -39,6 +68,10 @@ static const char *S_heading(const char *group)
 static int S_count(void *ctx, const char *group, const char *name, int64_t n)
 {
     S_out *o = ctx;
+    if (o->csv) {
+        S_csv_row(group, name, (long long)n);
+        return ferror(stdout) != 0;
+    }
     if (o->root) {
         json_t *g = json_object_get(o->root, group);
         if (!g) {
@@ -61,12 +94,14 @@ static int S_count(void *ctx, const char *group, const char *name, int64_t n)
 int zhe_cmd_stats(int argc, char **argv)
 {
     const char *db = NULL, *format = NULL;
+    int bom = 0;
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "f:h", S_options, NULL)) != -1) {
         switch (c) {
         case OPT_DB: db = optarg; break;
+        case OPT_BOM: bom = 1; break;
         case 'f': format = optarg; break;
         case 'h': {
             char *help_argv[] = { "help", "stats", NULL };
@@ -79,15 +114,17 @@ int zhe_cmd_stats(int argc, char **argv)
     }
     if (optind < argc)
         return zhe_cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
-    int json = 0;
+    int json = 0, csv = 0;
     if (format && !strcmp(format, "json")) json = 1;
+    else if (format && !strcmp(format, "csv")) csv = 1;
     else if (format && strcmp(format, "table") != 0)
-        return zhe_cli_usage_error("stats", "unknown format '%s' (known: table, json)", format);
+        return zhe_cli_usage_error("stats", "unknown format '%s' (known: table, json, csv)",
+                                   format);
 
     zhe_store *store;
     int rc = zhe_cli_store_open_read("stats", db, &store);
     if (rc >= 0) return rc;
-    S_out o = { json ? json_object() : NULL, NULL };
+    S_out o = { json ? json_object() : NULL, NULL, csv };
     /* Each group appears even when empty. */
     if (json)
         for (const char *const *g = (const char *const[]){ "type", "chip", "month", "reject",
@@ -97,7 +134,16 @@ int zhe_cmd_stats(int argc, char **argv)
     zhe_store_totals t;
     zhe_error err;
     zhe_status st = zhe_store_stats(store, &t, NULL, NULL, &err);
-    if (st == ZHE_OK && !json) {
+    if (st == ZHE_OK && csv) {
+        if (bom) fputs("\xEF\xBB\xBF", stdout);
+        fputs("group,name,count\r\n", stdout);
+        S_csv_row("total", "articles", (long long)t.articles);
+        S_csv_row("total", "sentences", (long long)t.sentences);
+        S_csv_row("total", "mentions", (long long)t.mentions);
+        S_csv_row("total", "events", (long long)t.events);
+        S_csv_row("total", "rejects", (long long)t.rejects);
+        S_csv_row("total", "runs", (long long)t.runs);
+    } else if (st == ZHE_OK && !json) {
         printf("database   %s\narticles   %lld\nsentences  %lld\nmentions   %lld\n"
                "events     %lld\nrejects    %lld\nruns       %lld\nevents from %s to %s\n",
                zhe_store_path(store), (long long)t.articles, (long long)t.sentences,

@@ -16,7 +16,9 @@ const zhe_command zhe_commands[] = {
       "[OPTIONS] [PATH...]", 1 },
     { "show", zhe_cmd_show,
       "print articles' cleaned, normalized text, one sentence a line",
-      "", "[OPTIONS] [PATH...]", 1 },
+      "  -f, --format FMT           text (the default) or jsonl (an article a\n"
+      "                             line, its paragraphs' sentences in arrays)\n",
+      "[OPTIONS] [PATH...]", 1 },
     { "segment", zhe_cmd_segment,
       "split every input line into words, printed as the input wrote them",
       "  -f, --format FMT           text (words separated by spaces; the default)\n"
@@ -83,6 +85,7 @@ const zhe_command zhe_commands[] = {
       "      --db FILE              the database (zhevents.db)\n"
       "  -f, --format FMT           table (the default on a terminal), jsonl (the\n"
       "                             default otherwise), json (one array) or csv\n"
+      "      --bom                  csv: a byte order mark first (Excel)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
     { "timeline", zhe_cmd_timeline,
@@ -121,7 +124,9 @@ const zhe_command zhe_commands[] = {
     { "stats", zhe_cmd_stats,
       "count the database's events by type, chip and month, and its rejects",
       "      --db FILE              the database (zhevents.db)\n"
-      "  -f, --format FMT           table (the default) or json\n"
+      "  -f, --format FMT           table (the default), json, or csv (group,\n"
+      "                             name, count rows)\n"
+      "      --bom                  csv: a byte order mark first (Excel)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
     { "datasette-metadata", zhe_cmd_datasette_metadata,

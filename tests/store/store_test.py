@@ -10,7 +10,9 @@ the sqlite3 binary (芯片, 禁售 and 英伟达 find the sentences they should)
 `zhevents search`, SQL and FTS5 injection through --chip and search words,
 --replace, rejects recorded with file, line and reason, and exit codes.
 """
+import csv
 import glob
+import io
 import json
 import os
 import shutil
@@ -209,6 +211,16 @@ try:
        and sql("SELECT count(*) FROM timeline WHERE precision IN ('day', 'month', 'week')"
                " AND month != substr(start, 1, 7)").strip() == "0",
        "timeline.month: a coarse date is a bucket of its own (2023, 2023-Q4), not January")
+    rc, csv_out, err = zhe("stats", "--db", DB, "--format", "csv", "--bom")
+    rows = list(csv.reader(io.StringIO(csv_out.lstrip("\ufeff"), newline="")))
+    ok(rc == 0 and csv_out.startswith("\ufeffgroup,name,count\r\n")
+       and ["total", "articles", str(first["articles"])] in rows
+       and any(r[0] == "month" for r in rows),
+       "stats --format csv --bom: group,name,count rows after a byte order mark",
+       csv_out[:300] + err)
+    rc, q_out, err = zhe("query", "--db", DB, "--chip", "H100", "--format", "csv", "--bom")
+    ok(rc == 0 and q_out.startswith("\ufeffdate,end,timex"),
+       "query --format csv --bom: a byte order mark first", q_out[:100] + err)
     rc, out, err = zhe("stats", "--db", DB, "--format", "json")
     months = json.loads(out).get("month", {}) if rc == 0 else {}
     jan = sql("SELECT count(*) FROM events WHERE start_date LIKE '2023-01%' AND"

@@ -97,6 +97,8 @@ def check(zhe, root, meson, ninja, cc, tmp):
     libdir = os.path.dirname(libdirs[0]) if libdirs else os.path.join(prefix, "lib")
     lexicons = os.path.join(prefix, "share", "zhevents", "lexicons")
     wanted = (["bin/zhevents", "share/man/man1/zhevents.1",
+               "share/bash-completion/completions/zhevents",
+               "share/zsh/site-functions/_zhevents",
                "share/zhevents/lexicons/chips.tsv", "share/zhevents/lexicons/triggers.tsv",
                "share/zhevents/lexicons/README.md"]
               + [f"include/zhevents/{h}" for h in HEADERS])
@@ -105,7 +107,7 @@ def check(zhe, root, meson, ninja, cc, tmp):
                             "pkgconfig/zhevents.pc")
                 if not os.path.exists(os.path.join(libdir, n))]
     ok(not missing, "installed: the command, both libraries, headers, lexicons, man page, "
-       "zhevents.pc", "missing: " + " ".join(missing))
+       "bash and zsh completion, zhevents.pc", "missing: " + " ".join(missing))
     ok(sorted(os.listdir(lexicons)) == sorted(
         f for f in os.listdir(os.path.join(root, "lexicons")) if f != "import-jieba.sh"),
        "every lexicon and its README installed, not the generator script",

@@ -29,9 +29,7 @@ const zhe_command zhe_commands[] = {
       "      --strict               exit 1 if any input could not be read\n"
       "  -h, --help                 this help\n"
       "\n"
-      "Lines, not articles: a line in, its words out, in the order read.\n"
-      "  echo '英伟达A800和H800芯片面临禁售' | zhevents segment\n"
-      "  zhevents segment --format jsonl words.txt\n",
+      "Lines, not articles: a line in, its words out, in the order read.\n",
       "[OPTIONS] [PATH...]", 0 },
     { "ingest", zhe_cmd_ingest,
       "read articles into the database: sentences, mentions, events",
@@ -89,7 +87,8 @@ const zhe_command zhe_commands[] = {
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
     { "timeline", zhe_cmd_timeline,
-      "write the events as a timeline: csv, json, timelinejs, flourish, md, html",
+      "write the events as a timeline: csv, json, jsonl, timelinejs,\n"
+      "timelinejs-csv, flourish, prices-wide, md or html",
       "      --chip, --type, --from, --to, --vendor, --min-confidence,\n"
       "      --asserted-only, --facts, --overlap\n"
       "                             select events as for query\n"
@@ -117,9 +116,7 @@ const zhe_command zhe_commands[] = {
       "\n"
       "Each string is found as adjacent text wherever it stands (商务部 in\n"
       "美国商务部), in either script; \"double quotes\" make one string of a\n"
-      "phrase with spaces.  Exit status: 0 found, 1 nothing found, 2 error.\n"
-      "  zhevents search 商务部 万元\n"
-      "  zhevents search --all '\"RTX 4090\"' 涨价\n",
+      "phrase with spaces.  Exit status: 0 found, 1 nothing found, 2 error.\n",
       "[OPTIONS] STRING...", 0 },
     { "stats", zhe_cmd_stats,
       "count the database's events by type, chip and month, and its rejects",
@@ -152,6 +149,37 @@ static const char S_input_usage[] =
     "                             terminal: articles, MB/s, events, ETA)\n"
     "  -h, --help                 this help\n";
 
+/* Each command's examples, for its help. */
+static const struct {
+    const char *name, *text;
+} S_examples[] = {
+    { "extract", "  zhevents extract corpus/ > events.jsonl\n"
+                 "  zhevents extract --published 2023-09-05 note.txt\n"
+                 "  echo '英伟达H20单卡售价约1.2万美元。' | zhevents extract\n" },
+    { "show", "  zhevents show corpus/text/tsmc-cowos.big5.txt\n"
+              "  zhevents show --format jsonl dump.jsonl.gz | head\n" },
+    { "segment", "  echo '英伟达A800和H800芯片面临禁售' | zhevents segment\n"
+                 "  zhevents segment --format jsonl words.txt\n" },
+    { "ingest", "  zhevents ingest --db news.db dumps/\n"
+                "  zhevents ingest --db news.db --replace --jobs 4 dumps/2024-05.jsonl.gz\n" },
+    { "map", "  zhevents map < part-0001.jsonl > part-0001.records\n"
+             "  parallel --pipepart -a dump.jsonl zhevents map > records.jsonl\n" },
+    { "load", "  zhevents load --db news.db part-*.records\n" },
+    { "query", "  zhevents query --chip 昇腾910B --type price\n"
+               "  zhevents query --vendor 英伟达 --from 2023-10 --to 2023-10 --format csv --bom\n"
+               "  zhevents query --chip H20 --asserted-only --facts\n" },
+    { "timeline", "  zhevents timeline --format html --chip H100 -o h100.html\n"
+                  "  zhevents timeline --format prices-wide --type price -o prices.csv\n"
+                  "  zhevents timeline --format timelinejs --facts --title 'H20 一年' -o h20.json\n" },
+    { "search", "  zhevents search 商务部 万元\n"
+                "  zhevents search --all '\"RTX 4090\"' 涨价\n" },
+    { "stats", "  zhevents stats --db news.db\n"
+               "  zhevents stats --format csv --bom > stats.csv\n" },
+    { "datasette-metadata", "  zhevents datasette-metadata --db news.db && "
+                            "datasette news.db -m news.metadata.json\n" },
+    { "help", "  zhevents help timeline\n" },
+};
+
 static void S_usage(FILE *f)
 {
     fprintf(f,
@@ -164,9 +192,13 @@ static void S_usage(FILE *f)
             "standard input is read.\n"
             "\n"
             "Commands:\n");
-    for (const zhe_command *c = zhe_commands; c->name; c++)
-        if (strlen(c->name) <= 10) fprintf(f, "  %-10s %s\n", c->name, c->summary);
-        else fprintf(f, "  %s\n  %-10s %s\n", c->name, "", c->summary);
+    for (const zhe_command *c = zhe_commands; c->name; c++) {
+        if (strlen(c->name) <= 10) fprintf(f, "  %-10s ", c->name);
+        else fprintf(f, "  %s\n  %-10s ", c->name, "");
+        for (const char *p = c->summary; *p; p++)   /* a summary's second line, indented */
+            fputs(*p == '\n' ? "\n             " : (char[]){ *p, 0 }, f);
+        fputc('\n', f);
+    }
     fprintf(f,
             "\n"
             "Run 'zhevents help COMMAND' for a command's options.\n"
@@ -188,6 +220,9 @@ int zhe_cmd_help(int argc, char **argv)
         printf("usage: zhevents %s %s\n\n%s.\n", c->name, c->args, c->summary);
         if (c->reads) printf("\nOptions:\n%s%s", c->usage, S_input_usage);
         else if (*c->usage) printf("\nOptions:\n%s", c->usage);
+        for (size_t i = 0; i < sizeof S_examples / sizeof *S_examples; i++)
+            if (!strcmp(S_examples[i].name, c->name))
+                printf("\nExamples:\n%s", S_examples[i].text);
         return ZHE_EXIT_OK;
     }
     return zhe_cli_usage_error(NULL, "unknown command '%s'", argv[1]);

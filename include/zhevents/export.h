@@ -8,7 +8,7 @@
 **     {
 **         return zhe_exporter_add(x, ev, NULL) != ZHE_OK;
 **     }
-**     zhe_export_options opt = { "H100 价格", NULL, 0 };
+**     zhe_export_options opt = { "H100 价格", NULL, 0, 0 };
 **     zhe_exporter *x;
 **     if (zhe_exporter_new(ZHE_EXPORT_CSV, &opt, stdout, &x, &err) != ZHE_OK) return 2;
 **     zhe_store_query(st, &filter, on_event, x, &err);   // st: opened readonly
@@ -59,6 +59,8 @@ typedef struct zhe_export_options {
     const char *title;      /* of the page or document; NULL: "芯片事件时间线 zhevents" */
     const char *filters;    /* the filters used, as the reader should see them, or NULL */
     int bom;                /* csv formats: a UTF-8 byte order mark first (Excel) */
+    int internal;           /* html: also the articles' ids and file paths and the
+                               linker's confidence, for the newsroom, not the public */
 } zhe_export_options;
 
 typedef struct zhe_exporter zhe_exporter;

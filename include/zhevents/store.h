@@ -234,6 +234,8 @@ typedef struct zhe_stored_event {
                                        about: code points into quote (both 0:
                                        none) */
     const char *article, *title, *url, *published;   /* the article's */
+    const char *outlet;         /* the news outlet that published it (sources.name),
+                                   or NULL when the input named none */
     /* What it means (zhevents/events.h); NULL where not said (and per,
      * period and market for an event stored before they were). */
     const char *per, *period, *market, *modality, *polarity;

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { OPT_DB = 256, OPT_FORCE, OPT_BOM, OPT_TITLE };
+enum { OPT_DB = 256, OPT_FORCE, OPT_BOM, OPT_TITLE, OPT_INTERNAL };
 
 static const struct option S_options[] = {
     ZHE_CLI_FILTER_OPTIONS,
@@ -27,6 +27,7 @@ static const struct option S_options[] = {
     { "force", no_argument, NULL, OPT_FORCE },
     { "bom", no_argument, NULL, OPT_BOM },
     { "title", required_argument, NULL, OPT_TITLE },
+    { "internal", no_argument, NULL, OPT_INTERNAL },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -64,7 +65,7 @@ int zhe_cmd_timeline(int argc, char **argv)
     zhe_cli_filter cf;
     zhe_cli_filter_init(&cf);
     const char *db = NULL, *format = NULL, *path = NULL;
-    zhe_export_options opt = { NULL, NULL, 0 };
+    zhe_export_options opt = { NULL, NULL, 0, 0 };
     int force = 0;
     optind = 1;
     opterr = 0;
@@ -80,6 +81,7 @@ int zhe_cmd_timeline(int argc, char **argv)
         case OPT_FORCE: force = 1; break;
         case OPT_BOM: opt.bom = 1; break;
         case OPT_TITLE: opt.title = optarg; break;
+        case OPT_INTERNAL: opt.internal = 1; break;
         case 'h': {
             char *help_argv[] = { "help", "timeline", NULL };
             return zhe_cmd_help(2, help_argv);

@@ -102,6 +102,8 @@ const zhe_command zhe_commands[] = {
       "      --force                replace FILE\n"
       "      --bom                  csv formats: a byte order mark first (Excel)\n"
       "      --title TEXT           the title of the page or document\n"
+      "      --internal             html: also the articles' ids and paths and the\n"
+      "                             linker's confidence (not for the public)\n"
       "      --db FILE              the database (zhevents.db)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS] --format FMT", 0 },

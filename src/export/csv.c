@@ -4,7 +4,9 @@
 ** event's date (start, end, timex and its precision), type, chips, money
 ** (as printed and in yuan), count, what it means (per, chips_per_unit,
 ** period, market, modality, polarity), whether only the headline tells
-** it, the articles that report its fact (--facts), quote, source, confidence and key;
+** it, the articles that report its fact (--facts), quote, the outlet and the article
+** (title, url, published), confidence and key; money's qualifier (approx,
+** at_least …) beside its amount;
 ** every cell goes through zhei_export_csv_cell, so a cell that a spreadsheet
 ** would run as a formula opens as text.  export.c writes the header row
 ** (after a byte order mark with --bom).
@@ -22,9 +24,9 @@ static void S_cell_num(zhe_buf *b, double v)
 
 /* The columns, in their order. */
 static const char S_header[] =
-    "date,end,timex,precision,type,chips,amount,amount_high,currency,amount_cny,quantity,"
-    "quantity_high,unit,per,chips_per_unit,period,market,modality,polarity,headline,sources,"
-    "quote,title,url,published,confidence,key";
+    "date,end,timex,precision,type,chips,amount,amount_high,currency,qualifier,amount_cny,"
+    "quantity,quantity_high,unit,per,chips_per_unit,period,market,modality,polarity,headline,"
+    "sources,quote,outlet,title,url,published,confidence,key";
 
 /* One event's row, into b. */
 static void S_row(zhe_buf *b, const zhe_stored_event *e)
@@ -40,6 +42,7 @@ static void S_row(zhe_buf *b, const zhe_stored_event *e)
     S_cell_num(b, e->amount);
     S_cell_num(b, e->high);
     zhei_export_csv_cell(b, e->currency, 0);
+    zhei_export_csv_cell(b, e->qualifier, 0);
     S_cell_num(b, e->amount_cny);
     S_cell_num(b, e->quantity);
     S_cell_num(b, e->quantity_high);
@@ -53,6 +56,7 @@ static void S_row(zhe_buf *b, const zhe_stored_event *e)
     zhe_buf_printf(b, ",%d", e->headline != 0);
     S_cell_num(b, e->sources ? (double)e->sources : NAN);
     zhei_export_csv_cell(b, e->quote, 0);
+    zhei_export_csv_cell(b, e->outlet, 0);
     zhei_export_csv_cell(b, e->title, 0);
     zhei_export_csv_cell(b, e->url, 0);
     zhei_export_csv_cell(b, e->published, 0);

@@ -24,8 +24,10 @@ static void S_row(zhe_buf *b, const zhe_stored_event *e)
     zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_truncate(&t, 0);
     zhe_buf_puts(&t, e->quote ? e->quote : "");
-    if (e->title) zhe_buf_printf(&t, " (%s%s%s)", e->title, e->published ? ", " : "",
-                                 e->published ? e->published : "");
+    if (e->title || e->outlet)
+        zhe_buf_printf(&t, " (%s%s%s%s%s)", e->outlet ? e->outlet : "",
+                       e->outlet && e->title ? "：" : "", e->title ? e->title : "",
+                       e->published ? ", " : "", e->published ? e->published : "");
     zhei_export_csv_cell(b, t.ptr, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&t);

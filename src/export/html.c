@@ -114,12 +114,19 @@ static void S_quote(zhei_export_page *p, const zhei_export_event *e)
     zhei_export_page_put(p, "</blockquote>");
 }
 
-/* Its source: the title linked to the URL (a web one), the publication
- * date, the article's id when there is no URL, the confidence. */
-static void S_source(zhei_export_page *p, const zhei_export_event *e)
+/* Its source: the outlet, the title linked to the URL (a web one), the
+ * publication date; with internal, also the article's id when there is
+ * no URL (a file path, often) and the linker's confidence, which the
+ * public page does not show. */
+static void S_source(zhei_export_page *p, const zhei_export_event *e, int internal)
 {
-    zhei_export_page_put(p, "<p class=\"src\">来源：");
-    const char *label = e->title ? e->title : e->url ? e->url : e->article;
+    zhei_export_page_put(p, "<p class=\"src\">");
+    if (e->outlet) {
+        zhei_export_page_put(p, "来源：");
+        zhei_export_page_esc(p, e->outlet);
+        zhei_export_page_put(p, " · ");
+    }
+    const char *label = e->title ? e->title : e->url ? e->url : internal ? e->article : NULL;
     if (zhei_export_web_url(e->url)) {
         zhei_export_page_put(p, "<a href=\"");
         zhei_export_page_esc(p, e->url);
@@ -140,19 +147,20 @@ static void S_source(zhei_export_page *p, const zhei_export_event *e)
         zhei_export_page_put(p, " · 发布于 ");
         zhei_export_page_esc(p, e->published);
     }
-    if (!e->url && e->article && label != e->article) {
+    if (internal && !e->url && e->article && label != e->article) {
         zhei_export_page_put(p, " · <span class=\"url\">");
         zhei_export_page_esc(p, e->article);
         zhei_export_page_put(p, "</span>");
     }
-    if (!isnan(e->confidence)) zhei_export_page_printf(p, " · 置信度 %.2f", e->confidence);
+    if (internal && !isnan(e->confidence))
+        zhei_export_page_printf(p, " · 置信度 %.2f", e->confidence);
     zhei_export_page_put(p, "</p>");
 }
 
 /* One event of the list, <li id="e-N">: its date (in <time> when HTML has
  * a form for it) and where the date came from; its type, chips, money
  * and count; its quote and its source. */
-static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
+static void S_item(zhei_export_page *p, const zhei_export_page_event *h, int internal)
 {
     const zhei_export_event *e = h->e;
     zhe_buf t = ZHE_BUF_INIT;
@@ -215,7 +223,7 @@ static void S_item(zhei_export_page *p, const zhei_export_page_event *h)
     if (e->sources > 1) zhei_export_page_printf(p, " <span class=\"means\">%zu 篇报道</span>", e->sources);
     zhei_export_page_put(p, "</p>");
     if (e->quote) S_quote(p, e);
-    S_source(p, e);
+    S_source(p, e, internal);
     zhei_export_page_put(p, "</div></li>\n");
     zhe_buf_clear(&t);
 }
@@ -414,7 +422,7 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
     zhei_export_page_put(p, "<section id=\"events\"><h2>事件列表</h2>\n");
     if (!n) zhei_export_page_put(p, "<p class=\"note\">没有符合条件的事件。</p>\n");
     zhei_export_page_put(p, "<ol class=\"events\">\n");
-    for (size_t i = 0; i < n; i++) S_item(p, &evs[i]);
+    for (size_t i = 0; i < n; i++) S_item(p, &evs[i], r->opt.internal);
     zhei_export_page_put(p, "</ol>\n</section>\n");
     zhei_export_page_put(p, "<footer>由 zhevents 从新闻报道中自动抽取生成；每个事件都附有原文，"
                      "引用前请核对原报道。</footer>\n</main>\n</body>\n</html>\n");

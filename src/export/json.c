@@ -30,7 +30,7 @@ static json_t *S_jnum(double v)
  * mod, start, end, precision, basis); chips and vendors; money (amount,
  * high, currency, qualifier, cny) or null; quantity (amount, high, unit)
  * or null; what it means (per, chips_per_unit, period, market, modality,
- * polarity); quote and its mark; title, url, published, article;
+ * polarity); quote and its mark; title, url, published, outlet, article;
  * confidence; rule; key. */
 static json_t *S_event_json(const zhe_stored_event *e)
 {
@@ -88,6 +88,7 @@ static json_t *S_event_json(const zhe_stored_event *e)
     json_object_set_new(o, "title", S_jstr(e->title));
     json_object_set_new(o, "url", S_jstr(e->url));
     json_object_set_new(o, "published", S_jstr(e->published));
+    json_object_set_new(o, "outlet", S_jstr(e->outlet));
     json_object_set_new(o, "article", S_jstr(e->article));
     json_object_set_new(o, "confidence", json_real(round(e->confidence * 100) / 100));
     json_object_set_new(o, "rule", S_jstr(e->rule));

@@ -59,6 +59,10 @@ static zhe_status S_finish(zhei_export_run *r, zhe_error *err)
         zhe_buf_puts(&b, "：“");
         zhei_export_md_escape(&b, e.quote);
         zhe_buf_puts(&b, "”（");
+        if (e.outlet) {
+            zhei_export_md_escape(&b, e.outlet);
+            zhe_buf_puts(&b, "：");
+        }
         if (zhei_export_web_url(e.url)) {
             zhe_buf_puts(&b, "[");
             zhei_export_md_escape(&b, e.title ? e.title : e.url);

@@ -39,6 +39,10 @@ static void S_tl_text(zhe_buf *b, const zhe_stored_event *e)
     zhe_buf_puts(b, "<blockquote>");
     zhei_export_html_escape_str(b, e->quote);
     zhe_buf_puts(b, "</blockquote><p>");
+    if (e->outlet) {
+        zhei_export_html_escape_str(b, e->outlet);
+        zhe_buf_puts(b, "：");
+    }
     if (zhei_export_web_url(e->url)) {
         zhe_buf_puts(b, "<a href=\"");
         zhei_export_html_escape_str(b, e->url);

@@ -45,7 +45,8 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                  " e.mark_end, e.per, e.chips_per_unit, e.period, e.market, e.modality,"
                  " e.polarity, e.headline, %s, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
                  " char(30)) FROM (SELECT chip, vendor FROM event_chips"
-                 " WHERE event_id = e.id ORDER BY id))"
+                 " WHERE event_id = e.id ORDER BY id)),"
+                 " (SELECT name FROM sources WHERE id = a.source_id)"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
                  " AND r.currency = e.currency WHERE 1", sources);
@@ -164,6 +165,7 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
             if (!next) break;
             c = next + 1;
         }
+        ev.outlet = S_col(q, 36);
         int stop = fn(ctx, &ev);
         if (stop) {
             s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");

@@ -132,6 +132,21 @@ try:
     ok(b"<script" not in outputs["html"].lower(), "html: no script (html_test.py checks the DOM)")
     ok("<script" not in md and "HYPERLINK" in md, "md: the formula article, no raw HTML")
 
+    # The outlet, in every format that says where an event was reported
+    # (科创财讯 published the corpus's A800 article); the money's qualifier.
+    for fmt in ("csv", "json", "jsonl", "timelinejs", "flourish", "md", "html"):
+        ok("科创财讯".encode() in outputs[fmt], f"{fmt}: the outlet (科创财讯)")
+    ok(all("outlet" in e for e in events) and any(e["outlet"] == "科创财讯" for e in events),
+       "json: outlet on every event")
+    ok(any(r["qualifier"] == "approx" for r in rows), "csv: the money's qualifier (approx)")
+    # The public page: no file paths, no confidence; --internal shows both.
+    html = outputs["html"].decode("utf-8")
+    ok("置信度" not in html and "text/h20-flash.gbk.txt" not in html,
+       "html: no confidence and no file path on the public page")
+    internal = timeline("html", "--internal").decode("utf-8")
+    ok("置信度" in internal and "text/h20-flash.gbk.txt" in internal,
+       "html --internal: the confidence and the article's file path")
+
     # --bom
     ok(timeline("csv", "--bom").startswith(b"\xef\xbb\xbfdate,"), "--bom: a byte order mark")
 

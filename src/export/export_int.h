@@ -190,11 +190,12 @@ void zhei_export_date_text(zhe_buf *b, const char *timex, const char *mod);
 void zhei_export_number(zhe_buf *b, double v);
 /* e's chips joined by sep, into b. */
 void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *sep);
-/* A one-line headline, raw text into b: the chips, the type in Chinese,
- * the amount (a range with –) and its currency code, the count and its
- * unit, joined by " · ": "H100 · 价格 · 5440000 JPY",
+/* A one-line headline for a reader (md, TimelineJS, Flourish), raw text
+ * into b: the chips, the type in Chinese, the amount as the news writes
+ * it (its qualifier, 万 and 亿, a range with –, the currency's name), the
+ * count and its unit, joined by " · ": "H100 · 价格 · 544万日元",
  * "A800, H800 · 出口管制", what it means when that is not a plain fact
- * of one chip ("H800 · 价格 · 2450000 CNY · 8卡整机"), and how many
+ * of one chip ("H800 · 价格 · 约245万元 · 8卡整机"), and how many
  * articles report it when more than one (--facts: "· 3 篇报道"). */
 void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e);
 

@@ -93,6 +93,9 @@ void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *s
     }
 }
 
+static const char *S_currency(zhe_buf *tmp, const char *code);
+static const char *S_qualifier(const char *q);
+
 void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
 {
     if (e->n_chips) {
@@ -100,23 +103,17 @@ void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
         zhe_buf_puts(b, " · ");
     }
     zhe_buf_puts(b, zhei_export_type_word(e->type, ""));
+    /* amounts as the news writes them: 约26.5万元, 至少30万元, 1.2万–1.5万美元 */
     if (!isnan(e->amount)) {
+        zhe_buf cur = ZHE_BUF_INIT;
         zhe_buf_puts(b, " · ");
-        zhei_export_number(b, e->amount);
-        if (!isnan(e->high)) {
-            zhe_buf_puts(b, "–");
-            zhei_export_number(b, e->high);
-        }
-        zhe_buf_printf(b, " %s", e->currency ? e->currency : "");
+        zhe_buf_puts(b, S_qualifier(e->qualifier));
+        zhei_export_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
+        zhe_buf_clear(&cur);
     }
     if (!isnan(e->quantity)) {
         zhe_buf_puts(b, " · ");
-        zhei_export_number(b, e->quantity);
-        if (!isnan(e->quantity_high)) {
-            zhe_buf_puts(b, "–");
-            zhei_export_number(b, e->quantity_high);
-        }
-        zhe_buf_puts(b, e->unit ? e->unit : "");
+        zhei_export_cn_range(b, e->quantity, e->quantity_high, 1, e->unit ? e->unit : "");
     }
     size_t at = b->len;
     zhe_buf_puts(b, " · ");

@@ -8,7 +8,7 @@
 **     {
 **         return zhe_exporter_add(x, ev, NULL) != ZHE_OK;
 **     }
-**     zhe_export_options opt = { "H100 价格", NULL, 0, 0 };
+**     zhe_export_options opt = { "H100 价格", NULL, 0, 0, ZHE_GROUP_AUTO };
 **     zhe_exporter *x;
 **     if (zhe_exporter_new(ZHE_EXPORT_CSV, &opt, stdout, &x, &err) != ZHE_OK) return 2;
 **     zhe_store_query(st, &filter, on_event, x, &err);   // st: opened readonly
@@ -55,12 +55,24 @@ ZHE_API const char *zhe_export_format_str(zhe_export_format f);
 /** The format named s, or 0. */
 ZHE_API zhe_export_format zhe_export_format_parse(const char *s);
 
+/* What TimelineJS groups events by: AUTO is a chip's when the events
+ * name at most six chips (their first), else their type; the sheet,
+ * written as events come, takes TYPE for AUTO. */
+typedef enum zhe_export_group {
+    ZHE_GROUP_AUTO = 0,
+    ZHE_GROUP_TYPE,
+    ZHE_GROUP_CHIP,
+    ZHE_GROUP_VENDOR,
+    ZHE_GROUP_NONE
+} zhe_export_group;
+
 typedef struct zhe_export_options {
     const char *title;      /* of the page or document; NULL: "芯片事件时间线 zhevents" */
     const char *filters;    /* the filters used, as the reader should see them, or NULL */
     int bom;                /* csv formats: a UTF-8 byte order mark first (Excel) */
     int internal;           /* html: also the articles' ids and file paths and the
                                linker's confidence, for the newsroom, not the public */
+    zhe_export_group group; /* TimelineJS: what its groups (rows) are */
 } zhe_export_options;
 
 typedef struct zhe_exporter zhe_exporter;

@@ -131,7 +131,7 @@ int zhe_cmd_query(int argc, char **argv)
     zhe_cli_filter cf;
     zhe_cli_filter_init(&cf);
     const char *db = NULL, *format = NULL;
-    zhe_export_options xo = { NULL, NULL, 0, 0 };
+    zhe_export_options xo = { NULL, NULL, 0, 0, ZHE_GROUP_AUTO };
     optind = 1;
     opterr = 0;
     int c;

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { OPT_DB = 256, OPT_FORCE, OPT_BOM, OPT_TITLE, OPT_INTERNAL };
+enum { OPT_DB = 256, OPT_FORCE, OPT_BOM, OPT_TITLE, OPT_INTERNAL, OPT_GROUP };
 
 static const struct option S_options[] = {
     ZHE_CLI_FILTER_OPTIONS,
@@ -28,6 +28,7 @@ static const struct option S_options[] = {
     { "bom", no_argument, NULL, OPT_BOM },
     { "title", required_argument, NULL, OPT_TITLE },
     { "internal", no_argument, NULL, OPT_INTERNAL },
+    { "group", required_argument, NULL, OPT_GROUP },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -65,7 +66,7 @@ int zhe_cmd_timeline(int argc, char **argv)
     zhe_cli_filter cf;
     zhe_cli_filter_init(&cf);
     const char *db = NULL, *format = NULL, *path = NULL;
-    zhe_export_options opt = { NULL, NULL, 0, 0 };
+    zhe_export_options opt = { NULL, NULL, 0, 0, ZHE_GROUP_AUTO };
     int force = 0;
     optind = 1;
     opterr = 0;
@@ -82,6 +83,15 @@ int zhe_cmd_timeline(int argc, char **argv)
         case OPT_BOM: opt.bom = 1; break;
         case OPT_TITLE: opt.title = optarg; break;
         case OPT_INTERNAL: opt.internal = 1; break;
+        case OPT_GROUP:
+            if (!strcmp(optarg, "type")) opt.group = ZHE_GROUP_TYPE;
+            else if (!strcmp(optarg, "chip")) opt.group = ZHE_GROUP_CHIP;
+            else if (!strcmp(optarg, "vendor")) opt.group = ZHE_GROUP_VENDOR;
+            else if (!strcmp(optarg, "none")) opt.group = ZHE_GROUP_NONE;
+            else
+                return zhe_cli_usage_error("timeline", "--group: unknown '%s' (known: type, "
+                                                       "chip, vendor, none)", optarg);
+            break;
         case 'h': {
             char *help_argv[] = { "help", "timeline", NULL };
             return zhe_cmd_help(2, help_argv);

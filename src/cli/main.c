@@ -104,6 +104,8 @@ const zhe_command zhe_commands[] = {
       "      --title TEXT           the title of the page or document\n"
       "      --internal             html: also the articles' ids and paths and the\n"
       "                             linker's confidence (not for the public)\n"
+      "      --group G              timelinejs: rows by type, chip, vendor or none\n"
+      "                             (default: chip for at most six chips, else type)\n"
       "      --db FILE              the database (zhevents.db)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS] --format FMT", 0 },

@@ -29,8 +29,9 @@ static const char S_header[] =
     "sources,quote,outlet,title,url,published,confidence,key";
 
 /* One event's row, into b. */
-static void S_row(zhe_buf *b, const zhe_stored_event *e)
+static void S_row(const zhei_export_run *r, zhe_buf *b, const zhe_stored_event *e)
 {
+    (void)r;
     zhe_buf tmp = ZHE_BUF_INIT;
     zhei_export_csv_cell(b, e->start, 1);
     zhei_export_csv_cell(b, e->end, 0);

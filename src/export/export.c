@@ -85,7 +85,7 @@ zhe_status zhe_exporter_add(zhe_exporter *x, const zhe_stored_event *e, zhe_erro
 {
     if (x->f->row) {
         zhe_buf b = ZHE_BUF_INIT;
-        x->f->row(&b, e);
+        x->f->row(&x->run, &b, e);
         zhe_status s = zhei_export_write(x->run.out, &b, err);
         zhe_buf_clear(&b);
         return s;

@@ -254,7 +254,7 @@ typedef struct zhei_export_format {
     void (*begin)(zhei_export_run *r);     /* sets up r->state; or NULL */
     /* a format of one row an event (csv, flourish, the TimelineJS sheet):
      * the event's row, which export.c writes as it comes; or NULL */
-    void (*row)(zhe_buf *b, const zhe_stored_event *e);
+    void (*row)(const zhei_export_run *r, zhe_buf *b, const zhe_stored_event *e);
     /* takes one event as it comes; NULL when keeps or row */
     zhe_status (*event)(zhei_export_run *r, const zhe_stored_event *e, zhe_error *err);
     /* writes what comes at the end and frees r->state; or NULL */

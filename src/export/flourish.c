@@ -14,8 +14,9 @@ static const char S_header[] = "Start time,End time,Category,Title,Text";
 
 /* One event's row, into b: its start, its end when it differs, its type
  * in Chinese, the headline, and the quote with its source. */
-static void S_row(zhe_buf *b, const zhe_stored_event *e)
+static void S_row(const zhei_export_run *r, zhe_buf *b, const zhe_stored_event *e)
 {
+    (void)r;
     zhe_buf t = ZHE_BUF_INIT;
     zhei_export_csv_cell(b, e->start, 1);
     zhei_export_csv_cell(b, e->end && e->start && strcmp(e->end, e->start) != 0 ? e->end : NULL, 0);

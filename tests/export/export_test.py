@@ -105,6 +105,36 @@ try:
        and all(len(r) == 18 for r in sheet), "timelinejs-csv: the 18 columns of the sheet",
        sheet[0])
 
+    # TimelineJS for a reader: at most six groups by default (a row each),
+    # 年底 drawn in October, the title slide counting what it shows, the
+    # sheet's title row.
+    groups = {e.get("group") for e in tl["events"]}
+    ok(len(groups) <= 6, "timelinejs: at most six groups by default", sorted(groups))
+    chips = json.loads(timeline("timelinejs", "--group", "chip"))
+    ok(len({e.get("group") for e in chips["events"]}) > 6, "timelinejs --group chip: a chip's")
+    none = json.loads(timeline("timelinejs", "--group", "none"))
+    ok(all("group" not in e for e in none["events"]), "timelinejs --group none: no groups")
+    rc, _, err = zhe("timeline", "--db", DB, "--format", "timelinejs", "--group", "colour")
+    ok(rc == 2 and "--group" in err, "timelinejs --group colour: a usage error", err)
+    ends = [e for e in tl["events"] if e["display_date"].endswith("年底")]
+    ok(ends and all(e["start_date"].get("month") == 10 for e in ends),
+       "timelinejs: 年底 at October, not January 1", json.dumps(ends[:2], ensure_ascii=False))
+    ok(tl["title"]["text"]["text"].startswith(f"{len(tl['events'])} 个事件"),
+       "timelinejs: the title slide counts the slides", tl["title"]["text"])
+    titled = list(csv.reader(io.StringIO(
+        timeline("timelinejs-csv", "--title", "H20 一年").decode("utf-8"))))
+    ok(titled[1][9] == "H20 一年" and titled[1][15] == "title",
+       "timelinejs-csv --title: the sheet's title row", titled[1])
+    undated_db = os.path.join(TMP, "undated.db")
+    rc, _, err = zhe("ingest", "--db", undated_db, "tests/export/undated.txt")
+    rc2, out, err2 = zhe("timeline", "--db", undated_db, "--format", "timelinejs")
+    u = json.loads(out) if rc == 0 and rc2 == 0 else {}
+    n_all = len(json.loads(zhe("timeline", "--db", undated_db, "--format", "json")[1] or "[]"))
+    left = n_all - len(u.get("events", []))
+    ok(left > 0 and f"（另有 {left} 个日期不详的事件未列入）" in u["title"]["text"]["text"],
+       "timelinejs: the title slide says how many undated events it left out",
+       json.dumps(u.get("title"), ensure_ascii=False) + err + err2)
+
     # CSV: the same events as the JSON, in the same order.
     rows = list(csv.DictReader(io.StringIO(outputs["csv"].decode("utf-8"), newline="")))
     neutral = lambda q: "'" + q if q[:1] in ("=", "+", "-", "@") else q

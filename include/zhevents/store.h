@@ -214,6 +214,8 @@ typedef struct zhe_store_filter {
                                    the number of articles in sources */
     int overlap;                /* every event whose dates reach into from..to,
                                    however coarse (2023 for 2023-10-17) */
+    int reviewed;               /* events a reporter found ok (zhe_store_review),
+                                   their corrections applied */
 } zhe_store_filter;
 
 /* One event as zhe_store_query reports it.  Absent values are NULL
@@ -236,6 +238,7 @@ typedef struct zhe_stored_event {
     const char *article, *title, *url, *published;   /* the article's */
     const char *outlet;         /* the news outlet that published it (sources.name),
                                    or NULL when the input named none */
+    const char *review;         /* a reporter's verdict: "ok", "wrong", or NULL */
     /* What it means (zhevents/events.h); NULL where not said (and per,
      * period and market for an event stored before they were). */
     const char *per, *period, *market, *modality, *polarity;
@@ -281,6 +284,15 @@ typedef int (*zhe_store_hit_fn)(void *ctx, const zhe_store_hit *hit);
 ZHE_API zhe_status zhe_store_search(zhe_store *st, const char *const *terms, size_t n,
                                     size_t limit, size_t *total, zhe_store_hit_fn fn,
                                     void *ctx, zhe_error *err);
+
+/** Store a reporter's verdict on the event of key (verdict "ok", "wrong"
+ *  or NULL for none yet) and corrections (a JSON object of date
+ *  "YYYY-MM-DD", amount, currency, quantity, unit; or NULL), replacing
+ *  what was stored for it.  Reviews are keyed by the event's stable key,
+ *  not its row: they outlive ingest --replace.  Returns ZHE_OK, or
+ *  ZHE_ERR_DB. */
+ZHE_API zhe_status zhe_store_review(zhe_store *st, const char *key, const char *verdict,
+                                    const char *corrections, zhe_error *err);
 
 /* Totals of a database. */
 typedef struct zhe_store_totals {

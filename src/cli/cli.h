@@ -183,6 +183,7 @@ int zhe_cmd_timeline(int argc, char **argv);
 int zhe_cmd_datasette_metadata(int argc, char **argv);
 int zhe_cmd_map(int argc, char **argv);
 int zhe_cmd_load(int argc, char **argv);
+int zhe_cmd_review(int argc, char **argv);
 
 /*
 ** The lines of map's input and of load's shards (lines.c).
@@ -257,7 +258,7 @@ int zhe_cli_parse_day(const char *s, int last, char out[11]);
 ** it where it stays.
 */
 enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDOR,
-       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED, ZHE_OPT_FACTS, ZHE_OPT_OVERLAP };
+       ZHE_OPT_MINCONF, ZHE_OPT_ASSERTED, ZHE_OPT_FACTS, ZHE_OPT_OVERLAP, ZHE_OPT_REVIEWED };
 #define ZHE_CLI_FILTER_OPTIONS                                        \
     { "chip", required_argument, NULL, ZHE_OPT_CHIP },                \
     { "type", required_argument, NULL, ZHE_OPT_TYPE },                \
@@ -267,7 +268,8 @@ enum { ZHE_OPT_CHIP = 300, ZHE_OPT_TYPE, ZHE_OPT_FROM, ZHE_OPT_TO, ZHE_OPT_VENDO
     { "min-confidence", required_argument, NULL, ZHE_OPT_MINCONF },   \
     { "asserted-only", no_argument, NULL, ZHE_OPT_ASSERTED },         \
     { "facts", no_argument, NULL, ZHE_OPT_FACTS },                    \
-    { "overlap", no_argument, NULL, ZHE_OPT_OVERLAP }
+    { "overlap", no_argument, NULL, ZHE_OPT_OVERLAP },                \
+    { "reviewed", no_argument, NULL, ZHE_OPT_REVIEWED }
 
 typedef struct zhe_cli_filter {
     zhe_store_filter f;

@@ -190,6 +190,9 @@ int zhe_cli_filter_option(const char *cmd, zhe_cli_filter *cf, int c, const char
     case ZHE_OPT_OVERLAP:
         f->overlap = 1;
         return -1;
+    case ZHE_OPT_REVIEWED:
+        f->reviewed = 1;
+        return -1;
     default:
         return 0;
     }

@@ -130,6 +130,21 @@ const zhe_command zhe_commands[] = {
       "      --bom                  csv: a byte order mark first (Excel)\n"
       "  -h, --help                 this help\n",
       "[OPTIONS]", 0 },
+    { "review", zhe_cmd_review,
+      "check each fact in a spreadsheet: review export, then review import",
+      "      --db FILE              the database (zhevents.db)\n"
+      "  -o, --output FILE          export: the sheet to write (UTF-8 CSV with a\n"
+      "                             byte order mark, for LibreOffice and Excel)\n"
+      "      --force                export: replace FILE\n"
+      "      --facts, --chip, --type, --from, --to, --vendor, --overlap …\n"
+      "                             export: the events to review, as for query\n"
+      "  -h, --help                 this help\n"
+      "\n"
+      "Write ok or wrong in the sheet's verdict column, or correct a date (a\n"
+      "day), amount, currency, quantity or unit; import stores them in the\n"
+      "reviews table by the event's key, where they outlive ingest --replace.\n"
+      "query and timeline take --reviewed: the ok events, corrected.\n",
+      "export|import [OPTIONS] [FILE.csv]", 0 },
     { "datasette-metadata", zhe_cmd_datasette_metadata,
       "write Datasette's metadata next to the database: NAME.metadata.json",
       "      --db FILE              the database (zhevents.db)\n"
@@ -179,6 +194,9 @@ static const struct {
                 "  zhevents search --all '\"RTX 4090\"' 涨价\n" },
     { "stats", "  zhevents stats --db news.db\n"
                "  zhevents stats --format csv --bom > stats.csv\n" },
+    { "review", "  zhevents review export --db news.db --chip H20 -o h20-review.csv\n"
+                "  zhevents review import --db news.db h20-review.csv\n"
+                "  zhevents timeline --db news.db --reviewed --format html -o h20.html\n" },
     { "datasette-metadata", "  zhevents datasette-metadata --db news.db && "
                             "datasette news.db -m news.metadata.json\n" },
     { "help", "  zhevents help timeline\n" },

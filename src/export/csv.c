@@ -26,7 +26,7 @@ static void S_cell_num(zhe_buf *b, double v)
 static const char S_header[] =
     "date,end,timex,precision,type,chips,amount,amount_high,currency,qualifier,amount_cny,"
     "quantity,quantity_high,unit,per,chips_per_unit,period,market,modality,polarity,headline,"
-    "sources,quote,outlet,title,url,published,confidence,key";
+    "sources,quote,outlet,title,url,published,confidence,key,review";
 
 /* One event's row, into b. */
 static void S_row(const zhei_export_run *r, zhe_buf *b, const zhe_stored_event *e)
@@ -63,6 +63,7 @@ static void S_row(const zhei_export_run *r, zhe_buf *b, const zhe_stored_event *
     zhei_export_csv_cell(b, e->published, 0);
     zhe_buf_printf(b, ",%.2f", e->confidence);
     zhei_export_csv_cell(b, e->key, 0);
+    zhei_export_csv_cell(b, e->review, 0);
     zhe_buf_puts(b, "\r\n");
     zhe_buf_clear(&tmp);
 }

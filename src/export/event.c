@@ -45,6 +45,7 @@ void zhei_export_event_copy(zhei_export_event *d, const zhe_stored_event *s)
     d->url = S_dup(s->url);
     d->published = S_dup(s->published);
     d->outlet = S_dup(s->outlet);
+    d->review = S_dup(s->review);
     d->per = S_dup(s->per);
     d->chips_per_unit = s->chips_per_unit;
     d->headline = s->headline;
@@ -64,7 +65,7 @@ void zhei_export_event_free(zhei_export_event *e)
 {
     char **strings[] = {&e->key, &e->type, &e->rule, &e->timex, &e->mod, &e->start, &e->end,
                         &e->basis, &e->currency, &e->qualifier, &e->unit, &e->quote,
-                        &e->article, &e->title, &e->url, &e->published, &e->outlet, &e->per,
+                        &e->article, &e->title, &e->url, &e->published, &e->outlet, &e->review, &e->per,
                         &e->period, &e->market, &e->modality, &e->polarity};
     for (size_t i = 0; i < ZHEI_ARRAY_LEN(strings); i++) zhe_free(*strings[i]);
     for (size_t i = 0; i < e->n_chips; i++) {
@@ -103,6 +104,7 @@ void zhei_export_event_view(const zhei_export_event *x, zhe_stored_event *e)
     e->url = x->url;
     e->published = x->published;
     e->outlet = x->outlet;
+    e->review = x->review;
     e->per = x->per;
     e->chips_per_unit = x->chips_per_unit;
     e->headline = x->headline;

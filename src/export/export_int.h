@@ -44,7 +44,7 @@ typedef struct zhei_export_event {
     char *quote;                /* the sentence as the article printed it */
     size_t mark_start, mark_end;    /* code points into quote; both 0: none */
     double confidence;
-    char *article, *title, *url, *published, *outlet;
+    char *article, *title, *url, *published, *outlet, *review;
     char *per, *period, *market, *modality, *polarity;
     unsigned chips_per_unit;
     int headline;

@@ -89,6 +89,7 @@ static json_t *S_event_json(const zhe_stored_event *e)
     json_object_set_new(o, "url", S_jstr(e->url));
     json_object_set_new(o, "published", S_jstr(e->published));
     json_object_set_new(o, "outlet", S_jstr(e->outlet));
+    json_object_set_new(o, "review", S_jstr(e->review));
     json_object_set_new(o, "article", S_jstr(e->article));
     json_object_set_new(o, "confidence", json_real(round(e->confidence * 100) / 100));
     json_object_set_new(o, "rule", S_jstr(e->rule));

@@ -11,6 +11,7 @@
 */
 #include "store_int.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,25 @@ static void S_params(zhe_buf *b, size_t n)
     zhe_buf_puts(b, ")");
 }
 
+/* A reporter's corrections (reviews.corrections) applied to ev; its
+ * strings are borrowed from fix.  A date is a day: timex, start and end. */
+static void S_correct(zhe_stored_event *ev, const json_t *fix)
+{
+    const char *day = json_string_value(json_object_get(fix, "date"));
+    if (day && strlen(day) == 10) {
+        ev->timex = ev->start = ev->end = day;
+        ev->mod = NULL;
+    }
+    json_t *v;
+    if (json_is_number(v = json_object_get(fix, "amount")))
+        ev->amount = json_number_value(v), ev->high = NAN, ev->amount_cny = NAN,
+        ev->qualifier = "exact";
+    if (json_is_string(v = json_object_get(fix, "currency"))) ev->currency = json_string_value(v);
+    if (json_is_number(v = json_object_get(fix, "quantity")))
+        ev->quantity = json_number_value(v), ev->quantity_high = NAN;
+    if (json_is_string(v = json_object_get(fix, "unit"))) ev->unit = json_string_value(v);
+}
+
 zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_event_fn fn,
                            void *ctx, zhe_error *err)
 {
@@ -46,10 +66,12 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
                  " e.polarity, e.headline, %s, (SELECT group_concat(chip || char(31) || ifnull(vendor, ''),"
                  " char(30)) FROM (SELECT chip, vendor FROM event_chips"
                  " WHERE event_id = e.id ORDER BY id)),"
-                 " (SELECT name FROM sources WHERE id = a.source_id)"
+                 " (SELECT name FROM sources WHERE id = a.source_id), rv.verdict, rv.corrections"
                  " FROM events e JOIN articles a ON a.id = e.article_id"
                  " LEFT JOIN rates r ON r.month = substr(e.start_date, 1, 7)"
-                 " AND r.currency = e.currency WHERE 1", sources);
+                 " AND r.currency = e.currency"
+                 " LEFT JOIN reviews rv ON rv.key = e.key WHERE 1", sources);
+    if (f->reviewed) zhe_buf_puts(&sql, " AND rv.verdict = 'ok'");
     /* with facts, a fact's first report alone (facts.c marks it: the
      * first published, then the smallest key, whatever the order the
      * articles came in); an event not grouped yet stands for itself */
@@ -166,7 +188,11 @@ zhe_status zhe_store_query(zhe_store *st, const zhe_store_filter *f, zhe_stored_
             c = next + 1;
         }
         ev.outlet = S_col(q, 36);
+        ev.review = S_col(q, 37);
+        json_t *fix = f->reviewed && S_col(q, 38) ? json_loads(S_col(q, 38), 0, NULL) : NULL;
+        if (fix) S_correct(&ev, fix);
         int stop = fn(ctx, &ev);
+        json_decref(fix);
         if (stop) {
             s = zhe_error_set(err, ZHE_ERR_IO, NULL, 0, UINT64_MAX, "cannot write the output");
             break;
@@ -344,5 +370,31 @@ zhe_status zhe_store_stats(zhe_store *st, zhe_store_totals *t, zhe_store_count_f
         s = S_group(st, "reject",
                     "SELECT file, count(*) FROM rejects GROUP BY file ORDER BY 2 DESC, 1", fn,
                     ctx, err);
+    return s;
+}
+
+/* ------------------------------------------------------------ reviews */
+
+zhe_status zhe_store_review(zhe_store *st, const char *key, const char *verdict,
+                            const char *corrections, zhe_error *err)
+{
+    sqlite3_stmt *q;
+    zhe_status s = zhei_store_prepare(
+        st,
+        verdict || corrections
+            ? "INSERT INTO reviews (key, verdict, corrections, reviewed)"
+              " VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+              " ON CONFLICT (key) DO UPDATE SET verdict = ?2, corrections = ?3,"
+              " reviewed = excluded.reviewed"
+            : "DELETE FROM reviews WHERE key = ?1",
+        &q, err);
+    if (s != ZHE_OK) return s;
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    if (verdict || corrections) {
+        sqlite3_bind_text(q, 2, verdict, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 3, corrections, -1, SQLITE_STATIC);
+    }
+    s = zhei_store_step(st, q, err, "cannot store a review");
+    sqlite3_finalize(q);
     return s;
 }

@@ -476,7 +476,10 @@ static const char *const S_v8[] = {
  * shorter ones are a LIKE over the view.  It replaces --fts-trigram's
  * table, which indexed the text as printed, in whatever script.  The
  * views' month puts a date coarser than a month in a bucket of its own
- * (S_MONTH_V9). */
+ * (S_MONTH_V9).  `reviews` holds a reporter's verdict on an event (ok or
+ * wrong) and corrections (a JSON object: date, amount, currency,
+ * quantity, unit), keyed by the event's stable key and tied to no row,
+ * so that --replace and new ingests keep them. */
 /* Version 9's month (ZHEI_STORE_MONTH_SQL): a coarse date is a bucket of
  * its own. */
 #define S_MONTH_V9 ZHEI_STORE_MONTH_SQL
@@ -498,6 +501,12 @@ static const char *const S_v9[] = {
     "  INSERT INTO sentences_trigram(rowid, plain) VALUES (new.id, replace(new.seg, ' ', ''));\n"
     "END;\n",
     "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');\n",
+    "CREATE TABLE reviews (\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  verdict TEXT CHECK (verdict IN ('ok', 'wrong')),\n"
+    "  corrections TEXT,\n"
+    "  reviewed TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n",
     "DROP VIEW timeline;\n",
     "DROP VIEW prices;\n",
     S_TIMELINE_VIEW(S_MONTH_V9),

@@ -307,7 +307,7 @@ try:
     shutil.copy(DB, v1)
     sql("DROP VIEW timeline; DROP VIEW prices; DROP VIEW facts; DROP INDEX events_fact; "
         "DROP TRIGGER sentences_trigram_delete; DROP TRIGGER sentences_trigram_update; "
-        "DROP TABLE sentences_trigram; DROP VIEW sentences_plain; "
+        "DROP TABLE sentences_trigram; DROP VIEW sentences_plain; DROP TABLE reviews; "
         "DROP INDEX events_fact_first; "
         + "".join("ALTER TABLE events DROP COLUMN %s; " % c for c in V5_COLUMNS)
         + "ALTER TABLE events DROP COLUMN mark_start; ALTER TABLE events DROP COLUMN mark_end; "

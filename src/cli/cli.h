@@ -237,6 +237,11 @@ void zhe_cli_store_summary(const char *cmd, const char *what, const zhe_store_co
  * report it as "zhevents CMD: message" and return the exit code, else -1. */
 int zhe_cli_store_open_read(const char *cmd, const char *path, zhe_store **out);
 
+/* CSV cell v into b (RFC 4180), after a comma unless first: quoted when
+ * it must be, and a cell a spreadsheet would run as a formula (=, +, -,
+ * @ first) given a leading apostrophe, as the exports do.  NULL: empty. */
+void zhe_cli_csv_cell(zhe_buf *b, const char *v, int first);
+
 /* The columns a string takes on a terminal (CJK characters two). */
 size_t zhe_cli_width(const char *s, size_t len);
 

@@ -51,21 +51,6 @@ static const char *const S_cols[] = {
 enum { C_KEY, C_DATE, C_TYPE, C_CHIPS, C_AMOUNT, C_CURRENCY, C_QUANTITY, C_UNIT, C_QUOTE,
        C_OUTLET, C_TITLE, C_PUBLISHED, C_VERDICT, C_N };
 
-/* One cell into b: quoted when it must be, a formula made text. */
-static void S_cell(zhe_buf *b, const char *v, int first)
-{
-    if (!first) zhe_buf_putc(b, ',');
-    if (!v) return;
-    int quote = strpbrk(v, ",\"\r\n") != NULL;
-    if (quote) zhe_buf_putc(b, '"');
-    if (*v && strchr("=+-@", *v)) zhe_buf_putc(b, '\'');
-    for (; *v; v++) {
-        if (*v == '"') zhe_buf_putc(b, '"');
-        zhe_buf_putc(b, *v);
-    }
-    if (quote) zhe_buf_putc(b, '"');
-}
-
 /* A number as a cell: as short as it reads back exactly. */
 static void S_num(zhe_buf *b, double v)
 {
@@ -83,24 +68,24 @@ static const char *S_date(const zhe_stored_event *e)
 static int S_row(void *ctx, const zhe_stored_event *e)
 {
     zhe_buf *b = ctx, chips = ZHE_BUF_INIT;
-    S_cell(b, e->key, 1);
-    S_cell(b, S_date(e), 0);
-    S_cell(b, e->type, 0);
+    zhe_cli_csv_cell(b, e->key, 1);
+    zhe_cli_csv_cell(b, S_date(e), 0);
+    zhe_cli_csv_cell(b, e->type, 0);
     for (size_t i = 0; i < e->n_chips; i++) {
         if (i) zhe_buf_putc(&chips, ';');
         zhe_buf_puts(&chips, e->chips[i]);
     }
-    S_cell(b, chips.ptr ? chips.ptr : "", 0);
+    zhe_cli_csv_cell(b, chips.ptr ? chips.ptr : "", 0);
     zhe_buf_clear(&chips);
     S_num(b, e->amount);
-    S_cell(b, e->currency, 0);
+    zhe_cli_csv_cell(b, e->currency, 0);
     S_num(b, e->quantity);
-    S_cell(b, e->unit, 0);
-    S_cell(b, e->quote, 0);
-    S_cell(b, e->outlet, 0);
-    S_cell(b, e->title, 0);
-    S_cell(b, e->published, 0);
-    S_cell(b, e->review, 0);
+    zhe_cli_csv_cell(b, e->unit, 0);
+    zhe_cli_csv_cell(b, e->quote, 0);
+    zhe_cli_csv_cell(b, e->outlet, 0);
+    zhe_cli_csv_cell(b, e->title, 0);
+    zhe_cli_csv_cell(b, e->published, 0);
+    zhe_cli_csv_cell(b, e->review, 0);
     zhe_buf_puts(b, "\r\n");
     return 0;
 }
@@ -142,7 +127,7 @@ static int S_export(const char *db, zhe_cli_filter *cf, const char *path, int fo
     if (rc >= 0) return rc;
     zhe_buf b = ZHE_BUF_INIT;
     zhe_buf_puts(&b, "\xEF\xBB\xBF");
-    for (int i = 0; i < C_N; i++) S_cell(&b, S_cols[i], i == 0);
+    for (int i = 0; i < C_N; i++) zhe_cli_csv_cell(&b, S_cols[i], i == 0);
     zhe_buf_puts(&b, "\r\n");
     zhe_error err;
     zhe_status st = zhe_store_query(store, &cf->f, S_row, &b, &err);

@@ -33,28 +33,14 @@ typedef struct {
     int csv;
 } S_out;
 
-/* One CSV cell, quoted when it must be; a cell a spreadsheet would run as
- * a formula (=, +, -, @ first) is given a leading apostrophe. */
-static void S_csv_cell(const char *v, int last)
-{
-    int quote = strpbrk(v, ",\"\r\n") != NULL;
-    if (quote) putchar('"');
-    if (strchr("=+-@", *v) && *v) putchar('\'');
-    for (; *v; v++) {
-        if (*v == '"') putchar('"');
-        putchar(*v);
-    }
-    if (quote) putchar('"');
-    fputs(last ? "\r\n" : ",", stdout);
-}
-
 static void S_csv_row(const char *group, const char *name, long long n)
 {
-    char num[32];
-    snprintf(num, sizeof num, "%lld", n);
-    S_csv_cell(group, 0);
-    S_csv_cell(name, 0);
-    S_csv_cell(num, 1);
+    zhe_buf b = ZHE_BUF_INIT;
+    zhe_cli_csv_cell(&b, group, 1);
+    zhe_cli_csv_cell(&b, name, 0);
+    zhe_buf_printf(&b, ",%lld\r\n", n);
+    fwrite(b.ptr, 1, b.len, stdout);
+    zhe_buf_clear(&b);
 }
 
 static const char *S_heading(const char *group)

@@ -129,6 +129,20 @@ int zhe_cli_parse_day(const char *s, int last, char out[11])
     return 1;
 }
 
+void zhe_cli_csv_cell(zhe_buf *b, const char *v, int first)
+{
+    if (!first) zhe_buf_putc(b, ',');
+    if (!v) return;
+    int quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote) zhe_buf_putc(b, '"');
+    if (*v && strchr("=+-@", *v)) zhe_buf_putc(b, '\'');
+    for (; *v; v++) {
+        if (*v == '"') zhe_buf_putc(b, '"');
+        zhe_buf_putc(b, *v);
+    }
+    if (quote) zhe_buf_putc(b, '"');
+}
+
 int zhe_cli_stdout_tty(void)
 {
     return isatty(STDOUT_FILENO);

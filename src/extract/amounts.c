@@ -730,6 +730,10 @@ void zhei_extract_bare_amounts(zhei_extract_run *r, size_t s0, size_t s1, const 
     /* An article of several currencies lends the sentence's own, when
      * its other prices have just one: 180万 of 从180万涨到260万元. */
     if (!*code && !(code = S_sentence_currency(r))) return;
+    /* a mention's currency: copied, as adding a mention may move them */
+    char cur[4] = {0};
+    memcpy(cur, code, strnlen(code, 3));
+    code = cur;
     /* An amount of this pass has 万 or 亿 written: most sentences have
      * neither.  The price words are sought in the clause of an amount
      * found, which is shorter than the sentence. */

@@ -340,10 +340,9 @@ static int S_import(const char *db, const char *path)
         int bad = 0;
         if (col[C_DATE] >= 0) {
             S_trim(S_get(&rec, n, col[C_DATE]), cell, sizeof cell);
-            int y, m, d;
+            char day[11];
             if (*cell && strcmp(cell, e->date) != 0) {
-                if (strlen(cell) != 10 || !zhe_cli_parse_day(cell, 0, (char[11]){ 0 }) ||
-                    sscanf(cell, "%d-%d-%d", &y, &m, &d) != 3)
+                if (strlen(cell) != 10 || !zhe_cli_parse_day(cell, 0, day))
                     bad = 1;
                 else
                     json_object_set_new(fix, "date", json_string(cell));

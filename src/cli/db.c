@@ -255,14 +255,11 @@ static size_t S_far(const char *t, const uint32_t *tp, size_t nt, const char *na
     return S_distance(tp, nt, np, S_points(key, np, 64));
 }
 
-/* "did you mean A, B?" for typed name: the up to three names of names[0..n)
- * nearest to it, when any is near enough (a third of its characters
- * changed, at least two). */
-static void S_suggest(const char *typed, const char *const *names, const size_t *far, size_t n)
+/* "did you mean A, B?" for a typed name of nt characters: the up to three
+ * names of names[0..n) nearest to it, when any is near enough (a third of
+ * its characters changed, at least two). */
+static void S_suggest(size_t nt, const char *const *names, const size_t *far, size_t n)
 {
-    char key[256];
-    uint32_t tp[64];
-    size_t nt = S_points((zhe_lexicon_key(typed, strlen(typed), key, sizeof key), key), tp, 64);
     size_t near = nt / 3 > 2 ? nt / 3 : 2, shown = 0;
     for (size_t d = 1; d <= near && shown < 3; d++)
         for (size_t i = 0; i < n && shown < 3; i++) {
@@ -301,7 +298,7 @@ static void S_unknown(const char *cmd, const zhe_lexicon *lex, const char *typed
         }
     }
     fprintf(stderr, "zhevents %s: no %s named '%s'", cmd, vendor ? "vendor" : "chip", typed);
-    S_suggest(typed, names, far, n);
+    S_suggest(nt, names, far, n);
     zhe_free(names);
     zhe_free(far);
 }

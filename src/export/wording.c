@@ -93,8 +93,8 @@ void zhei_export_chips_join(zhe_buf *b, const zhe_stored_event *e, const char *s
     }
 }
 
-static const char *S_currency(zhe_buf *tmp, const char *code);
-static const char *S_qualifier(const char *q);
+static void S_money(zhe_buf *b, const char *qualifier, double amount, double high,
+                    const char *currency);
 
 void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
 {
@@ -105,11 +105,8 @@ void zhei_export_headline(zhe_buf *b, const zhe_stored_event *e)
     zhe_buf_puts(b, zhei_export_type_word(e->type, ""));
     /* amounts as the news writes them: 约26.5万元, 至少30万元, 1.2万–1.5万美元 */
     if (!isnan(e->amount)) {
-        zhe_buf cur = ZHE_BUF_INIT;
         zhe_buf_puts(b, " · ");
-        zhe_buf_puts(b, S_qualifier(e->qualifier));
-        zhei_export_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
-        zhe_buf_clear(&cur);
+        S_money(b, e->qualifier, e->amount, e->high, e->currency);
     }
     if (!isnan(e->quantity)) {
         zhe_buf_puts(b, " · ");
@@ -243,12 +240,20 @@ static const char *S_qualifier(const char *q)
     return "";
 }
 
-void zhei_export_money(zhe_buf *b, const zhei_export_event *e)
+/* An amount as the news writes it: its qualifier's word, 万 and 亿, a
+ * range with –, the currency's name (约1.2万–1.5万美元). */
+static void S_money(zhe_buf *b, const char *qualifier, double amount, double high,
+                    const char *currency)
 {
     zhe_buf cur = ZHE_BUF_INIT;
-    zhe_buf_puts(b, S_qualifier(e->qualifier));
-    zhei_export_cn_range(b, e->amount, e->high, 1, S_currency(&cur, e->currency));
+    zhe_buf_puts(b, S_qualifier(qualifier));
+    zhei_export_cn_range(b, amount, high, 1, S_currency(&cur, currency));
     zhe_buf_clear(&cur);
+}
+
+void zhei_export_money(zhe_buf *b, const zhei_export_event *e)
+{
+    S_money(b, e->qualifier, e->amount, e->high, e->currency);
 }
 
 void zhei_export_money_cny(zhe_buf *b, const zhei_export_event *e)

@@ -279,11 +279,7 @@ zhe_status zhe_store_search(zhe_store *st, const char *const *terms, size_t n, s
     size_t seen = 0;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (limit && seen >= limit) {
-            seen++;
-            continue;
-        }
-        seen++;
+        if (++seen > limit && limit) continue;  /* counted, not shown */
         zhe_store_hit h;
         h.sentence_id = sqlite3_column_int64(q, 0);
         h.article_id = sqlite3_column_int64(q, 1);
